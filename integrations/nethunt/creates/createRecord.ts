@@ -1,0 +1,39 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { nethunt } from '../src/client';
+import { folderInputFields, folderOutputFields, recordOutputFields, writableFolderField } from '../src/fields';
+import { fieldValuesFromInput, flattenRecord } from '../src/map';
+import { RECORD } from '../src/samples';
+
+export const inputFields = defineInputFields([writableFolderField, folderInputFields]);
+
+const CreateRecordInput = zod.object({ folder_id: inputs.id() }).loose();
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, CreateRecordInput, bundle.inputData, inputFields);
+  const fields = fieldValuesFromInput(input);
+  if (Object.keys(fields).length === 0) {
+    throw new z.errors.Error(
+      'Please fill in at least one field of the folder to create a record.',
+      'InvalidInput',
+      400,
+    );
+  }
+  // NetHunt reads dates in the user's time zone: the Zap's, or UTC when Zapier gives none.
+  const timeZone = bundle.meta?.timezone || 'UTC';
+  const created = await nethunt(z).createRecord(input.folder_id, { timeZone, fields });
+  return flattenRecord(created);
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'create_record',
+  noun: 'Record',
+  display: { label: 'Create Record', description: 'Creates a new record in a NetHunt CRM folder.' },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenRecord({ recordId: RECORD.recordId, createdAt: RECORD.createdAt, fields: RECORD.fields }),
+    outputFields: [...recordOutputFields, folderOutputFields],
+  },
+});

@@ -1,0 +1,96 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { nethunt } from '../src/client';
+import {
+  folderInputFields,
+  folderOutputFields,
+  recordIdField,
+  recordOutputFields,
+  writableFolderField,
+} from '../src/fields';
+import { fieldValuesFromInput, flattenRecord } from '../src/map';
+import type { FieldAction } from '../src/schemas';
+import { RECORD } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  recordIdField,
+  {
+    ...writableFolderField,
+    helpText: 'The folder the record is in; its fields are listed below so you can fill in new values.',
+  },
+  {
+    key: 'mode',
+    label: 'How To Change Fields',
+    required: false,
+    default: 'overwrite',
+    choices: [
+      { value: 'overwrite', label: 'Replace the current values', sample: 'overwrite' },
+      { value: 'add', label: 'Add to the current values (multi-value fields)', sample: 'add' },
+    ],
+    helpText:
+      '**Replace** clears each field you fill in and writes the new value. **Add** keeps what is there and adds your value — for fields that hold several values (like Keywords). A field that holds one value and is not empty can only be changed with Replace, or by naming the old value under **Values To Remove**.',
+  },
+  {
+    key: 'remove_values',
+    label: 'Values To Remove',
+    dict: true,
+    required: false,
+    helpText:
+      'Values to take out of fields: on the left the field name exactly as in NetHunt (e.g. `Keywords`), on the right the value to remove (e.g. `Java`). A field listed here is never cleared, only the value is removed.',
+  },
+  folderInputFields,
+]);
+
+const UpdateRecordInput = zod
+  .object({
+    record_id: inputs.id(),
+    folder_id: inputs.id(),
+    mode: zod.enum(['overwrite', 'add']).default('overwrite'),
+    remove_values: zod.record(zod.string(), zod.string()).optional(),
+  })
+  .loose();
+
+/** One field action per field, following the document: `overwrite` is never combined with `remove`. */
+export const toFieldActions = (
+  add: Record<string, unknown>,
+  remove: Record<string, string>,
+): Record<string, FieldAction> => {
+  const actions: Record<string, FieldAction> = {};
+  for (const [name, value] of Object.entries(add)) actions[name] = { add: value };
+  for (const [name, value] of Object.entries(remove)) {
+    if (!name.trim() || value === '') continue;
+    actions[name] = { ...actions[name], overwrite: false, remove: value };
+  }
+  return actions;
+};
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, UpdateRecordInput, bundle.inputData, inputFields);
+  const fieldActions = toFieldActions(fieldValuesFromInput(input), input.remove_values ?? {});
+  if (Object.keys(fieldActions).length === 0) {
+    throw new z.errors.Error(
+      'Please fill in at least one field, or a value under Values To Remove, to update the record.',
+      'InvalidInput',
+      400,
+    );
+  }
+  const updated = await nethunt(z).updateRecord(input.record_id, { fieldActions }, input.mode === 'overwrite');
+  return flattenRecord(updated);
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'update_record',
+  noun: 'Record',
+  display: { label: 'Update Record', description: 'Updates the fields of an existing NetHunt CRM record.' },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenRecord({
+      recordId: RECORD.recordId,
+      updatedAt: '2015-01-05T12:34:15.880Z',
+      fields: { ...RECORD.fields, Salary: 200000, Keywords: ['Big Data', 'JavaScript'] },
+    }),
+    outputFields: [...recordOutputFields, folderOutputFields],
+  },
+});

@@ -1,0 +1,53 @@
+import { crmErrors } from '@crm-zapier/kit';
+import zapier, { defineApp } from 'zapier-platform-core';
+import pkg from './package.json';
+import authentication from './authentication/basic';
+import createCallLog from './creates/createCallLog';
+import createComment from './creates/createComment';
+import createRecord from './creates/createRecord';
+import updateRecord from './creates/updateRecord';
+import findRecord from './searches/findRecord';
+import { CRM } from './src/constants';
+import listFolderFields from './triggers/listFolderFields';
+import listReadableFolders from './triggers/listReadableFolders';
+import listWritableFolders from './triggers/listWritableFolders';
+import newComment from './triggers/newComment';
+import newRecord from './triggers/newRecord';
+import recordChange from './triggers/recordChange';
+import updatedRecord from './triggers/updatedRecord';
+
+export default defineApp({
+  version: pkg.version,
+  platformVersion: zapier.version,
+  authentication,
+  // Basic auth: core adds the Authorization header itself, after any beforeRequest.
+  afterResponse: [crmErrors({ crm: CRM, credentials: 'email address and API key' })],
+  flags: { throwForThrottlingEarly: false },
+  triggers: {
+    [newRecord.key]: newRecord,
+    [updatedRecord.key]: updatedRecord,
+    [newComment.key]: newComment,
+    [recordChange.key]: recordChange,
+    [listReadableFolders.key]: listReadableFolders,
+    [listWritableFolders.key]: listWritableFolders,
+    [listFolderFields.key]: listFolderFields,
+  },
+  searches: { [findRecord.key]: findRecord },
+  creates: {
+    [createRecord.key]: createRecord,
+    [updateRecord.key]: updateRecord,
+    [createComment.key]: createComment,
+    [createCallLog.key]: createCallLog,
+  },
+  searchOrCreates: {
+    [findRecord.key]: {
+      key: findRecord.key,
+      display: {
+        label: 'Find or Create Record',
+        description: 'Finds a record in a NetHunt CRM folder, or creates one if none matches.',
+      },
+      search: findRecord.key,
+      create: createRecord.key,
+    },
+  },
+});

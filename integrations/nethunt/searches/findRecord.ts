@@ -1,0 +1,68 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { nethunt } from '../src/client';
+import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
+import { flattenRecord } from '../src/map';
+import { RECORD } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  readableFolderField,
+  {
+    key: 'record_id',
+    label: 'Record ID',
+    required: false,
+    helpText: 'Find the record with this 24-character ID. Use either this or **Search Query**.',
+  },
+  {
+    key: 'query',
+    label: 'Search Query',
+    required: false,
+    helpText:
+      'Text to search for, or `Field:value` to search one field, for example `Name:Doe` or `Primary Email Address:jane@example.com`. Use either this or **Record ID**.',
+  },
+  {
+    key: 'limit',
+    label: 'Maximum Matches',
+    type: 'integer',
+    required: false,
+    helpText: 'How many matching records NetHunt CRM may return (default 1). Zapier uses the first match.',
+  },
+]);
+
+const FindRecordInput = zod
+  .object({
+    folder_id: inputs.id(),
+    record_id: inputs.id().optional(),
+    query: zod.string().trim().min(1).optional(),
+    limit: inputs.number().pipe(zod.number().int('must be a whole number').min(1, 'must be at least 1')).optional(),
+  })
+  .refine((i) => i.record_id !== undefined || i.query !== undefined, {
+    message: 'Enter a Record ID or a Search Query',
+    path: ['query'],
+  });
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, FindRecordInput, bundle.inputData, inputFields);
+  const records = await nethunt(z).findRecords(input.folder_id, {
+    recordId: input.record_id,
+    query: input.query,
+    limit: input.limit,
+  });
+  return records.map(flattenRecord);
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_record',
+  noun: 'Record',
+  display: {
+    label: 'Find Record',
+    description: 'Finds a record in a NetHunt CRM folder by its ID or a search query.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenRecord(RECORD),
+    outputFields: [...recordOutputFields, folderOutputFields],
+  },
+});

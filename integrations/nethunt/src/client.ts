@@ -1,0 +1,59 @@
+import { requestJson } from '@crm-zapier/kit';
+import type { ZObject } from 'zapier-platform-core';
+import type { z } from 'zod';
+import { baseUrl, CRM } from './constants';
+import {
+  AuthTestSchema,
+  CommentListSchema,
+  CreatedCallLogSchema,
+  CreatedCommentSchema,
+  CreatedRecordSchema,
+  FolderFieldListSchema,
+  FolderListSchema,
+  RecordChangeListSchema,
+  RecordListSchema,
+  UpdatedRecordSchema,
+  type CallLogBody,
+  type NewRecordBody,
+  type UpdateRecordBody,
+} from './schemas';
+
+type Params = Record<string, string | number | boolean | string[] | undefined>;
+
+const seg = encodeURIComponent;
+
+/** The only code that knows NetHunt's paths: one method per documented endpoint. */
+export const nethunt = (z: ZObject) => {
+  const get = <S extends z.ZodType>(path: string, schema: S, params?: Params, resource?: string) =>
+    requestJson(z, { url: `${baseUrl()}${path}`, params, schema, crm: CRM, resource });
+  const post = <S extends z.ZodType>(path: string, body: unknown, schema: S, params?: Params, resource?: string) =>
+    requestJson(z, { method: 'POST', url: `${baseUrl()}${path}`, body, params, schema, crm: CRM, resource });
+
+  return {
+    authTest: () => get('/triggers/auth-test', AuthTestSchema),
+    readableFolders: () => get('/triggers/readable-folder', FolderListSchema),
+    writableFolders: () => get('/triggers/writable-folder', FolderListSchema),
+    folderFields: (folderId: string) =>
+      get(`/triggers/folder-field/${seg(folderId)}`, FolderFieldListSchema, undefined, `folder ${folderId}`),
+    findRecords: (folderId: string, params: { recordId?: string; query?: string; limit?: number }) =>
+      get(`/searches/find-record/${seg(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
+    newRecords: (folderId: string, params: { since?: string; limit?: number } = {}) =>
+      get(`/triggers/new-record/${seg(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
+    newComments: (folderId: string, params: { since?: string; limit?: number } = {}) =>
+      get(`/triggers/new-comment/${seg(folderId)}`, CommentListSchema, params, `folder ${folderId}`),
+    updatedRecords: (folderId: string, params: { fieldName?: string[]; since?: string; limit?: number } = {}) =>
+      get(`/triggers/updated-record/${seg(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
+    recordChanges: (
+      folderId: string,
+      params: { recordId?: string; fieldName?: string[]; since?: string; limit?: number } = {},
+    ) => get(`/triggers/record-change/${seg(folderId)}`, RecordChangeListSchema, params, `folder ${folderId}`),
+    createRecord: (folderId: string, body: NewRecordBody) =>
+      post(`/actions/create-record/${seg(folderId)}`, body, CreatedRecordSchema, undefined, `folder ${folderId}`),
+    updateRecord: (recordId: string, body: UpdateRecordBody, overwrite?: boolean) =>
+      post(`/actions/update-record/${seg(recordId)}`, body, UpdatedRecordSchema, { overwrite }, `record ${recordId}`),
+    createComment: (recordId: string, text: string) =>
+      post(`/actions/create-comment/${seg(recordId)}`, { text }, CreatedCommentSchema, undefined, `record ${recordId}`),
+    createCallLog: (recordId: string, body: CallLogBody) =>
+      post(`/actions/create-call-log/${seg(recordId)}`, body, CreatedCallLogSchema, undefined, `record ${recordId}`),
+  };
+};

@@ -1,0 +1,80 @@
+import { newestFirst, parseEmailAddress, toFlatValue, updateEventId, type FlatObject } from '@crm-zapier/kit';
+import type { NetHuntComment, NetHuntRecord, RecordChange } from './schemas';
+
+/**
+ * Folder fields are named by the user ("Primary Email Address"). Inputs and outputs carry them under
+ * `fields__<name>`: the prefix cannot clash with our own keys, and the name comes back unchanged.
+ */
+export const FIELD_PREFIX = 'fields__';
+export const fieldKey = (name: string): string => `${FIELD_PREFIX}${name}`;
+export const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
+export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length);
+
+/** Record fields as flat outputs: scalars and lists of scalars stay as they are. */
+export const flattenFields = (fields: Record<string, unknown>): FlatObject => {
+  const out: FlatObject = {};
+  for (const [name, value] of Object.entries(fields)) out[fieldKey(name)] = toFlatValue(value);
+  return out;
+};
+
+/** Any of NetHunt's record shapes (trigger, search, create, update answers) as one flat output. */
+export const flattenRecord = (r: {
+  recordId: string;
+  createdAt?: string;
+  updatedAt?: string;
+  fields: Record<string, unknown>;
+}): FlatObject & { id: string } => ({
+  id: r.recordId,
+  record_id: r.recordId,
+  created_at: r.createdAt ?? null,
+  updated_at: r.updatedAt ?? null,
+  ...flattenFields(r.fields),
+});
+
+/** An update event: one id per (record, update time), so each update fires once. */
+export const flattenUpdate = (r: NetHuntRecord): FlatObject & { id: string } => ({
+  ...flattenRecord(r),
+  id: updateEventId(r.recordId, r.updatedAt ?? r.createdAt),
+});
+
+export const flattenComment = (c: NetHuntComment): FlatObject & { id: string } => ({
+  id: c.commentId,
+  comment_id: c.commentId,
+  record_id: c.recordId,
+  created_at: c.createdAt,
+  text: c.text,
+});
+
+/** A record change with each field's added and removed values as their own outputs. */
+export const flattenChange = (c: RecordChange): FlatObject & { id: string } => {
+  const email = c.user?.emailAddress ? parseEmailAddress(c.user.emailAddress).email : null;
+  const out: FlatObject & { id: string } = {
+    id: c.id,
+    change_id: c.id,
+    record_id: c.recordId,
+    time: c.time,
+    action: c.recordAction,
+    user_name: c.user?.personalName ?? null,
+    user_email: email,
+    changed_fields: Object.keys(c.fieldActions ?? {}),
+  };
+  for (const [name, action] of Object.entries(c.fieldActions ?? {})) {
+    if (action.add !== undefined) out[`field_actions__${name}__add`] = toFlatValue(action.add);
+    if (action.remove !== undefined) out[`field_actions__${name}__remove`] = toFlatValue(action.remove);
+  }
+  return out;
+};
+
+/** Zapier wants polling results newest first; the document does not promise an order. */
+export const newestRecords = (records: NetHuntRecord[], by: 'createdAt' | 'updatedAt'): NetHuntRecord[] =>
+  newestFirst(records, (r) => (by === 'updatedAt' ? (r.updatedAt ?? r.createdAt) : r.createdAt));
+
+/** Input values of the per-folder fields, under their NetHunt names. Empty values are not sent. */
+export const fieldValuesFromInput = (inputData: Record<string, unknown>): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(inputData)) {
+    if (!isFieldKey(key) || value === undefined || value === null || value === '') continue;
+    out[fieldName(key)] = value;
+  }
+  return out;
+};

@@ -1,0 +1,38 @@
+import { newestFirst } from '@crm-zapier/kit';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { nethunt } from '../src/client';
+import { readableFolderField } from '../src/fields';
+import { flattenComment } from '../src/map';
+import { sinceFor } from '../src/polling';
+import { COMMENT } from '../src/samples';
+
+const inputFields = defineInputFields([readableFolderField]);
+
+const perform = (async (z, bundle) => {
+  const comments = await nethunt(z).newComments(bundle.inputData.folder_id, { since: sinceFor(bundle) });
+  return newestFirst(comments, (c) => c.createdAt).map(flattenComment);
+}) satisfies PollingTriggerPerform<typeof inputFields>;
+
+export const commentOutputFields = [
+  { key: 'id', label: 'Comment ID', type: 'string' as const },
+  { key: 'comment_id', label: 'Comment ID (NetHunt)', type: 'string' as const },
+  { key: 'record_id', label: 'Record ID', type: 'string' as const },
+  { key: 'created_at', label: 'Created At', type: 'datetime' as const },
+  { key: 'text', label: 'Comment Text', type: 'string' as const },
+];
+
+export default defineTrigger({
+  key: 'new_comment',
+  noun: 'Comment',
+  display: {
+    label: 'New Comment',
+    description: 'Triggers when a comment is added to a record in a NetHunt CRM folder.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample: flattenComment(COMMENT),
+    outputFields: commentOutputFields,
+  },
+});

@@ -1,0 +1,29 @@
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { nethunt } from '../src/client';
+import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
+import { flattenRecord, newestRecords } from '../src/map';
+import { RECORD } from '../src/samples';
+import { sinceFor } from '../src/polling';
+
+const inputFields = defineInputFields([readableFolderField]);
+
+const perform = (async (z, bundle) => {
+  const records = await nethunt(z).newRecords(bundle.inputData.folder_id, { since: sinceFor(bundle) });
+  return newestRecords(records, 'createdAt').map(flattenRecord);
+}) satisfies PollingTriggerPerform<typeof inputFields>;
+
+export default defineTrigger({
+  key: 'new_record',
+  noun: 'Record',
+  display: {
+    label: 'New Record',
+    description: 'Triggers when a new record is created in a NetHunt CRM folder.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample: flattenRecord({ ...RECORD, updatedAt: undefined }),
+    outputFields: [...recordOutputFields, folderOutputFields],
+  },
+});

@@ -1,0 +1,44 @@
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { nethunt } from '../src/client';
+import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
+import { flattenUpdate, newestRecords } from '../src/map';
+import { sinceFor } from '../src/polling';
+import { RECORD } from '../src/samples';
+
+const inputFields = defineInputFields([
+  readableFolderField,
+  {
+    key: 'field_names',
+    label: 'Only When These Fields Change',
+    list: true,
+    required: false,
+    dynamic: 'list_folder_fields.id.name',
+    helpText: 'Pick one or more fields to trigger only when one of them changes. Leave empty to trigger on any change.',
+  },
+]);
+
+const perform = (async (z, bundle) => {
+  const fieldName = (bundle.inputData.field_names ?? []).filter((f) => f.trim() !== '');
+  const records = await nethunt(z).updatedRecords(bundle.inputData.folder_id, {
+    fieldName: fieldName.length ? fieldName : undefined,
+    since: sinceFor(bundle),
+  });
+  return newestRecords(records, 'updatedAt').map(flattenUpdate);
+}) satisfies PollingTriggerPerform<typeof inputFields>;
+
+export default defineTrigger({
+  key: 'updated_record',
+  noun: 'Record',
+  display: {
+    label: 'Updated Record',
+    description:
+      'Triggers when a record in a NetHunt CRM folder is updated (optionally only when chosen fields change).',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample: flattenUpdate(RECORD),
+    outputFields: [...recordOutputFields, folderOutputFields],
+  },
+});

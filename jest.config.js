@@ -1,0 +1,16 @@
+/** One jest run for every package: TypeScript sources through ts-jest (type-checking is `npm run typecheck`). */
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  moduleNameMapper: {
+    '^@crm-zapier/kit$': '<rootDir>/packages/kit/src/index.ts',
+    '^@crm-zapier/kit/testing$': '<rootDir>/packages/kit/src/testing.ts',
+    '^@crm-zapier/sandbox$': '<rootDir>/packages/sandbox/src/index.ts',
+    '^nethunt-crm$': '<rootDir>/integrations/nethunt/index.ts',
+  },
+  testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/integrations/*/test/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.*/build/'],
+  testTimeout: 20000,
+};

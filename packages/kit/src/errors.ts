@@ -1,0 +1,183 @@
+import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
+
+/** What a CRM's error body says, as far as the CRM's own format lets us read it. */
+export interface CrmErrorDetail {
+  message?: string;
+  /** The input the CRM blames, in the CRM's own naming. */
+  field?: string;
+}
+
+export interface CrmErrorOptions {
+  /** The CRM's name as users know it, e.g. "NetHunt CRM". */
+  crm: string;
+  /** Which credential a user should check when the CRM refuses it, e.g. "email address and API key". */
+  credentials: string;
+  /** OAuth2 apps: a 401 asks core to refresh the token instead of failing. */
+  oauth?: boolean;
+  /** Reads the CRM's own message (and the field it names) from an error body. */
+  readError?: (body: unknown) => CrmErrorDetail;
+  /** Response headers that carry a request id, checked in order. */
+  requestIdHeaders?: string[];
+  /** Seconds to wait before retrying a 5xx when the CRM gives no Retry-After. */
+  defaultRetrySeconds?: number;
+}
+
+/**
+ * Middleware data a client may attach to a request so that errors name the thing involved:
+ * `z.request({ ..., middlewareData: { resource: 'record 596f…' } })`.
+ */
+export interface KitMiddlewareData {
+  resource?: string;
+}
+
+const DEFAULT_REQUEST_ID_HEADERS = ['x-request-id', 'x-correlation-id', 'request-id', 'x-amzn-requestid'];
+const MAX_MESSAGE = 300;
+
+/** Parses a response body as JSON, or returns undefined when it is empty or not JSON. */
+export const parseJsonBody = (content: string | undefined | null): unknown => {
+  if (content === undefined || content === null || content.trim() === '') return undefined;
+  try {
+    return JSON.parse(content) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+const asRecord = (v: unknown): Record<string, unknown> | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+const asText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/**
+ * Reads the message and field from the error shapes most CRMs use: `{message}`, `{error}`,
+ * `{error: {message}}`, `{errors: [{message, field}]}`, `{detail}`, `{title}`, and a bare string.
+ */
+export const readCommonError = (body: unknown): CrmErrorDetail => {
+  const direct = asText(body);
+  if (direct) return { message: direct };
+  const list = Array.isArray(body) ? body : undefined;
+  if (list && list.length > 0) return readCommonError(list[0]);
+  const obj = asRecord(body);
+  if (!obj) return {};
+  const field =
+    asText(obj.field) ?? asText(obj.param) ?? asText(obj.parameter) ?? asText(obj.property) ?? asText(obj.path);
+  const message =
+    asText(obj.message) ??
+    asText(obj.error_description) ??
+    asText(obj.detail) ??
+    asText(obj.title) ??
+    asText(obj.error);
+  if (message) {
+    // A generic title with a more specific detail beside it: prefer the detail.
+    const detail = asText(obj.detail);
+    return { message: detail && message !== detail && message === asText(obj.error) ? detail : message, field };
+  }
+  const nested = obj.error ?? obj.errors ?? obj.data;
+  if (nested !== undefined) {
+    const inner = readCommonError(nested);
+    return { message: inner.message, field: inner.field ?? field };
+  }
+  return { field };
+};
+
+const clip = (text: string): string => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text);
+
+/** Parses a Retry-After header (seconds or an HTTP date) into whole seconds, or undefined. */
+export const retryAfterSeconds = (value: string | null | undefined, now: number = Date.now()): number | undefined => {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.max(0, Math.ceil(Number(trimmed)));
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+};
+
+/** Describes what a request was about, for "not found" messages. */
+const describeTarget = (response: HttpResponse): string => {
+  const data = response.request.middlewareData as KitMiddlewareData | undefined;
+  if (data?.resource) return data.resource;
+  try {
+    const { pathname } = new URL(response.request.url ?? '');
+    return `the item at ${pathname}`;
+  } catch {
+    return 'the requested item';
+  }
+};
+
+/** The error detail of a response, with any secrets the request carried scrubbed out. */
+const detailOf = (response: HttpResponse, options: CrmErrorOptions): CrmErrorDetail => {
+  const body = parseJsonBody(response.content);
+  if (body !== undefined) {
+    const read = options.readError ? options.readError(body) : readCommonError(body);
+    return { message: read.message ? clip(read.message) : undefined, field: read.field };
+  }
+  const type = response.getHeader('content-type') ?? '';
+  const text = response.content?.trim() ?? '';
+  if (text && !/html/i.test(type) && !text.startsWith('<')) return { message: clip(text) };
+  return {};
+};
+
+const withoutSecrets = (text: string, secrets: string[]): string =>
+  secrets.reduce((acc, secret) => (secret.length >= 4 ? acc.split(secret).join(':censored:') : acc), text);
+
+/**
+ * The one `afterResponse` every integration uses: maps a CRM's error statuses to the Zapier error a
+ * Zap builder can act on, with the CRM's own message, and never a secret.
+ */
+export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => {
+  const requestIdHeaders = options.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
+  const middleware = (response: HttpResponse, z: ZObject, bundle: { authData?: Record<string, string> }) => {
+    const { status } = response;
+    if (status < 400 || response.skipThrowForStatus) return response;
+    const secrets = Object.values(bundle.authData ?? {}).filter((v): v is string => typeof v === 'string');
+    const detail = detailOf(response, options);
+    const said = detail.message ? withoutSecrets(detail.message, secrets) : undefined;
+    const { crm } = options;
+
+    if (status === 401) {
+      if (options.oauth) throw new z.errors.RefreshAuthError(`${crm} refused the access token.`);
+      throw new z.errors.ExpiredAuthError(
+        `${crm} did not accept your ${options.credentials}${said ? ` (${said})` : ''}. ` +
+          `Check them and reconnect your ${crm} account.`,
+      );
+    }
+    if (status === 403) {
+      throw new z.errors.Error(
+        `${crm} refused access${said ? `: ${said}` : ''}. Check that the ${options.credentials} ` +
+          `belong to a user who may do this in ${crm}.`,
+        'Forbidden',
+        status,
+      );
+    }
+    if (status === 404) {
+      throw new z.errors.Error(
+        `${crm} could not find ${describeTarget(response)}${said ? `: ${said}` : '.'}`,
+        'NotFound',
+        status,
+      );
+    }
+    if (status === 429) {
+      const delay = retryAfterSeconds(response.getHeader('retry-after'));
+      throw new z.errors.ThrottledError(
+        `${crm} is rate limiting requests${said ? ` (${said})` : ''}; Zapier will retry${delay !== undefined ? ` in ${delay} s` : ' later'}.`,
+        delay,
+      );
+    }
+    if (status >= 500) {
+      const requestId = requestIdHeaders.map((h) => response.getHeader(h)).find((v): v is string => Boolean(v));
+      const delay = retryAfterSeconds(response.getHeader('retry-after')) ?? options.defaultRetrySeconds ?? 60;
+      throw new z.errors.ThrottledError(
+        `${crm} had a temporary problem (HTTP ${status})${said ? `: ${said}` : ''}` +
+          `${requestId ? ` [request id ${requestId}]` : ''}; Zapier will retry.`,
+        delay,
+      );
+    }
+    const field = detail.field ? ` (field: ${detail.field})` : '';
+    throw new z.errors.Error(
+      `${crm} rejected the request (HTTP ${status})${said ? `: ${said}` : '.'}${field}`,
+      status === 409 ? 'Conflict' : status === 422 ? 'InvalidInput' : 'BadRequest',
+      status,
+    );
+  };
+  return middleware as AfterResponseMiddleware;
+};

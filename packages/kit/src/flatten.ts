@@ -1,0 +1,57 @@
+/** Output shaping: Zapier outputs are flat objects of scalars and arrays of scalars. */
+
+export type Scalar = string | number | boolean | null;
+export type FlatValue = Scalar | Scalar[];
+export type FlatObject = Record<string, FlatValue>;
+
+const isScalar = (v: unknown): v is Scalar =>
+  v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** Any value as a scalar: objects become JSON text so nothing is lost and nothing nests. */
+export const toScalar = (v: unknown): Scalar => (v === undefined ? null : isScalar(v) ? v : JSON.stringify(v));
+
+/** Any value as a flat value: arrays of scalars stay arrays, anything else becomes a scalar. */
+export const toFlatValue = (v: unknown): FlatValue =>
+  Array.isArray(v) ? v.map((item) => toScalar(item)) : toScalar(v);
+
+/**
+ * Flattens nested objects into Zapier's `parent__child` keys; arrays of scalars stay arrays,
+ * arrays of objects become JSON text. `undefined` values are dropped.
+ */
+export const flattenObject = (obj: Record<string, unknown>, prefix = ''): FlatObject => {
+  const out: FlatObject = {};
+  for (const [key, value] of Object.entries(obj)) {
+    if (value === undefined) continue;
+    const name = prefix ? `${prefix}__${key}` : key;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      Object.assign(out, flattenObject(value as Record<string, unknown>, name));
+    } else {
+      out[name] = toFlatValue(value);
+    }
+  }
+  return out;
+};
+
+/**
+ * A stable snake_case key for a name the user chose in the CRM ("Primary Email Address" →
+ * "primary_email_address"), safe for Zapier's key rules. Empty or symbol-only names get a hash.
+ */
+export const keyFromName = (name: string): string => {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (slug) return slug;
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
+  return `field_${hash.toString(36)}`;
+};
+
+/** Parses "Jane Doe <jane@example.com>" (or "<jane@example.com>") into its parts. */
+export const parseEmailAddress = (text: string): { name: string | null; email: string } => {
+  const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(text);
+  if (match) return { name: match[1] ? match[1] : null, email: match[2]!.trim() };
+  return { name: null, email: text.trim() };
+};

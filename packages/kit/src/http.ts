@@ -1,0 +1,81 @@
+import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import type { z as zod } from 'zod';
+import { describeIssues } from './validation';
+
+export interface JsonRequest<S extends zod.ZodType> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  params?: Record<string, string | number | boolean | string[] | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** What the request is about ("folder 596f…"): named by "not found" errors. */
+  resource?: string;
+  /** The shape the CRM promises; the answer is checked against it before any mapping. */
+  schema: S;
+  /** The CRM's name, for the error shown when its answer is not what it documents. */
+  crm: string;
+}
+
+/**
+ * Turns query parameters into a URLSearchParams, repeating a key for each value of an array
+ * (`fieldName=A&fieldName=B`) and leaving out undefined values.
+ */
+export const queryString = (params: JsonRequest<zod.ZodType>['params']): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) value.forEach((v) => search.append(key, v));
+    else search.append(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+/**
+ * Sends one request through `z.request` (so middleware, auth and error mapping apply) and returns
+ * the JSON answer checked against `schema`. An empty or non-JSON success body, or one of the wrong
+ * shape, becomes a clear error naming what is missing — never a SyntaxError.
+ */
+export const requestJson = async <S extends zod.ZodType>(z: ZObject, req: JsonRequest<S>): Promise<zod.output<S>> => {
+  const options: HttpRequestOptions & { url: string } = {
+    method: req.method ?? 'GET',
+    // Query strings are built here, not with `params`, so repeated keys survive.
+    url: `${req.url}${queryString(req.params)}`,
+    headers: {
+      Accept: 'application/json',
+      ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...req.headers,
+    },
+    middlewareData: req.resource ? { resource: req.resource } : undefined,
+  };
+  if (req.body !== undefined) options.body = JSON.stringify(req.body);
+  const response = await z.request(options);
+  const content = response.content ?? '';
+  if (content.trim() === '') {
+    throw new z.errors.Error(
+      `${req.crm} sent an empty answer (HTTP ${response.status}) where data was expected.`,
+      'InvalidResponse',
+      response.status,
+    );
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(content);
+  } catch {
+    const type = response.getHeader('content-type') ?? 'unknown type';
+    throw new z.errors.Error(
+      `${req.crm} sent an answer that is not JSON (HTTP ${response.status}, ${type}): ${content.slice(0, 80).replace(/\s+/g, ' ')}`,
+      'InvalidResponse',
+      response.status,
+    );
+  }
+  const parsed = req.schema.safeParse(body);
+  if (!parsed.success) {
+    throw new z.errors.Error(
+      `${req.crm} sent an answer of an unexpected shape: ${describeIssues(parsed.error.issues)}.`,
+      'InvalidResponse',
+      response.status,
+    );
+  }
+  return parsed.data;
+};

@@ -1,0 +1,88 @@
+/**
+ * Test helpers shared by every integration's jest suite. Not part of any build: only jest loads it.
+ */
+import type Nock from 'nock';
+import type { Bundle } from 'zapier-platform-core';
+
+/** What `zapier-platform invoke` puts in `bundle.meta`; appTester leaves it empty, so tests pass it. */
+export const defaultMeta: Bundle['meta'] = {
+  isBulkRead: false,
+  isFillingDynamicDropdown: false,
+  isLoadingSample: false,
+  isPopulatingDedupe: false,
+  isTestingAuth: false,
+  limit: -1,
+  page: 0,
+  timezone: null,
+  inputFields: {},
+} as unknown as Bundle['meta'];
+
+export interface TestBundle {
+  authData: Record<string, string>;
+  inputData: Record<string, unknown>;
+  meta: Bundle['meta'];
+  [key: string]: unknown;
+}
+
+/** A bundle with full `meta`, as the runtime gives one. */
+export const makeBundle = (
+  authData: Record<string, string>,
+  inputData: Record<string, unknown> = {},
+  meta: Partial<Bundle['meta']> = {},
+  extra: Record<string, unknown> = {},
+): TestBundle => ({ authData, inputData, meta: { ...defaultMeta, ...meta } as Bundle['meta'], ...extra });
+
+/**
+ * No real network in tests: nock only. After each test, any interceptor that was set up but not
+ * called fails the test. nock is loaded here, not at the top, so that sandbox tests (which talk to
+ * real loopback servers) never load it.
+ */
+export const useNock = (): void => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nock = require('nock') as typeof Nock;
+  beforeAll(() => {
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    expect(pending).toEqual([]);
+  });
+  afterAll(() => {
+    // Un-patch node's http for whatever runs next in this jest worker (the sandbox tests use real sockets).
+    nock.enableNetConnect();
+    nock.restore();
+  });
+};
+
+/** Collects `z.console` output written through the runtime's console, to scan it for secrets. */
+export const captureConsole = (): { lines: string[]; restore: () => void } => {
+  const lines: string[] = [];
+  const spies = (['log', 'error', 'warn', 'info'] as const).map((level) =>
+    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    }),
+  );
+  return { lines, restore: () => spies.forEach((s) => s.mockRestore()) };
+};
+
+/**
+ * The error a Zap user sees from a failing run: core serialises app errors as JSON in `message`,
+ * so this unwraps it. Fails the test when the promise resolves.
+ */
+export const failureOf = async (promise: Promise<unknown>): Promise<{ name: string; message: string; raw: string }> => {
+  try {
+    await promise;
+  } catch (err) {
+    const e = err as Error;
+    let message = e.message;
+    try {
+      const parsed = JSON.parse(e.message) as { message?: string };
+      if (parsed.message) message = parsed.message;
+    } catch {
+      /* a plain message */
+    }
+    return { name: e.name, message, raw: e.message };
+  }
+  throw new Error('expected the operation to fail');
+};

@@ -1,0 +1,86 @@
+import type { ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+
+type Issue = zod.core.$ZodIssue;
+
+const pathText = (path: PropertyKey[]): string =>
+  path.length === 0
+    ? 'the answer'
+    : path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+        .join('.')
+        .replace(/\.\[/g, '[');
+
+/** One readable line for a list of zod issues: "`fields` is missing in [0]; …". */
+export const describeIssues = (issues: readonly Issue[], labels: Record<string, string> = {}): string =>
+  issues
+    .slice(0, 5)
+    .map((issue) => {
+      const key = issue.path.map(String)[0];
+      const name = key !== undefined && labels[key] ? `${labels[key]} (${key})` : pathText(issue.path as PropertyKey[]);
+      if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${name} is missing`;
+      return `${name}: ${issue.message}`;
+    })
+    .join('; ');
+
+/** A field list as `inputFields` declares it: only the key and label matter here. */
+export interface LabelledField {
+  key: string;
+  label?: string;
+}
+
+/**
+ * Validates what a user typed before any request is sent. Each failing field is named by its
+ * label as the Zap editor shows it, so the user knows which input to fix.
+ */
+export const parseInput = <S extends zod.ZodType>(
+  z: ZObject,
+  schema: S,
+  inputData: unknown,
+  fields: readonly (LabelledField | unknown)[] = [],
+): zod.output<S> => {
+  const labels: Record<string, string> = {};
+  for (const f of fields) {
+    if (f && typeof f === 'object' && 'key' in f && typeof (f as LabelledField).key === 'string') {
+      const field = f as LabelledField;
+      labels[field.key] = field.label ?? field.key;
+    }
+  }
+  const parsed = schema.safeParse(inputData ?? {});
+  if (parsed.success) return parsed.data;
+  throw new z.errors.Error(
+    `Please check your input: ${describeIssues(parsed.error.issues, labels)}.`,
+    'InvalidInput',
+    400,
+  );
+};
+
+/** Common input rules, written once. */
+export const inputs = {
+  /** Trimmed non-empty text. */
+  text: () => zod.string().trim().min(1, 'is required'),
+  /** An id: no spaces, no slashes (it goes into a URL path). */
+  id: () =>
+    zod
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .regex(/^[^\s/?#]+$/, 'must be an id without spaces or slashes'),
+  email: () => zod.string().trim().email('must be an email address'),
+  /** An ISO 8601 date or date-time, as Zapier sends datetime fields. */
+  isoDateTime: () =>
+    zod
+      .string()
+      .trim()
+      .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date and time (ISO 8601, e.g. 2024-05-01T14:30:00Z)'),
+  /** A number typed into a text box, or a real number. */
+  number: () =>
+    zod.union([zod.number(), zod.string().trim().min(1)]).transform((v, ctx) => {
+      const n = typeof v === 'number' ? v : Number(v);
+      if (Number.isNaN(n)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a number' });
+        return zod.NEVER;
+      }
+      return n;
+    }),
+};

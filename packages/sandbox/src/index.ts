@@ -1,0 +1,4 @@
+export * from './server';
+export * from './nethunt';
+export * from './tour.lib';
+export * from './plans';
