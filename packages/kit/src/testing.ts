@@ -34,8 +34,7 @@ export const makeBundle = (
 
 /**
  * No real network in tests: nock only. After each test, any interceptor that was set up but not
- * called fails the test. nock is loaded here, not at the top, so that sandbox tests (which talk to
- * real loopback servers) never load it.
+ * called fails the test. nock is loaded only here, so sandbox tests never load it.
  */
 export const useNock = (): void => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -49,7 +48,7 @@ export const useNock = (): void => {
     expect(pending).toEqual([]);
   });
   afterAll(() => {
-    // Un-patch node's http for whatever runs next in this jest worker (the sandbox tests use real sockets).
+    // Un-patch node's http for the next test file in this jest worker (sandbox tests use real sockets).
     nock.enableNetConnect();
     nock.restore();
   });
