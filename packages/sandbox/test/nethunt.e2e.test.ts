@@ -2,7 +2,7 @@ import { appRunner } from '@crm-zapier/kit';
 import { failureOf, makeBundle } from '@crm-zapier/kit/testing';
 import nethuntApp from 'nethunt-crm';
 import { createNetHuntSimulator, NETHUNT_SANDBOX_CREDENTIALS, type NetHuntSimulator } from '../src/nethunt';
-import { nethuntPlan } from '../src/plans';
+import { nethuntPlan } from '../src/nethunt.plan';
 import { runPlan } from '../src/tour.lib';
 
 describe('NetHunt CRM against its simulator, through the runtime', () => {

@@ -1,0 +1,100 @@
+import nethuntApp from 'nethunt-crm';
+import { createNetHuntSimulator, NETHUNT_SANDBOX_CREDENTIALS } from './nethunt';
+import { idOf, nonEmpty } from './plan.helpers';
+import type { TourPlan } from './tour.lib';
+
+/** Every NetHunt operation, in the order a Zap builder meets them. */
+export const nethuntPlan = (): TourPlan => {
+  const sim = createNetHuntSimulator();
+  const folder = sim.folders[0]!.id;
+  const p = 'fields__';
+  return {
+    crm: 'nethunt',
+    app: nethuntApp,
+    authData: NETHUNT_SANDBOX_CREDENTIALS,
+    server: sim.server,
+    env: (baseUrl) => ({ NETHUNT_BASE_URL: baseUrl }),
+    steps: [
+      { name: 'auth test', method: 'authentication.test' },
+      { name: 'list_readable_folders', method: 'triggers.list_readable_folders.operation.perform', expect: nonEmpty },
+      { name: 'list_writable_folders', method: 'triggers.list_writable_folders.operation.perform', expect: nonEmpty },
+      {
+        name: 'list_folder_fields',
+        method: 'triggers.list_folder_fields.operation.perform',
+        inputData: { folder_id: folder },
+        expect: nonEmpty,
+      },
+      {
+        name: 'new_record',
+        method: 'triggers.new_record.operation.perform',
+        inputData: { folder_id: folder },
+        expect: nonEmpty,
+      },
+      {
+        name: 'updated_record',
+        method: 'triggers.updated_record.operation.perform',
+        inputData: { folder_id: folder, field_names: ['Salary'] },
+        expect: nonEmpty,
+      },
+      {
+        name: 'new_comment',
+        method: 'triggers.new_comment.operation.perform',
+        inputData: { folder_id: folder },
+        expect: nonEmpty,
+      },
+      {
+        name: 'record_change',
+        method: 'triggers.record_change.operation.perform',
+        inputData: { folder_id: folder },
+        expect: nonEmpty,
+      },
+      {
+        name: 'find_record',
+        method: 'searches.find_record.operation.perform',
+        inputData: { folder_id: folder, query: 'Name:Doe', limit: 5 },
+        expect: nonEmpty,
+      },
+      {
+        name: 'create_record fields',
+        method: 'creates.create_record.operation.inputFields',
+        inputData: { folder_id: folder },
+        expect: nonEmpty,
+      },
+      {
+        name: 'create_record',
+        method: 'creates.create_record.operation.perform',
+        inputData: {
+          folder_id: folder,
+          [`${p}Name`]: 'Ada Lovelace',
+          [`${p}Primary Email Address`]: 'Ada <ada@example.com>',
+        },
+      },
+      {
+        name: 'update_record',
+        method: 'creates.update_record.operation.perform',
+        inputData: (ctx) => ({
+          record_id: idOf(ctx, 'create_record'),
+          folder_id: folder,
+          mode: 'overwrite',
+          [`${p}Name`]: 'Ada King',
+          [`${p}Keywords`]: 'Mathematics',
+        }),
+      },
+      {
+        name: 'create_comment',
+        method: 'creates.create_comment.operation.perform',
+        inputData: (ctx) => ({ record_id: idOf(ctx, 'create_record'), text: 'Met at the conference' }),
+      },
+      {
+        name: 'create_call_log',
+        method: 'creates.create_call_log.operation.perform',
+        inputData: (ctx) => ({
+          record_id: idOf(ctx, 'create_record'),
+          text: 'Intro call',
+          time: '2024-05-01T14:30:00+02:00',
+          duration: '2.5',
+        }),
+      },
+    ],
+  };
+};
