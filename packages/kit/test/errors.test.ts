@@ -1,0 +1,153 @@
+import { failureOf, makeBundle, useNock } from '@crm-zapier/kit/testing';
+import nock from 'nock';
+import { z as zod } from 'zod';
+import { appRunner, crmErrors, requestJson, retryAfterSeconds, readCommonError } from '../src';
+import type { ZObject } from 'zapier-platform-core';
+
+useNock();
+
+const ORIGIN = 'https://crm.example.com';
+const SECRET = 'kit-SENTINEL-secret-91b2';
+const ItemSchema = zod.object({ id: zod.string(), name: zod.string() });
+
+const app = {
+  version: '1.0.0',
+  platformVersion: '19.1.0',
+  flags: { throwForThrottlingEarly: false, skipHttpPatch: true },
+  afterResponse: [crmErrors({ crm: 'Example CRM', credentials: 'API key' })],
+  triggers: {},
+  searches: {},
+  creates: {},
+};
+const oauthApp = { ...app, afterResponse: [crmErrors({ crm: 'Example CRM', credentials: 'connection', oauth: true })] };
+
+const getItem = (z: ZObject) =>
+  requestJson(z, { url: `${ORIGIN}/items/42`, schema: ItemSchema, crm: 'Example CRM', resource: 'item 42' });
+
+const run = (target: object = app) =>
+  appRunner({
+    ...target,
+    creates: {
+      probe: {
+        key: 'probe',
+        noun: 'Probe',
+        display: { label: 'Probe', description: 'Probe.' },
+        operation: { perform: getItem },
+      },
+    },
+  })('creates.probe.operation.perform', makeBundle({ api_key: SECRET }));
+
+describe('crmErrors', () => {
+  it.each([
+    [
+      400,
+      { message: 'Name is required', field: 'name' },
+      'Example CRM rejected the request (HTTP 400): Name is required (field: name)',
+      'AppError',
+    ],
+    [
+      409,
+      { error: { message: 'Email already exists', field: 'email' } },
+      'Example CRM rejected the request (HTTP 409): Email already exists (field: email)',
+      'AppError',
+    ],
+    [
+      422,
+      { errors: [{ message: 'must be a date', path: 'close_date' }] },
+      'Example CRM rejected the request (HTTP 422): must be a date (field: close_date)',
+      'AppError',
+    ],
+    [
+      403,
+      { message: 'No access to folder' },
+      'Example CRM refused access: No access to folder. Check that the API key belong to a user who may do this in Example CRM.',
+      'AppError',
+    ],
+    [404, { message: 'gone' }, 'Example CRM could not find item 42: gone', 'AppError'],
+  ])('maps %s to the CRM message', async (status, body, message, name) => {
+    nock(ORIGIN).get('/items/42').reply(status, body);
+    const err = await failureOf(run());
+    expect(err).toMatchObject({ name, message });
+  });
+
+  it('maps 401 to an auth error naming the credential, never echoing the secret', async () => {
+    nock(ORIGIN)
+      .get('/items/42')
+      .reply(401, { message: `bad key ${SECRET}` });
+    const err = await failureOf(run());
+    expect(err.name).toBe('ExpiredAuthError');
+    expect(err.message).toMatch(/did not accept your API key \(bad key :censored:\)/);
+    expect(err.raw).not.toContain(SECRET);
+  });
+
+  it('asks core to refresh on a 401 for OAuth2 apps', async () => {
+    nock(ORIGIN).get('/items/42').reply(401, {});
+    const err = await failureOf(run(oauthApp));
+    expect(err.name).toBe('RefreshAuthError');
+  });
+
+  it.each([
+    ['120', 120],
+    [undefined, undefined],
+  ])('maps 429 (Retry-After %s) to a throttled error with that delay', async (retryAfter, delay) => {
+    nock(ORIGIN)
+      .get('/items/42')
+      .reply(429, { message: 'Slow down' }, retryAfter ? { 'Retry-After': retryAfter } : {});
+    const err = await failureOf(run());
+    expect(err.name).toBe('ThrottledError');
+    expect(JSON.parse(err.raw)).toEqual({
+      message: expect.stringContaining('Example CRM is rate limiting requests (Slow down)'),
+      delay,
+    });
+  });
+
+  it.each([500, 502, 503])('maps %s to a retryable error with the request id', async (status) => {
+    nock(ORIGIN)
+      .get('/items/42')
+      .reply(status, '<html>Bad gateway</html>', { 'x-request-id': 'req-77', 'content-type': 'text/html' });
+    const err = await failureOf(run());
+    expect(err.name).toBe('ThrottledError');
+    expect(JSON.parse(err.raw)).toEqual({
+      message: `Example CRM had a temporary problem (HTTP ${status}) [request id req-77]; Zapier will retry.`,
+      delay: 60,
+    });
+  });
+});
+
+describe('requestJson', () => {
+  it.each([
+    ['', 'Example CRM sent an empty answer (HTTP 200) where data was expected.'],
+    ['<html><body>Login</body></html>', /not JSON \(HTTP 200, text\/html\): <html><body>Login/],
+    ['{"id": "42", "na', /not JSON/],
+    [
+      '{"id": 42}',
+      'Example CRM sent an answer of an unexpected shape: id: Invalid input: expected string, received number; name is missing.',
+    ],
+  ])('turns the answer %j into a clear error', async (body, message) => {
+    nock(ORIGIN)
+      .get('/items/42')
+      .reply(200, body, { 'content-type': body.startsWith('<') ? 'text/html' : 'application/json' });
+    const err = await failureOf(run());
+    expect(err.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
+    expect(err.raw).not.toMatch(/SyntaxError/);
+  });
+});
+
+describe('helpers', () => {
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2024-01-01T00:00:00Z');
+    expect(retryAfterSeconds('5', now)).toBe(5);
+    expect(retryAfterSeconds('Mon, 01 Jan 2024 00:00:30 GMT', now)).toBe(30);
+    expect(retryAfterSeconds('soon', now)).toBeUndefined();
+  });
+
+  it('reads the common error shapes', () => {
+    expect(readCommonError('plain')).toEqual({ message: 'plain' });
+    expect(readCommonError({ error: 'Bad Request', detail: 'email is invalid' })).toEqual({
+      message: 'email is invalid',
+      field: undefined,
+    });
+    expect(readCommonError([{ message: 'first' }])).toEqual({ message: 'first', field: undefined });
+    expect(readCommonError(42)).toEqual({});
+  });
+});

@@ -1,0 +1,52 @@
+import {
+  flattenObject,
+  keyFromName,
+  newestFirst,
+  parseEmailAddress,
+  toFlatValue,
+  uniqueById,
+  updateEventId,
+} from '../src';
+
+describe('flattening', () => {
+  it('flattens nested objects to parent__child keys, keeps scalar lists, stringifies the rest', () => {
+    expect(flattenObject({ a: 1, b: { c: 'x', d: { e: null } }, f: ['p', 2], g: [{ h: 1 }], u: undefined })).toEqual({
+      a: 1,
+      b__c: 'x',
+      b__d__e: null,
+      f: ['p', 2],
+      g: ['{"h":1}'],
+    });
+    expect(toFlatValue({ x: 1 })).toBe('{"x":1}');
+  });
+
+  it('makes stable keys from names', () => {
+    expect(keyFromName('Primary Email Address')).toBe('primary_email_address');
+    expect(keyFromName('Café Nº')).toBe('cafe_no');
+    expect(keyFromName('✓')).toMatch(/^field_[0-9a-z]+$/);
+  });
+
+  it('parses "Name <address>" emails', () => {
+    expect(parseEmailAddress('Jane Doe <jane@example.com>')).toEqual({ name: 'Jane Doe', email: 'jane@example.com' });
+    expect(parseEmailAddress('<jane@example.com>')).toEqual({ name: null, email: 'jane@example.com' });
+    expect(parseEmailAddress('jane@example.com')).toEqual({ name: null, email: 'jane@example.com' });
+  });
+});
+
+describe('polling', () => {
+  it('sorts newest first, undated last, stable for ties', () => {
+    const items = [
+      { id: 'a', t: '2024-01-01T00:00:00Z' },
+      { id: 'b', t: undefined },
+      { id: 'c', t: '2024-02-01T00:00:00Z' },
+      { id: 'd', t: '2024-01-01T00:00:00Z' },
+    ];
+    expect(newestFirst(items, (i) => i.t).map((i) => i.id)).toEqual(['c', 'a', 'd', 'b']);
+  });
+
+  it('keeps one item per id and ids updates by their time', () => {
+    expect(uniqueById([{ id: 'a' }, { id: 'a' }, { id: 'b' }])).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(updateEventId('r1', '2024-01-01T00:00:00.000Z')).toBe('r1-1704067200000');
+    expect(updateEventId('r1', undefined)).toBe('r1');
+  });
+});
