@@ -8,7 +8,11 @@ const main = async () => {
   const wanted = process.argv.slice(2);
   const plans = allPlans().filter((p) => wanted.length === 0 || wanted.includes(p.crm));
   if (plans.length === 0) {
-    console.error(`Unknown CRM: ${wanted.join(', ')}. Known: ${allPlans().map((p) => p.crm).join(', ')}`);
+    console.error(
+      `Unknown CRM: ${wanted.join(', ')}. Known: ${allPlans()
+        .map((p) => p.crm)
+        .join(', ')}`,
+    );
     process.exitCode = 2;
     return;
   }
