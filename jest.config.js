@@ -8,6 +8,7 @@ module.exports = {
     '^@crm-zapier/kit$': '<rootDir>/packages/kit/src/index.ts',
     '^@crm-zapier/kit/testing$': '<rootDir>/packages/kit/src/testing.ts',
     '^@crm-zapier/sandbox$': '<rootDir>/packages/sandbox/src/index.ts',
+    '^@crm-zapier/gate$': '<rootDir>/packages/gate/src/index.ts',
     '^nethunt-crm$': '<rootDir>/integrations/nethunt/index.ts',
     '^lunarsend$': '<rootDir>/integrations/lunarsend/index.ts',
     '^nimble$': '<rootDir>/integrations/nimble/index.ts',

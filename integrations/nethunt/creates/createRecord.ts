@@ -4,7 +4,7 @@ import { z as zod } from 'zod';
 import { nethunt } from '../src/client';
 import { folderInputFields, folderOutputFields, recordOutputFields, writableFolderField } from '../src/fields';
 import { fieldValuesFromInput, flattenRecord } from '../src/map';
-import { RECORD } from '../src/samples';
+import { RECORD_SHAPE } from '../src/samples';
 
 export const inputFields = defineInputFields([writableFolderField, folderInputFields]);
 
@@ -33,7 +33,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
-    sample: flattenRecord({ recordId: RECORD.recordId, createdAt: RECORD.createdAt, fields: RECORD.fields }),
+    sample: flattenRecord({ recordId: RECORD_SHAPE.recordId, createdAt: RECORD_SHAPE.createdAt, fields: {} }),
     outputFields: [...recordOutputFields, folderOutputFields],
   },
 });

@@ -11,7 +11,7 @@ import {
 } from '../src/fields';
 import { fieldValuesFromInput, flattenRecord } from '../src/map';
 import type { FieldAction } from '../src/schemas';
-import { RECORD } from '../src/samples';
+import { RECORD_SHAPE } from '../src/samples';
 
 export const inputFields = defineInputFields([
   recordIdField,
@@ -86,11 +86,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
-    sample: flattenRecord({
-      recordId: RECORD.recordId,
-      updatedAt: '2015-01-05T12:34:15.880Z',
-      fields: { ...RECORD.fields, Salary: 200000, Keywords: ['Big Data', 'JavaScript'] },
-    }),
+    sample: flattenRecord({ recordId: RECORD_SHAPE.recordId, updatedAt: '2015-01-05T12:34:15.880Z', fields: {} }),
     outputFields: [...recordOutputFields, folderOutputFields],
   },
 });

@@ -4,7 +4,7 @@ import { z as zod } from 'zod';
 import { nethunt } from '../src/client';
 import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
 import { flattenRecord } from '../src/map';
-import { RECORD } from '../src/samples';
+import { RECORD_SHAPE } from '../src/samples';
 
 export const inputFields = defineInputFields([
   readableFolderField,
@@ -62,7 +62,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform,
-    sample: flattenRecord(RECORD),
+    sample: flattenRecord(RECORD_SHAPE),
     outputFields: [...recordOutputFields, folderOutputFields],
   },
 });

@@ -1,4 +1,8 @@
-/** Raw answers from the API document, the source of every operation's sample. */
+/**
+ * Raw answers from the API document, the source of every operation's sample. A static sample holds
+ * only keys every answer has (Zapier's T004: sample keys ⊆ live keys): the per-folder `fields__…`
+ * and per-field change keys differ between accounts, so they come from dynamic output fields instead.
+ */
 export const RECORD = {
   id: '596f644b8f6d05e16c24b830',
   recordId: '596f644b8f6d05e16c24b830',
@@ -24,6 +28,9 @@ export const COMMENT = {
   text: 'My first comment',
 };
 
+/** The document's record without its per-folder fields, for static samples. */
+export const RECORD_SHAPE = { ...RECORD, fields: {} };
+
 export const RECORD_CHANGE = {
   id: '597084cc39b70d3b5959c603',
   recordId: '596f644b8f6d05e16c24b830',
@@ -35,6 +42,9 @@ export const RECORD_CHANGE = {
     Keywords: { remove: ['Java'], add: ['JavaScript'] },
   },
 };
+
+/** The change event with its per-field actions left out, for the static sample. */
+export const RECORD_CHANGE_SHAPE = { ...RECORD_CHANGE, fieldActions: {} };
 
 export const CREATED_COMMENT = { commentId: '5970b408bbd55ad726e11bc3', createdAt: '2015-01-01T12:34:15.880Z' };
 export const CREATED_CALL_LOG = { callLogId: '5970b408bbd55ad726e11bc3', createdAt: '2015-01-01T12:34:15.880Z' };

@@ -2,7 +2,7 @@ import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'za
 import { nethunt } from '../src/client';
 import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
 import { flattenRecord, newestRecords } from '../src/map';
-import { RECORD } from '../src/samples';
+import { RECORD_SHAPE } from '../src/samples';
 import { sinceFor } from '../src/polling';
 
 const inputFields = defineInputFields([readableFolderField]);
@@ -23,7 +23,7 @@ export default defineTrigger({
     type: 'polling',
     inputFields,
     perform,
-    sample: flattenRecord({ ...RECORD, updatedAt: undefined }),
+    sample: flattenRecord({ ...RECORD_SHAPE, updatedAt: undefined }),
     outputFields: [...recordOutputFields, folderOutputFields],
   },
 });

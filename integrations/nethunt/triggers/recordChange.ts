@@ -10,7 +10,7 @@ import { nethunt } from '../src/client';
 import { readableFolderField } from '../src/fields';
 import { flattenChange } from '../src/map';
 import { sinceFor } from '../src/polling';
-import { RECORD_CHANGE } from '../src/samples';
+import { RECORD_CHANGE_SHAPE } from '../src/samples';
 
 const inputFields = defineInputFields([
   readableFolderField,
@@ -64,7 +64,7 @@ export default defineTrigger({
     type: 'polling',
     inputFields,
     perform,
-    sample: flattenChange(RECORD_CHANGE),
+    sample: flattenChange(RECORD_CHANGE_SHAPE),
     outputFields: [
       { key: 'id', label: 'Change ID', type: 'string' },
       { key: 'change_id', label: 'Change ID (NetHunt)', type: 'string' },

@@ -3,7 +3,7 @@ import { nethunt } from '../src/client';
 import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
 import { flattenUpdate, newestRecords } from '../src/map';
 import { sinceFor } from '../src/polling';
-import { RECORD } from '../src/samples';
+import { RECORD_SHAPE } from '../src/samples';
 
 const inputFields = defineInputFields([
   readableFolderField,
@@ -38,7 +38,7 @@ export default defineTrigger({
     type: 'polling',
     inputFields,
     perform,
-    sample: flattenUpdate(RECORD),
+    sample: flattenUpdate(RECORD_SHAPE),
     outputFields: [...recordOutputFields, folderOutputFields],
   },
 });

@@ -1,4 +1,4 @@
-import { appRunner } from '@crm-zapier/kit';
+import { appRunner, type MethodRunner } from '@crm-zapier/kit';
 import type { SimServer } from './server';
 
 /** What earlier steps returned, by step name, for steps that need an id created before them. */
@@ -33,8 +33,17 @@ export interface StepResult {
   requests: number;
   ms: number;
   view: string;
+  method: string;
+  inputData?: Record<string, unknown>;
   result?: unknown;
 }
+
+/** Called after each successful step, while the simulator is still up and the env points at it. */
+export type AfterStep = (
+  result: StepResult,
+  run: MethodRunner,
+  bundle: { authData: Record<string, string>; inputData: Record<string, unknown>; meta: object },
+) => Promise<void>;
 
 const DEFAULT_META = {
   isBulkRead: false,
@@ -66,7 +75,7 @@ export const shortView = (result: unknown): string => {
  * Runs every step of a plan through zapier-platform-core's runtime (createAppTester drives the same
  * lambda handler Zapier runs), against the plan's simulator, counting the HTTP requests each makes.
  */
-export const runPlan = async (plan: TourPlan): Promise<StepResult[]> => {
+export const runPlan = async (plan: TourPlan, afterStep?: AfterStep): Promise<StepResult[]> => {
   const baseUrl = plan.server.baseUrl || (await plan.server.start());
   const env = plan.env(baseUrl);
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
@@ -87,15 +96,19 @@ export const runPlan = async (plan: TourPlan): Promise<StepResult[]> => {
         const result = await run(step.method, bundle);
         step.expect?.(result);
         ctx[step.name] = result;
-        results.push({
+        const done: StepResult = {
           crm: plan.crm,
           step: step.name,
           ok: true,
           requests: plan.server.requests.length - before,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
           view: shortView(result),
+          method: step.method,
+          inputData: bundle.inputData,
           result,
-        });
+        };
+        results.push(done);
+        await afterStep?.(done, run, bundle);
       } catch (err) {
         results.push({
           crm: plan.crm,
@@ -104,6 +117,7 @@ export const runPlan = async (plan: TourPlan): Promise<StepResult[]> => {
           requests: plan.server.requests.length - before,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
           view: clip(err instanceof Error ? err.message : String(err), 200),
+          method: step.method,
         });
       }
     }

@@ -1,0 +1,50 @@
+import '@crm-zapier/sandbox/dist/runtimeMode';
+import { allPlans } from '@crm-zapier/sandbox';
+import { lintDefinition, type Finding } from './checks';
+import { checkConsistency } from './consistency';
+import { definitionOf, schemaErrorsOf } from './definition';
+import { waiverFor } from './waivers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const LATEST_CORE = (require('zapier-platform-cli/package.json') as { version: string }).version;
+
+/**
+ * `npm run validate`: for every integration, Zapier's local schema validation, the lint of the
+ * statically checkable integration checks, and the sample/output consistency run on the sandbox.
+ * Prints every finding with its check id, place and fix; exits non-zero if any is not waived.
+ */
+const main = async () => {
+  let failing = 0;
+  let waived = 0;
+  for (const plan of allPlans()) {
+    const findings: Finding[] = schemaErrorsOf(plan.app).map((e) => ({
+      check: 'SCHEMA',
+      where: e.property ?? 'app',
+      message: e.message ?? e.stack ?? 'invalid',
+      fix: 'follow the Zapier schema',
+    }));
+    const def = definitionOf(plan.app);
+    findings.push(...lintDefinition(def, { latestCoreVersion: LATEST_CORE }));
+    try {
+      findings.push(...(await checkConsistency(plan, def)).findings);
+    } finally {
+      await plan.server.stop();
+    }
+    for (const f of findings) {
+      const waiver = waiverFor(plan.crm, f.check, f.where);
+      if (waiver) {
+        waived += 1;
+        continue;
+      }
+      failing += 1;
+      console.log(`${f.check}  ${plan.crm}  ${f.where}: ${f.message} — fix: ${f.fix}`);
+    }
+    console.log(
+      `${plan.crm}: ${findings.length} finding(s), ${findings.filter((f) => waiverFor(plan.crm, f.check, f.where)).length} waived`,
+    );
+  }
+  console.log(`validate: ${failing} finding(s), ${waived} waived`);
+  process.exitCode = failing ? 1 : 0;
+};
+
+void main();

@@ -1,0 +1,4 @@
+export * from './checks';
+export * from './consistency';
+export * from './definition';
+export * from './waivers';
