@@ -29,5 +29,8 @@ module.exports = tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  { files: ['packages/sandbox/src/tour.ts', 'packages/sandbox/src/serve.ts', 'packages/gate/src/cli.ts', 'bench/**'], rules: { 'no-console': 'off' } },
+  {
+    files: ['packages/sandbox/src/tour.ts', 'packages/sandbox/src/serve.ts', 'packages/gate/src/cli.ts', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
 );
