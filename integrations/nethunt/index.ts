@@ -5,6 +5,8 @@ import authentication from './authentication/basic';
 import createCallLog from './creates/createCallLog';
 import createComment from './creates/createComment';
 import createRecord from './creates/createRecord';
+import deletedRecord from './triggers/deletedRecord';
+import newOrUpdatedRecord from './triggers/newOrUpdatedRecord';
 import updateRecord from './creates/updateRecord';
 import findRecord from './searches/findRecord';
 import { CRM } from './src/constants';
@@ -35,6 +37,8 @@ export default defineApp({
     [updatedRecord.key]: updatedRecord,
     [newComment.key]: newComment,
     [recordChange.key]: recordChange,
+    [newOrUpdatedRecord.key]: newOrUpdatedRecord,
+    [deletedRecord.key]: deletedRecord,
     [listReadableFolders.key]: listReadableFolders,
     [listWritableFolders.key]: listWritableFolders,
     [listFolderFields.key]: listFolderFields,
@@ -51,10 +55,15 @@ export default defineApp({
       key: findRecord.key,
       display: {
         label: 'Find or Create Record',
-        description: 'Finds a record in a NetHunt CRM folder, or creates one if none matches.',
+        description:
+          'Finds a record in a NetHunt CRM folder and updates it, or creates one if none matches. When several match, the first is used.',
       },
       search: findRecord.key,
       create: createRecord.key,
+      // EXPERIMENTAL in Zapier's schema: "update if found" runs Update Record on the found record.
+      update: updateRecord.key,
+      updateInputFromSearchOutput: { record_id: 'id' },
+      searchUniqueInputToOutputConstraint: { record_id: 'record_id' },
     },
   },
 });

@@ -33,6 +33,9 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
+    // Find or Create: two runs of one Zap must not both create. Zapier runs creates into the same
+    // folder of the same connection one at a time (enforced by Zapier's infrastructure, not core).
+    lock: { key: 'nethunt:create_record:{{bundle.inputData.folder_id}}', scope: ['auth'], timeout: 60 },
     sample: flattenRecord({ recordId: RECORD_SHAPE.recordId, createdAt: RECORD_SHAPE.createdAt, fields: {} }),
     outputFields: [...recordOutputFields, folderOutputFields],
   },

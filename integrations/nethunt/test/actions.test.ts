@@ -1,7 +1,8 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import { AUTH, BASE, FOLDER, RECORD_ID, api, bundle, run } from './helpers';
 import { RECORD } from '../src/samples';
+import App from '../index';
 
 useNock();
 
@@ -81,6 +82,25 @@ describe('Create Record', () => {
       run('creates.create_record.operation.perform', bundle({ folder_id: FOLDER, fields__Nmae: 'Ada' })),
     );
     expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Unknown field "Nmae"');
+  });
+});
+
+describe('Find or Create Record', () => {
+  it('pairs Find Record with Create Record, and Update Record on a hit, mapping the found id', () => {
+    expect(App.searchOrCreates!.find_record).toMatchObject({
+      search: 'find_record',
+      create: 'create_record',
+      update: 'update_record',
+      updateInputFromSearchOutput: { record_id: 'id' },
+    });
+  });
+
+  it("locks creates per folder and connection, keyed from the run's input", () => {
+    const lock = App.creates.create_record.operation.lock!;
+    expect(lock.scope).toEqual(['auth']);
+    expect(renderKey(lock.key, bundle({ folder_id: FOLDER, fields__Name: 'Ada' }))).toBe(
+      `nethunt:create_record:${FOLDER}`,
+    );
   });
 });
 

@@ -188,3 +188,53 @@ describe('dropdowns and dynamic fields', () => {
     );
   });
 });
+
+describe('New or Updated Record and Deleted Record (from the record-change log)', () => {
+  const created = { ...RECORD_CHANGE, id: 'e1', time: '2015-02-01T12:30:10.510Z', recordAction: 'CREATE' };
+  const updated = { ...RECORD_CHANGE, id: 'e2', time: '2015-03-01T12:30:10.510Z' };
+  const deleted = {
+    ...RECORD_CHANGE,
+    id: 'e3',
+    time: '2017-03-01T12:30:10.510Z',
+    recordAction: 'DELETE',
+    fieldActions: undefined,
+  };
+
+  it('New or Updated Record keeps CREATE and UPDATE events, newest first, one request', async () => {
+    api()
+      .get(`${BASE}/triggers/record-change/${FOLDER}`)
+      .query({ fieldName: 'Salary' })
+      .reply(200, [created, deleted, updated]);
+    const out = (await run(
+      'triggers.new_or_updated_record.operation.perform',
+      bundle({ folder_id: FOLDER, field_names: ['Salary'] }),
+    )) as Record<string, unknown>[];
+    expect(out.map((e) => [e.id, e.action])).toEqual([
+      ['e2', 'UPDATE'],
+      ['e1', 'CREATE'],
+    ]);
+  });
+
+  it('Deleted Record keeps DELETE events only, for one record when asked', async () => {
+    api()
+      .get(`${BASE}/triggers/record-change/${FOLDER}`)
+      .query({ recordId: RECORD_ID })
+      .reply(200, [created, deleted, updated]);
+    const out = await run(
+      'triggers.deleted_record.operation.perform',
+      bundle({ folder_id: FOLDER, record_id: RECORD_ID }),
+    );
+    expect(out).toEqual([
+      {
+        id: 'e3',
+        change_id: 'e3',
+        record_id: RECORD_ID,
+        time: '2017-03-01T12:30:10.510Z',
+        action: 'DELETE',
+        user_name: 'Jane Doe',
+        user_email: 'jane.doe@example.com',
+        changed_fields: [],
+      },
+    ]);
+  });
+});

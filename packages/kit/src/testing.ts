@@ -85,3 +85,23 @@ export const failureOf = async (promise: Promise<unknown>): Promise<{ name: stri
   }
   throw new Error('expected the operation to fail');
 };
+
+/**
+ * Renders a `lock`/`throttle` key the way Zapier's infrastructure does (`{{bundle.inputData.x}}`
+ * from the run's input), so tests can check the key a real run would get.
+ */
+export const renderKey = (
+  template: string,
+  bundle: { inputData: Record<string, unknown>; authData?: object },
+): string =>
+  template.replace(
+    /{{\s*bundle\.(inputData|authData)\.([^}\s]+)\s*}}/g,
+    (_m, where: 'inputData' | 'authData', key: string) => {
+      const source = (where === 'inputData' ? bundle.inputData : bundle.authData) as
+        Record<string, unknown> | undefined;
+      const value = source?.[key];
+      if (value === undefined || value === null || value === '')
+        throw new Error(`the key needs bundle.${where}.${key}`);
+      return String(value);
+    },
+  );

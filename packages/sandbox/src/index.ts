@@ -4,3 +4,6 @@ export * from './tour.lib';
 export * from './plans';
 export * from './plan.helpers';
 export * from './nethunt.plan';
+export * from './searchOrCreate';
+export * from './lunarsend';
+export * from './lunarsend.plan';

@@ -1,6 +1,7 @@
 import nethuntApp from 'nethunt-crm';
 import { createNetHuntSimulator, NETHUNT_SANDBOX_CREDENTIALS } from './nethunt';
 import { idOf, nonEmpty } from './plan.helpers';
+import { runSearchOrCreate } from './searchOrCreate';
 import type { TourPlan } from './tour.lib';
 
 /** Every NetHunt operation, in the order a Zap builder meets them. */
@@ -45,6 +46,18 @@ export const nethuntPlan = (): TourPlan => {
       {
         name: 'record_change',
         method: 'triggers.record_change.operation.perform',
+        inputData: { folder_id: folder },
+        expect: nonEmpty,
+      },
+      {
+        name: 'new_or_updated_record',
+        method: 'triggers.new_or_updated_record.operation.perform',
+        inputData: { folder_id: folder },
+        expect: nonEmpty,
+      },
+      {
+        name: 'deleted_record',
+        method: 'triggers.deleted_record.operation.perform',
         inputData: { folder_id: folder },
         expect: nonEmpty,
       },
@@ -94,6 +107,31 @@ export const nethuntPlan = (): TourPlan => {
           time: '2024-05-01T14:30:00+02:00',
           duration: '2.5',
         }),
+      },
+      {
+        name: 'find_or_create (miss: create)',
+        method: 'searchOrCreates.find_record',
+        custom: (run, bundle) =>
+          runSearchOrCreate(nethuntApp, 'find_record', run, bundle, {
+            search: { folder_id: folder, query: 'Name:Grace Hopper' },
+            create: { folder_id: folder, [`${p}Name`]: 'Grace Hopper' },
+          }),
+        expect: (r) => {
+          if ((r as { path: string }).path !== 'created') throw new Error('expected a create');
+        },
+      },
+      {
+        name: 'find_or_create (hit: update)',
+        method: 'searchOrCreates.find_record',
+        custom: (run, bundle) =>
+          runSearchOrCreate(nethuntApp, 'find_record', run, bundle, {
+            search: { folder_id: folder, query: 'Name:Grace Hopper' },
+            create: { folder_id: folder, [`${p}Name`]: 'Grace Hopper' },
+            update: { folder_id: folder, [`${p}Keywords`]: 'COBOL', mode: 'add' },
+          }),
+        expect: (r) => {
+          if ((r as { path: string }).path !== 'updated') throw new Error('expected an update');
+        },
       },
     ],
   };

@@ -113,6 +113,10 @@ export const createNetHuntSimulator = () => {
   john.fields.Salary = 200000;
   john.updatedAt = ago(60);
   log(john, 'UPDATE', { Salary: { remove: 100000, add: 200000 } }, john.updatedAt);
+  // A lead that was deleted 45 minutes ago: only the change log remembers it.
+  const gone = addRecord(folders[0]!.id, { Name: 'Old Lead' }, ago(240));
+  records.splice(records.indexOf(gone), 1);
+  log(gone, 'DELETE', undefined, ago(45));
   comments.push({
     commentId: objectId(),
     recordId: john.recordId,

@@ -1,5 +1,6 @@
+import { lunarsendPlan } from './lunarsend.plan';
 import { nethuntPlan } from './nethunt.plan';
 import type { TourPlan } from './tour.lib';
 
 /** Every CRM's plan, in the order `npm start` runs them. */
-export const allPlans = (): TourPlan[] => [nethuntPlan()];
+export const allPlans = (): TourPlan[] => [nethuntPlan(), lunarsendPlan()];

@@ -9,6 +9,11 @@ export interface TourStep {
   name: string;
   /** The method path the runtime executes, e.g. `creates.create_record.operation.perform`. */
   method: string;
+  /** Runs the step some other way than one method (e.g. a find-or-create); gets the same bundle. */
+  custom?: (
+    run: MethodRunner,
+    bundle: { authData: Record<string, string>; inputData: Record<string, unknown>; meta: object },
+  ) => Promise<unknown>;
   inputData?: Record<string, unknown> | ((ctx: TourContext) => Record<string, unknown>);
   meta?: Record<string, unknown>;
   /** Throws when the result is not what the step should produce. */
@@ -93,7 +98,7 @@ export const runPlan = async (plan: TourPlan, afterStep?: AfterStep): Promise<St
           inputData: typeof step.inputData === 'function' ? step.inputData(ctx) : (step.inputData ?? {}),
           meta: { ...DEFAULT_META, ...step.meta },
         };
-        const result = await run(step.method, bundle);
+        const result = step.custom ? await step.custom(run, bundle) : await run(step.method, bundle);
         step.expect?.(result);
         ctx[step.name] = result;
         const done: StepResult = {
@@ -131,6 +136,6 @@ export const runPlan = async (plan: TourPlan, afterStep?: AfterStep): Promise<St
 };
 
 export const formatResult = (r: StepResult): string =>
-  `${r.ok ? 'OK  ' : 'FAIL'}  ${r.crm.padEnd(10)} ${r.step.padEnd(28)} ${String(r.requests).padStart(2)} req ${r.ms
+  `${r.ok ? 'OK  ' : 'FAIL'}  ${r.crm.padEnd(10)} ${r.step.padEnd(32)} ${String(r.requests).padStart(2)} req ${r.ms
     .toFixed(0)
     .padStart(5)} ms  ${r.view}`;

@@ -3,10 +3,11 @@ import { failureOf, makeBundle } from '@crm-zapier/kit/testing';
 import nethuntApp from 'nethunt-crm';
 import { createNetHuntSimulator, NETHUNT_SANDBOX_CREDENTIALS, type NetHuntSimulator } from '../src/nethunt';
 import { nethuntPlan } from '../src/nethunt.plan';
+import { runSearchOrCreate } from '../src/searchOrCreate';
 import { runPlan } from '../src/tour.lib';
 
 describe('NetHunt CRM against its simulator, through the runtime', () => {
-  it('runs every operation of the tour with one request each', async () => {
+  it('runs every operation of the tour with one request each (two for a find-or-create)', async () => {
     const plan = nethuntPlan();
     try {
       const results = await runPlan(plan);
@@ -24,7 +25,8 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
           'create_call_log',
         ]),
       );
-      for (const r of results) expect(r.requests).toBe(1);
+      for (const r of results)
+        expect([r.step, r.requests]).toEqual([r.step, r.step.startsWith('find_or_create') ? 2 : 1]);
     } finally {
       await plan.server.stop();
     }
@@ -90,6 +92,50 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
       expect(err.message).toMatch(
         /^NetHunt CRM rejected the request \(HTTP 400\): Field "Name" can hold only a single value/,
       );
+    });
+
+    describe('Find or Create Record', () => {
+      const findOrCreate = (
+        search: Record<string, unknown>,
+        create: Record<string, unknown>,
+        update?: Record<string, unknown>,
+      ) => runSearchOrCreate(nethuntApp, 'find_record', run, bundle({}), { search, create, update });
+
+      it('creates on a miss', async () => {
+        const folder_id = sim.folders[0]!.id;
+        const out = await findOrCreate({ folder_id, query: 'Name:Linus' }, { folder_id, fields__Name: 'Linus' });
+        expect(out).toMatchObject({ path: 'created', matches: 0, result: { fields__Name: 'Linus' } });
+        expect(sim.records.filter((r) => r.fields.Name === 'Linus')).toHaveLength(1);
+      });
+
+      it('updates the found record on a hit, changing only the fields given', async () => {
+        const folder_id = sim.folders[0]!.id;
+        const john = sim.seeded.john;
+        const out = await findOrCreate(
+          { folder_id, query: 'Name:John' },
+          { folder_id, fields__Name: 'John Doe' },
+          { folder_id, fields__Salary: 300000 },
+        );
+        expect(out).toMatchObject({
+          path: 'updated',
+          matches: 1,
+          result: { id: john.recordId, fields__Salary: 300000 },
+        });
+        expect(john.fields).toMatchObject({ Name: 'John Doe', Birthday: '1980-01-01', Salary: 300000 });
+      });
+
+      it('takes the first of several matches and updates only that one', async () => {
+        const folder_id = sim.folders[0]!.id;
+        const out = await findOrCreate(
+          { folder_id, query: 'Name:Doe', limit: 5 },
+          { folder_id, fields__Name: 'Doe' },
+          { folder_id, fields__Keywords: 'Found', mode: 'add' },
+        );
+        expect(out).toMatchObject({ path: 'updated', matches: 2 });
+        expect(sim.records.filter((r) => (r.fields.Keywords as unknown[] | undefined)?.includes('Found'))).toHaveLength(
+          1,
+        );
+      });
     });
 
     it('asks to reconnect when the simulator refuses the API key', async () => {

@@ -1,0 +1,40 @@
+import { parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { lunarsend } from '../src/client';
+import { contactIdField, id } from '../src/fields';
+
+export const inputFields = defineInputFields([
+  {
+    ...contactIdField,
+    label: 'Contact To Delete',
+    helpText: `${contactIdField.helpText} **The contact is deleted permanently** and cannot be restored; its deals stay in LunarSend. (LunarSend documents this call without a path: this action uses \`DELETE /contacts\`, like the other contact calls.)`,
+  },
+]);
+
+const DeleteContactInput = zod.object({ contact_id: id() });
+
+const perform = (async (z, bundle) => {
+  const { contact_id } = parseInput(z, DeleteContactInput, bundle.inputData, inputFields);
+  const message = await lunarsend(z).deleteContact(contact_id);
+  return { id: contact_id, deleted: true, message: message || 'Document deleted successfully' };
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'delete_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Delete Contact',
+    description: 'Permanently deletes a contact from LunarSend. This cannot be undone.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: { id: '150c081d-5d5f-401d-abd1-727c35222054', deleted: true, message: 'Document deleted successfully' },
+    outputFields: [
+      { key: 'id', label: 'Deleted Contact ID', type: 'string' },
+      { key: 'deleted', label: 'Deleted', type: 'boolean' },
+      { key: 'message', label: 'Message From LunarSend', type: 'string' },
+    ],
+  },
+});

@@ -1,0 +1,64 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { lunarsend } from '../src/client';
+import {
+  contactDetailFields,
+  contactDetailRules,
+  contactIdField,
+  contactOutputFields,
+  id,
+  optional,
+  ownerField,
+  text,
+} from '../src/fields';
+import { defined, flattenContact } from '../src/map';
+import { CONTACT } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  {
+    ...contactIdField,
+    helpText: `${contactIdField.helpText} Only the fields you fill in below are changed; empty fields keep their current value.`,
+  },
+  { key: 'first_name', label: 'First Name', required: false },
+  {
+    key: 'email',
+    label: 'Email',
+    required: false,
+    helpText: "The contact's new email address. It must be unique in your LunarSend team.",
+  },
+  ...contactDetailFields,
+  ownerField,
+]);
+
+const UpdateContactInput = zod.object({
+  contact_id: id(),
+  first_name: optional(text()),
+  email: optional(inputs.email()),
+  ...contactDetailRules,
+});
+
+const perform = (async (z, bundle) => {
+  const { contact_id, ...changes } = parseInput(z, UpdateContactInput, bundle.inputData, inputFields);
+  const fields = defined(changes);
+  if (Object.keys(fields).length === 0) {
+    throw new z.errors.Error('Please fill in at least one field to change on the contact.', 'InvalidInput', 400);
+  }
+  const contact = await lunarsend(z).updateContact({ id: contact_id, ...fields });
+  return flattenContact(contact);
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'update_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Update Contact',
+    description: 'Updates an existing LunarSend contact, changing only the fields you fill in.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenContact({ ...CONTACT, job_title: 'Head of Sales', last_activity: '2025-10-05T09:12:44.120Z' }),
+    outputFields: contactOutputFields,
+  },
+});

@@ -1,0 +1,63 @@
+import { parseInput } from '@crm-zapier/kit';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { lunarsend } from '../src/client';
+import { CONTACT_SEARCH_BY, SEARCH_PAGE_SIZE } from '../src/constants';
+import { contactOutputFields, text } from '../src/fields';
+import { contactValues, exactFirst, flattenContact } from '../src/map';
+import { SEARCH_CONTACT } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  {
+    key: 'search_by',
+    label: 'Search By',
+    required: true,
+    default: 'email',
+    choices: [
+      { value: 'email', label: 'Email', sample: 'email' },
+      { value: 'company', label: 'Company', sample: 'company' },
+      { value: 'first_name', label: 'First Name', sample: 'first_name' },
+      { value: 'last_name', label: 'Last Name', sample: 'last_name' },
+      { value: 'tag', label: 'Tag', sample: 'tag' },
+    ],
+    helpText: 'Which contact field to search. **Tag** finds contacts that carry a tag of that name.',
+  },
+  {
+    key: 'search_term',
+    label: 'Search Term',
+    required: true,
+    helpText:
+      'The value to look for, for example `elena.moreno@outlook.com` or `Brightwave Solutions`. An exact match (ignoring case) comes first.',
+  },
+]);
+
+const FindContactInput = zod.object({
+  search_by: zod.enum(CONTACT_SEARCH_BY, { message: `must be one of ${CONTACT_SEARCH_BY.join(', ')}` }),
+  search_term: text(),
+});
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, FindContactInput, bundle.inputData, inputFields);
+  const { data } = await lunarsend(z).searchContacts({
+    search_term: input.search_term,
+    search_by: input.search_by,
+    query_amount: SEARCH_PAGE_SIZE,
+    page: 0,
+  });
+  return exactFirst(data, input.search_term, (c) => contactValues(c, input.search_by)).map(flattenContact);
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Find Contact',
+    description: 'Finds a contact in LunarSend by email, company, first name, last name or tag.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenContact(SEARCH_CONTACT),
+    outputFields: contactOutputFields,
+  },
+});

@@ -1,0 +1,70 @@
+import { parseInput } from '@crm-zapier/kit';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { lunarsend } from '../src/client';
+import { DEAL_SEARCH_BY, SEARCH_PAGE_SIZE } from '../src/constants';
+import { dealOutputFields, stage, text } from '../src/fields';
+import { dealValues, exactFirst, flattenDeal } from '../src/map';
+import { SEARCH_DEAL } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  {
+    key: 'search_by',
+    label: 'Search By',
+    required: true,
+    default: 'company',
+    choices: [
+      { value: 'company', label: 'Company', sample: 'company' },
+      { value: 'stage', label: 'Stage', sample: 'stage' },
+      { value: 'owner', label: 'Owner Name', sample: 'owner' },
+      { value: 'email', label: 'Contact Email', sample: 'email' },
+    ],
+    helpText: "Which deal field to search. **Owner Name** is the team member's name as LunarSend shows it.",
+  },
+  {
+    key: 'search_term',
+    label: 'Search Term',
+    required: true,
+    helpText:
+      'The value to look for, for example `Brightwave Solutions`. When searching by **Stage**, one of: Qualification, Discovery, Interested, Verbal, Proposal, Negotiation, Won, Lost.',
+  },
+]);
+
+const FindDealInput = zod
+  .object({
+    search_by: zod.enum(DEAL_SEARCH_BY, { message: `must be one of ${DEAL_SEARCH_BY.join(', ')}` }),
+    search_term: text(),
+  })
+  .transform((i, ctx) => {
+    if (i.search_by !== 'stage') return i;
+    const parsed = stage().safeParse(i.search_term);
+    if (parsed.success) return { ...i, search_term: parsed.data as string };
+    ctx.addIssue({ code: 'custom', path: ['search_term'], message: parsed.error.issues[0]!.message });
+    return zod.NEVER;
+  });
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, FindDealInput, bundle.inputData, inputFields);
+  const { data } = await lunarsend(z).searchDeals({
+    search_term: input.search_term,
+    search_by: input.search_by,
+    query_amount: SEARCH_PAGE_SIZE,
+    page: 0,
+  });
+  return exactFirst(data, input.search_term, (d) => dealValues(d, input.search_by)).map(flattenDeal);
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_deal',
+  noun: 'Deal',
+  display: {
+    label: 'Find Deal',
+    description: 'Finds a pipeline deal in LunarSend by company, stage, owner or contact email.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenDeal(SEARCH_DEAL),
+    outputFields: dealOutputFields,
+  },
+});

@@ -1,0 +1,94 @@
+import lunarsendApp from 'lunarsend';
+import { createLunarSendSimulator, LUNARSEND_SANDBOX_CREDENTIALS } from './lunarsend';
+import { idOf, nonEmpty } from './plan.helpers';
+import type { TourPlan } from './tour.lib';
+
+/** Fails a step whose result does not carry these values. */
+const has = (expected: Record<string, unknown>) => (result: unknown) => {
+  const first = (Array.isArray(result) ? result[0] : result) as Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(expected)) {
+    if (first?.[key] !== value)
+      throw new Error(`expected ${key}=${JSON.stringify(value)}, got ${JSON.stringify(first?.[key])}`);
+  }
+};
+
+/**
+ * Every LunarSend operation, in the order a Zap builder meets them. The tour sends its requests back
+ * to back, so the simulator's 2-per-second limit is off here; the e2e suite drives it on purpose.
+ */
+export const lunarsendPlan = (): TourPlan => {
+  const sim = createLunarSendSimulator({ rateLimit: false });
+  return {
+    crm: 'lunarsend',
+    app: lunarsendApp,
+    authData: LUNARSEND_SANDBOX_CREDENTIALS,
+    server: sim.server,
+    env: (baseUrl) => ({ LUNARSEND_BASE_URL: baseUrl }),
+    steps: [
+      { name: 'auth test', method: 'authentication.test' },
+      { name: 'list_team_users', method: 'triggers.list_team_users.operation.perform', expect: nonEmpty },
+      { name: 'list_contacts', method: 'triggers.list_contacts.operation.perform', expect: nonEmpty },
+      {
+        name: 'find_contact',
+        method: 'searches.find_contact.operation.perform',
+        inputData: { search_by: 'email', search_term: sim.seeded.elena.email },
+        expect: (result) => {
+          has({ id: sim.seeded.elena.id, company: 'Brightwave Solutions' })(result);
+          const tags = (result as { tags?: unknown }[])[0]?.tags;
+          if (!Array.isArray(tags) || !tags.includes('Lead')) throw new Error('expected the tag Lead');
+        },
+      },
+      {
+        name: 'create_contact',
+        method: 'creates.create_contact.operation.perform',
+        inputData: {
+          first_name: 'Ada',
+          last_name: 'Lovelace',
+          email: 'ada@analytical.example',
+          phone: '+442071234567',
+          company: 'Analytical Engines Ltd',
+          job_title: 'Mathematician',
+          notes: 'Met at the conference',
+          user_id: sim.seeded.caller.user_id,
+        },
+        expect: has({ email: 'ada@analytical.example', owner: sim.seeded.caller.display_name }),
+      },
+      {
+        name: 'update_contact',
+        method: 'creates.update_contact.operation.perform',
+        inputData: (ctx) => ({
+          contact_id: idOf(ctx, 'create_contact'),
+          job_title: 'Countess',
+          company: 'Babbage & Co',
+        }),
+        expect: has({ job_title: 'Countess', last_name: 'Lovelace' }),
+      },
+      {
+        name: 'find_deal',
+        method: 'searches.find_deal.operation.perform',
+        inputData: { search_by: 'stage', search_term: 'proposal' },
+        expect: has({ id: sim.seeded.brightwave.id, stage: 'Proposal' }),
+      },
+      {
+        name: 'create_deal',
+        method: 'creates.create_deal.operation.perform',
+        inputData: {
+          company: 'Analytical Engines Ltd',
+          stage: 'Discovery',
+          deal_size: '25000',
+          open_date: '2025-11-01T09:00:00+01:00',
+          close_date: '2026-01-31T17:00:00Z',
+          contact_email: 'ada@analytical.example',
+          notes: 'Difference engine upgrade',
+        },
+        expect: has({ stage: 'Discovery', deal_size: 25000 }),
+      },
+      {
+        name: 'delete_contact',
+        method: 'creates.delete_contact.operation.perform',
+        inputData: (ctx) => ({ contact_id: idOf(ctx, 'create_contact') }),
+        expect: has({ deleted: true }),
+      },
+    ],
+  };
+};

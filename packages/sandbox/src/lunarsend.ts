@@ -1,0 +1,595 @@
+import { randomUUID } from 'node:crypto';
+import { json, SimServer, type SimRequest, type SimResponse } from './server';
+
+/**
+ * LunarSend's v2 REST API (../shared/docs/apis/lunarsend.md), in memory: contacts, pipeline deals,
+ * team users and tags under `/api/v2`, the `x-api-key` header, the `data` envelopes, email unique per
+ * team, the documented stages, zero-based paging with `query_amount` up to 100, the documented error
+ * bodies, and a real rate limit (2 requests per second per key) answering 429 with `Retry-After`.
+ */
+
+export const LUNARSEND_SANDBOX_CREDENTIALS = { api_key: 'sandbox-lunarsend-key' };
+/** A key of a team member who may read but not change anything: writes answer 403. */
+export const LUNARSEND_SANDBOX_VIEWER_CREDENTIALS = { api_key: 'sandbox-lunarsend-viewer-key' };
+
+export const LUNARSEND_STAGES = [
+  'Qualification',
+  'Discovery',
+  'Interested',
+  'Verbal',
+  'Proposal',
+  'Negotiation',
+  'Won',
+  'Lost',
+] as const;
+
+/** At most `requests` accepted requests per key in any `windowMs`. */
+export interface RateLimit {
+  requests: number;
+  windowMs: number;
+}
+/** LunarSend's documented limit: 2 requests per second. */
+export const LUNARSEND_RATE_LIMIT: RateLimit = { requests: 2, windowMs: 1000 };
+
+export interface LunarSendSimulatorOptions {
+  /**
+   * The rate limit, LunarSend's own by default. `false` turns it off for runs that send requests
+   * back to back on purpose (the tour, semantics tests); the rate-limit test keeps it.
+   */
+  rateLimit?: RateLimit | false;
+  /** The clock (ms), for timestamps and the rate limiter. */
+  now?: () => number;
+}
+
+interface TeamUser {
+  user_id: string;
+  name: string;
+  display_name: string;
+  email: string;
+  created_at: string;
+}
+interface Tag {
+  id: string;
+  name: string;
+  color: string;
+}
+interface StoredContact {
+  id: string;
+  user_id: string;
+  email: string;
+  first_name: string;
+  last_name: string | null;
+  phone: string | null;
+  company: string | null;
+  job_title: string | null;
+  notes: string;
+  created_at: string;
+  last_activity: string | null;
+  tag_ids: string[];
+}
+interface StoredDeal {
+  id: string;
+  company: string;
+  stage: string;
+  deal_size: number;
+  open_date: string;
+  close_date: string | null;
+  primary_contact: string | null;
+  contact_email: string | null;
+  notes: string;
+  user_id: string;
+  created_at: string;
+}
+
+const CONTACT_FIELDS = ['first_name', 'email', 'last_name', 'phone', 'company', 'job_title', 'notes', 'user_id'];
+const CONTACT_SEARCH_BY = [...CONTACT_FIELDS, 'tag'];
+const DEAL_FIELDS = [
+  'company',
+  'stage',
+  'deal_size',
+  'open_date',
+  'close_date',
+  'est_close_date',
+  'primary_contact',
+  'contact_email',
+  'notes',
+  'user_id',
+];
+const DEAL_SEARCH_BY = ['company', 'stage', 'owner', 'email'];
+const USER_SEARCH_BY = ['name', 'display_name', 'user_id'];
+const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+
+/** The documented error body: `{ error: "<short code>", message: "<human text>" }`. */
+const fail = (status: number, error: string, message: string, headers?: Record<string, string>) =>
+  json(status, { error, message }, headers);
+/** The v2 envelope error body: `{ status: "error", error: "..." }`. */
+const failEnvelope = (status: number, error: string) => json(status, { status: 'error', error });
+
+const isEmail = (v: unknown): v is string => typeof v === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
+const isIso = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const asObject = (v: unknown): Record<string, unknown> | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const contains = (value: unknown, term: string) =>
+  typeof value === 'string' && value.toLowerCase().includes(term.toLowerCase());
+
+export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}) => {
+  const server = new SimServer('lunarsend', '/api/v2');
+  const clock = options.now ?? Date.now;
+  const limit = options.rateLimit === undefined ? LUNARSEND_RATE_LIMIT : options.rateLimit;
+  const now = () => new Date(clock()).toISOString();
+  const ago = (days: number) => new Date(clock() - days * 86_400_000).toISOString();
+
+  const users: TeamUser[] = [
+    {
+      user_id: '77f463d7-3c1b-4a0e-9d55-0b3f1c2a9e41',
+      name: 'John Smith',
+      display_name: 'John',
+      email: 'john@example.com',
+      created_at: ago(300),
+    },
+    {
+      user_id: 'f446e4f9-2d7a-4b8e-a1c3-6e9f0d2b5c78',
+      name: 'Joshua Park',
+      display_name: 'Joshua',
+      email: 'joshua@example.com',
+      created_at: ago(200),
+    },
+  ];
+  const caller = users[0]!;
+  const viewer = users[1]!;
+  const keys = new Map<string, { user: TeamUser; canWrite: boolean }>([
+    [LUNARSEND_SANDBOX_CREDENTIALS.api_key, { user: caller, canWrite: true }],
+    [LUNARSEND_SANDBOX_VIEWER_CREDENTIALS.api_key, { user: viewer, canWrite: false }],
+  ]);
+  const tags: Tag[] = [
+    { id: 'a41a203d-8e5b-4f1c-9a7d-3b2c6e0f1d59', name: 'Lead', color: '#28a745' },
+    { id: 'c3d9e2f1-7a4b-4e8c-b5d6-2f1a0e9c8b73', name: 'Customer', color: '#007bff' },
+  ];
+  const contacts: StoredContact[] = [];
+  const deals: StoredDeal[] = [];
+
+  const addContact = (fields: Partial<StoredContact> & { email: string; first_name: string }, userId: string) => {
+    const contact: StoredContact = {
+      id: randomUUID(),
+      user_id: userId,
+      last_name: null,
+      phone: null,
+      company: null,
+      job_title: null,
+      notes: '',
+      created_at: now(),
+      last_activity: null,
+      tag_ids: [],
+      ...fields,
+    };
+    contacts.push(contact);
+    return contact;
+  };
+
+  // Seed: the document's examples.
+  const elena = addContact(
+    {
+      first_name: 'Elena',
+      last_name: 'Moreno',
+      email: 'elena.moreno@outlook.com',
+      phone: '415-283-9921',
+      company: 'Brightwave Solutions',
+      created_at: ago(40),
+      last_activity: ago(10),
+      tag_ids: [tags[0]!.id],
+    },
+    viewer.user_id,
+  );
+  const joe = addContact(
+    { first_name: 'Joe', last_name: 'Doe', email: 'joe@example.com', phone: '+12025550123', created_at: ago(30) },
+    caller.user_id,
+  );
+  const brightwave: StoredDeal = {
+    id: randomUUID(),
+    company: 'Brightwave Solutions',
+    stage: 'Proposal',
+    deal_size: 12000,
+    open_date: ago(20),
+    close_date: null,
+    primary_contact: elena.id,
+    contact_email: elena.email,
+    notes: 'Annual plan, 25 seats.',
+    user_id: viewer.user_id,
+    created_at: ago(20),
+  };
+  deals.push(brightwave);
+
+  const ownerName = (userId: string) => users.find((u) => u.user_id === userId)?.display_name ?? null;
+  const contactView = (c: StoredContact) => ({
+    id: c.id,
+    user_id: c.user_id,
+    email: c.email,
+    first_name: c.first_name,
+    last_name: c.last_name,
+    phone: c.phone,
+    company: c.company,
+    job_title: c.job_title,
+    notes: c.notes,
+    owner: ownerName(c.user_id),
+    created_at: c.created_at,
+    last_activity: c.last_activity,
+  });
+  /** Search results as the document shows them: `contact_id`, tags, and `total_count` on each item. */
+  const contactSearchView = (c: StoredContact, total: number) => ({
+    contact_id: c.id,
+    first_name: c.first_name,
+    last_name: c.last_name,
+    email: c.email,
+    phone: c.phone,
+    company: c.company,
+    owner: ownerName(c.user_id),
+    last_activity: c.last_activity,
+    user_id: c.user_id,
+    tags: c.tag_ids.map((id) => tags.find((t) => t.id === id)).filter((t): t is Tag => t !== undefined),
+    total_count: total,
+  });
+  const dealView = (d: StoredDeal) => ({ ...d, owner: ownerName(d.user_id) });
+  const dealSearchView = ({ id, ...d }: StoredDeal) => ({ deal_id: id, ...d, owner: ownerName(d.user_id) });
+
+  /* ---------- rate limit, then the key ---------- */
+
+  const accepted = new Map<string, number[]>();
+  const throttle = (req: SimRequest): SimResponse | undefined => {
+    if (!limit) return undefined;
+    const key = String(req.headers['x-api-key'] ?? 'anonymous');
+    const t = clock();
+    const recent = (accepted.get(key) ?? []).filter((at) => t - at < limit.windowMs);
+    if (recent.length >= limit.requests) {
+      accepted.set(key, recent);
+      const wait = Math.max(1, Math.ceil((recent[0]! + limit.windowMs - t) / 1000));
+      return fail(
+        429,
+        'rate_limited',
+        `Too many requests: ${limit.requests} per ${limit.windowMs / 1000} s allowed. Retry with backoff.`,
+        { 'retry-after': String(wait) },
+      );
+    }
+    recent.push(t);
+    accepted.set(key, recent);
+    return undefined;
+  };
+
+  type Caller = { user: TeamUser; canWrite: boolean };
+  const api =
+    (handler: (req: SimRequest, who: Caller) => SimResponse) =>
+    (req: SimRequest): SimResponse => {
+      const limited = throttle(req);
+      if (limited) return limited;
+      const key = req.headers['x-api-key'];
+      const who = typeof key === 'string' ? keys.get(key) : undefined;
+      if (!who) return fail(401, 'unauthorized', 'Missing or invalid API key.');
+      if (req.method !== 'GET' && !who.canWrite) {
+        return fail(403, 'forbidden', 'Your role in this team may view records but not change them.');
+      }
+      return handler(req, who);
+    };
+
+  /** Zero-based `page`, `query_amount` from 1 to 100 (the sandbox's enforcement of our own cap). */
+  const paging = (req: SimRequest): { page: number; size: number } | SimResponse => {
+    const pageText = req.query.get('page') ?? '0';
+    const sizeText = req.query.get('query_amount') ?? req.query.get('per_page') ?? String(DEFAULT_PAGE_SIZE);
+    const page = Number(pageText);
+    const size = Number(sizeText);
+    if (!Number.isInteger(page) || page < 0) return fail(400, 'invalid_page', `"page" must be 0 or more: ${pageText}`);
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+      return fail(400, 'invalid_query_amount', `"query_amount" must be from 1 to ${MAX_PAGE_SIZE}: ${sizeText}`);
+    }
+    return { page, size };
+  };
+  const pageOf = <T, V>(items: T[], p: { page: number; size: number }, view: (item: T, total: number) => V) => ({
+    data: items.slice(p.page * p.size, (p.page + 1) * p.size).map((item) => view(item, items.length)),
+    total_count: items.length,
+    page: p.page,
+    per_page: p.size,
+  });
+  /** `search_term` and `search_by`; no term lists everything (the document does not say). */
+  const searchTerms = (req: SimRequest, allowed: string[]): { term?: string; by?: string } | SimResponse => {
+    const term = req.query.get('search_term')?.trim() || undefined;
+    const by = req.query.get('search_by')?.trim() || undefined;
+    if (by && !allowed.includes(by)) {
+      return fail(400, 'invalid_search_by', `"search_by" must be a valid field: one of ${allowed.join(', ')}.`);
+    }
+    return { term, by };
+  };
+
+  /** The `data` envelope's object, or an error naming what is wrong. */
+  const dataOf = (req: SimRequest): Record<string, unknown> | SimResponse =>
+    asObject(asObject(req.body)?.data) ?? fail(400, 'invalid_body', 'The request body must be { "data": { ... } }.');
+
+  /** Checks contact fields; `creating` requires first_name and email. Answers an error or the clean fields. */
+  const contactFields = (
+    data: Record<string, unknown>,
+    creating: boolean,
+    self?: StoredContact,
+  ): Partial<StoredContact> | SimResponse => {
+    const unknown = Object.keys(data).find((k) => k !== 'id' && !CONTACT_FIELDS.includes(k));
+    if (unknown) return fail(400, 'invalid_field', `"${unknown}" is not a contact field.`);
+    for (const [k, v] of Object.entries(data)) {
+      if (k !== 'id' && v !== null && typeof v !== 'string') return fail(400, 'invalid_field', `"${k}" must be text.`);
+    }
+    if (creating && (typeof data.first_name !== 'string' || !data.first_name.trim())) {
+      return fail(400, 'missing_field', '"first_name" is required.');
+    }
+    if ('first_name' in data && !creating && !data.first_name) {
+      return fail(400, 'missing_field', '"first_name" cannot be empty.');
+    }
+    if (creating || 'email' in data) {
+      if (!isEmail(data.email)) return fail(400, 'invalid_email', '"email" must be a valid email address.');
+      const email = data.email.toLowerCase();
+      if (contacts.some((c) => c !== self && c.email.toLowerCase() === email)) {
+        return fail(400, 'duplicate_email', `A contact with the email ${data.email} already exists in your team.`);
+      }
+    }
+    if (data.user_id !== undefined && !users.some((u) => u.user_id === data.user_id)) {
+      return fail(400, 'invalid_user', `"user_id" ${String(data.user_id)} is not a member of your team.`);
+    }
+    const { id: _id, ...fields } = data;
+    return fields as Partial<StoredContact>;
+  };
+
+  const dealFields = (data: Record<string, unknown>, creating: boolean): Partial<StoredDeal> | SimResponse => {
+    const unknown = Object.keys(data).find((k) => k !== 'id' && !DEAL_FIELDS.includes(k));
+    if (unknown) return failEnvelope(400, `"${unknown}" is not a deal field.`);
+    if (creating && (typeof data.company !== 'string' || !data.company.trim())) {
+      return failEnvelope(400, '"company" is required.');
+    }
+    if (creating || 'stage' in data) {
+      if (!LUNARSEND_STAGES.includes(data.stage as (typeof LUNARSEND_STAGES)[number])) {
+        return failEnvelope(400, `"stage" must be one of ${LUNARSEND_STAGES.join(', ')}.`);
+      }
+    }
+    if (data.deal_size !== undefined && (typeof data.deal_size !== 'number' || data.deal_size < 0)) {
+      return failEnvelope(400, '"deal_size" must be a number without a currency symbol.');
+    }
+    for (const k of ['open_date', 'close_date', 'est_close_date']) {
+      if (data[k] !== undefined && data[k] !== null && !isIso(data[k])) {
+        return failEnvelope(400, `"${k}" must be an ISO 8601 date.`);
+      }
+    }
+    if (data.contact_email !== undefined && data.contact_email !== null && !isEmail(data.contact_email)) {
+      return failEnvelope(400, '"contact_email" must be a valid email address.');
+    }
+    if (data.primary_contact !== undefined && !contacts.some((c) => c.id === data.primary_contact)) {
+      return failEnvelope(400, `"primary_contact" ${String(data.primary_contact)} is not a contact.`);
+    }
+    if (data.user_id !== undefined && !users.some((u) => u.user_id === data.user_id)) {
+      return failEnvelope(400, `"user_id" ${String(data.user_id)} is not a member of your team.`);
+    }
+    const { id: _id, est_close_date, ...fields } = data;
+    const out = fields as Partial<StoredDeal>;
+    if (out.close_date === undefined && typeof est_close_date === 'string') out.close_date = est_close_date;
+    // The server sets primary_contact from contact_email when it names a contact.
+    if (out.primary_contact === undefined && typeof out.contact_email === 'string') {
+      const email = out.contact_email.toLowerCase();
+      const match = contacts.find((c) => c.email.toLowerCase() === email);
+      if (match) out.primary_contact = match.id;
+    }
+    return out;
+  };
+
+  const isResponse = (v: unknown): v is SimResponse =>
+    typeof v === 'object' && v !== null && 'status' in v && typeof (v as SimResponse).status === 'number';
+
+  server
+    /* ---------- team users ---------- */
+    .route(
+      'GET',
+      '/team/users/search',
+      api((req) => {
+        const p = paging(req);
+        if (isResponse(p)) return p;
+        const s = searchTerms(req, USER_SEARCH_BY);
+        if (isResponse(s)) return s;
+        const found = users.filter(
+          (u) =>
+            !s.term ||
+            (s.by
+              ? contains(u[s.by as keyof TeamUser], s.term)
+              : contains(u.name, s.term) || contains(u.display_name, s.term)),
+        );
+        return json(
+          200,
+          pageOf(found, p, (u) => u),
+        );
+      }),
+    )
+    /* ---------- contacts ---------- */
+    .route(
+      'POST',
+      '/contacts',
+      api((req, who) => {
+        const data = dataOf(req);
+        if (isResponse(data)) return data;
+        const fields = contactFields(data, true);
+        if (isResponse(fields)) return fields;
+        const contact = addContact(fields as StoredContact, fields.user_id ?? who.user.user_id);
+        return json(200, { status: 'success', data: contactView(contact) });
+      }),
+    )
+    .route(
+      'PATCH',
+      '/contacts',
+      api((req) => {
+        const data = dataOf(req);
+        if (isResponse(data)) return data;
+        if (typeof data.id !== 'string' || !data.id) return fail(400, 'missing_field', '"id" is required.');
+        const contact = contacts.find((c) => c.id === data.id);
+        if (!contact) return fail(404, 'not_found', `No contact with id ${data.id}.`);
+        const fields = contactFields(data, false, contact);
+        if (isResponse(fields)) return fields;
+        Object.assign(contact, fields, { last_activity: now() });
+        // The reference shows this answer wrapped in an array.
+        return json(200, [{ success: true, data: contactView(contact) }]);
+      }),
+    )
+    .route(
+      'GET',
+      '/contacts',
+      api((req) => {
+        const id = req.query.get('id');
+        if (!id) return fail(400, 'missing_field', '"id" is required.');
+        const contact = contacts.find((c) => c.id === id);
+        return contact
+          ? json(200, { success: true, data: contactView(contact) })
+          : fail(404, 'not_found', `No contact with id ${id}.`);
+      }),
+    )
+    .route(
+      'DELETE',
+      '/contacts',
+      api((req) => {
+        const id = asObject(req.body)?.contact_id;
+        if (typeof id !== 'string' || !id) return fail(400, 'missing_field', '"contact_id" is required.');
+        const i = contacts.findIndex((c) => c.id === id);
+        if (i < 0) return fail(404, 'not_found', `No contact with id ${id}.`);
+        contacts.splice(i, 1);
+        return json(200, 'Document deleted successfully');
+      }),
+    )
+    .route(
+      'GET',
+      '/contacts/search',
+      api((req) => {
+        const p = paging(req);
+        if (isResponse(p)) return p;
+        const s = searchTerms(req, CONTACT_SEARCH_BY);
+        if (isResponse(s)) return s;
+        const { term, by } = s;
+        const tagNames = (c: StoredContact) => c.tag_ids.map((id) => tags.find((t) => t.id === id)?.name);
+        const found = contacts.filter((c) => {
+          if (!term) return true;
+          if (by === 'tag') return tagNames(c).some((n) => n?.toLowerCase() === term.toLowerCase());
+          if (by) return contains(c[by as keyof StoredContact], term);
+          return [c.first_name, c.last_name, c.email, c.company].some((v) => contains(v, term));
+        });
+        return json(200, pageOf(found, p, contactSearchView));
+      }),
+    )
+    /* ---------- pipeline deals ---------- */
+    .route(
+      'POST',
+      '/pipeline',
+      api((req, who) => {
+        const data = dataOf(req);
+        if (isResponse(data)) return data;
+        const fields = dealFields(data, true);
+        if (isResponse(fields)) return fields;
+        const deal: StoredDeal = {
+          id: randomUUID(),
+          deal_size: 0,
+          open_date: now(),
+          close_date: null,
+          primary_contact: null,
+          contact_email: null,
+          notes: '',
+          user_id: who.user.user_id,
+          created_at: now(),
+          ...(fields as Pick<StoredDeal, 'company' | 'stage'>),
+        };
+        deals.push(deal);
+        // `data` as a one-element array, as the reference shows for pipeline answers.
+        return json(200, { status: 'success', data: [dealView(deal)] });
+      }),
+    )
+    .route(
+      'PATCH',
+      '/pipeline',
+      api((req) => {
+        const data = dataOf(req);
+        if (isResponse(data)) return data;
+        const deal = deals.find((d) => d.id === data.id);
+        if (!deal) return failEnvelope(404, `No deal with id ${String(data.id)}.`);
+        const fields = dealFields(data, false);
+        if (isResponse(fields)) return fields;
+        Object.assign(deal, fields);
+        return json(200, { success: true, data: dealView(deal) });
+      }),
+    )
+    .route(
+      'GET',
+      '/pipeline',
+      api((req) => {
+        const ids = req.query.getAll('id');
+        if (ids.length === 0) return failEnvelope(400, '"id" is required.');
+        const found = deals.filter((d) => ids.includes(d.id));
+        return found.length
+          ? json(200, { success: true, data: found.map(dealView) })
+          : failEnvelope(404, `No deal with id ${ids.join(', ')}.`);
+      }),
+    )
+    .route(
+      'GET',
+      '/pipeline/search',
+      api((req) => {
+        const p = paging(req);
+        if (isResponse(p)) return p;
+        const s = searchTerms(req, DEAL_SEARCH_BY);
+        if (isResponse(s)) return s;
+        const { term, by } = s;
+        const found = deals.filter((d) => {
+          if (!term) return true;
+          if (by === 'stage') return d.stage.toLowerCase() === term.toLowerCase();
+          if (by === 'owner') return contains(ownerName(d.user_id), term);
+          if (by === 'email') return contains(d.contact_email, term);
+          return contains(d.company, term);
+        });
+        return json(200, pageOf(found, p, dealSearchView));
+      }),
+    )
+    /* ---------- tags ---------- */
+    .route(
+      'POST',
+      '/tags',
+      api((req) => {
+        const body = asObject(req.body);
+        const data = asObject(body?.data) ?? body ?? {};
+        if (typeof data.name !== 'string' || !data.name.trim())
+          return fail(400, 'missing_field', '"name" is required.');
+        const tag: Tag = {
+          id: randomUUID(),
+          name: data.name,
+          color: typeof data.color === 'string' ? data.color : '#6c757d',
+        };
+        tags.push(tag);
+        return json(200, { status: 'success', data: tag });
+      }),
+    )
+    .route(
+      'GET',
+      '/tags/search',
+      api((req) => {
+        const p = paging(req);
+        if (isResponse(p)) return p;
+        const term = req.query.get('search_term')?.trim();
+        const found = tags.filter((t) => !term || contains(t.name, term));
+        return json(
+          200,
+          pageOf(found, p, (t) => t),
+        );
+      }),
+    )
+    .route(
+      'POST',
+      '/tag/contacts',
+      api((req) => {
+        const body = asObject(req.body);
+        const data = asObject(body?.data) ?? body ?? {};
+        const contact = contacts.find((c) => c.id === data.contact_id);
+        const tag = tags.find((t) => t.id === data.tag_id);
+        if (!contact) return fail(404, 'not_found', `No contact with id ${String(data.contact_id)}.`);
+        if (!tag) return fail(404, 'not_found', `No tag with id ${String(data.tag_id)}.`);
+        if (!contact.tag_ids.includes(tag.id)) contact.tag_ids.push(tag.id);
+        return json(200, { status: 'success', data: { contact_id: contact.id, tag_id: tag.id } });
+      }),
+    );
+
+  return { server, users, tags, contacts, deals, addContact, seeded: { elena, joe, brightwave, caller, viewer } };
+};
+
+export type LunarSendSimulator = ReturnType<typeof createLunarSendSimulator>;
