@@ -2,3 +2,4 @@ export * from './checks';
 export * from './consistency';
 export * from './definition';
 export * from './waivers';
+export * from './readme';

@@ -25,6 +25,17 @@ export const WAIVERS: Waiver[] = [
     reason:
       "NetHunt's Zapier API has no endpoint that lists records (only since-windows and searches), so a record dropdown cannot be filled; the help text points to mapping the ID from a trigger or Find Record.",
   },
+  ...[
+    'creates.create_contact.inputFields.owner_id',
+    'creates.create_deal.inputFields.owner_id',
+    'creates.create_task.inputFields.assigned_to',
+  ].map((where): Waiver => ({
+    crm: 'nimble',
+    check: 'D004',
+    where,
+    reason:
+      "Nimble's API has no endpoint that lists the account's users: only GET /api/v1/myself (the connected user). The legacy GET /api/v1/company/users is not in Nimble's OpenAPI document and its example has no user_id, and GET /api/v2/deals/pipelines/{id}/owners lists only users who already own deals in one pipeline. The field is optional, defaults to the connected user (or the company's default owner for contacts), and its help text says so.",
+  })),
 ];
 
 const matchesWhere = (pattern: string, where: string) =>

@@ -1,4 +1,4 @@
-import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
 import type { z as zod } from 'zod';
 import { describeIssues } from './validation';
 
@@ -31,6 +31,38 @@ export const queryString = (params: JsonRequest<zod.ZodType>['params']): string 
   return text ? `?${text}` : '';
 };
 
+/** Codes node and node-fetch give when the CRM cannot be reached or the connection breaks. */
+const NETWORK_CODES =
+  /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|ESOCKETTIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
+
+/**
+ * `z.request` with a network failure (timeout, reset, refused) turned into a retryable error that
+ * names the CRM — never node's raw message with the request URL.
+ */
+/**
+ * How long one request may take before it is given up with a clear error: under Zapier's own limit
+ * for a step, so the user sees which CRM was slow rather than a killed run.
+ * CRM_REQUEST_TIMEOUT_MS overrides it for tests.
+ */
+export const requestTimeoutMs = (): number => Number(process.env.CRM_REQUEST_TIMEOUT_MS) || 25_000;
+
+export const sendRequest = async (
+  z: ZObject,
+  crm: string,
+  options: HttpRequestOptions & { url: string },
+): Promise<HttpResponse> => {
+  try {
+    return await z.request({ timeout: requestTimeoutMs(), ...options });
+  } catch (err) {
+    const e = err as { name?: string; code?: string; errno?: string; type?: string };
+    const code = e.code ?? e.errno ?? (e.type === 'request-timeout' ? 'ETIMEDOUT' : undefined);
+    if (e.name === 'FetchError' || (code && NETWORK_CODES.test(code))) {
+      throw new z.errors.ThrottledError(`Could not reach ${crm} (${code ?? 'network error'}); Zapier will retry.`, 60);
+    }
+    throw err;
+  }
+};
+
 /**
  * Sends one request through `z.request` (so middleware, auth and error mapping apply) and returns
  * the JSON answer checked against `schema`. An empty or non-JSON success body, or one of the wrong
@@ -49,7 +81,7 @@ export const requestJson = async <S extends zod.ZodType>(z: ZObject, req: JsonRe
     middlewareData: req.resource ? { resource: req.resource } : undefined,
   };
   if (req.body !== undefined) options.body = JSON.stringify(req.body);
-  const response = await z.request(options);
+  const response = await sendRequest(z, req.crm, options);
   const content = response.content ?? '';
   if (content.trim() === '') {
     throw new z.errors.Error(

@@ -63,15 +63,20 @@ const DEFAULT_META = {
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** A one-line view of a result: how many items, and the first keys of the first one. */
+/** Keys whose values are credentials: the report shows that they came back, never what they are. */
+const SECRET_KEY = /token|secret|password|api_?key|authorization/i;
+
+/** A one-line view of a result: how many items, and the first keys of the first one; no secrets. */
 export const shortView = (result: unknown): string => {
   const describe = (obj: unknown) =>
     obj && typeof obj === 'object'
       ? Object.entries(obj as Record<string, unknown>)
           .slice(0, 4)
-          .map(([k, v]) => `${k}=${clip(typeof v === 'string' ? v : JSON.stringify(v), 28)}`)
+          .map(([k, v]) =>
+            SECRET_KEY.test(k) ? `${k}=•••` : `${k}=${clip(typeof v === 'string' ? v : JSON.stringify(v), 28)}`,
+          )
           .join(' ')
-      : JSON.stringify(obj);
+      : clip(JSON.stringify(obj), 120);
   if (Array.isArray(result)) return `${result.length} item(s)${result.length ? `; first: ${describe(result[0])}` : ''}`;
   return describe(result);
 };

@@ -1,0 +1,53 @@
+import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import { apideck } from '../src/client';
+import { API_KEYS_URL, CONNECTORS_URL, CONSUMERS_URL, VAULT_GUIDE_URL } from '../src/constants';
+
+/**
+ * Lists one contact: the one call that proves the key, the app id, the consumer id and that the
+ * consumer has a CRM connected (contacts is the resource most connectors support). The connector
+ * that answered names the connection, with the consumer — never the key.
+ */
+const test = async (z: ZObject, bundle: Bundle) => {
+  const page = await apideck(z).contacts({ limit: 1 });
+  const serviceId = typeof bundle.authData.service_id === 'string' ? bundle.authData.service_id.trim() : '';
+  return {
+    consumer_id: String(bundle.authData.consumer_id ?? '').trim(),
+    service: page.service ?? (serviceId || 'crm'),
+  };
+};
+
+export default {
+  type: 'custom',
+  fields: [
+    {
+      key: 'api_key',
+      label: 'API Key',
+      type: 'password',
+      required: true,
+      helpText: `Your Apideck Unify API key: in the Apideck dashboard open [Unify → API Keys](${API_KEYS_URL}) and copy the key. A sandbox key works against Apideck's sandbox data.`,
+    },
+    {
+      key: 'app_id',
+      label: 'App ID',
+      type: 'string',
+      required: true,
+      helpText: `The ID of your Apideck Unify application, shown beside the key on [Unify → API Keys](${API_KEYS_URL}).`,
+    },
+    {
+      key: 'consumer_id',
+      label: 'Consumer ID',
+      type: 'string',
+      required: true,
+      helpText: `The consumer whose CRM this connection uses: the ID your app gave them in Apideck Vault. Find it under [Consumers](${CONSUMERS_URL}) ([what is a consumer?](${VAULT_GUIDE_URL})).`,
+    },
+    {
+      key: 'service_id',
+      label: 'Service ID',
+      type: 'string',
+      required: false,
+      helpText: `Only if this consumer has more than one CRM connected: the connector to use, e.g. \`hubspot\`, \`pipedrive\`, \`salesforce\` or \`zoho-crm\` ([list of connectors](${CONNECTORS_URL})). Leave empty otherwise.`,
+    },
+  ],
+  test,
+  connectionLabel: '{{consumer_id}} ({{service}})',
+} satisfies Authentication;

@@ -1,0 +1,56 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { apideck } from '../src/client';
+import {
+  companyField,
+  compact,
+  contactIdField,
+  noteOutputFields,
+  opportunityIdField,
+  optional,
+  ownerField,
+} from '../src/fields';
+import { flattenNote } from '../src/map';
+import { NOTE } from '../src/samples';
+import type { NoteBody } from '../src/schemas';
+
+export const inputFields = defineInputFields([
+  { key: 'content', label: 'Content', type: 'text', required: true, helpText: 'The text of the note.' },
+  { key: 'title', label: 'Title', required: false },
+  { ...contactIdField, helpText: `${contactIdField.helpText} The note is linked to it.` },
+  companyField,
+  opportunityIdField,
+  ownerField,
+]);
+
+const CreateNoteInput = zod.object({
+  content: zod.string().trim().min(1, 'is required'),
+  title: optional(inputs.text()),
+  contact_id: optional(inputs.id()),
+  company_id: optional(inputs.id()),
+  opportunity_id: optional(inputs.id()),
+  owner_id: optional(inputs.id()),
+});
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, CreateNoteInput, bundle.inputData, inputFields);
+  const body: NoteBody = compact({ ...input });
+  const created = await apideck(z).createNote(body);
+  return flattenNote({ ...body, id: created.id });
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'create_note',
+  noun: 'Note',
+  display: {
+    label: 'Create Note',
+    description: 'Creates a note in your CRM, linked to a contact, company or deal.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenNote(NOTE),
+    outputFields: noteOutputFields,
+  },
+});

@@ -1,0 +1,100 @@
+import { crmErrors } from '@crm-zapier/kit';
+import zapier, { defineApp, type BeforeRequestMiddleware } from 'zapier-platform-core';
+import pkg from './package.json';
+import authentication from './authentication/apiKey';
+import createCompany from './creates/createCompany';
+import createContact from './creates/createContact';
+import createDeal from './creates/createDeal';
+import createNote from './creates/createNote';
+import logActivity from './creates/logActivity';
+import updateContact from './creates/updateContact';
+import findCompany from './searches/findCompany';
+import findContact from './searches/findContact';
+import { CREDENTIALS, CRM } from './src/constants';
+import { apideckErrors, readApideckError } from './src/errors';
+import listCompanies from './triggers/listCompanies';
+import listContacts from './triggers/listContacts';
+import listDeals from './triggers/listDeals';
+import listPipelineStages from './triggers/listPipelineStages';
+import listPipelines from './triggers/listPipelines';
+import listUsers from './triggers/listUsers';
+import newContact from './triggers/newContact';
+import newDeal from './triggers/newDeal';
+import updatedContact from './triggers/updatedContact';
+import updatedDeal from './triggers/updatedDeal';
+
+const authValue = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/** Apideck's four headers: the key as a Bearer token, the app, the consumer and (when set) the connector. */
+const addApideckHeaders: BeforeRequestMiddleware = (request, _z, bundle) => {
+  const auth = bundle.authData ?? {};
+  const serviceId = authValue(auth.service_id);
+  request.headers = {
+    ...request.headers,
+    Authorization: `Bearer ${authValue(auth.api_key)}`,
+    'x-apideck-app-id': authValue(auth.app_id),
+    'x-apideck-consumer-id': authValue(auth.consumer_id),
+    ...(serviceId ? { 'x-apideck-service-id': serviceId } : {}),
+  };
+  return request;
+};
+
+export default defineApp({
+  version: pkg.version,
+  platformVersion: zapier.version,
+  authentication,
+  beforeRequest: [addApideckHeaders],
+  afterResponse: [apideckErrors, crmErrors({ crm: CRM, credentials: CREDENTIALS, readError: readApideckError })],
+  flags: {
+    // 429s reach crmErrors, which reads Retry-After in both its forms and keeps the CRM's message.
+    throwForThrottlingEarly: false,
+    // The app makes no HTTP calls outside z.request (which core logs anyway), so core's patch of
+    // node's http module, which only logs such calls, is not needed (and it would pin whatever
+    // http.request it first finds for the life of the process).
+    skipHttpPatch: true,
+  },
+  triggers: {
+    [newContact.key]: newContact,
+    [updatedContact.key]: updatedContact,
+    [newDeal.key]: newDeal,
+    [updatedDeal.key]: updatedDeal,
+    [listUsers.key]: listUsers,
+    [listCompanies.key]: listCompanies,
+    [listContacts.key]: listContacts,
+    [listDeals.key]: listDeals,
+    [listPipelines.key]: listPipelines,
+    [listPipelineStages.key]: listPipelineStages,
+  },
+  searches: {
+    [findContact.key]: findContact,
+    [findCompany.key]: findCompany,
+  },
+  creates: {
+    [createContact.key]: createContact,
+    [updateContact.key]: updateContact,
+    [createCompany.key]: createCompany,
+    [createDeal.key]: createDeal,
+    [createNote.key]: createNote,
+    [logActivity.key]: logActivity,
+  },
+  searchOrCreates: {
+    [findContact.key]: {
+      key: findContact.key,
+      display: {
+        label: 'Find or Create Contact',
+        description: 'Finds a contact in your CRM by email, phone number or name, or creates one if none matches.',
+      },
+      search: findContact.key,
+      create: createContact.key,
+    },
+    [findCompany.key]: {
+      key: findCompany.key,
+      display: {
+        label: 'Find or Create Company',
+        description: 'Finds a company in your CRM by name, or creates one if none matches.',
+      },
+      search: findCompany.key,
+      create: createCompany.key,
+    },
+  },
+});

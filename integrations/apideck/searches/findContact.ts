@@ -1,0 +1,70 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { apideck } from '../src/client';
+import { SEARCH_PAGE_SIZE } from '../src/constants';
+import { contactOutputFields, optional } from '../src/fields';
+import { flattenContact } from '../src/map';
+import { CONTACT } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  { key: 'email', label: 'Email', required: false, helpText: 'Find the contact with this email address.' },
+  {
+    key: 'phone_number',
+    label: 'Phone Number',
+    required: false,
+    helpText: 'Find the contact with this phone number. How numbers are matched depends on your CRM.',
+  },
+  {
+    key: 'name',
+    label: 'Full Name',
+    required: false,
+    helpText: 'Find contacts with this full name, e.g. `Elon Musk`.',
+  },
+  { key: 'first_name', label: 'First Name', required: false },
+  { key: 'last_name', label: 'Last Name', required: false },
+]);
+
+const FindContactInput = zod
+  .object({
+    email: optional(inputs.email()),
+    phone_number: optional(inputs.text()),
+    name: optional(inputs.text()),
+    first_name: optional(inputs.text()),
+    last_name: optional(inputs.text()),
+  })
+  .refine((i) => Object.values(i).some((x) => x !== undefined), {
+    message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
+    path: ['email'],
+  });
+
+/** Every field filled in becomes one documented `filter[...]`; the CRM combines them. */
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, FindContactInput, bundle.inputData, inputFields);
+  const page = await apideck(z).contacts({
+    filter: {
+      email: input.email,
+      phone_number: input.phone_number,
+      name: input.name,
+      first_name: input.first_name,
+      last_name: input.last_name,
+    },
+    limit: SEARCH_PAGE_SIZE,
+  });
+  return page.items.map(flattenContact);
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Find Contact',
+    description: 'Finds a contact in your CRM by email, phone number or name.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenContact(CONTACT),
+    outputFields: contactOutputFields,
+  },
+});

@@ -1,0 +1,126 @@
+import { requestJson } from '@crm-zapier/kit';
+import type { ZObject } from 'zapier-platform-core';
+import type { z } from 'zod';
+import { baseUrl, CRM } from './constants';
+import {
+  CompanySchema,
+  ContactSchema,
+  IdEnvelopeSchema,
+  listEnvelope,
+  oneEnvelope,
+  OpportunitySchema,
+  PipelineSchema,
+  UserSchema,
+  type ActivityBody,
+  type CompanyBody,
+  type ContactBody,
+  type NoteBody,
+  type OpportunityBody,
+} from './schemas';
+
+/** One list call: `filter[...]` and `sort[...]` are deepObject parameters (`filter[email]=…`). */
+export interface ListQuery {
+  filter?: Record<string, string | undefined>;
+  sort?: { by: string; direction: 'asc' | 'desc' };
+  limit?: number;
+  cursor?: string;
+}
+
+/** One page of a list: the items, and the cursor of the next page (null on the last page). */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+  /** The connector that answered, e.g. `hubspot`. */
+  service: string | null;
+}
+
+type Params = Record<string, string | number | undefined>;
+
+export const listParams = (q: ListQuery): Params => {
+  const params: Params = {};
+  for (const [key, value] of Object.entries(q.filter ?? {})) {
+    if (value !== undefined && value !== '') params[`filter[${key}]`] = value;
+  }
+  if (q.sort) {
+    params['sort[by]'] = q.sort.by;
+    params['sort[direction]'] = q.sort.direction;
+  }
+  params.limit = q.limit;
+  params.cursor = q.cursor;
+  return params;
+};
+
+/** The next cursor, as Apideck's SDK reads it: a non-blank string, else the end of the list. */
+const nextCursor = (meta: { cursors?: { next?: string | null } | null } | null | undefined): string | null => {
+  const next = meta?.cursors?.next;
+  return typeof next === 'string' && next.trim() !== '' ? next : null;
+};
+
+const seg = encodeURIComponent;
+
+/**
+ * The only code that knows Apideck's paths: one method per endpoint used. The envelope is unwrapped
+ * here — callers get records, or the id Apideck gives back for a create or update.
+ */
+export const apideck = (z: ZObject) => {
+  const list = async <S extends z.ZodType>(path: string, item: S, q: ListQuery): Promise<Page<z.output<S>>> => {
+    const env = await requestJson(z, {
+      url: `${baseUrl()}${path}`,
+      params: listParams(q),
+      schema: listEnvelope(item),
+      crm: CRM,
+    });
+    return { items: env.data as z.output<S>[], next: nextCursor(env.meta), service: env.service ?? null };
+  };
+  const one = async <S extends z.ZodType>(path: string, item: S, resource: string): Promise<z.output<S>> => {
+    const env = await requestJson(z, { url: `${baseUrl()}${path}`, schema: oneEnvelope(item), crm: CRM, resource });
+    // zod cannot tell whether a generic `data: S` key is optional; the schema made it required.
+    return (env as { data: z.output<S> }).data;
+  };
+  const send = async (method: 'POST' | 'PATCH', path: string, body: object, resource?: string) => {
+    const env = await requestJson(z, {
+      method,
+      url: `${baseUrl()}${path}`,
+      body,
+      schema: IdEnvelopeSchema,
+      crm: CRM,
+      resource,
+    });
+    return { id: env.data.id, service: env.service ?? null };
+  };
+
+  return {
+    contacts: (q: ListQuery) => list('/crm/contacts', ContactSchema, q),
+    contact: (id: string) => one(`/crm/contacts/${seg(id)}`, ContactSchema, `contact ${id}`),
+    createContact: (body: ContactBody) => send('POST', '/crm/contacts', body),
+    updateContact: (id: string, body: ContactBody) => send('PATCH', `/crm/contacts/${seg(id)}`, body, `contact ${id}`),
+    companies: (q: ListQuery) => list('/crm/companies', CompanySchema, q),
+    createCompany: (body: CompanyBody) => send('POST', '/crm/companies', body),
+    opportunities: (q: ListQuery) => list('/crm/opportunities', OpportunitySchema, q),
+    createOpportunity: (body: OpportunityBody) => send('POST', '/crm/opportunities', body),
+    createNote: (body: NoteBody) => send('POST', '/crm/notes', body),
+    createActivity: (body: ActivityBody) => send('POST', '/crm/activities', body),
+    pipelines: (q: ListQuery) => list('/crm/pipelines', PipelineSchema, q),
+    users: (q: ListQuery) => list('/crm/users', UserSchema, q),
+  };
+};
+
+/**
+ * The items of dropdown page `page` (0-based). Apideck pages by cursor, and a cursor cannot be
+ * derived from a page number, so page n walks n cursors from the start (n + 1 requests; page 0 is
+ * one request). Past the last page the answer is empty, which tells Zapier there is no more.
+ */
+export const itemsOfPage = async <T>(
+  fetch: (cursor: string | undefined) => Promise<Page<T>>,
+  page: number,
+  maxPages = 20,
+): Promise<T[]> => {
+  let cursor: string | undefined;
+  for (let i = 0; i <= Math.min(page, maxPages); i += 1) {
+    const current = await fetch(cursor);
+    if (i === page) return current.items;
+    if (!current.next) return [];
+    cursor = current.next;
+  }
+  return [];
+};

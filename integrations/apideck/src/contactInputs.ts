@@ -1,0 +1,96 @@
+import { inputs } from '@crm-zapier/kit';
+import { defineInputFields } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import {
+  channelInputFields,
+  channelInputShape,
+  companyField,
+  compact,
+  optional,
+  ownerField,
+  toChannels,
+} from './fields';
+import type { ContactBody } from './schemas';
+
+export const CONTACT_TYPES = ['customer', 'supplier', 'employee', 'personal'] as const;
+
+/** The contact inputs Create Contact and Update Contact share (none required by the API). */
+export const contactInputFields = defineInputFields([
+  { key: 'first_name', label: 'First Name', required: false },
+  { key: 'last_name', label: 'Last Name', required: false },
+  {
+    key: 'name',
+    label: 'Full Name',
+    required: false,
+    helpText: 'The full name. Leave empty to use First Name and Last Name.',
+  },
+  { key: 'title', label: 'Job Title', required: false, helpText: 'e.g. `CEO`.' },
+  {
+    key: 'company_name',
+    label: 'Company Name',
+    required: false,
+    helpText:
+      'The name of the company the contact works for, as text. To link an existing company record use **Company**.',
+  },
+  companyField,
+  ownerField,
+  {
+    key: 'type',
+    label: 'Contact Type',
+    required: false,
+    choices: [
+      { value: 'customer', label: 'Customer', sample: 'customer' },
+      { value: 'supplier', label: 'Supplier', sample: 'supplier' },
+      { value: 'employee', label: 'Employee', sample: 'employee' },
+      { value: 'personal', label: 'Personal', sample: 'personal' },
+    ],
+  },
+  ...channelInputFields,
+  {
+    key: 'lead_source',
+    label: 'Lead Source',
+    required: false,
+    helpText: 'Where the contact came from, e.g. `Cold Call`.',
+  },
+  { key: 'description', label: 'Description', type: 'text', required: false },
+]);
+
+export const contactInputShape = {
+  name: optional(inputs.text()),
+  first_name: optional(inputs.text()),
+  last_name: optional(inputs.text()),
+  title: optional(inputs.text()),
+  company_name: optional(inputs.text()),
+  company_id: optional(inputs.id()),
+  owner_id: optional(inputs.id()),
+  type: optional(zod.enum(CONTACT_TYPES)),
+  ...channelInputShape,
+  lead_source: optional(inputs.text()),
+  description: optional(zod.string().trim().min(1)),
+};
+export type ContactInput = zod.output<zod.ZodObject<typeof contactInputShape>>;
+
+export const joinName = (i: { first_name?: string; last_name?: string }): string | undefined =>
+  [i.first_name, i.last_name].filter(Boolean).join(' ') || undefined;
+
+/**
+ * A contact body with only what the user gave. `name` is built from first + last name when left
+ * empty; on create it is always sent (null when there is no name at all), because the 10.3.6
+ * document made the key required.
+ */
+export const toContactBody = (i: ContactInput, mode: 'create' | 'update'): ContactBody => {
+  const name = i.name ?? joinName(i);
+  return compact({
+    name: mode === 'create' ? (name ?? null) : i.name,
+    first_name: i.first_name,
+    last_name: i.last_name,
+    title: i.title,
+    company_name: i.company_name,
+    company_id: i.company_id,
+    owner_id: i.owner_id,
+    type: i.type,
+    lead_source: i.lead_source,
+    description: i.description,
+    ...compact(toChannels(i)),
+  });
+};

@@ -1,0 +1,127 @@
+import { parseJsonBody, retryAfterSeconds, type CrmErrorDetail } from '@crm-zapier/kit';
+import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
+import { CRM } from './constants';
+import { ErrorBodySchema } from './schemas';
+
+const MAX_DETAIL = 160;
+const clip = (text: string) => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text);
+const nonBlank = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined);
+const asRecord = (x: unknown): Record<string, unknown> | undefined =>
+  x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
+
+/** Keys of `[{ "title": "required" }, …]`, the shape of `detail.missing` / `detail.invalid`. */
+const keysOf = (list: unknown): string[] =>
+  Array.isArray(list) ? list.flatMap((item) => Object.keys(asRecord(item) ?? {})) : [];
+
+/** The field an error's `detail` blames, in Apideck's naming (`title`, `emails[0].type`). */
+const fieldOf = (detail: unknown): string | undefined => {
+  const d = asRecord(detail);
+  if (!d) return undefined;
+  return (
+    nonBlank(d.field) ??
+    nonBlank(d.path) ??
+    keysOf(d.missing)[0] ??
+    keysOf(d.invalid)[0] ??
+    (Array.isArray(d.errors) ? fieldOf(d.errors[0]) : undefined)
+  );
+};
+
+/** `detail` as one short line: a string as is, `missing`/`invalid` lists by name, else compact JSON. */
+const detailText = (detail: unknown): string | undefined => {
+  const text = nonBlank(detail);
+  if (text) return clip(text);
+  const d = asRecord(detail);
+  if (!d) return undefined;
+  const parts: string[] = [];
+  const missing = keysOf(d.missing);
+  if (missing.length) parts.push(`missing ${missing.join(', ')}`);
+  if (Array.isArray(d.invalid)) {
+    for (const item of d.invalid) {
+      for (const [k, why] of Object.entries(asRecord(item) ?? {})) parts.push(`${k} ${String(why)}`);
+    }
+  }
+  if (parts.length) return clip(parts.join('; '));
+  const message = nonBlank(d.message);
+  if (message) return clip(message);
+  return clip(JSON.stringify(d));
+};
+
+/** Error types that mean the consumer's CRM connection (in Apideck Vault) needs attention. */
+const CONNECTION_TYPES = new Set([
+  'ConnectionNotFoundError',
+  'ConnectorCredentialsError',
+  'ConnectionSettingsError',
+  'IntegrationNotFoundError',
+  'ConnectorNotFoundError',
+  'ConnectorDisabledError',
+]);
+const UNSUPPORTED_TYPES = new Set([
+  'UnsupportedFiltersError',
+  'UnsupportedSortFieldError',
+  'ConnectorOperationUnsupportedError',
+  'PaginationNotSupportedError',
+]);
+
+/**
+ * Reads Apideck's error body (`status_code`, `error`, `type_name`, `message`, `detail`, `ref`) into
+ * "TypeName: message — detail", plus what to do for connection and coverage errors, and the field
+ * the detail names.
+ */
+export const readApideckError = (body: unknown): CrmErrorDetail & { typeName?: string } => {
+  const parsed = ErrorBodySchema.safeParse(body);
+  if (!parsed.success) return {};
+  const e = parsed.data;
+  const typeName = nonBlank(e.type_name);
+  const message = nonBlank(e.message) ?? nonBlank(e.error);
+  const detail = detailText(e.detail) ?? nonBlank(e.downstream_errors?.[0]?.message);
+  let text = [typeName, message].filter(Boolean).join(': ');
+  if (detail && detail !== message) text = text ? `${text} — ${detail}` : detail;
+  if (typeName && CONNECTION_TYPES.has(typeName)) {
+    text += '. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault';
+  } else if (typeName && UNSUPPORTED_TYPES.has(typeName)) {
+    text += '. The connected CRM does not support this through Apideck';
+  }
+  return { message: text || undefined, field: fieldOf(e.detail), typeName };
+};
+
+const withoutSecrets = (text: string, secrets: string[]): string =>
+  secrets.reduce((acc, s) => (s.length >= 4 ? acc.split(s).join(':censored:') : acc), text);
+
+/**
+ * What the kit's crmErrors does not know about Apideck, handled before it: 402 is Apideck's plan
+ * limit (not a bad request), a connection error (whatever its status) is about the consumer's CRM
+ * connection in Vault, not a missing record, and a downstream CRM's rate limit (`ConnectorRateLimitError`) is
+ * worth a retry whatever status Apideck proxies with it. Everything else falls through to crmErrors.
+ */
+export const apideckErrors = ((response: HttpResponse, z: ZObject, bundle: { authData?: Record<string, string> }) => {
+  const { status } = response;
+  if (status < 400 || response.skipThrowForStatus) return response;
+  const read = readApideckError(parseJsonBody(response.content));
+  // Only the key and the app id are secret: the consumer and service ids are what the user must check.
+  const auth = bundle.authData ?? {};
+  const secrets = [auth.api_key, auth.app_id].filter((x): x is string => typeof x === 'string');
+  const said = read.message ? withoutSecrets(read.message, secrets) : undefined;
+  if (status === 402) {
+    throw new z.errors.Error(
+      `${CRM} refused the request because of your Apideck plan (HTTP 402)${said ? `: ${said}` : ''}. ` +
+        'Your plan or free-tier request quota is used up: upgrade the plan in the Apideck dashboard, or wait for the quota to reset.',
+      'PlanLimit',
+      status,
+    );
+  }
+  if (status !== 401 && read.typeName && CONNECTION_TYPES.has(read.typeName)) {
+    throw new z.errors.Error(
+      `${CRM} has no working CRM connection for consumer ${auth.consumer_id ?? ''} (HTTP ${status})${said ? `: ${said}` : '.'}`,
+      'ConnectionError',
+      status,
+    );
+  }
+  if (status !== 429 && read.typeName === 'ConnectorRateLimitError') {
+    const delay = retryAfterSeconds(response.getHeader('retry-after')) ?? 60;
+    throw new z.errors.ThrottledError(
+      `The connected CRM is rate limiting Apideck${said ? ` (${said})` : ''}; Zapier will retry in ${delay} s.`,
+      delay,
+    );
+  }
+  return response;
+}) as AfterResponseMiddleware;

@@ -1,0 +1,327 @@
+import { inputs } from '@crm-zapier/kit';
+import { defineInputField, defineInputFields } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { ADDRESS_PARTS, EMAIL_TYPES, emailKey, PHONE_TYPES, phoneKey } from './map';
+import type { AddressBody, ChannelsBody } from './schemas';
+
+/* ----------------------------------------------------------------------------------------------
+ * Input rules (zod): what a user types is checked before any request is sent.
+ * ------------------------------------------------------------------------------------------- */
+
+/** Zapier sends blank optional inputs as '' (or null): they mean "not given". */
+export const optional = <T extends zod.ZodType>(schema: T) =>
+  zod.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : v), schema.optional());
+
+/** A list input: a Zapier list, or comma-separated text when mapped from one field. */
+export const textList = () =>
+  optional(
+    zod
+      .union([zod.array(zod.unknown()), zod.string()])
+      .transform((v) =>
+        (Array.isArray(v) ? v.map((x) => String(x ?? '')) : v.split(',')).map((x) => x.trim()).filter(Boolean),
+      ),
+  );
+
+export const isoDate = () =>
+  zod
+    .string()
+    .trim()
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date (YYYY-MM-DD)')
+    // Keep the calendar date the user picked: "2024-06-30T00:00:00+02:00" is 30 June, not 29 June in UTC.
+    .transform((v) => (/^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : new Date(v).toISOString().slice(0, 10)));
+
+export const countryCode = () =>
+  zod
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code (ISO 3166-1, e.g. US)')
+    .transform((v) => v.toUpperCase());
+
+export const currencyCode = () =>
+  zod
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code (ISO 4217, e.g. USD)')
+    .transform((v) => v.toUpperCase());
+
+/** The channel inputs Create/Update Contact and Create Company share. */
+export const channelInputShape = {
+  email: optional(inputs.email()),
+  email_type: optional(zod.enum(EMAIL_TYPES)),
+  phone_number: optional(inputs.text()),
+  phone_type: optional(zod.enum(PHONE_TYPES)),
+  address_line1: optional(inputs.text()),
+  address_city: optional(inputs.text()),
+  address_state: optional(inputs.text()),
+  address_postal_code: optional(inputs.text()),
+  address_country: optional(countryCode()),
+  website: optional(inputs.text()),
+  tags: textList(),
+};
+type ChannelInput = {
+  email?: string;
+  email_type?: string;
+  phone_number?: string;
+  phone_type?: string;
+  address_line1?: string;
+  address_city?: string;
+  address_state?: string;
+  address_postal_code?: string;
+  address_country?: string;
+  website?: string;
+  tags?: string[];
+};
+
+/** Channel inputs as Apideck's lists: one item of each kind the user filled in. */
+export const toChannels = (i: ChannelInput): ChannelsBody => {
+  const address: AddressBody = {
+    line1: i.address_line1,
+    city: i.address_city,
+    state: i.address_state,
+    postal_code: i.address_postal_code,
+    country: i.address_country,
+  };
+  const hasAddress = Object.values(address).some((x) => x !== undefined);
+  return {
+    emails: i.email ? [{ email: i.email, type: i.email_type ?? 'primary' }] : undefined,
+    phone_numbers: i.phone_number ? [{ number: i.phone_number, type: i.phone_type ?? 'primary' }] : undefined,
+    addresses: hasAddress ? [{ type: 'primary', ...address }] : undefined,
+    websites: i.website ? [{ url: i.website, type: 'primary' }] : undefined,
+    tags: i.tags && i.tags.length > 0 ? i.tags : undefined,
+  };
+};
+
+/** Drops keys whose value is undefined, so a body carries only what the user gave. */
+export const compact = <T extends object>(body: T): T =>
+  Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined)) as T;
+
+/* ----------------------------------------------------------------------------------------------
+ * Input fields shared between operations.
+ * ------------------------------------------------------------------------------------------- */
+
+const TYPE_LABELS: Record<string, string> = { 'direct-dial-in': 'Direct Dial-In' };
+const typeLabel = (t: string) => TYPE_LABELS[t] ?? t.charAt(0).toUpperCase() + t.slice(1);
+
+export const ownerField = defineInputField({
+  key: 'owner_id',
+  label: 'Owner',
+  required: false,
+  dynamic: 'list_users.id.name',
+  helpText:
+    'The CRM user who owns the record. Pick one, or enter a user ID. Not every CRM lists its users through Apideck ([see coverage](https://developers.apideck.com/apis/crm/reference#tag/Users)).',
+});
+
+export const companyField = defineInputField({
+  key: 'company_id',
+  label: 'Company',
+  required: false,
+  dynamic: 'list_companies.id.name',
+  helpText: 'The company to link. Pick one, or map a Company ID from a **Find Company** step.',
+});
+
+/**
+ * A contact picked from the dropdown (newest first), found with a **Find Contact** step the editor
+ * offers to add (`search`), or mapped as an ID. Search-powered fields stay plain strings.
+ */
+export const contactIdField = defineInputField({
+  key: 'contact_id',
+  label: 'Contact',
+  type: 'string',
+  required: false,
+  dynamic: 'list_contacts.id.name',
+  search: 'find_contact.id',
+  helpText:
+    'The contact in your CRM. Pick one, search for it by email or name with **Find Contact**, or map a Contact ID from a contact trigger.',
+});
+
+export const opportunityIdField = defineInputField({
+  key: 'opportunity_id',
+  label: 'Deal',
+  type: 'string',
+  required: false,
+  dynamic: 'list_deals.id.name',
+  helpText: 'The deal (opportunity) to link. Pick one, or map a Deal ID from a deal trigger or a **Create Deal** step.',
+});
+
+export const tagsField = defineInputField({
+  key: 'tags',
+  label: 'Tags',
+  list: true,
+  required: false,
+  helpText: 'Tags to set on the record. On update, the list replaces the tags the record has.',
+});
+
+export const channelInputFields = defineInputFields([
+  { key: 'email', label: 'Email', required: false, helpText: 'An email address, e.g. `jane@example.com`.' },
+  {
+    key: 'email_type',
+    label: 'Email Type',
+    required: false,
+    choices: EMAIL_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
+    helpText: 'What kind of address **Email** is. Defaults to Primary.',
+  },
+  { key: 'phone_number', label: 'Phone Number', required: false, helpText: 'A phone number, e.g. `+1 415 555 0100`.' },
+  {
+    key: 'phone_type',
+    label: 'Phone Type',
+    required: false,
+    choices: PHONE_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
+    helpText: 'What kind of number **Phone Number** is (Mobile, Work …). Defaults to Primary.',
+  },
+  { key: 'address_line1', label: 'Street Address', required: false },
+  { key: 'address_city', label: 'City', required: false },
+  { key: 'address_state', label: 'State or Region', required: false },
+  { key: 'address_postal_code', label: 'Postal Code', required: false },
+  {
+    key: 'address_country',
+    label: 'Country Code',
+    required: false,
+    helpText: 'Two-letter ISO 3166-1 code, e.g. `US`, `GB`, `DE`.',
+  },
+  { key: 'website', label: 'Website', required: false, helpText: 'A URL, e.g. `https://example.com`.' },
+  tagsField,
+]);
+
+/* ----------------------------------------------------------------------------------------------
+ * Output fields: a label for every key a user maps.
+ * ------------------------------------------------------------------------------------------- */
+
+type OutputField = { key: string; label: string; type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer' };
+
+export const channelOutputFields: OutputField[] = [
+  { key: 'email', label: 'Email' },
+  ...EMAIL_TYPES.map((t) => ({ key: emailKey(t), label: `Email (${typeLabel(t)})` })),
+  { key: 'emails', label: 'All Emails' },
+  { key: 'phone_number', label: 'Phone Number' },
+  ...PHONE_TYPES.map((t) => ({ key: phoneKey(t), label: `Phone (${typeLabel(t)})` })),
+  { key: 'phone_numbers', label: 'All Phone Numbers' },
+  { key: 'address', label: 'Address' },
+  ...ADDRESS_PARTS.map((p) => ({
+    key: `address_${p}`,
+    label: `Address ${{ type: 'Type', line1: 'Line 1', line2: 'Line 2', city: 'City', state: 'State', postal_code: 'Postal Code', country: 'Country' }[p]}`,
+  })),
+  { key: 'addresses', label: 'All Addresses' },
+  { key: 'website', label: 'Website' },
+  { key: 'websites', label: 'All Websites' },
+  { key: 'social_links', label: 'Social Links' },
+  { key: 'tags', label: 'Tags' },
+];
+
+const timestamps: OutputField[] = [
+  { key: 'last_activity_at', label: 'Last Activity At', type: 'datetime' },
+  { key: 'created_at', label: 'Created At', type: 'datetime' },
+  { key: 'updated_at', label: 'Updated At', type: 'datetime' },
+];
+
+export const contactOutputFields: OutputField[] = [
+  { key: 'id', label: 'ID', type: 'string' },
+  { key: 'contact_id', label: 'Contact ID', type: 'string' },
+  { key: 'name', label: 'Full Name' },
+  { key: 'first_name', label: 'First Name' },
+  { key: 'middle_name', label: 'Middle Name' },
+  { key: 'last_name', label: 'Last Name' },
+  { key: 'prefix', label: 'Prefix' },
+  { key: 'suffix', label: 'Suffix' },
+  { key: 'title', label: 'Job Title' },
+  { key: 'department', label: 'Department' },
+  { key: 'company_id', label: 'Company ID' },
+  { key: 'company_name', label: 'Company Name' },
+  { key: 'owner_id', label: 'Owner ID' },
+  { key: 'lead_id', label: 'Lead ID' },
+  { key: 'type', label: 'Contact Type' },
+  { key: 'gender', label: 'Gender' },
+  { key: 'birthday', label: 'Birthday' },
+  { key: 'language', label: 'Language' },
+  { key: 'lead_source', label: 'Lead Source' },
+  { key: 'status', label: 'Status' },
+  { key: 'active', label: 'Active', type: 'boolean' },
+  { key: 'description', label: 'Description' },
+  { key: 'photo_url', label: 'Photo URL' },
+  { key: 'email_domain', label: 'Email Domain' },
+  ...channelOutputFields,
+  ...timestamps,
+];
+
+export const companyOutputFields: OutputField[] = [
+  { key: 'id', label: 'ID', type: 'string' },
+  { key: 'company_id', label: 'Company ID', type: 'string' },
+  { key: 'name', label: 'Company Name' },
+  { key: 'owner_id', label: 'Owner ID' },
+  { key: 'industry', label: 'Industry' },
+  { key: 'description', label: 'Description' },
+  { key: 'vat_number', label: 'VAT Number' },
+  { key: 'currency', label: 'Currency' },
+  { key: 'status', label: 'Status' },
+  { key: 'annual_revenue', label: 'Annual Revenue' },
+  { key: 'number_of_employees', label: 'Number of Employees' },
+  { key: 'ownership', label: 'Ownership' },
+  { key: 'parent_id', label: 'Parent Company ID' },
+  ...channelOutputFields,
+  ...timestamps,
+];
+
+export const opportunityOutputFields: OutputField[] = [
+  { key: 'id', label: 'ID', type: 'string' },
+  { key: 'opportunity_id', label: 'Deal ID', type: 'string' },
+  { key: 'title', label: 'Deal Title' },
+  { key: 'description', label: 'Description' },
+  { key: 'type', label: 'Deal Type' },
+  { key: 'monetary_amount', label: 'Amount', type: 'number' },
+  { key: 'currency', label: 'Currency' },
+  { key: 'win_probability', label: 'Win Probability (%)', type: 'number' },
+  { key: 'expected_revenue', label: 'Expected Revenue', type: 'number' },
+  { key: 'close_date', label: 'Close Date' },
+  { key: 'pipeline_id', label: 'Pipeline ID' },
+  { key: 'pipeline_stage_id', label: 'Stage ID' },
+  { key: 'status', label: 'Status' },
+  { key: 'primary_contact_id', label: 'Primary Contact ID' },
+  { key: 'contact_ids', label: 'Contact IDs' },
+  { key: 'company_id', label: 'Company ID' },
+  { key: 'company_name', label: 'Company Name' },
+  { key: 'owner_id', label: 'Owner ID' },
+  { key: 'lead_id', label: 'Lead ID' },
+  { key: 'lead_source', label: 'Lead Source' },
+  { key: 'priority', label: 'Priority' },
+  { key: 'loss_reason', label: 'Loss Reason' },
+  { key: 'won_reason', label: 'Won Reason' },
+  { key: 'tags', label: 'Tags' },
+  { key: 'date_stage_changed', label: 'Stage Changed At', type: 'datetime' },
+  ...timestamps,
+];
+
+export const noteOutputFields: OutputField[] = [
+  { key: 'id', label: 'ID', type: 'string' },
+  { key: 'note_id', label: 'Note ID', type: 'string' },
+  { key: 'title', label: 'Title' },
+  { key: 'content', label: 'Content' },
+  { key: 'owner_id', label: 'Owner ID' },
+  { key: 'contact_id', label: 'Contact ID' },
+  { key: 'company_id', label: 'Company ID' },
+  { key: 'opportunity_id', label: 'Deal ID' },
+  { key: 'lead_id', label: 'Lead ID' },
+  { key: 'active', label: 'Active', type: 'boolean' },
+  { key: 'created_at', label: 'Created At', type: 'datetime' },
+  { key: 'updated_at', label: 'Updated At', type: 'datetime' },
+];
+
+export const activityOutputFields: OutputField[] = [
+  { key: 'id', label: 'ID', type: 'string' },
+  { key: 'activity_id', label: 'Activity ID', type: 'string' },
+  { key: 'type', label: 'Activity Type' },
+  { key: 'title', label: 'Title' },
+  { key: 'description', label: 'Description' },
+  { key: 'activity_datetime', label: 'Activity Date and Time', type: 'datetime' },
+  { key: 'start_datetime', label: 'Starts At', type: 'datetime' },
+  { key: 'end_datetime', label: 'Ends At', type: 'datetime' },
+  { key: 'duration_seconds', label: 'Duration (Seconds)', type: 'integer' },
+  { key: 'contact_id', label: 'Contact ID' },
+  { key: 'company_id', label: 'Company ID' },
+  { key: 'opportunity_id', label: 'Deal ID' },
+  { key: 'owner_id', label: 'Owner ID' },
+  { key: 'done', label: 'Done', type: 'boolean' },
+  { key: 'created_at', label: 'Created At', type: 'datetime' },
+  { key: 'updated_at', label: 'Updated At', type: 'datetime' },
+];
+
+/** Update triggers: the event id differs from the record id, which is kept under its own key. */
+export const eventIdField = (label: string): OutputField => ({ key: 'id', label, type: 'string' });

@@ -1,0 +1,284 @@
+import { updateEventId, type FlatObject, type Scalar } from '@crm-zapier/kit';
+import type {
+  Activity,
+  ActivityBody,
+  Address,
+  Channels,
+  Company,
+  Contact,
+  Email,
+  Note,
+  Opportunity,
+  PhoneNumber,
+  Pipeline,
+  User,
+} from './schemas';
+
+/** Email types (OpenAPI `Email.type`) that get a key of their own; `email` is the primary (or first). */
+export const EMAIL_TYPES = ['primary', 'secondary', 'work', 'personal', 'billing', 'other'] as const;
+/** Phone types (OpenAPI `PhoneNumber.type`); `phone_number` is the primary (or first). */
+export const PHONE_TYPES = [
+  'primary',
+  'secondary',
+  'home',
+  'work',
+  'office',
+  'mobile',
+  'assistant',
+  'fax',
+  'direct-dial-in',
+  'personal',
+  'billing',
+  'other',
+] as const;
+export const ADDRESS_TYPES = [
+  'primary',
+  'secondary',
+  'home',
+  'office',
+  'shipping',
+  'billing',
+  'work',
+  'other',
+] as const;
+/** Parts of the primary (or first) address that get a key of their own: `address_<part>`. */
+export const ADDRESS_PARTS = ['type', 'line1', 'line2', 'city', 'state', 'postal_code', 'country'] as const;
+
+const typeKey = (type: string) => type.replace(/-/g, '_');
+export const emailKey = (type: string) => `email_${typeKey(type)}`;
+export const phoneKey = (type: string) => `phone_${typeKey(type)}`;
+
+const v = (x: string | number | boolean | null | undefined): Scalar => (x === undefined ? null : x);
+const clean = (x: string | null | undefined): string | null => (x && x.trim() !== '' ? x.trim() : null);
+
+/** The primary item of a list, else the first one. */
+const primaryOf = <T extends { type?: string | null }>(items: readonly T[]): T | undefined =>
+  items.find((i) => i.type === 'primary') ?? items[0];
+const firstOfType = <T extends { type?: string | null }>(items: readonly T[], type: string): T | undefined =>
+  items.find((i) => i.type === type);
+
+/** A phone number as one line: `+1 323 111-111-1111 ext. 12`. */
+export const phoneText = (p: PhoneNumber): string | null => {
+  const number = clean(p.number);
+  if (!number) return null;
+  const parts = [p.country_code ? `+${p.country_code.replace(/^\+/, '')}` : null, clean(p.area_code), number];
+  const ext = clean(p.extension);
+  return `${parts.filter(Boolean).join(' ')}${ext ? ` ext. ${ext}` : ''}`;
+};
+
+/** An address as one line: its free-text form, else its parts joined. */
+export const addressText = (a: Address): string | null => {
+  const free = clean(a.string);
+  if (free) return free;
+  const street = [clean(a.street_number), clean(a.line1)].filter(Boolean).join(' ');
+  const cityLine = [clean(a.postal_code), clean(a.city)].filter(Boolean).join(' ');
+  const text = [street, clean(a.line2), cityLine, clean(a.state), clean(a.country)].filter(Boolean).join(', ');
+  return text || null;
+};
+
+/**
+ * Apideck's `emails[]`, `phone_numbers[]`, `addresses[]`, `websites[]` as flat labelled keys
+ * (`email`, `email_work`, `phone_number`, `phone_mobile`, `address_city` …), with each full list kept
+ * beside them as a list of text. Every key is always present (null when empty), so outputs match
+ * the sample.
+ */
+export const flattenChannels = (r: Channels): FlatObject => {
+  const emails = (r.emails ?? []).filter((e): e is Email & { email: string } => Boolean(clean(e.email)));
+  const phones = (r.phone_numbers ?? []).filter((p) => phoneText(p) !== null);
+  const addresses = r.addresses ?? [];
+  const websites = (r.websites ?? []).filter((w) => clean(w.url));
+  const out: FlatObject = {};
+
+  out.email = v(primaryOf(emails)?.email);
+  for (const t of EMAIL_TYPES) out[emailKey(t)] = v(firstOfType(emails, t)?.email);
+  out.emails = emails.map((e) => e.email);
+
+  const mainPhone = primaryOf(phones);
+  out.phone_number = mainPhone ? phoneText(mainPhone) : null;
+  for (const t of PHONE_TYPES) {
+    const p = firstOfType(phones, t);
+    out[phoneKey(t)] = p ? phoneText(p) : null;
+  }
+  out.phone_numbers = phones.map((p) => phoneText(p)!);
+
+  const address = primaryOf(addresses);
+  out.address = address ? addressText(address) : null;
+  for (const part of ADDRESS_PARTS) out[`address_${part}`] = v(address?.[part]);
+  out.addresses = addresses.map(addressText).filter((a): a is string => a !== null);
+
+  out.website = v(primaryOf(websites)?.url);
+  out.websites = websites.map((w) => w.url!);
+  out.social_links = (r.social_links ?? []).map((s) => s.url).filter((u): u is string => Boolean(clean(u)));
+  out.tags = r.tags ?? [];
+  return out;
+};
+
+/** Full name as a connector may leave it empty: built from its parts. */
+const fullName = (c: Pick<Contact, 'name' | 'first_name' | 'middle_name' | 'last_name'>): string | null =>
+  clean(c.name) ?? ([c.first_name, c.middle_name, c.last_name].map(clean).filter(Boolean).join(' ') || null);
+
+export type Output = FlatObject & { id: string };
+
+export const flattenContact = (c: Contact): Output => ({
+  id: c.id,
+  contact_id: c.id,
+  name: fullName(c),
+  first_name: v(c.first_name),
+  middle_name: v(c.middle_name),
+  last_name: v(c.last_name),
+  prefix: v(c.prefix),
+  suffix: v(c.suffix),
+  title: v(c.title),
+  department: v(c.department),
+  company_id: v(c.company_id),
+  company_name: v(c.company_name),
+  owner_id: v(c.owner_id),
+  lead_id: v(c.lead_id),
+  type: v(c.type),
+  gender: v(c.gender),
+  birthday: v(c.birthday),
+  language: v(c.language),
+  lead_source: v(c.lead_source),
+  status: v(c.status),
+  active: v(c.active),
+  description: v(c.description),
+  photo_url: v(c.photo_url),
+  email_domain: v(c.email_domain),
+  ...flattenChannels(c),
+  last_activity_at: v(c.last_activity_at),
+  created_at: v(c.created_at),
+  updated_at: v(c.updated_at),
+});
+
+/** An update event: one id per (contact, update time), so each update fires once. */
+export const flattenContactUpdate = (c: Contact): Output => ({
+  ...flattenContact(c),
+  id: updateEventId(c.id, c.updated_at ?? c.created_at),
+});
+
+export const flattenCompany = (c: Company): Output => ({
+  id: c.id,
+  company_id: c.id,
+  name: v(c.name),
+  owner_id: v(c.owner_id),
+  industry: v(c.industry),
+  description: v(c.description),
+  vat_number: v(c.vat_number),
+  currency: v(c.currency),
+  status: v(c.status),
+  annual_revenue: v(c.annual_revenue),
+  number_of_employees: v(c.number_of_employees),
+  ownership: v(c.ownership),
+  parent_id: v(c.parent_id),
+  ...flattenChannels(c),
+  last_activity_at: v(c.last_activity_at),
+  created_at: v(c.created_at),
+  updated_at: v(c.updated_at),
+});
+
+export const flattenOpportunity = (o: Opportunity): Output => ({
+  id: o.id,
+  opportunity_id: o.id,
+  title: v(o.title),
+  description: v(o.description),
+  type: v(o.type),
+  monetary_amount: v(o.monetary_amount),
+  currency: v(o.currency),
+  win_probability: v(o.win_probability),
+  expected_revenue: v(o.expected_revenue),
+  close_date: v(o.close_date),
+  pipeline_id: v(o.pipeline_id),
+  pipeline_stage_id: v(o.pipeline_stage_id),
+  status: v(o.status),
+  primary_contact_id: v(o.primary_contact_id),
+  contact_ids: o.contact_ids ?? [],
+  company_id: v(o.company_id),
+  company_name: v(o.company_name),
+  owner_id: v(o.owner_id),
+  lead_id: v(o.lead_id),
+  lead_source: v(o.lead_source),
+  priority: v(o.priority),
+  loss_reason: v(o.loss_reason),
+  won_reason: v(o.won_reason),
+  tags: o.tags ?? [],
+  date_stage_changed: v(o.date_stage_changed),
+  last_activity_at: v(o.last_activity_at),
+  created_at: v(o.created_at),
+  updated_at: v(o.updated_at),
+});
+
+export const flattenOpportunityUpdate = (o: Opportunity): Output => ({
+  ...flattenOpportunity(o),
+  id: updateEventId(o.id, o.updated_at ?? o.created_at),
+});
+
+export const flattenNote = (n: Note): Output => ({
+  id: n.id,
+  note_id: n.id,
+  title: v(n.title),
+  content: v(n.content),
+  owner_id: v(n.owner_id),
+  contact_id: v(n.contact_id),
+  company_id: v(n.company_id),
+  opportunity_id: v(n.opportunity_id),
+  lead_id: v(n.lead_id),
+  active: v(n.active),
+  created_at: v(n.created_at),
+  updated_at: v(n.updated_at),
+});
+
+export const flattenActivity = (a: Activity | (ActivityBody & { id: string })): Output => ({
+  id: a.id,
+  activity_id: a.id,
+  type: v(a.type),
+  title: v(a.title),
+  description: v(a.description),
+  activity_datetime: v(a.activity_datetime),
+  start_datetime: v(a.start_datetime),
+  end_datetime: v(a.end_datetime),
+  duration_seconds: v(a.duration_seconds),
+  contact_id: v(a.contact_id),
+  company_id: v(a.company_id),
+  opportunity_id: v(a.opportunity_id),
+  owner_id: v(a.owner_id),
+  done: 'done' in a ? v(a.done) : null,
+  created_at: 'created_at' in a ? v(a.created_at) : null,
+  updated_at: 'updated_at' in a ? v(a.updated_at) : null,
+});
+
+/** Dropdown choices. */
+export const userChoice = (u: User): { id: string; name: string } => ({
+  id: u.id,
+  name:
+    clean(u.name) ??
+    ([u.first_name, u.last_name].map(clean).filter(Boolean).join(' ') ||
+      clean(u.username) ||
+      clean(primaryOf(u.emails ?? [])?.email) ||
+      u.id),
+});
+export const pipelineChoice = (p: Pipeline): { id: string; name: string } => ({
+  id: p.id,
+  name: clean(p.name) ?? p.id,
+});
+export const stageChoices = (
+  p: Pipeline,
+): { id: string; name: string; label: string; pipeline_id: string; pipeline_name: string }[] =>
+  [...(p.stages ?? [])]
+    .sort((a, b) => (a.display_order ?? 0) - (b.display_order ?? 0))
+    .map((s) => {
+      const pipelineName = clean(p.name) ?? p.id;
+      const name = clean(s.name) ?? s.id;
+      return { id: s.id, name, label: `${pipelineName} › ${name}`, pipeline_id: p.id, pipeline_name: pipelineName };
+    });
+export const companyChoice = (c: Company): { id: string; name: string } => ({ id: c.id, name: clean(c.name) ?? c.id });
+/** A contact as a dropdown shows it: `Elon Musk (elon@musk.com)`, else whichever of the two it has, else the id. */
+export const contactChoice = (c: Contact): { id: string; name: string } => {
+  const name = fullName(c);
+  const email = clean(primaryOf((c.emails ?? []).filter((e) => clean(e.email)))?.email);
+  return { id: c.id, name: name && email ? `${name} (${email})` : (name ?? email ?? c.id) };
+};
+/** A deal (opportunity) as a dropdown shows it: its title, else the id. */
+export const dealChoice = (o: Opportunity): { id: string; name: string } => ({
+  id: o.id,
+  name: clean(o.title) ?? o.id,
+});

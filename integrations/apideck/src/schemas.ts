@@ -1,0 +1,311 @@
+import { z } from 'zod';
+
+/**
+ * Apideck CRM's wire shapes (apideck-crm.openapi.yml, components.schemas), as far as this app reads
+ * them. Every field but `id` may be missing or null: connectors fill in what their CRM has. Enums
+ * are read as open strings, because connectors pass through values the document does not list.
+ */
+const text = z.string().nullish();
+const flag = z.boolean().nullish();
+const num = z.number().nullish();
+/** Ids are strings on the wire; a number from a sloppy connector is accepted and made a string. */
+const Id = z.union([z.string().min(1), z.number()]).transform(String);
+
+export const EmailSchema = z.object({ id: text, email: text, type: text });
+export const PhoneNumberSchema = z.object({
+  id: text,
+  country_code: text,
+  area_code: text,
+  number: text,
+  extension: text,
+  type: text,
+});
+export const AddressSchema = z.object({
+  id: text,
+  type: text,
+  string: text,
+  name: text,
+  line1: text,
+  line2: text,
+  line3: text,
+  street_number: text,
+  city: text,
+  state: text,
+  postal_code: text,
+  country: text,
+  county: text,
+});
+export const WebsiteSchema = z.object({ id: text, url: text, type: text });
+export const SocialLinkSchema = z.object({ id: text, url: text, type: text });
+export type Email = z.infer<typeof EmailSchema>;
+export type PhoneNumber = z.infer<typeof PhoneNumberSchema>;
+export type Address = z.infer<typeof AddressSchema>;
+
+const list = <T extends z.ZodType>(item: T) => z.array(item).nullish();
+
+/** The contact channels Contact and Company share. */
+const channels = {
+  emails: list(EmailSchema),
+  phone_numbers: list(PhoneNumberSchema),
+  addresses: list(AddressSchema),
+  websites: list(WebsiteSchema),
+  social_links: list(SocialLinkSchema),
+  tags: list(z.string()),
+};
+export type Channels = { [K in keyof typeof channels]?: z.infer<(typeof channels)[K]> };
+
+export const ContactSchema = z.object({
+  id: Id,
+  name: text,
+  owner_id: text,
+  type: text,
+  company_id: text,
+  company_name: text,
+  lead_id: text,
+  first_name: text,
+  middle_name: text,
+  last_name: text,
+  prefix: text,
+  suffix: text,
+  title: text,
+  department: text,
+  language: text,
+  gender: text,
+  birthday: text,
+  photo_url: text,
+  lead_source: text,
+  description: text,
+  status: text,
+  active: flag,
+  email_domain: text,
+  ...channels,
+  last_activity_at: text,
+  updated_at: text,
+  created_at: text,
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const CompanySchema = z.object({
+  id: Id,
+  name: text,
+  owner_id: text,
+  description: text,
+  industry: text,
+  vat_number: text,
+  currency: text,
+  status: text,
+  annual_revenue: text,
+  number_of_employees: text,
+  ownership: text,
+  parent_id: text,
+  ...channels,
+  last_activity_at: text,
+  updated_at: text,
+  created_at: text,
+});
+export type Company = z.infer<typeof CompanySchema>;
+
+export const OpportunitySchema = z.object({
+  id: Id,
+  title: text,
+  description: text,
+  type: text,
+  monetary_amount: num,
+  currency: text,
+  win_probability: num,
+  expected_revenue: num,
+  close_date: text,
+  pipeline_id: text,
+  pipeline_stage_id: text,
+  status: text,
+  primary_contact_id: text,
+  contact_ids: list(z.string()),
+  company_id: text,
+  company_name: text,
+  owner_id: text,
+  lead_id: text,
+  lead_source: text,
+  priority: text,
+  loss_reason: text,
+  won_reason: text,
+  tags: list(z.string()),
+  date_stage_changed: text,
+  last_activity_at: text,
+  updated_at: text,
+  created_at: text,
+});
+export type Opportunity = z.infer<typeof OpportunitySchema>;
+
+export const NoteSchema = z.object({
+  id: Id,
+  title: text,
+  content: text,
+  owner_id: text,
+  contact_id: text,
+  company_id: text,
+  opportunity_id: text,
+  lead_id: text,
+  active: flag,
+  updated_at: text,
+  created_at: text,
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+export const ActivitySchema = z.object({
+  id: Id,
+  type: text,
+  title: text,
+  description: text,
+  activity_datetime: text,
+  start_datetime: text,
+  end_datetime: text,
+  duration_seconds: num,
+  contact_id: text,
+  company_id: text,
+  opportunity_id: text,
+  owner_id: text,
+  done: flag,
+  updated_at: text,
+  created_at: text,
+});
+export type Activity = z.infer<typeof ActivitySchema>;
+
+export const PipelineStageSchema = z.object({ id: Id, name: text, value: text, display_order: num });
+export const PipelineSchema = z.object({
+  id: Id,
+  name: text,
+  active: flag,
+  archived: flag,
+  display_order: num,
+  stages: list(PipelineStageSchema),
+});
+export type Pipeline = z.infer<typeof PipelineSchema>;
+
+export const UserSchema = z.object({
+  id: Id,
+  name: text,
+  username: text,
+  first_name: text,
+  last_name: text,
+  emails: list(EmailSchema),
+});
+export type User = z.infer<typeof UserSchema>;
+
+/** The envelope of every success answer (`status_code`, `status`, `service`, `data`, `meta`, `links`). */
+const envelope = {
+  status_code: z.number().int().optional(),
+  status: z.string().optional(),
+  /** The connector that answered, e.g. `hubspot`. */
+  service: z.string().nullish(),
+};
+const CursorsSchema = z.object({ previous: text, current: text, next: text });
+
+export const listEnvelope = <T extends z.ZodType>(item: T) =>
+  z.object({
+    ...envelope,
+    data: z.array(item),
+    meta: z.object({ items_on_page: num, cursors: CursorsSchema.nullish() }).nullish(),
+  });
+
+/** A one-record answer (`GET /crm/<resource>/{id}`): the record under `data`. */
+export const oneEnvelope = <T extends z.ZodType>(item: T) => z.object({ ...envelope, data: item });
+
+export const IdEnvelopeSchema = z.object({ ...envelope, data: z.object({ id: Id }) });
+
+/** Apideck's error body (BadRequestResponse, UnprocessableResponse, …): all fields optional. */
+export const ErrorBodySchema = z.object({
+  status_code: z.number().optional(),
+  error: z.string().optional(),
+  type_name: z.string().optional(),
+  message: z.string().optional(),
+  detail: z.unknown().optional(),
+  ref: z.string().optional(),
+  downstream_errors: z.array(z.object({ message: z.string().optional() })).optional(),
+});
+
+/** Request bodies: only the writable fields this app sends. */
+export interface EmailBody {
+  email: string;
+  type?: string;
+}
+export interface PhoneNumberBody {
+  number: string;
+  type?: string;
+}
+export interface AddressBody {
+  type?: string;
+  line1?: string;
+  city?: string;
+  state?: string;
+  postal_code?: string;
+  country?: string;
+}
+export interface WebsiteBody {
+  url: string;
+  type?: string;
+}
+export interface ChannelsBody {
+  emails?: EmailBody[];
+  phone_numbers?: PhoneNumberBody[];
+  addresses?: AddressBody[];
+  websites?: WebsiteBody[];
+  tags?: string[];
+}
+export interface ContactBody extends ChannelsBody {
+  name?: string | null;
+  first_name?: string;
+  last_name?: string;
+  title?: string;
+  company_name?: string;
+  company_id?: string;
+  owner_id?: string;
+  type?: string;
+  lead_source?: string;
+  description?: string;
+}
+export interface CompanyBody extends ChannelsBody {
+  name: string;
+  owner_id?: string;
+  industry?: string;
+  description?: string;
+  number_of_employees?: string;
+  annual_revenue?: string;
+  vat_number?: string;
+}
+export interface OpportunityBody {
+  title: string;
+  /** Always sent (null when empty): the 10.3.6 document requires the key. */
+  primary_contact_id: string | null;
+  pipeline_id?: string;
+  pipeline_stage_id?: string;
+  monetary_amount?: number;
+  currency?: string;
+  close_date?: string;
+  win_probability?: number;
+  company_id?: string;
+  owner_id?: string;
+  status?: string;
+  description?: string;
+  tags?: string[];
+}
+export interface NoteBody {
+  content: string;
+  title?: string;
+  contact_id?: string;
+  company_id?: string;
+  opportunity_id?: string;
+  owner_id?: string;
+}
+export interface ActivityBody {
+  type: string;
+  title?: string;
+  description?: string;
+  activity_datetime?: string;
+  start_datetime?: string;
+  end_datetime?: string;
+  duration_seconds?: number;
+  contact_id?: string;
+  company_id?: string;
+  opportunity_id?: string;
+  owner_id?: string;
+}

@@ -1,0 +1,85 @@
+import { appRunner } from '@crm-zapier/kit';
+import { makeBundle } from '@crm-zapier/kit/testing';
+import nock from 'nock';
+import type { Bundle } from 'zapier-platform-core';
+import App from '../index';
+
+export const ORIGIN = 'https://unify.apideck.com';
+/** Sentinel credentials: the key and app id must never appear in an error or an output. */
+export const AUTH = {
+  api_key: 'sk_live_SENTINEL_apideck_9f3a7c',
+  app_id: 'app-SENTINEL-4d2b',
+  consumer_id: 'consumer-42',
+};
+export const AUTH_WITH_SERVICE = { ...AUTH, service_id: 'pipedrive' };
+
+export const run = appRunner(App);
+export const bundle = (
+  inputData: Record<string, unknown> = {},
+  meta: Partial<Bundle['meta']> = {},
+  auth: Record<string, string> = AUTH,
+) => makeBundle(auth, inputData, meta);
+
+/**
+ * nock scope that only matches requests carrying Apideck's headers for `auth` — and no service
+ * header unless `auth` has a service id — and asking for JSON.
+ */
+export const api = (auth: Record<string, string> = AUTH) =>
+  nock(ORIGIN, {
+    reqheaders: {
+      authorization: `Bearer ${auth.api_key}`,
+      'x-apideck-app-id': auth.app_id!,
+      'x-apideck-consumer-id': auth.consumer_id!,
+      accept: 'application/json',
+      ...(auth.service_id ? { 'x-apideck-service-id': auth.service_id } : {}),
+    },
+    badheaders: auth.service_id ? [] : ['x-apideck-service-id'],
+  });
+
+/** The query of a request path, as a plain object, to compare exactly (`filter[email]` as is). */
+export const queryOf = (uri: string): Record<string, string> =>
+  Object.fromEntries(new URL(uri, ORIGIN).searchParams.entries());
+
+/** A list answer in Apideck's envelope. */
+export const listBody = (resource: string, data: unknown[], next: string | null = null) => ({
+  status_code: 200,
+  status: 'OK',
+  service: 'pipedrive',
+  resource,
+  operation: 'all',
+  data,
+  meta: { items_on_page: data.length, cursors: { previous: null, current: 'Y3VycmVudA==', next } },
+  links: {
+    previous: null,
+    current: `${ORIGIN}/crm/${resource}`,
+    next: next ? `${ORIGIN}/crm/${resource}?cursor=${next}` : null,
+  },
+});
+
+/** A create/update answer in Apideck's envelope. */
+export const idBody = (resource: string, id: string, operation: 'add' | 'update' = 'add') => ({
+  status_code: operation === 'add' ? 201 : 200,
+  status: operation === 'add' ? 'Created' : 'OK',
+  service: 'pipedrive',
+  resource,
+  operation,
+  data: { id },
+});
+
+/** Apideck's error body. */
+export const errorBody = (status: number, typeName: string, message: string, detail?: unknown) => ({
+  status_code: status,
+  error:
+    {
+      400: 'Bad Request',
+      401: 'Unauthorized',
+      402: 'Payment Required',
+      404: 'Not Found',
+      422: 'Unprocessable Entity',
+      429: 'Too Many Requests',
+    }[status] ?? 'Error',
+  type_name: typeName,
+  message,
+  ...(detail !== undefined ? { detail } : {}),
+  ref: `https://developers.apideck.com/errors#${typeName.toLowerCase()}`,
+});

@@ -1,0 +1,32 @@
+import { newestFirst } from '@crm-zapier/kit';
+import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { apideck } from '../src/client';
+import { POLL_PAGE_SIZE } from '../src/constants';
+import { contactOutputFields, eventIdField } from '../src/fields';
+import { flattenContactUpdate } from '../src/map';
+import { sinceFor } from '../src/polling';
+import { CONTACT } from '../src/samples';
+
+const perform = (async (z, bundle) => {
+  const page = await apideck(z).contacts({
+    filter: { updated_since: sinceFor(bundle) },
+    sort: { by: 'updated_at', direction: 'desc' },
+    limit: POLL_PAGE_SIZE,
+  });
+  return newestFirst(page.items, (c) => c.updated_at ?? c.created_at).map(flattenContactUpdate);
+}) satisfies PollingTriggerPerform;
+
+export default defineTrigger({
+  key: 'updated_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Updated Contact',
+    description: 'Triggers when a contact in your CRM is updated (each update triggers once).',
+  },
+  operation: {
+    type: 'polling',
+    perform,
+    sample: flattenContactUpdate(CONTACT),
+    outputFields: [eventIdField('Update ID'), ...contactOutputFields.filter((f) => f.key !== 'id')],
+  },
+});

@@ -1,0 +1,82 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { nimble } from '../src/client';
+import { MAX_CREATE_TAGS } from '../src/constants';
+import {
+  contactCustomInputFields,
+  contactCustomOutputFields,
+  contactOutputFields,
+  contactStandardFields,
+  ownerIdField,
+} from '../src/fields';
+import { contactShape, tagList } from '../src/inputs';
+import { flattenContact, toContactFields, toTagList, staticSample } from '../src/map';
+import { CONTACT } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  {
+    key: 'record_type',
+    label: 'Contact Type',
+    required: true,
+    default: 'person',
+    choices: [
+      { value: 'person', label: 'Person', sample: 'person' },
+      { value: 'company', label: 'Company', sample: 'company' },
+    ],
+    helpText: 'A person needs a first or last name; a company needs a company name.',
+  },
+  ...contactStandardFields,
+  {
+    key: 'tags',
+    label: 'Tags',
+    list: true,
+    required: false,
+    helpText: `Up to ${MAX_CREATE_TAGS} tags for the new contact.`,
+  },
+  ownerIdField,
+  contactCustomInputFields,
+]);
+
+const CreateContactInput = zod
+  .object({
+    record_type: zod.enum(['person', 'company']).default('person'),
+    ...contactShape,
+    tags: tagList()
+      .pipe(zod.array(zod.string()).max(MAX_CREATE_TAGS, `takes at most ${MAX_CREATE_TAGS} tags`))
+      .optional(),
+    owner_id: inputs.id().optional(),
+  })
+  .loose()
+  .refine((i) => i.record_type !== 'person' || i.first_name || i.last_name, {
+    message: 'a person needs a First Name or a Last Name',
+    path: ['first_name'],
+  })
+  .refine((i) => i.record_type !== 'company' || i.company_name, {
+    message: 'a company needs a Company Name',
+    path: ['company_name'],
+  });
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, CreateContactInput, bundle.inputData, inputFields);
+  const created = await nimble(z).createContact({
+    record_type: input.record_type,
+    type: input.record_type,
+    fields: toContactFields(input, input.record_type),
+    ...(input.tags?.length ? { tags: toTagList(input.tags) } : {}),
+    ...(input.owner_id ? { owner_id: input.owner_id } : {}),
+  });
+  return flattenContact(created);
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'create_contact',
+  noun: 'Contact',
+  display: { label: 'Create Contact', description: 'Creates a new person or company contact in Nimble.' },
+  operation: {
+    inputFields,
+    perform,
+    sample: staticSample(flattenContact(CONTACT)),
+    outputFields: [...contactOutputFields, contactCustomOutputFields],
+  },
+});

@@ -1,0 +1,127 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { cached } from '../src/cache';
+import { nimble } from '../src/client';
+import { contactIdsField, dealCustomOutputFields, dealOutputFields, ownerIdField } from '../src/fields';
+import { idList, tagList } from '../src/inputs';
+import { flattenDeal, staticSample } from '../src/map';
+import { DEAL } from '../src/samples';
+import type { DealBody } from '../src/schemas';
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+export const inputFields = defineInputFields([
+  {
+    key: 'pipeline_id',
+    label: 'Pipeline',
+    required: true,
+    dynamic: 'list_pipelines.id.name',
+    altersDynamicFields: true,
+    helpText: 'The deal pipeline to add the deal to.',
+  },
+  {
+    key: 'stage_id',
+    label: 'Stage',
+    required: true,
+    dynamic: 'list_stages.id.name',
+    helpText: "The stage the deal starts in (the pipeline's stages, with their default probability).",
+  },
+  { key: 'name', label: 'Deal Name', required: true },
+  { key: 'amount', label: 'Amount', type: 'number', required: false, helpText: 'The value of the deal (0 or more).' },
+  {
+    key: 'currency',
+    label: 'Currency',
+    required: false,
+    helpText: "Three-letter ISO 4217 code such as USD or EUR. Leave empty for the pipeline's default currency.",
+  },
+  {
+    key: 'probability',
+    label: 'Probability (%)',
+    type: 'integer',
+    required: false,
+    helpText: "0 to 100. Leave empty to use the stage's default probability (needed if the stage has none).",
+  },
+  {
+    key: 'expected_close_date',
+    label: 'Expected Close Date',
+    type: 'datetime',
+    required: false,
+    helpText: 'When the deal is expected to close (only the date is kept).',
+  },
+  { key: 'description', label: 'Description', type: 'text', required: false },
+  { ...contactIdsField, label: 'Related Contact IDs', helpText: 'Nimble contact IDs taking part in the deal.' },
+  { key: 'tags', label: 'Tags', list: true, required: false },
+  ownerIdField,
+]);
+
+const CreateDealInput = zod.object({
+  pipeline_id: inputs.id(),
+  stage_id: inputs.id(),
+  name: inputs.text(),
+  amount: inputs.number().pipe(zod.number().min(0, 'must be 0 or more')).optional(),
+  currency: zod
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
+    .transform((c) => c.toUpperCase())
+    .optional(),
+  probability: inputs
+    .number()
+    .pipe(zod.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
+    .optional(),
+  expected_close_date: inputs.isoDateTime().optional(),
+  description: zod.string().trim().min(1).optional(),
+  contact_ids: idList().optional(),
+  tags: tagList().optional(),
+  owner_id: inputs.id().optional(),
+});
+
+/** How long the standard deal fields' ids are kept: they belong to the account and do not change. */
+const FIELD_IDS_TTL = 24 * 60 * 60;
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);
+  const api = nimble(z);
+  // fields_values is keyed by field ID (from the deal fields list, kept per connection); a name is
+  // the fallback.
+  const fieldIds = await cached(z, 'deal-standard-field-ids', FIELD_IDS_TTL, async () =>
+    Object.fromEntries((await api.dealFields()).standard_fields.map((f) => [f.field_name, f.field_id])),
+  );
+  const idOf = (name: string) => fieldIds[name] ?? name;
+  const values: Record<string, string | undefined> = {
+    name: input.name,
+    amount: input.amount !== undefined ? String(input.amount) : undefined,
+    probability: input.probability !== undefined ? String(input.probability) : undefined,
+    expected_close_date: input.expected_close_date
+      ? new Date(input.expected_close_date).toISOString().slice(0, 10)
+      : undefined,
+    description: input.description,
+  };
+  const fields_values: DealBody['fields_values'] = {};
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) fields_values[idOf(name)] = [{ value }];
+  const body: DealBody = {
+    pipeline_id: input.pipeline_id,
+    stage_id: input.stage_id,
+    // The spec requires an owner; the connected user is the natural default. Its id is stored at
+    // connection time; connections made before that ask `/myself`.
+    owner_id: input.owner_id ?? text(bundle.authData.user_id) ?? (await api.myself()).user_id,
+    fields_values,
+    ...(input.currency ? { currency: input.currency } : {}),
+    ...(input.contact_ids?.length ? { related_contacts: input.contact_ids.map((contact_id) => ({ contact_id })) } : {}),
+    ...(input.tags?.length ? { tags: input.tags } : {}),
+  };
+  return flattenDeal(await api.createDeal(body));
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'create_deal',
+  noun: 'Deal',
+  display: { label: 'Create Deal', description: 'Creates a deal in a Nimble pipeline stage.' },
+  operation: {
+    inputFields,
+    perform,
+    sample: staticSample(flattenDeal(DEAL)),
+    outputFields: [...dealOutputFields, dealCustomOutputFields],
+  },
+});

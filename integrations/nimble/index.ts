@@ -1,0 +1,67 @@
+import { crmErrors } from '@crm-zapier/kit';
+import zapier, { defineApp } from 'zapier-platform-core';
+import pkg from './package.json';
+import authentication from './authentication/oauth2';
+import createContact from './creates/createContact';
+import createDeal from './creates/createDeal';
+import createNote from './creates/createNote';
+import createTask from './creates/createTask';
+import updateContact from './creates/updateContact';
+import findContact from './searches/findContact';
+import { CRM } from './src/constants';
+import { nimbleErrors, readNimbleError } from './src/errors';
+import { addBearerToken } from './src/middleware';
+import listContacts from './triggers/listContacts';
+import listPipelines from './triggers/listPipelines';
+import listStages from './triggers/listStages';
+import newContact from './triggers/newContact';
+import newDeal from './triggers/newDeal';
+import updatedContact from './triggers/updatedContact';
+
+export default defineApp({
+  version: pkg.version,
+  platformVersion: zapier.version,
+  authentication,
+  beforeRequest: [addBearerToken],
+  // nimbleErrors first: Nimble's 403 "Can't authenticate request" (refresh), 402 (plan limit) and
+  // 404 `{object_type, object_id}`; then the kit's mapping for everything else (401 → refresh).
+  afterResponse: [
+    nimbleErrors,
+    crmErrors({ crm: CRM, credentials: 'Nimble connection', oauth: true, readError: readNimbleError }),
+  ],
+  flags: {
+    // 429s reach crmErrors, which reads Retry-After in both its forms and keeps the CRM's message.
+    throwForThrottlingEarly: false,
+    // The app makes no HTTP calls outside z.request (which core logs anyway), so core's patch of
+    // node's http module, which only logs such calls, is not needed (and it would pin whatever
+    // http.request it first finds for the life of the process).
+    skipHttpPatch: true,
+  },
+  triggers: {
+    [newContact.key]: newContact,
+    [updatedContact.key]: updatedContact,
+    [newDeal.key]: newDeal,
+    [listContacts.key]: listContacts,
+    [listPipelines.key]: listPipelines,
+    [listStages.key]: listStages,
+  },
+  searches: { [findContact.key]: findContact },
+  creates: {
+    [createContact.key]: createContact,
+    [updateContact.key]: updateContact,
+    [createNote.key]: createNote,
+    [createTask.key]: createTask,
+    [createDeal.key]: createDeal,
+  },
+  searchOrCreates: {
+    [findContact.key]: {
+      key: findContact.key,
+      display: {
+        label: 'Find or Create Contact',
+        description: 'Finds a Nimble contact, or creates one if none matches.',
+      },
+      search: findContact.key,
+      create: createContact.key,
+    },
+  },
+});

@@ -1,0 +1,111 @@
+import { requestJson } from '@crm-zapier/kit';
+import type { ZObject } from 'zapier-platform-core';
+import type { z } from 'zod';
+import { baseUrl, CRM, DROPDOWN_PAGE_SIZE, POLL_PAGE_SIZE, SEARCH_PAGE_SIZE } from './constants';
+import {
+  ContactByIdSchema,
+  ContactListSchema,
+  ContactSchema,
+  DealFieldsSchema,
+  DealListSchema,
+  DealSchema,
+  FieldsMetadataSchema,
+  MyselfSchema,
+  NoteSchema,
+  PipelineListSchema,
+  PipelineSchema,
+  TaskSchema,
+  type CreateContactBody,
+  type DealBody,
+  type NoteBody,
+  type TaskBody,
+  type UpdateContactBody,
+} from './schemas';
+
+type Params = Record<string, string | number | boolean | string[] | undefined>;
+type Method = 'GET' | 'POST' | 'PUT';
+
+const seg = encodeURIComponent;
+
+/** How a contact search is asked: a query in Nimble's search language, or a keyword — never both. */
+export type ContactSearch =
+  | { query: Record<string, unknown>; keyword?: never; recordType?: never }
+  | { keyword: string; recordType?: 'person' | 'company'; query?: never };
+
+/** The only code that knows Nimble's paths: one method per documented endpoint. */
+export const nimble = (z: ZObject) => {
+  const call = <S extends z.ZodType>(
+    method: Method,
+    path: string,
+    schema: S,
+    opts: { params?: Params; body?: unknown; resource?: string; headers?: Record<string, string> } = {},
+  ) => requestJson(z, { method, url: `${baseUrl()}${path}`, schema, crm: CRM, ...opts });
+
+  return {
+    /** The connected user; `accessToken` names the token when authData has none yet (the code exchange). */
+    myself: (accessToken?: string) =>
+      call('GET', '/api/v1/myself', MyselfSchema, {
+        headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : undefined,
+      }),
+
+    /** Contacts, newest first by `created` or `updated` (the sort format of the legacy docs). */
+    recentContacts: async (by: 'created' | 'updated', recordType?: 'person' | 'company') =>
+      (
+        await call('GET', '/api/v1/contacts', ContactListSchema, {
+          params: { sort: `${by}:desc`, per_page: POLL_PAGE_SIZE, page: 1, record_type: recordType },
+        })
+      ).resources,
+
+    /** One page (1-based) of every contact, newest first: the contact dropdown. */
+    contactPage: async (page: number) =>
+      (
+        await call('GET', '/api/v1/contacts', ContactListSchema, {
+          params: { sort: 'created:desc', per_page: DROPDOWN_PAGE_SIZE, page },
+        })
+      ).resources,
+
+    searchContacts: async (search: ContactSearch) =>
+      (
+        await call('GET', '/api/v1/contacts', ContactListSchema, {
+          params:
+            search.query !== undefined
+              ? { query: JSON.stringify(search.query), per_page: SEARCH_PAGE_SIZE }
+              : { keyword: search.keyword, record_type: search.recordType, per_page: SEARCH_PAGE_SIZE },
+        })
+      ).resources,
+
+    getContact: async (id: string) =>
+      (await call('GET', `/api/v1/contact/${seg(id)}`, ContactByIdSchema, { resource: `contact ${id}` })).resources,
+
+    createContact: (body: CreateContactBody) => call('POST', '/api/v1/contact', ContactSchema, { body }),
+
+    updateContact: (id: string, body: UpdateContactBody, replace: boolean) =>
+      call('PUT', `/api/v1/contact/${seg(id)}`, ContactSchema, {
+        body,
+        params: { type: replace ? '1' : '0' },
+        resource: `contact ${id}`,
+      }),
+
+    contactFields: () => call('GET', '/api/v1/contacts/fields', FieldsMetadataSchema),
+
+    createNote: (body: NoteBody) => call('POST', '/api/v1/contacts/notes', NoteSchema, { body }),
+
+    createTask: (body: TaskBody) => call('POST', '/api/v1/tasks', TaskSchema, { body }),
+
+    pipelines: async () => (await call('GET', '/api/v2/deals/pipelines', PipelineListSchema)).pipelines,
+
+    pipeline: (id: string) =>
+      call('GET', `/api/v2/deals/pipelines/${seg(id)}`, PipelineSchema, { resource: `deal pipeline ${id}` }),
+
+    dealFields: () => call('GET', '/api/v2/deals/fields', DealFieldsSchema),
+
+    recentDeals: async () =>
+      (
+        await call('GET', '/api/v2/deals', DealListSchema, {
+          params: { sort: 'created:desc', limit: POLL_PAGE_SIZE },
+        })
+      ).resources,
+
+    createDeal: (body: DealBody) => call('POST', '/api/v2/deals', DealSchema, { body }),
+  };
+};

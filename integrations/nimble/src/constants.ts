@@ -1,0 +1,32 @@
+/**
+ * Nimble's host. The API text uses `https://api.nimble.com` in one `?access_token=` example, but the
+ * OpenAPI document's `servers`, both OAuth endpoints and every avatar URL use `https://app.nimble.com`,
+ * so the API and the authorization server share this one host.
+ */
+export const NIMBLE_BASE_URL = 'https://app.nimble.com';
+
+const trimmed = (url: string): string => url.replace(/\/+$/, '');
+
+/** The API host in force: the constant, or NIMBLE_BASE_URL from the environment (sandbox, tests). */
+export const baseUrl = (): string => trimmed(process.env.NIMBLE_BASE_URL || NIMBLE_BASE_URL);
+
+/** The OAuth host: NIMBLE_AUTH_URL if set, else the API host (they are the same at Nimble). */
+export const authBaseUrl = (): string => trimmed(process.env.NIMBLE_AUTH_URL || baseUrl());
+
+export const AUTHORIZE_PATH = '/oauth/authorize';
+export const TOKEN_PATH = '/api/oauth/token';
+
+export const CRM = 'Nimble';
+
+/** Scopes, comma-separated as the document writes them. */
+export const SCOPES = 'basic,contacts,deals';
+
+/** Page sizes: modest, as the document advises (the maximum is undocumented). */
+export const POLL_PAGE_SIZE = 50;
+export const SEARCH_PAGE_SIZE = 10;
+export const DROPDOWN_PAGE_SIZE = 50;
+
+/** Nimble accepts at most five tags when a contact is created. */
+export const MAX_CREATE_TAGS = 5;
+/** A note belongs to one to ten contacts. */
+export const MAX_NOTE_CONTACTS = 10;

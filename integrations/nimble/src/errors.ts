@@ -1,0 +1,77 @@
+import { parseJsonBody, type CrmErrorDetail } from '@crm-zapier/kit';
+import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
+import { CRM } from './constants';
+
+const asRecord = (v: unknown): Record<string, unknown> | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const asText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/** `{"first name": [{message}]}` (contacts) or `{"/path": {message}}` (newer shape) as "name: message" parts. */
+const fieldErrors = (errors: unknown): { field: string; message: string }[] => {
+  const obj = asRecord(errors);
+  if (!obj) return [];
+  return Object.entries(obj).flatMap(([field, detail]) => {
+    const items = Array.isArray(detail) ? detail : [detail];
+    const messages = items.map((d) => asText(asRecord(d)?.message) ?? asText(d)).filter((m): m is string => !!m);
+    const name = field === '/' ? 'request' : field.replace(/^\//, '');
+    return messages.length ? [{ field: name, message: messages.join(', ') }] : [];
+  });
+};
+
+/**
+ * Reads Nimble's error bodies: the validation errors keyed by field name or by path (each named in
+ * the message), `human_readable_error`, `message`, the 404 `{object_type, object_id}` and the 402
+ * payment error `{payment_type, …}`.
+ */
+export const readNimbleError = (body: unknown): CrmErrorDetail => {
+  const obj = asRecord(body);
+  if (!obj) return { message: asText(body) };
+  const fields = fieldErrors(obj.errors);
+  if (fields.length) {
+    return { message: fields.map((f) => `${f.field}: ${f.message}`).join('; '), field: fields[0]!.field };
+  }
+  const message = asText(obj.human_readable_error) ?? asText(obj.message);
+  if (message) return { message };
+  if (asText(obj.object_type) && asText(obj.object_id))
+    return { message: `no ${obj.object_type} with ID ${obj.object_id}` };
+  if (asText(obj.payment_type)) return { message: asText(obj.payment_type) };
+  return {};
+};
+
+const scrub = (text: string, secrets: string[]): string =>
+  secrets.reduce((acc, s) => (s.length >= 4 ? acc.split(s).join(':censored:') : acc), text);
+
+/**
+ * What Nimble signals differently from other CRMs, handled before the kit's `crmErrors`:
+ * a 403 "Can't authenticate request" means a stale token (refresh it); 402 means a plan limit;
+ * a 404 body names the missing object itself.
+ */
+export const nimbleErrors = ((response: HttpResponse, z: ZObject, bundle: { authData?: Record<string, unknown> }) => {
+  const { status } = response;
+  if (status < 400 || response.skipThrowForStatus || ![402, 403, 404].includes(status)) return response;
+  const body = parseJsonBody(response.content);
+  const obj = asRecord(body);
+  const secrets = Object.values(bundle.authData ?? {}).filter((v): v is string => typeof v === 'string');
+  if (status === 403 && /authenticate/i.test(asText(obj?.message) ?? '')) {
+    throw new z.errors.RefreshAuthError(`${CRM} could not authenticate the request with the current access token.`);
+  }
+  if (status === 402) {
+    const said = readNimbleError(body).message;
+    throw new z.errors.Error(
+      `${CRM} refused this because your Nimble plan's limit is reached${said ? `: ${scrub(said, secrets)}` : '.'} ` +
+        'Upgrade the plan (or free up room, e.g. delete unused contacts) in Nimble, then retry.',
+      'PlanLimit',
+      402,
+    );
+  }
+  const type = asText(obj?.object_type);
+  const id = asText(obj?.object_id);
+  if (status === 404 && type && id) {
+    throw new z.errors.Error(
+      `${CRM} could not find the ${type} with ID ${scrub(id, secrets)}. Check the ID, or map it from a trigger or a Find step.`,
+      'NotFound',
+      404,
+    );
+  }
+  return response;
+}) as unknown as AfterResponseMiddleware;

@@ -1,0 +1,185 @@
+/** Raw answers in the shapes of the API document and its OpenAPI spec: the source of every sample. */
+
+export const MYSELF = {
+  company_id: '4c2118ad54397f271b000000',
+  company_size: 3,
+  name: 'John Doe',
+  user_id: '4f2acc3142a053dda595f00b',
+  email: 'john@example.com',
+};
+
+const SHORT_USER = {
+  user_id: MYSELF.user_id,
+  name: MYSELF.name,
+  email: MYSELF.email,
+  avatar_url: 'https://app.nimble.com/api/users/avatars/4f2acc3142a053dda595f00b',
+  is_active: true,
+};
+
+/** The guide's contact (§7.1), with an employment and a work email added. */
+export const CONTACT = {
+  id: '5049fb849b85f669e40000dc',
+  object_type: 'contact',
+  record_type: 'person',
+  created: '2012-09-07T16:49:56+0300',
+  updated: '2012-09-07T16:49:56+0300',
+  creator: 'Emil Kio',
+  updater: 'Emil Kio',
+  owner_id: '5049f696a694620a0700001c',
+  avatar_url: 'https://app.nimble.com/api/contacts/avatars/5049fb849b85f669e40000dc',
+  children: [],
+  is_important: false,
+  privacy: { read: null, edit: null },
+  fields: {
+    'first name': [{ value: 'Amayak', modifier: '', label: 'first name', field_id: '5049f697a694620a07000043' }],
+    'last name': [{ value: 'Akopyan', modifier: '', label: 'last name', field_id: '5049f697a694620a07000044' }],
+    'contact employment': [
+      {
+        value: '{"company_name": "Nimble", "title": "Sales Director", "is_present": true}',
+        modifier: '',
+        label: 'contact employment',
+        field_id: '5049f697a694620a07000047',
+        is_primary: true,
+      },
+    ],
+    email: [
+      { value: 'amayak@nimble.com', modifier: 'work', label: 'email', field_id: '5049f697a694620a07000064' },
+      { value: 'amayak@example.com', modifier: 'other', label: 'email', field_id: '5049f697a694620a07000065' },
+    ],
+    phone: [
+      { value: '+7 (917) 202-456-1111', modifier: 'mobile', label: 'phone', field_id: '5049f697a694620a07000070' },
+      { value: '+7 244 231 84 22', modifier: 'home', label: 'phone', field_id: '5049f697a694620a07000071' },
+    ],
+    URL: [{ value: 'https://nimble.com', modifier: 'other', label: 'URL', field_id: '5049f697a694620a07000080' }],
+    address: [
+      {
+        value: '{"city": "Dushanbe", "street": "First str. 15", "zip": "54055", "country": "Farganistan"}',
+        modifier: 'other',
+        label: 'address',
+        field_id: '5049f697a694620a07000090',
+      },
+    ],
+    source: [{ value: 'csv', modifier: '', label: 'source', field_id: '5049f697a694620a070000a0' }],
+  },
+  tags: [{ tag: 'csv import', id: '5049fa0c9b85f62cb4000639' }],
+  last_contacted: null,
+  company_last_contacted: { in: null, out: null },
+  reminder: null,
+  notice: null,
+};
+
+const SHORT_CONTACT = {
+  id: CONTACT.id,
+  name: 'Amayak Akopyan',
+  contact_type: 'person',
+  avatar_url: CONTACT.avatar_url,
+  email: ['amayak@nimble.com'],
+  is_viewable: true,
+  employment: { company_name: 'Nimble', title: 'Sales Director' },
+  phones: { label: 'mobile', value: '+7 (917) 202-456-1111' },
+};
+
+export const NOTE = {
+  id: '50b7360e837d4e4404000013',
+  note: 'Called Amayak about the renewal; he wants a quote by Friday.',
+  note_preview: 'Called Amayak about the renewal',
+  author_name: MYSELF.name,
+  owner_id: MYSELF.user_id,
+  owner: SHORT_USER,
+  contacts: [SHORT_CONTACT],
+  created: '2012-11-29T10:16:46+0000',
+  updated: '2012-11-29T10:16:46+0000',
+};
+
+export const TASK = {
+  version: 2,
+  id: '5c5ae5b3ceee185f7b9c3ad1',
+  subject: 'Send the quote',
+  notes: 'Include the volume discount.',
+  due_date: '2024-05-03T09:00:00+0000',
+  due_date_text: null,
+  completed: false,
+  completed_time: null,
+  is_important: false,
+  starred: false,
+  company_id: MYSELF.company_id,
+  owner_id: MYSELF.user_id,
+  owner: SHORT_USER,
+  assigned_to: SHORT_USER,
+  comments: [],
+  related_to: [],
+  related: { contacts: [SHORT_CONTACT], deals: [], new_deals: [], sequence: null },
+  tags: [],
+  created: '2024-05-01T14:30:00+0000',
+  updated: '2024-05-01T14:30:00+0000',
+};
+
+export const PIPELINE = {
+  pipeline_id: '630f34cfa34058dea76c0c0e',
+  name: 'Sales',
+  description: 'New business',
+  color: '#2685c4',
+  is_default: true,
+  default_currency: 'USD',
+  created: '2022-08-31T10:00:00+0000',
+  updated: '2022-08-31T10:00:00+0000',
+  archived_at: null,
+  creator: SHORT_USER,
+  stages: [
+    {
+      stage_id: '62fd6587048065ca3510c6d5',
+      name: 'Qualified',
+      description: 'Budget and need confirmed',
+      default_probability: 20,
+      expected_days: 14,
+      role: { name: 'regular', is_final: false },
+      archived_at: null,
+      pipline_id: '630f34cfa34058dea76c0c0e',
+    },
+  ],
+  lost_reasons: [{ id: '630f34cfa34058dea76c0c1a', text: 'Price' }],
+  tabs: [],
+};
+
+export const DEAL = {
+  deal_id: '65958d7ef2e8748e6361dd00',
+  deal_number: 42,
+  created: '2024-01-03T10:00:00+0000',
+  updated: '2024-01-05T12:00:00+0000',
+  updated_by: MYSELF.name,
+  owner: SHORT_USER,
+  creator: SHORT_USER,
+  currency: 'USD',
+  is_editable: true,
+  privacy: { read: null, edit: null },
+  related_contacts: [{ contact: SHORT_CONTACT, note: 'Decision maker', employments: [] }],
+  related_external_contacts: [],
+  fields_values: [
+    { field_id: '63760e653af0e748fe48366a', values: [{ value: 'Nimble renewal 2024' }] },
+    { field_id: '63760e653af0e748fe48366b', values: [{ value: '10000' }] },
+  ],
+  fields_values_with_names: [
+    { field_name: 'name', values: [{ value: 'Nimble renewal 2024' }] },
+    { field_name: 'amount', values: [{ value: '10000' }] },
+    { field_name: 'description', values: [{ value: 'Three-year renewal' }] },
+    { field_name: 'expected_close_date', values: [{ value: '2024-03-31' }] },
+  ],
+  stage_transitions: {
+    pipeline_id: PIPELINE.pipeline_id,
+    pipeline_name: PIPELINE.name,
+    pipeline_color: PIPELINE.color,
+    transitions: [
+      {
+        from_stage: null,
+        to_stage: { stage_id: PIPELINE.stages[0]!.stage_id, name: PIPELINE.stages[0]!.name },
+        who: SHORT_USER,
+        when: '2024-01-03',
+        notes: null,
+      },
+    ],
+    before_final_stage: null,
+  },
+  tags: ['renewal'],
+  final_probability: 20,
+  age_in_days: 2,
+};

@@ -1,0 +1,254 @@
+import { z } from 'zod';
+
+/** Responses are checked loosely: the keys we map, with the rest passed through untouched. */
+
+export const MyselfSchema = z
+  .object({
+    user_id: z.string(),
+    name: z.string().optional(),
+    email: z.string().optional(),
+    company_id: z.string().optional(),
+    company_size: z.number().optional(),
+  })
+  .loose();
+export type Myself = z.infer<typeof MyselfSchema>;
+
+export const TokenSchema = z
+  .object({
+    access_token: z.string().min(1),
+    refresh_token: z.string().optional(),
+    expires_in: z.number().optional(),
+    token_type: z.string().optional(),
+    scope: z.string().optional(),
+  })
+  .loose();
+export type TokenAnswer = z.infer<typeof TokenSchema>;
+
+/** One value of a contact field: `{value, modifier, label?, field_id?, is_primary?}`. */
+export const FieldValueSchema = z
+  .object({
+    value: z.string().nullable().optional(),
+    modifier: z.string().nullable().optional(),
+    label: z.string().optional(),
+    field_id: z.string().optional(),
+    is_primary: z.boolean().optional(),
+  })
+  .loose();
+export type FieldValue = z.infer<typeof FieldValueSchema>;
+
+/** Tags come as `["a"]` (schema) or `[{tag, id}]` (guide). */
+export const TagSchema = z.union([z.string(), z.object({ tag: z.string() }).loose()]);
+
+export const ContactSchema = z
+  .object({
+    id: z.string(),
+    record_type: z.string().optional(),
+    created: z.string().optional(),
+    updated: z.string().optional(),
+    creator: z.string().nullable().optional(),
+    updater: z.string().nullable().optional(),
+    owner_id: z.string().nullable().optional(),
+    avatar_url: z.string().nullable().optional(),
+    fields: z.record(z.string(), z.array(FieldValueSchema)),
+    tags: z.array(TagSchema).nullable().optional(),
+  })
+  .loose();
+export type NimbleContact = z.infer<typeof ContactSchema>;
+
+export const ContactListSchema = z.object({ resources: z.array(ContactSchema) }).loose();
+export const ContactByIdSchema = z.object({ resources: z.array(ContactSchema) }).loose();
+
+const ShortUserSchema = z
+  .object({ user_id: z.string(), name: z.string().optional(), email: z.string().optional() })
+  .loose();
+
+const ShortContactSchema = z.object({ id: z.string(), name: z.string().optional() }).loose();
+
+export const NoteSchema = z
+  .object({
+    id: z.string(),
+    note: z.string(),
+    note_preview: z.string().optional(),
+    author_name: z.string().optional(),
+    owner_id: z.string().optional(),
+    contacts: z.array(ShortContactSchema).optional(),
+    created: z.string().optional(),
+    updated: z.string().optional(),
+  })
+  .loose();
+export type NimbleNote = z.infer<typeof NoteSchema>;
+
+export const TaskSchema = z
+  .object({
+    id: z.string(),
+    subject: z.string(),
+    notes: z.string().nullable().optional(),
+    due_date: z.string().nullable().optional(),
+    completed: z.boolean().optional(),
+    is_important: z.boolean().optional(),
+    owner_id: z.string().optional(),
+    assigned_to: ShortUserSchema.nullable().optional(),
+    related: z
+      .object({ contacts: z.array(ShortContactSchema).optional() })
+      .loose()
+      .optional(),
+    tags: z.array(z.string()).optional(),
+    created: z.string().optional(),
+    updated: z.string().optional(),
+  })
+  .loose();
+export type NimbleTask = z.infer<typeof TaskSchema>;
+
+const StageSchema = z
+  .object({
+    stage_id: z.string(),
+    name: z.string(),
+    default_probability: z.number().nullable().optional(),
+    archived_at: z.string().nullable().optional(),
+  })
+  .loose();
+
+export const PipelineSchema = z
+  .object({
+    pipeline_id: z.string(),
+    name: z.string(),
+    default_currency: z.string().nullable().optional(),
+    archived_at: z.string().nullable().optional(),
+    stages: z.array(StageSchema).default([]),
+  })
+  .loose();
+export type Pipeline = z.infer<typeof PipelineSchema>;
+export const PipelineListSchema = z.object({ pipelines: z.array(PipelineSchema) }).loose();
+
+export const DealFieldSchema = z.object({ field_id: z.string(), field_name: z.string() }).loose();
+export const DealFieldsSchema = z
+  .object({
+    standard_fields: z.array(DealFieldSchema).default([]),
+    /** Custom fields per pipeline, in a shape documented loosely (see `customDealFieldNames`). */
+    pipelines_tabs: z.unknown().optional(),
+  })
+  .loose();
+
+const TransitionSchema = z
+  .object({
+    to_stage: z.object({ stage_id: z.string().optional(), name: z.string().optional() }).loose().nullable().optional(),
+    when: z.string().optional(),
+  })
+  .loose();
+
+export const DealSchema = z
+  .object({
+    deal_id: z.string(),
+    deal_number: z.number().optional(),
+    created: z.string().optional(),
+    updated: z.string().optional(),
+    currency: z.string().nullable().optional(),
+    owner: ShortUserSchema.nullable().optional(),
+    related_contacts: z
+      .array(z.object({ contact: ShortContactSchema.nullable().optional() }).loose())
+      .nullable()
+      .optional(),
+    /** Documented three ways (a map by id or name, one `{field_id, values}`, one `{field_name, values}`). */
+    fields_values: z.unknown().optional(),
+    fields_values_with_names: z.unknown().optional(),
+    stage_transitions: z
+      .object({
+        pipeline_id: z.string().optional(),
+        pipeline_name: z.string().optional(),
+        transitions: z.array(TransitionSchema).optional(),
+      })
+      .loose()
+      .nullable()
+      .optional(),
+    tags: z.array(z.string()).nullable().optional(),
+    final_probability: z.number().nullable().optional(),
+    age_in_days: z.number().nullable().optional(),
+  })
+  .loose();
+export type NimbleDeal = z.infer<typeof DealSchema>;
+export const DealListSchema = z.object({ resources: z.array(DealSchema) }).loose();
+
+/** Contact field metadata (`GET /api/v1/contacts/fields`): tabs → groups or fields → fields. */
+export const MetaFieldSchema = z
+  .object({
+    type: z.literal('field').optional(),
+    name: z.string(),
+    field_id: z.string().optional(),
+    modifier: z.string().optional(),
+    multiples: z.boolean().optional(),
+    read_only: z.boolean().optional(),
+    available_actions: z.string().optional(),
+    field_type: z
+      .object({
+        field_kind: z.string(),
+        values: z
+          .object({ values: z.array(z.object({ id: z.string(), value: z.string() }).loose()).default([]) })
+          .loose()
+          .optional(),
+      })
+      .loose()
+      .nullable()
+      .optional(),
+  })
+  .loose();
+export type MetaField = z.infer<typeof MetaFieldSchema>;
+const MemberSchema = z.union([
+  z
+    .object({ type: z.literal('group'), name: z.string().optional(), fields: z.array(MetaFieldSchema).default([]) })
+    .loose(),
+  MetaFieldSchema,
+]);
+export const FieldsMetadataSchema = z
+  .object({
+    tabs: z.array(
+      z
+        .object({
+          tab_name: z.string().optional(),
+          available_actions: z.string().optional(),
+          members: z.array(MemberSchema).default([]),
+        })
+        .loose(),
+    ),
+  })
+  .loose();
+export type FieldsMetadata = z.infer<typeof FieldsMetadataSchema>;
+
+/** One value to write into a contact field. */
+export interface FieldWrite {
+  value: string | null;
+  modifier: string;
+}
+export type ContactFieldsBody = Record<string, FieldWrite[]>;
+
+export interface CreateContactBody {
+  record_type: 'person' | 'company';
+  type: 'person' | 'company';
+  fields: ContactFieldsBody;
+  tags?: string;
+  owner_id?: string;
+}
+export interface UpdateContactBody {
+  fields: ContactFieldsBody;
+}
+export interface NoteBody {
+  contact_ids: string[];
+  note: string;
+  note_preview: string;
+}
+export interface TaskBody {
+  subject: string;
+  notes?: string;
+  due_date?: string;
+  assigned_to?: string;
+  is_important?: boolean;
+  related?: { contacts: string[] };
+}
+export interface DealBody {
+  pipeline_id: string;
+  stage_id: string;
+  owner_id: string;
+  fields_values: Record<string, { value: string }[]>;
+  currency?: string;
+  related_contacts?: { contact_id: string }[];
+  tags?: string[];
+}

@@ -1,0 +1,28 @@
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { nimble } from '../src/client';
+import { contactCustomOutputFields, contactOutputFields, recordTypeFilterField, recordTypeOf } from '../src/fields';
+import { flattenContact, staticSample } from '../src/map';
+import { CONTACT } from '../src/samples';
+
+const inputFields = defineInputFields([recordTypeFilterField]);
+
+const perform = (async (z, bundle) => {
+  const contacts = await nimble(z).recentContacts('created', recordTypeOf(bundle.inputData.record_type));
+  return contacts.map(flattenContact);
+}) satisfies PollingTriggerPerform<typeof inputFields>;
+
+export default defineTrigger({
+  key: 'new_contact',
+  noun: 'Contact',
+  display: {
+    label: 'New Contact',
+    description: 'Triggers when a new contact (person or company) is added in Nimble.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample: staticSample(flattenContact(CONTACT)),
+    outputFields: [...contactOutputFields, contactCustomOutputFields],
+  },
+});

@@ -1,0 +1,192 @@
+import nimbleApp from 'nimble';
+import { createNimbleSimulator, type NimbleSimulatorOptions } from './nimble';
+import { idOf, nonEmpty } from './plan.helpers';
+import type { TourPlan } from './tour.lib';
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+
+/**
+ * Every Nimble operation, in the order a Zap builder meets them, starting with a full OAuth2
+ * authorization-code flow and ending with a refresh.
+ *
+ * runPlan passes the same `authData` object to every step, so the token steps store what they
+ * receive in it — as Zapier stores what getAccessToken and refreshAccessToken return — and the
+ * steps after them run with those tokens.
+ */
+export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
+  const sim = createNimbleSimulator(options);
+  const { clientId, clientSecret, redirectUri } = sim.client;
+  const authData: Record<string, string> = {};
+  const state = 'tour-state-4711';
+  let code = '';
+  const pipeline = sim.pipelines[0]!;
+  const stage = pipeline.stages[0]!;
+
+  const storeTokens = (result: unknown) => {
+    const r = result as Record<string, unknown>;
+    if (typeof r.access_token !== 'string' || typeof r.refresh_token !== 'string' || !r.refresh_token) {
+      fail('no access and refresh token came back');
+    }
+    Object.assign(authData, r);
+  };
+
+  return {
+    crm: 'nimble',
+    app: nimbleApp,
+    authData,
+    server: sim.server,
+    env: (baseUrl) => ({ NIMBLE_BASE_URL: baseUrl, CLIENT_ID: clientId, CLIENT_SECRET: clientSecret }),
+    steps: [
+      {
+        name: 'oauth authorize',
+        method: 'authentication.oauth2Config.authorizeUrl',
+        inputData: { redirect_uri: redirectUri, state },
+        // The browser leg: the simulator's authorize endpoint answers the URL the app built.
+        expect: (result) => {
+          const url = new URL(String(result));
+          const answer = sim.authorize(url.searchParams);
+          const back = new URL(answer.headers?.location ?? fail(`authorize answered ${answer.status}`));
+          if (back.searchParams.get('state') !== state) fail('state did not come back');
+          code = back.searchParams.get('code') ?? fail(`no code: ${back.searchParams.get('error_description')}`);
+        },
+      },
+      {
+        name: 'oauth getAccessToken',
+        method: 'authentication.oauth2Config.getAccessToken',
+        inputData: () => ({ code, redirect_uri: redirectUri, state }),
+        expect: storeTokens,
+      },
+      { name: 'auth test', method: 'authentication.test' },
+      { name: 'list_pipelines', method: 'triggers.list_pipelines.operation.perform', expect: nonEmpty },
+      {
+        name: 'list_stages',
+        method: 'triggers.list_stages.operation.perform',
+        inputData: { pipeline_id: pipeline.pipeline_id },
+        expect: nonEmpty,
+      },
+      {
+        name: 'list_contacts',
+        method: 'triggers.list_contacts.operation.perform',
+        meta: { isFillingDynamicDropdown: true, page: 0 },
+        expect: (result) => {
+          nonEmpty(result);
+          const first = (result as { id: string; name: string }[])[0]!;
+          const newest = [...sim.contacts].sort((a, b) => b.createdMs - a.createdMs)[0]!;
+          if (first.id !== newest.id) fail('the dropdown does not start with the newest contact');
+          if (!first.name || first.name === first.id) fail('the dropdown shows no readable label');
+        },
+      },
+      {
+        name: 'list_contacts page 2',
+        method: 'triggers.list_contacts.operation.perform',
+        meta: { isFillingDynamicDropdown: true, page: 1 },
+        // The seed holds fewer contacts than one page: "load more" finds nothing more.
+        expect: (result) => {
+          if (!Array.isArray(result) || result.length !== 0) fail('page 2 should be empty');
+        },
+      },
+      { name: 'new_contact', method: 'triggers.new_contact.operation.perform', expect: nonEmpty },
+      {
+        name: 'updated_contact',
+        method: 'triggers.updated_contact.operation.perform',
+        inputData: { record_type: 'person' },
+        expect: nonEmpty,
+      },
+      { name: 'new_deal', method: 'triggers.new_deal.operation.perform', expect: nonEmpty },
+      {
+        name: 'find_contact',
+        method: 'searches.find_contact.operation.perform',
+        inputData: { email: 'jon@nimble.com' },
+        expect: nonEmpty,
+      },
+      {
+        name: 'find_contact company',
+        method: 'searches.find_contact.operation.perform',
+        inputData: { company_name: 'Nimble' },
+        expect: nonEmpty,
+      },
+      {
+        name: 'create_contact fields',
+        method: 'creates.create_contact.operation.inputFields',
+        expect: nonEmpty,
+      },
+      {
+        name: 'create_contact',
+        method: 'creates.create_contact.operation.perform',
+        inputData: {
+          record_type: 'person',
+          first_name: 'Ada',
+          last_name: 'Lovelace',
+          company_name: 'Analytical Engines',
+          title: 'Programmer',
+          email: 'ada@example.com',
+          email_type: 'work',
+          phone_mobile: '+44 20 7946 0000',
+          address_city: 'London',
+          address_country: 'United Kingdom',
+          tags: ['zapier', 'mathematics'],
+          'fields__Customer Tier': '2',
+        },
+      },
+      {
+        name: 'update_contact',
+        method: 'creates.update_contact.operation.perform',
+        inputData: (ctx) => ({
+          contact_id: idOf(ctx, 'create_contact'),
+          mode: 'extend',
+          email: 'ada.king@example.com',
+          email_type: 'personal',
+          phone_work: '+44 20 7946 0001',
+        }),
+      },
+      {
+        name: 'create_note',
+        method: 'creates.create_note.operation.perform',
+        inputData: (ctx) => ({ contact_ids: [idOf(ctx, 'create_contact')], note: 'Met at the conference.' }),
+      },
+      {
+        name: 'create_task',
+        method: 'creates.create_task.operation.perform',
+        inputData: (ctx) => ({
+          subject: 'Send the quote',
+          notes: 'Include the volume discount.',
+          due_date: '2030-05-03T09:00:00Z',
+          contact_ids: [idOf(ctx, 'create_contact')],
+        }),
+      },
+      {
+        name: 'create_deal',
+        method: 'creates.create_deal.operation.perform',
+        inputData: (ctx) => ({
+          pipeline_id: pipeline.pipeline_id,
+          stage_id: stage.stage_id,
+          name: 'Engines for Ada',
+          amount: '25000',
+          currency: 'GBP',
+          expected_close_date: '2030-06-30T00:00:00Z',
+          contact_ids: [idOf(ctx, 'create_contact')],
+          tags: ['zapier'],
+        }),
+      },
+      {
+        // The deal field ids are now in z.cache and the user's id in authData: one request.
+        name: 'create_deal again',
+        method: 'creates.create_deal.operation.perform',
+        inputData: { pipeline_id: pipeline.pipeline_id, stage_id: stage.stage_id, name: 'Second engine' },
+      },
+      {
+        name: 'oauth refreshAccessToken',
+        method: 'authentication.oauth2Config.refreshAccessToken',
+        expect: (result) => {
+          const before = { ...authData };
+          storeTokens(result);
+          if (authData.access_token === before.access_token) fail('the access token was not renewed');
+          if (authData.refresh_token === before.refresh_token) fail('the refresh token was not rotated');
+        },
+      },
+      { name: 'auth test after refresh', method: 'authentication.test' },
+    ],
+  };
+};

@@ -1,0 +1,211 @@
+import { appRunner } from '@crm-zapier/kit';
+import { failureOf, makeBundle } from '@crm-zapier/kit/testing';
+import nimbleApp from 'nimble';
+import { createNimbleSimulator, type NimbleSimulator, type NimbleSimulatorOptions } from '../src/nimble';
+import { nimblePlan } from '../src/nimble.plan';
+import { runPlan } from '../src/tour.lib';
+
+describe('Nimble against its simulator, through the runtime', () => {
+  it('runs every operation of the tour, from the code exchange to a refresh', async () => {
+    const plan = nimblePlan();
+    try {
+      const results = await runPlan(plan);
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      expect(results.map((r) => r.step)).toEqual(
+        expect.arrayContaining([
+          'oauth authorize',
+          'oauth getAccessToken',
+          'auth test',
+          'list_pipelines',
+          'list_stages',
+          'list_contacts',
+          'list_contacts page 2',
+          'new_contact',
+          'updated_contact',
+          'new_deal',
+          'find_contact',
+          'create_contact',
+          'update_contact',
+          'create_note',
+          'create_task',
+          'create_deal',
+          'create_deal again',
+          'oauth refreshAccessToken',
+          'auth test after refresh',
+        ]),
+      );
+      const requests = Object.fromEntries(results.map((r) => [r.step, r.requests]));
+      // One request per poll, dropdown page and action. The code exchange also reads the user's id
+      // (kept in authData); Create Deal's first run reads the deal field ids, which z.cache then keeps.
+      expect(requests).toMatchObject({
+        'oauth getAccessToken': 2,
+        list_contacts: 1,
+        'list_contacts page 2': 1,
+        new_contact: 1,
+        updated_contact: 1,
+        new_deal: 1,
+        find_contact: 1,
+        create_contact: 1,
+        update_contact: 1,
+        create_note: 1,
+        create_task: 1,
+        create_deal: 2,
+        'create_deal again': 1,
+      });
+      // The id stored at connection time is the one the auth test reports.
+      const resultOf = (step: string) => results.find((r) => r.step === step)!.result as Record<string, unknown>;
+      expect(resultOf('oauth getAccessToken').user_id).toBe(resultOf('auth test').user_id);
+      expect(plan.authData.user_id).toBe(resultOf('auth test').user_id);
+    } finally {
+      await plan.server.stop();
+    }
+  });
+
+  describe('OAuth2 and operations', () => {
+    let sim: NimbleSimulator;
+    const run = appRunner(nimbleApp);
+    const keys = ['NIMBLE_BASE_URL', 'CLIENT_ID', 'CLIENT_SECRET'];
+    const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+
+    const start = async (options: NimbleSimulatorOptions = {}) => {
+      sim = createNimbleSimulator(options);
+      process.env.NIMBLE_BASE_URL = await sim.server.start();
+      process.env.CLIENT_ID = sim.client.clientId;
+      process.env.CLIENT_SECRET = sim.client.clientSecret;
+    };
+    afterEach(async () => {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      await sim.server.stop();
+    });
+
+    /** The whole browser round trip over HTTP, then the code exchange through the runtime. */
+    const connect = async (): Promise<Record<string, string>> => {
+      const url = (await run(
+        'authentication.oauth2Config.authorizeUrl',
+        makeBundle({}, { redirect_uri: sim.client.redirectUri, state: 'st-1' }),
+      )) as string;
+      const answer = await fetch(url, { redirect: 'manual' });
+      expect(answer.status).toBe(302);
+      const back = new URL(answer.headers.get('location')!);
+      expect(back.searchParams.get('state')).toBe('st-1');
+      return (await run(
+        'authentication.oauth2Config.getAccessToken',
+        makeBundle({}, { code: back.searchParams.get('code'), redirect_uri: sim.client.redirectUri, state: 'st-1' }),
+      )) as Record<string, string>;
+    };
+
+    const waitPast = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it.each([401, 403] as const)(
+      'refreshes an expired access token (refused with %i) and the operation then succeeds',
+      async (staleTokenStatus) => {
+        await start({ accessTokenLifetimeSeconds: 0.3, staleTokenStatus });
+        let authData = await connect();
+        await run('authentication.test', makeBundle(authData, {}));
+        await waitPast(400);
+
+        // What Zapier does: the step fails with RefreshAuthError, it refreshes, then retries.
+        const stale = await failureOf(run('triggers.new_contact.operation.perform', makeBundle(authData, {})));
+        expect(stale.name).toBe('RefreshAuthError');
+        const refreshed = (await run(
+          'authentication.oauth2Config.refreshAccessToken',
+          makeBundle(authData, {}),
+        )) as Record<string, string>;
+        expect(refreshed.access_token).not.toBe(authData.access_token);
+        expect(refreshed.refresh_token).not.toBe(authData.refresh_token);
+        const oldRefresh = authData.refresh_token!;
+        authData = { ...authData, ...refreshed };
+        const contacts = (await run('triggers.new_contact.operation.perform', makeBundle(authData, {}))) as unknown[];
+        expect(contacts.length).toBeGreaterThan(0);
+
+        // The rotated-out refresh token is dead: reusing it asks the user to reconnect.
+        const reused = await failureOf(
+          run(
+            'authentication.oauth2Config.refreshAccessToken',
+            makeBundle({ ...authData, refresh_token: oldRefresh }, {}),
+          ),
+        );
+        expect(reused.name).toBe('ExpiredAuthError');
+        expect(reused.raw).not.toContain(oldRefresh);
+        expect(reused.raw).not.toContain(sim.client.clientSecret);
+      },
+    );
+
+    it('creates a contact, finds it by email, sees it in New Contact, and the update in Updated Contact', async () => {
+      await start();
+      const authData = await connect();
+      const bundle = (inputData: Record<string, unknown>) => makeBundle(authData, inputData);
+      const created = (await run(
+        'creates.create_contact.operation.perform',
+        bundle({
+          first_name: 'Grace',
+          last_name: 'Hopper',
+          email: 'grace@navy.example',
+          'fields__Contract Value': '12.5',
+        }),
+      )) as Record<string, unknown>;
+      expect(created).toMatchObject({
+        name: 'Grace Hopper',
+        email_work: 'grace@navy.example',
+        'fields__Contract Value': '12.5',
+      });
+
+      const found = (await run('searches.find_contact.operation.perform', bundle({ email: 'grace@navy.example' }))) as {
+        id: string;
+      }[];
+      expect(found.map((c) => c.id)).toEqual([created.id]);
+      const newest = (await run('triggers.new_contact.operation.perform', bundle({}))) as { id: string }[];
+      expect(newest[0]!.id).toBe(created.id);
+
+      await run(
+        'creates.update_contact.operation.perform',
+        bundle({ contact_id: created.id, mode: 'replace', email: 'grace@example.com', email_type: 'personal' }),
+      );
+      const updates = (await run('triggers.updated_contact.operation.perform', bundle({}))) as Record<
+        string,
+        unknown
+      >[];
+      expect(updates[0]).toMatchObject({
+        contact_id: created.id,
+        emails: ['grace@example.com'],
+        email_personal: 'grace@example.com',
+      });
+      expect(updates[0]!.id).toMatch(new RegExp(`^${String(created.id)}-\\d+$`));
+    });
+
+    it("shows the simulator's 409 naming the field, and its 402 as a plan limit", async () => {
+      await start({ contactLimit: 3 });
+      const authData = await connect();
+      const invalid = await failureOf(
+        run(
+          'creates.create_contact.operation.perform',
+          makeBundle(authData, { first_name: 'X', 'fields__Customer Tier': '9' }),
+        ),
+      );
+      expect(invalid.message).toMatch(/HTTP 409\): Customer Tier: "9" is not the id of a choice/);
+      const limited = await failureOf(
+        run('creates.create_contact.operation.perform', makeBundle(authData, { first_name: 'X' })),
+      );
+      expect(limited.message).toMatch(
+        /plan's limit is reached: You have created the maximum number of contact records/,
+      );
+    });
+
+    it('creates a deal in a stage without a default probability only with a probability', async () => {
+      await start();
+      const authData = await connect();
+      const proposal = sim.pipelines[0]!.stages[1]!;
+      const input = { pipeline_id: sim.pipelines[0]!.pipeline_id, stage_id: proposal.stage_id, name: 'No odds' };
+      const err = await failureOf(run('creates.create_deal.operation.perform', makeBundle(authData, input)));
+      expect(err.message).toMatch(/fields_values\/probability: is required/);
+      const deal = await run(
+        'creates.create_deal.operation.perform',
+        makeBundle(authData, { ...input, probability: 35 }),
+      );
+      expect(deal).toMatchObject({ name: 'No odds', probability: 35, stage_name: 'Proposal', currency: 'USD' });
+    });
+  });
+});
