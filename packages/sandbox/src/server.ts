@@ -40,8 +40,12 @@ export const json = (status: number, body?: unknown, headers?: Record<string, st
  * A tiny in-memory HTTP server for one CRM: routes, JSON bodies, a request counter, and a free
  * loopback port. Each CRM simulator registers its documented endpoints on one of these.
  */
+/** Called after a handler answered: simulators build side effects (webhook deliveries) on it. */
+export type ResponseListener = (req: SimRequest, res: SimResponse) => void | Promise<void>;
+
 export class SimServer {
   private readonly routes: Route[] = [];
+  private readonly listeners: ResponseListener[] = [];
   private server?: Server;
   /** Every request received, in order ("GET /triggers/auth-test"). */
   readonly requests: string[] = [];
@@ -52,6 +56,12 @@ export class SimServer {
     /** The path prefix the real API has (e.g. `/api/v1/zapier`), so that base URLs look alike. */
     readonly prefix = '',
   ) {}
+
+  /** Registers a listener for every answered request (after the answer is computed). */
+  onResponse(listener: ResponseListener): this {
+    this.listeners.push(listener);
+    return this;
+  }
 
   route(method: string, path: string, handler: Handler): this {
     const names: string[] = [];
