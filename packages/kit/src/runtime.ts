@@ -1,4 +1,4 @@
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 
 /**
  * Runs one method of an app by its path (`triggers.new_record.operation.perform`,
@@ -17,3 +17,19 @@ export const appRunner = (app: object): MethodRunner => {
     return tester(target, bundle);
   };
 };
+
+/**
+ * What `zapier-platform invoke` puts in `bundle.meta` for a plain run; createAppTester leaves meta
+ * empty, so tests and the tour pass this (with their own overrides).
+ */
+export const defaultMeta: Bundle['meta'] = {
+  isBulkRead: false,
+  isFillingDynamicDropdown: false,
+  isLoadingSample: false,
+  isPopulatingDedupe: false,
+  isTestingAuth: false,
+  limit: -1,
+  page: 0,
+  timezone: null,
+  inputFields: {},
+} as unknown as Bundle['meta'];

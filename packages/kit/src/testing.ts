@@ -4,18 +4,9 @@
 import type Nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 
-/** What `zapier-platform invoke` puts in `bundle.meta`; appTester leaves it empty, so tests pass it. */
-export const defaultMeta: Bundle['meta'] = {
-  isBulkRead: false,
-  isFillingDynamicDropdown: false,
-  isLoadingSample: false,
-  isPopulatingDedupe: false,
-  isTestingAuth: false,
-  limit: -1,
-  page: 0,
-  timezone: null,
-  inputFields: {},
-} as unknown as Bundle['meta'];
+import { defaultMeta } from './runtime';
+
+export { defaultMeta };
 
 export interface TestBundle {
   authData: Record<string, string>;

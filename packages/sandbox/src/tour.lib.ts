@@ -1,4 +1,4 @@
-import { appRunner, type MethodRunner } from '@crm-zapier/kit';
+import { appRunner, defaultMeta, type MethodRunner } from '@crm-zapier/kit';
 import type { SimServer } from './server';
 
 /** What earlier steps returned, by step name, for steps that need an id created before them. */
@@ -50,16 +50,8 @@ export type AfterStep = (
   bundle: { authData: Record<string, string>; inputData: Record<string, unknown>; meta: object },
 ) => Promise<void>;
 
-const DEFAULT_META = {
-  isBulkRead: false,
-  isFillingDynamicDropdown: false,
-  isLoadingSample: false,
-  isPopulatingDedupe: false,
-  isTestingAuth: false,
-  limit: -1,
-  page: 0,
-  timezone: 'Europe/London',
-};
+/** The tour runs as a Zap in London would: core's default meta with a time zone. */
+const TOUR_META = { ...defaultMeta, timezone: 'Europe/London' };
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -101,7 +93,7 @@ export const runPlan = async (plan: TourPlan, afterStep?: AfterStep): Promise<St
         const bundle = {
           authData: plan.authData,
           inputData: typeof step.inputData === 'function' ? step.inputData(ctx) : (step.inputData ?? {}),
-          meta: { ...DEFAULT_META, ...step.meta },
+          meta: { ...TOUR_META, ...step.meta },
         };
         const result = step.custom ? await step.custom(run, bundle) : await run(step.method, bundle);
         step.expect?.(result);
