@@ -2,15 +2,23 @@ import { crmErrors } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication, { addApiKey } from './authentication/apiKey';
+import addTagToContact from './creates/addTagToContact';
 import createContact from './creates/createContact';
 import createDeal from './creates/createDeal';
+import createTag from './creates/createTag';
 import deleteContact from './creates/deleteContact';
 import updateContact from './creates/updateContact';
+import updateDeal from './creates/updateDeal';
 import findContact from './searches/findContact';
+import findContactById from './searches/findContactById';
 import findDeal from './searches/findDeal';
+import findDealById from './searches/findDealById';
+import findTag from './searches/findTag';
 import { CRM } from './src/constants';
 import { readLunarSendError } from './src/errors';
 import listContacts from './triggers/listContacts';
+import listDeals from './triggers/listDeals';
+import listTags from './triggers/listTags';
 import listTeamUsers from './triggers/listTeamUsers';
 
 export default defineApp({
@@ -29,27 +37,52 @@ export default defineApp({
   },
   triggers: {
     [listContacts.key]: listContacts,
+    [listDeals.key]: listDeals,
+    [listTags.key]: listTags,
     [listTeamUsers.key]: listTeamUsers,
   },
   searches: {
     [findContact.key]: findContact,
+    [findContactById.key]: findContactById,
     [findDeal.key]: findDeal,
+    [findDealById.key]: findDealById,
+    [findTag.key]: findTag,
   },
   creates: {
     [createContact.key]: createContact,
     [updateContact.key]: updateContact,
     [deleteContact.key]: deleteContact,
     [createDeal.key]: createDeal,
+    [updateDeal.key]: updateDeal,
+    [createTag.key]: createTag,
+    [addTagToContact.key]: addTagToContact,
   },
   searchOrCreates: {
     [findContact.key]: {
       key: findContact.key,
       display: {
         label: 'Find or Create Contact',
-        description: 'Finds a contact in LunarSend, or creates one if none matches.',
+        description:
+          'Finds a contact in LunarSend by email and updates it with the fields you give, or creates it if none matches. When several contacts match, the first (an exact email match) is updated; the others are left alone.',
       },
       search: findContact.key,
       create: createContact.key,
+      // EXPERIMENTAL in Zapier's schema: "update if found" runs Update Contact on the found contact,
+      // with the found contact's id as its Contact. Only the fields filled in are changed.
+      update: updateContact.key,
+      updateInputFromSearchOutput: { contact_id: 'id' },
+      // EXPERIMENTAL: a found contact counts as a match only when its email equals the search term.
+      searchUniqueInputToOutputConstraint: { search_term: 'email' },
+    },
+    [findTag.key]: {
+      key: findTag.key,
+      display: {
+        label: 'Find or Create Tag',
+        description:
+          'Finds a LunarSend contact tag by name, or creates it if none has that name. When several match, the one named exactly (ignoring case) is used.',
+      },
+      search: findTag.key,
+      create: createTag.key,
     },
   },
 });

@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
+import { actionThrottle, createContactLock } from '../src/constants';
 import { contactDetailFields, contactDetailRules, contactOutputFields, ownerField, text } from '../src/fields';
 import { defined, flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
@@ -37,6 +38,9 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
+    throttle: actionThrottle(),
+    // Find or Create: two runs for the same email must not both create (the second then finds it).
+    lock: createContactLock(),
     sample: flattenContact(CONTACT),
     outputFields: contactOutputFields,
   },

@@ -14,6 +14,7 @@ import {
   text,
 } from '../src/fields';
 import { defined, flattenDeal } from '../src/map';
+import { actionThrottle } from '../src/constants';
 import { DEAL } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -65,9 +66,8 @@ export const inputFields = defineInputFields([
   ownerField,
 ]);
 
-const CreateDealInput = zod.object({
-  company: text(),
-  stage: stage(),
+/** The rules of the deal fields besides company and stage, the same on create and update. */
+export const dealDetailRules = {
   deal_size: optional(inputs.number().pipe(zod.number().min(0, 'must not be negative'))),
   open_date: optional(isoDateTime()),
   close_date: optional(isoDateTime()),
@@ -75,7 +75,9 @@ const CreateDealInput = zod.object({
   contact_email: optional(inputs.email()),
   notes: optional(text()),
   user_id: optional(id()),
-});
+};
+
+const CreateDealInput = zod.object({ company: text(), stage: stage(), ...dealDetailRules });
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);
@@ -90,6 +92,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
+    throttle: actionThrottle(),
     sample: flattenDeal(DEAL),
     outputFields: dealOutputFields,
   },

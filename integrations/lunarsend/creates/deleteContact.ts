@@ -2,6 +2,7 @@ import { parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
+import { actionThrottle } from '../src/constants';
 import { contactIdField, id } from '../src/fields';
 
 export const inputFields = defineInputFields([
@@ -30,6 +31,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
+    throttle: actionThrottle(),
     sample: { id: '150c081d-5d5f-401d-abd1-727c35222054', deleted: true, message: 'Document deleted successfully' },
     outputFields: [
       { key: 'id', label: 'Deleted Contact ID', type: 'string' },

@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
+import { actionThrottle } from '../src/constants';
 import {
   contactDetailFields,
   contactDetailRules,
@@ -58,6 +59,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
+    throttle: actionThrottle(),
     sample: flattenContact({ ...CONTACT, job_title: 'Head of Sales', last_activity: '2025-10-05T09:12:44.120Z' }),
     outputFields: contactOutputFields,
   },

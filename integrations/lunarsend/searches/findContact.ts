@@ -2,7 +2,7 @@ import { parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
-import { CONTACT_SEARCH_BY, SEARCH_PAGE_SIZE } from '../src/constants';
+import { actionThrottle, CONTACT_SEARCH_BY, SEARCH_PAGE_SIZE } from '../src/constants';
 import { contactOutputFields, text } from '../src/fields';
 import { contactValues, exactFirst, flattenContact } from '../src/map';
 import { SEARCH_CONTACT } from '../src/samples';
@@ -20,7 +20,8 @@ export const inputFields = defineInputFields([
       { value: 'last_name', label: 'Last Name', sample: 'last_name' },
       { value: 'tag', label: 'Tag', sample: 'tag' },
     ],
-    helpText: 'Which contact field to search. **Tag** finds contacts that carry a tag of that name.',
+    helpText:
+      'Which contact field to search. **Tag** finds contacts that carry a tag of that name. In **Find or Create Contact**, search by **Email**: the email is what makes a contact unique in LunarSend, and Zapier updates only a found contact whose email equals the search term.',
   },
   {
     key: 'search_term',
@@ -57,6 +58,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform,
+    throttle: actionThrottle(),
     sample: flattenContact(SEARCH_CONTACT),
     outputFields: contactOutputFields,
   },

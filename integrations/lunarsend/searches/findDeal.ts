@@ -2,7 +2,7 @@ import { parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
-import { DEAL_SEARCH_BY, SEARCH_PAGE_SIZE } from '../src/constants';
+import { actionThrottle, DEAL_SEARCH_BY, SEARCH_PAGE_SIZE } from '../src/constants';
 import { dealOutputFields, stage, text } from '../src/fields';
 import { dealValues, exactFirst, flattenDeal } from '../src/map';
 import { SEARCH_DEAL } from '../src/samples';
@@ -64,6 +64,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform,
+    throttle: actionThrottle(),
     sample: flattenDeal(SEARCH_DEAL),
     outputFields: dealOutputFields,
   },

@@ -4,11 +4,17 @@ import type { z } from 'zod';
 import { baseUrl, CRM, DELETE_CONTACT_PATH } from './constants';
 import {
   ContactAnswerSchema,
+  ContactGetSchema,
   ContactSearchSchema,
   DealAnswerSchema,
+  DealGetSchema,
   DealSearchSchema,
+  TagAnswerSchema,
+  TagContactAnswerSchema,
+  TagSearchSchema,
   TeamUserSearchSchema,
   type ContactUpdateBody,
+  type DealUpdateBody,
   type NewContactBody,
   type NewDealBody,
   type SearchParams,
@@ -33,13 +39,33 @@ export const successMessage = (content: string | null | undefined): string => {
   return body === undefined && text && !text.startsWith('<') ? clip(text) : '';
 };
 
+/** True for the error crmErrors throws on a 404 (an AppError whose JSON message has status 404). */
+export const isNotFound = (err: unknown): boolean => {
+  if (!(err instanceof Error) || err.name !== 'AppError') return false;
+  try {
+    return (JSON.parse(err.message) as { status?: unknown }).status === 404;
+  } catch {
+    return false;
+  }
+};
+
+/** The answer of a get by id, or undefined when LunarSend answers 404 (a search that finds nothing). */
+const orNotFound = async <T>(request: Promise<T>): Promise<T | undefined> => {
+  try {
+    return await request;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+};
+
 /** The only code that knows LunarSend's paths: one method per documented endpoint. */
 export const lunarsend = (z: ZObject) => {
   const call = <S extends z.ZodType>(
     method: Method,
     path: string,
     schema: S,
-    options: { params?: SearchParams; body?: unknown; resource?: string } = {},
+    options: { params?: Record<string, string | number | undefined>; body?: unknown; resource?: string } = {},
   ) => requestJson(z, { method, url: `${baseUrl()}${path}`, schema, crm: CRM, ...options });
 
   return {
@@ -67,5 +93,29 @@ export const lunarsend = (z: ZObject) => {
     searchDeals: (params: SearchParams) => call('GET', '/pipeline/search', DealSearchSchema, { params }),
     /** `POST /pipeline` with the `data` envelope. */
     createDeal: (data: NewDealBody) => call('POST', '/pipeline', DealAnswerSchema, { body: { data } }),
+    /** `PATCH /pipeline` with `{ data: { id, ...changes } }`: the id travels in the body. */
+    updateDeal: (data: DealUpdateBody) =>
+      call('PATCH', '/pipeline', DealAnswerSchema, { body: { data }, resource: `deal ${data.id}` }),
+    /** `GET /contacts?id=`: the contact, or undefined when there is none with that id (404). */
+    getContact: (id: string) => orNotFound(call('GET', '/contacts', ContactGetSchema, { params: { id } })),
+    /** `GET /pipeline?id=`: the deal, or undefined when there is none with that id (404 or no data). */
+    getDeal: async (id: string) => {
+      const deals = await orNotFound(call('GET', '/pipeline', DealGetSchema, { params: { id } }));
+      return deals?.find((d) => d.id === id) ?? deals?.[0];
+    },
+    /** `GET /tags/search`: a page of tags, matching `search_term` when given. */
+    searchTags: (params: SearchParams) => call('GET', '/tags/search', TagSearchSchema, { params }),
+    /**
+     * `POST /tags`. The document names the endpoint without its body; like every other LunarSend
+     * create it is sent in the `data` envelope, `{ data: { name, color? } }`.
+     */
+    createTag: (data: { name: string; color?: string }) => call('POST', '/tags', TagAnswerSchema, { body: { data } }),
+    /** `POST /tag/contacts` with `{ contact_id, tag_id }`, flat as the document gives it. */
+    addTagToContact: async (contactId: string, tagId: string): Promise<void> => {
+      await call('POST', '/tag/contacts', TagContactAnswerSchema, {
+        body: { contact_id: contactId, tag_id: tagId },
+        resource: `contact ${contactId} or tag ${tagId}`,
+      });
+    },
   };
 };

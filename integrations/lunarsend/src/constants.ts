@@ -1,3 +1,5 @@
+import type { LockObject, ThrottleObject } from 'zapier-platform-core';
+
 /** LunarSend's v2 API base URL (the document's curl examples: paths are relative to it). */
 export const LUNARSEND_BASE_URL = 'https://lunarsend.com/api/v2';
 
@@ -39,3 +41,38 @@ export const SEARCH_PAGE_SIZE = 10;
 export const CONTACT_SEARCH_BY = ['email', 'first_name', 'last_name', 'company', 'tag'] as const;
 /** Deal fields LunarSend can search by (`search_by`). */
 export const DEAL_SEARCH_BY = ['company', 'stage', 'owner', 'email'] as const;
+
+/**
+ * LunarSend's documented rate limit is 2 requests per second. Every action carries this one throttle
+ * (same window, limit and key, scoped to the connection and not to the action), so Zapier counts the
+ * runs of all LunarSend actions of one connection together and queues them instead of letting them
+ * fail. Zapier's infrastructure enforces it, not core: a 429 that still comes (an action that makes
+ * more than one request, another app on the same key) is a ThrottledError with LunarSend's
+ * Retry-After delay (crmErrors).
+ */
+const THROTTLE = { window: 1, limit: 2, key: 'lunarsend-api' } as const;
+/** Searches and creates: a throttled run is retried (Zapier's default, said aloud). */
+export const actionThrottle = (): ThrottleObject => ({ ...THROTTLE, scope: ['auth'], retry: true });
+/** Polling triggers (the hidden dropdowns) take no `retry`: the schema says it has no effect there. */
+export const triggerThrottle = (): ThrottleObject => ({ ...THROTTLE, scope: ['auth'] });
+
+/**
+ * Create Contact under Find or Create: two runs of one Zap for the same email must not both create.
+ * Zapier runs the creates of one connection for one email one at a time (its infrastructure, not
+ * core). The key holds the email as typed: LunarSend compares emails without case, a key cannot.
+ */
+export const createContactLock = (): LockObject => ({
+  key: 'lunarsend:create_contact:{{bundle.inputData.email}}',
+  scope: ['auth'],
+  timeout: 60,
+});
+
+/**
+ * Create Tag, and Add Tag to Contact (which may create a tag given by name): one connection-wide key
+ * for both, so two runs cannot both find no tag "Lead" and both create one. Runs of these two actions
+ * on one connection go one at a time (Zapier's infrastructure, not core).
+ */
+export const createTagLock = (): LockObject => ({ key: 'lunarsend:create_tag', scope: ['auth'], timeout: 30 });
+
+/** How many tags a tag search asks for: a team's tags fit in one page, so the exact name is found in one request. */
+export const TAG_SEARCH_PAGE_SIZE = 100;

@@ -31,6 +31,13 @@ export const stage = () =>
     .transform((v) => DEAL_STAGES.find((s) => s.toLowerCase() === v.toLowerCase()) ?? v)
     .pipe(zod.enum(DEAL_STAGES, { message: `must be one of ${DEAL_STAGES.join(', ')}` }));
 
+/** A tag color as a hex code: `#28a745` or `#fff`. */
+export const tagColor = () =>
+  zod
+    .string()
+    .trim()
+    .regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, 'must be a hex color like #28a745');
+
 /* ---------- input fields shared between operations ---------- */
 
 export const contactIdField = defineInputField({
@@ -43,6 +50,16 @@ export const contactIdField = defineInputField({
     'The LunarSend contact. Pick one from the list, or map a Contact ID (a uuid like `150c081d-5d5f-401d-abd1-727c35222054`) from a **Find Contact** step or an earlier step.',
 });
 
+export const dealIdField = defineInputField({
+  key: 'deal_id',
+  label: 'Deal',
+  required: true,
+  dynamic: 'list_deals.id.name',
+  search: 'find_deal.id',
+  helpText:
+    'The LunarSend pipeline deal. Pick one from the list, or map a Deal ID (a uuid like `8d1f3a52-4c7e-4b9a-a2f6-1e0d5c3b7a94`) from a **Find Deal** step or an earlier step.',
+});
+
 export const ownerField = defineInputField({
   key: 'user_id',
   label: 'Owner',
@@ -52,6 +69,12 @@ export const ownerField = defineInputField({
 });
 
 export const stageChoices = DEAL_STAGES.map((s) => ({ value: s, label: s, sample: s }));
+
+export const tagOutputFields = [
+  { key: 'id', label: 'Tag ID', type: 'string' as const },
+  { key: 'name', label: 'Tag Name', type: 'string' as const },
+  { key: 'color', label: 'Tag Color', type: 'string' as const },
+];
 
 export const contactOutputFields = [
   { key: 'id', label: 'Contact ID', type: 'string' as const },

@@ -1,5 +1,5 @@
 import type { FlatObject } from '@crm-zapier/kit';
-import type { Contact, Deal, SearchContact, SearchDeal, TeamUser } from './schemas';
+import type { Contact, Deal, SearchContact, SearchDeal, Tag, TeamUser } from './schemas';
 
 const orNull = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
 
@@ -119,3 +119,24 @@ export const dealValues = (d: SearchDeal, by: string): unknown[] => [
 /** Drops undefined values, so a body carries only what the user filled in. */
 export const defined = <T extends Record<string, unknown>>(obj: T): T =>
   Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+
+export interface FlatTag extends FlatObject {
+  id: string;
+  name: string;
+  color: string | null;
+}
+
+/** A tag as output and as a dropdown choice (`id`, `name`). */
+export const flattenTag = (t: Tag): FlatTag => ({ id: t.id, name: t.name, color: orNull(t.color) });
+
+/** The tag named exactly `name`, ignoring case and surrounding spaces. */
+export const tagNamed = (tags: readonly Tag[], name: string): Tag | undefined =>
+  tags.find((t) => same(t.name, name.trim().toLowerCase()));
+
+/** A deal as a dropdown choice: "Brightwave Solutions · Proposal · 12000". */
+export const dealChoice = (d: SearchDeal): { id: string; name: string } => ({
+  id: d.deal_id,
+  name: [d.company || d.deal_id, d.stage, typeof d.deal_size === 'number' ? String(d.deal_size) : undefined]
+    .filter(Boolean)
+    .join(' · '),
+});

@@ -1,5 +1,5 @@
 /** Raw answers from the API document, the source of every operation's sample. */
-import type { Contact, Deal, SearchContact, SearchDeal, TeamUser } from './schemas';
+import type { Contact, Deal, SearchContact, SearchDeal, Tag, TeamUser } from './schemas';
 
 /** Create/update answer's `data` (the document's example; ids completed to full uuids). */
 export const CONTACT: Contact = {
@@ -55,3 +55,6 @@ export const TEAM_USER: TeamUser = {
   email: 'john@example.com',
   created_at: '2025-01-10T08:00:00.000+00:00',
 };
+
+/** A tag as the contact search shows it (`{ id, name, color }`). */
+export const TAG: Tag = { id: 'a41a203d-8e5b-4f1c-9a7d-3b2c6e0f1d59', name: 'Lead', color: '#28a745' };

@@ -36,6 +36,23 @@ const contactFields = {
 };
 
 export const TagSchema = z.object({ id: z.string(), name: z.string(), color: text });
+export type Tag = z.infer<typeof TagSchema>;
+/** `GET /tags/search`: a page of tags. */
+export const TagSearchSchema = z.object({
+  data: z
+    .array(TagSchema)
+    .nullish()
+    .transform((v) => v ?? []),
+});
+/** `POST /tags` answers the new tag in the `data` envelope (object or one-element array at either level). */
+export const TagAnswerSchema = objectOrSingleton(z.object({ data: objectOrSingleton(TagSchema) })).transform(
+  (a) => a.data,
+);
+/**
+ * `POST /tag/contacts`: the document gives the body but not the answer. Success is judged by the HTTP
+ * status; any JSON answer is accepted and nothing is read from it.
+ */
+export const TagContactAnswerSchema = z.unknown();
 
 /** A contact as create, update and get answer it. */
 export const ContactSchema = z.object({ id: z.string(), ...contactFields });
@@ -93,6 +110,15 @@ export const DealAnswerSchema = objectOrSingleton(z.object({ data: objectOrSingl
   (a) => a.data,
 );
 export const DealSearchSchema = searchAnswer(SearchDealSchema);
+/**
+ * `GET /pipeline?id=` (`id` may repeat): the deals in `data`, an array or a single object. Asked for
+ * one id, the first deal with that id is the answer.
+ */
+export const DealGetSchema = z
+  .object({ data: z.union([z.array(DealSchema), DealSchema]).nullish() })
+  .transform((a) => (a.data == null ? [] : Array.isArray(a.data) ? a.data : [a.data]));
+/** `GET /contacts?id=`: one contact in the `data` envelope (object or one-element array). */
+export const ContactGetSchema = ContactAnswerSchema;
 
 export const TeamUserSchema = z.object({
   user_id: z.string(),
@@ -134,6 +160,9 @@ export interface NewDealBody {
   notes?: string;
   user_id?: string;
 }
+
+/** `PATCH /pipeline`: the id and only the fields to change. */
+export type DealUpdateBody = Partial<NewDealBody> & { id: string };
 
 /** Query of every search endpoint: zero-based `page`, `query_amount` up to 100. */
 export interface SearchParams {

@@ -1,6 +1,6 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
-import { MAX_PAGE_SIZE } from '../src/constants';
+import { MAX_PAGE_SIZE, triggerThrottle } from '../src/constants';
 import { contactChoice } from '../src/map';
 import { SEARCH_CONTACT } from '../src/samples';
 
@@ -25,6 +25,7 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform,
+    throttle: triggerThrottle(),
     sample: contactChoice(SEARCH_CONTACT),
     outputFields: [
       { key: 'id', label: 'Contact ID' },

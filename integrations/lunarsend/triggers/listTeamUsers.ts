@@ -1,6 +1,6 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
-import { MAX_PAGE_SIZE } from '../src/constants';
+import { MAX_PAGE_SIZE, triggerThrottle } from '../src/constants';
 import { flattenTeamUser } from '../src/map';
 import { TEAM_USER } from '../src/samples';
 
@@ -22,6 +22,7 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform,
+    throttle: triggerThrottle(),
     sample: flattenTeamUser(TEAM_USER),
     outputFields: [
       { key: 'id', label: 'User ID' },

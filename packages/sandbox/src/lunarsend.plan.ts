@@ -1,7 +1,14 @@
 import lunarsendApp from 'lunarsend';
 import { createLunarSendSimulator, LUNARSEND_SANDBOX_CREDENTIALS } from './lunarsend';
 import { idOf, nonEmpty } from './plan.helpers';
+import { runSearchOrCreate } from './searchOrCreate';
 import type { TourPlan } from './tour.lib';
+
+/** Fails a find-or-create step that took another path. */
+const path = (expected: 'created' | 'updated' | 'found') => (result: unknown) => {
+  const got = (result as { path?: string }).path;
+  if (got !== expected) throw new Error(`expected the ${expected} path, got ${String(got)}`);
+};
 
 /** Fails a step whose result does not carry these values. */
 const has = (expected: Record<string, unknown>) => (result: unknown) => {
@@ -28,6 +35,8 @@ export const lunarsendPlan = (): TourPlan => {
       { name: 'auth test', method: 'authentication.test' },
       { name: 'list_team_users', method: 'triggers.list_team_users.operation.perform', expect: nonEmpty },
       { name: 'list_contacts', method: 'triggers.list_contacts.operation.perform', expect: nonEmpty },
+      { name: 'list_deals', method: 'triggers.list_deals.operation.perform', expect: nonEmpty },
+      { name: 'list_tags', method: 'triggers.list_tags.operation.perform', expect: nonEmpty },
       {
         name: 'find_contact',
         method: 'searches.find_contact.operation.perform',
@@ -37,6 +46,12 @@ export const lunarsendPlan = (): TourPlan => {
           const tags = (result as { tags?: unknown }[])[0]?.tags;
           if (!Array.isArray(tags) || !tags.includes('Lead')) throw new Error('expected the tag Lead');
         },
+      },
+      {
+        name: 'find_contact_by_id',
+        method: 'searches.find_contact_by_id.operation.perform',
+        inputData: { contact_id: sim.seeded.elena.id },
+        expect: has({ id: sim.seeded.elena.id, email: sim.seeded.elena.email }),
       },
       {
         name: 'create_contact',
@@ -82,6 +97,73 @@ export const lunarsendPlan = (): TourPlan => {
           notes: 'Difference engine upgrade',
         },
         expect: has({ stage: 'Discovery', deal_size: 25000 }),
+      },
+      {
+        name: 'update_deal',
+        method: 'creates.update_deal.operation.perform',
+        inputData: (ctx) => ({ deal_id: idOf(ctx, 'create_deal'), stage: 'Negotiation', deal_size: '27500' }),
+        expect: has({ stage: 'Negotiation', deal_size: 27500, company: 'Analytical Engines Ltd' }),
+      },
+      {
+        name: 'find_deal_by_id',
+        method: 'searches.find_deal_by_id.operation.perform',
+        inputData: (ctx) => ({ deal_id: idOf(ctx, 'create_deal') }),
+        expect: has({ stage: 'Negotiation', deal_size: 27500 }),
+      },
+      {
+        name: 'find_tag',
+        method: 'searches.find_tag.operation.perform',
+        inputData: { name: 'lead' },
+        expect: has({ name: 'Lead' }),
+      },
+      {
+        name: 'create_tag',
+        method: 'creates.create_tag.operation.perform',
+        inputData: { name: 'Conference 2025', color: '#6f42c1' },
+        expect: has({ name: 'Conference 2025', color: '#6f42c1' }),
+      },
+      {
+        name: 'add_tag_to_contact',
+        method: 'creates.add_tag_to_contact.operation.perform',
+        inputData: (ctx) => ({ contact_id: idOf(ctx, 'create_contact'), tag_id: idOf(ctx, 'create_tag') }),
+        expect: has({ tag_created: false }),
+      },
+      {
+        name: 'add_tag_to_contact (new name)',
+        method: 'creates.add_tag_to_contact.operation.perform',
+        inputData: (ctx) => ({ contact_id: idOf(ctx, 'create_contact'), tag_name: 'Analyst', create_tag: 'true' }),
+        expect: has({ tag_name: 'Analyst', tag_created: true }),
+      },
+      {
+        name: 'find_or_create_contact (miss)',
+        method: 'searchOrCreates.find_contact',
+        custom: (run, bundle) =>
+          runSearchOrCreate(lunarsendApp, 'find_contact', run, bundle, {
+            search: { search_by: 'email', search_term: 'grace@navy.example' },
+            create: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' },
+          }),
+        expect: path('created'),
+      },
+      {
+        name: 'find_or_create_contact (hit)',
+        method: 'searchOrCreates.find_contact',
+        custom: (run, bundle) =>
+          runSearchOrCreate(lunarsendApp, 'find_contact', run, bundle, {
+            search: { search_by: 'email', search_term: 'grace@navy.example' },
+            create: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' },
+            update: { job_title: 'Rear Admiral' },
+          }),
+        expect: path('updated'),
+      },
+      {
+        name: 'find_or_create_tag (miss)',
+        method: 'searchOrCreates.find_tag',
+        custom: (run, bundle) =>
+          runSearchOrCreate(lunarsendApp, 'find_tag', run, bundle, {
+            search: { name: 'Webinar' },
+            create: { name: 'Webinar' },
+          }),
+        expect: path('created'),
       },
       {
         name: 'delete_contact',

@@ -9,28 +9,42 @@ import {
   type LunarSendSimulatorOptions,
 } from '../src/lunarsend';
 import { lunarsendPlan } from '../src/lunarsend.plan';
+import { runSearchOrCreate } from '../src/searchOrCreate';
 import { runPlan } from '../src/tour.lib';
 
 type Row = Record<string, unknown> & { id: string };
 
 describe('LunarSend against its simulator, through the runtime', () => {
-  it('runs every operation of the tour with one request each', async () => {
+  it('runs every operation of the tour, one request each except the multi-step ones', async () => {
     const plan = lunarsendPlan();
     try {
       const results = await runPlan(plan);
       expect(results.filter((r) => !r.ok)).toEqual([]);
-      expect(results.map((r) => r.step)).toEqual([
-        'auth test',
-        'list_team_users',
-        'list_contacts',
-        'find_contact',
-        'create_contact',
-        'update_contact',
-        'find_deal',
-        'create_deal',
-        'delete_contact',
-      ]);
-      for (const r of results) expect(r.requests).toBe(1);
+      expect(Object.fromEntries(results.map((r) => [r.step, r.requests]))).toEqual({
+        'auth test': 1,
+        list_team_users: 1,
+        list_contacts: 1,
+        list_deals: 1,
+        list_tags: 1,
+        find_contact: 1,
+        find_contact_by_id: 1,
+        create_contact: 1,
+        update_contact: 1,
+        find_deal: 1,
+        create_deal: 1,
+        update_deal: 1,
+        find_deal_by_id: 1,
+        find_tag: 1,
+        create_tag: 1,
+        add_tag_to_contact: 1,
+        // a tag given by name: search the tags, create the missing one, add it
+        'add_tag_to_contact (new name)': 3,
+        // Zapier's find-or-create: the search, then the create or the update (two steps of a Zap)
+        'find_or_create_contact (miss)': 2,
+        'find_or_create_contact (hit)': 2,
+        'find_or_create_tag (miss)': 2,
+        delete_contact: 1,
+      });
     } finally {
       await plan.server.stop();
     }
@@ -146,6 +160,149 @@ describe('LunarSend against its simulator, through the runtime', () => {
       expect(err.message).toBe(`LunarSend could not find contact ${joe.id}: No contact with id ${joe.id}. [not_found]`);
     });
 
+    describe('Find or Create Contact (search, then update or create)', () => {
+      const contact = { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' };
+      const findOrCreate = (update: Record<string, unknown>, search = 'grace@navy.example') =>
+        runSearchOrCreate(lunarsendApp, 'find_contact', run, bundle(), {
+          search: { search_by: 'email', search_term: search },
+          create: contact,
+          update,
+        });
+
+      it('miss: creates the contact', async () => {
+        await start();
+        const before = sim.contacts.length;
+        const outcome = await findOrCreate({ job_title: 'Rear Admiral' });
+        expect(outcome).toMatchObject({ path: 'created', matches: 0, result: { email: 'grace@navy.example' } });
+        expect(sim.contacts).toHaveLength(before + 1);
+        expect(sim.server.requests.slice(-2)).toEqual(['GET /api/v2/contacts/search', 'POST /api/v2/contacts']);
+      });
+
+      it('hit: runs Update Contact with the found id and changes only the fields given', async () => {
+        await start();
+        const grace = sim.addContact(
+          { ...contact, phone: '+12025550199', company: 'US Navy' },
+          sim.seeded.caller.user_id,
+        );
+        const before = sim.contacts.length;
+        const outcome = await findOrCreate({ job_title: 'Rear Admiral', company: '' });
+        expect(outcome).toMatchObject({ path: 'updated', matches: 1 });
+        expect(outcome.result).toMatchObject({ id: grace.id, job_title: 'Rear Admiral' });
+        expect(sim.contacts).toHaveLength(before);
+        expect(sim.contacts.find((c) => c.id === grace.id)).toMatchObject({
+          job_title: 'Rear Admiral',
+          phone: '+12025550199',
+          company: 'US Navy',
+          first_name: 'Grace',
+          last_name: 'Hopper',
+        });
+        expect(sim.server.requests.slice(-2)).toEqual(['GET /api/v2/contacts/search', 'PATCH /api/v2/contacts']);
+      });
+
+      it('several: updates the first (the exact email match) and leaves the others alone', async () => {
+        await start();
+        // LunarSend's search matches parts of the email: the longer address comes first from the API.
+        const other = sim.addContact(
+          { first_name: 'Grace', email: 'grace@navy.example.org', job_title: 'Clerk' },
+          sim.seeded.caller.user_id,
+        );
+        const grace = sim.addContact(contact, sim.seeded.caller.user_id);
+        const outcome = await findOrCreate({ job_title: 'Rear Admiral' });
+        expect(outcome).toMatchObject({ path: 'updated', matches: 2, result: { id: grace.id } });
+        expect(sim.contacts.find((c) => c.id === other.id)?.job_title).toBe('Clerk');
+        expect(sim.contacts.find((c) => c.id === grace.id)?.job_title).toBe('Rear Admiral');
+      });
+
+      it('several by company: the first match as LunarSend lists it is updated', async () => {
+        await start();
+        const first = sim.addContact(
+          { first_name: 'A', email: 'a@acme.example', company: 'Acme' },
+          sim.seeded.caller.user_id,
+        );
+        const second = sim.addContact(
+          { first_name: 'B', email: 'b@acme.example', company: 'Acme' },
+          sim.seeded.caller.user_id,
+        );
+        const outcome = await runSearchOrCreate(lunarsendApp, 'find_contact', run, bundle(), {
+          search: { search_by: 'company', search_term: 'Acme' },
+          create: { first_name: 'C', email: 'c@acme.example', company: 'Acme' },
+          update: { notes: 'Renewal due' },
+        });
+        expect(outcome).toMatchObject({ path: 'updated', matches: 2, result: { id: first.id, notes: 'Renewal due' } });
+        expect(sim.contacts.find((c) => c.id === second.id)?.notes).toBe('');
+      });
+    });
+
+    it('updates a deal: moves its stage, keeps every field not given, and finds it by id', async () => {
+      await start();
+      const deal = sim.seeded.brightwave;
+      const updated = (await run(
+        'creates.update_deal.operation.perform',
+        bundle({ deal_id: deal.id, stage: 'won', close_date: '2025-12-01T10:00:00Z' }),
+      )) as Row;
+      expect(updated).toMatchObject({
+        id: deal.id,
+        stage: 'Won',
+        close_date: '2025-12-01T10:00:00.000Z',
+        company: 'Brightwave Solutions',
+        deal_size: 12000,
+        notes: 'Annual plan, 25 seats.',
+        primary_contact: sim.seeded.elena.id,
+      });
+      const found = (await run('searches.find_deal_by_id.operation.perform', bundle({ deal_id: deal.id }))) as Row[];
+      expect(found).toEqual([updated]);
+      await expect(
+        run('searches.find_deal_by_id.operation.perform', bundle({ deal_id: 'no-such-deal' })),
+      ).resolves.toEqual([]);
+      const err = await failureOf(
+        run('creates.update_deal.operation.perform', bundle({ deal_id: 'no-such-deal', stage: 'Won' })),
+      );
+      expect(err.message).toBe('LunarSend could not find deal no-such-deal: No deal with id no-such-deal.');
+    });
+
+    it('finds a contact by id, and nothing for an unknown id', async () => {
+      await start();
+      const joe = sim.seeded.joe;
+      await expect(
+        run('searches.find_contact_by_id.operation.perform', bundle({ contact_id: joe.id })),
+      ).resolves.toEqual([expect.objectContaining({ id: joe.id, email: 'joe@example.com', owner: 'John' })]);
+      await expect(
+        run('searches.find_contact_by_id.operation.perform', bundle({ contact_id: 'no-such-contact' })),
+      ).resolves.toEqual([]);
+    });
+
+    it('adds tags to a contact: an existing one by name (any case), a new one created once', async () => {
+      await start();
+      const joe = sim.seeded.joe;
+      const tagsBefore = sim.tags.length;
+      await run('creates.add_tag_to_contact.operation.perform', bundle({ contact_id: joe.id, tag_name: 'customer' }));
+      const first = (await run(
+        'creates.add_tag_to_contact.operation.perform',
+        bundle({ contact_id: joe.id, tag_name: 'Webinar' }),
+      )) as Row;
+      const again = (await run(
+        'creates.add_tag_to_contact.operation.perform',
+        bundle({ contact_id: sim.seeded.elena.id, tag_name: 'webinar' }),
+      )) as Row;
+      expect(first).toMatchObject({ tag_created: true, tag_name: 'Webinar' });
+      expect(again).toMatchObject({ tag_created: false, tag_id: first.tag_id });
+      expect(sim.tags).toHaveLength(tagsBefore + 1);
+      const found = (await run(
+        'searches.find_contact.operation.perform',
+        bundle({ search_by: 'email', search_term: joe.email }),
+      )) as { tags: string[] }[];
+      expect(found[0]!.tags.sort()).toEqual(['Customer', 'Webinar']);
+
+      const refused = await failureOf(
+        run(
+          'creates.add_tag_to_contact.operation.perform',
+          bundle({ contact_id: joe.id, tag_name: 'Nope', create_tag: 'false' }),
+        ),
+      );
+      expect(refused.message).toMatch(/^LunarSend has no tag named "Nope"/);
+      expect(sim.tags).toHaveLength(tagsBefore + 1);
+    });
+
     it('asks to reconnect when the key is wrong, and shows 403 for a read-only member', async () => {
       await start();
       const wrong = await failureOf(run('authentication.test', makeBundle({ api_key: 'wrong-key' })));
@@ -160,6 +317,17 @@ describe('LunarSend against its simulator, through the runtime', () => {
       );
       expect(viewer.message).toMatch(/^LunarSend refused access: Your role in this team may view records/);
       expect(viewer.raw).not.toContain(LUNARSEND_SANDBOX_VIEWER_CREDENTIALS.api_key);
+    });
+
+    it('a 429 on a write stays a ThrottledError with the delay (Update Deal)', async () => {
+      await start({});
+      const update = () =>
+        run('creates.update_deal.operation.perform', bundle({ deal_id: sim.seeded.brightwave.id, notes: 'n' }));
+      const results = await Promise.allSettled([update(), update(), update()]);
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(rejected).toHaveLength(1);
+      expect((rejected[0]!.reason as Error).name).toBe('ThrottledError');
+      expect(JSON.parse((rejected[0]!.reason as Error).message)).toMatchObject({ delay: 1 });
     });
 
     it('drives the real 2-requests-per-second limit: the third request in a second is throttled with Retry-After', async () => {

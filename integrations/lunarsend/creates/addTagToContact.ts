@@ -1,0 +1,130 @@
+import { parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { lunarsend } from '../src/client';
+import { actionThrottle, createTagLock, TAG_SEARCH_PAGE_SIZE } from '../src/constants';
+import { contactIdField, id, optional, text } from '../src/fields';
+import { tagNamed } from '../src/map';
+import { TAG } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  {
+    ...contactIdField,
+    helpText: `${contactIdField.helpText} The tag is added to the contact's tags; its other tags stay.`,
+  },
+  {
+    key: 'tag_id',
+    label: 'Tag',
+    required: false,
+    dynamic: 'list_tags.id.name',
+    search: 'find_tag.id',
+    helpText:
+      'The tag to add. Pick one from the list, or map a Tag ID from a **Find Tag** (or **Find or Create Tag**) step. Leave empty to name the tag in **Tag Name** instead; when both are filled in, this one is used.',
+  },
+  {
+    key: 'tag_name',
+    label: 'Tag Name',
+    required: false,
+    helpText:
+      'The name of the tag to add, for example `Lead`, used when **Tag** is empty. The tag with exactly this name (ignoring case) is added; when there is none, **Create Tag If Missing** decides.',
+  },
+  {
+    key: 'create_tag',
+    label: 'Create Tag If Missing',
+    type: 'boolean',
+    required: false,
+    default: 'true',
+    helpText:
+      'When **Tag Name** names no tag in LunarSend: **True** creates the tag and adds it; **False** stops with an error and changes nothing.',
+  },
+]);
+
+/** Zapier sends a boolean field as true/false or as text ("true", "false", "yes", "no"). */
+const BOOLEAN_TEXT: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
+const yes = zod.preprocess(
+  (v) => (typeof v === 'string' ? (BOOLEAN_TEXT[v.trim().toLowerCase()] ?? v) : v),
+  zod.boolean({ message: 'must be true or false' }),
+);
+
+const AddTagInput = zod
+  .object({
+    contact_id: id(),
+    tag_id: optional(id()),
+    tag_name: optional(text()),
+    create_tag: optional(yes),
+  })
+  .refine((i) => i.tag_id !== undefined || i.tag_name !== undefined, {
+    path: ['tag_id'],
+    message: 'pick a Tag, or fill in Tag Name',
+  });
+
+/**
+ * `POST /tag/contacts` with `{ contact_id, tag_id }`. A tag given by name is looked up first
+ * (`GET /tags/search`) and, when missing and allowed, created (`POST /tags`): 1, 2 or 3 requests.
+ */
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, AddTagInput, bundle.inputData, inputFields);
+  const api = lunarsend(z);
+  let tag: { id: string; name: string | null; color: string | null } = {
+    id: input.tag_id ?? '',
+    name: null,
+    color: null,
+  };
+  let created = false;
+  if (input.tag_id === undefined) {
+    const name = input.tag_name!;
+    const { data } = await api.searchTags({ search_term: name, query_amount: TAG_SEARCH_PAGE_SIZE, page: 0 });
+    const found = tagNamed(data, name);
+    if (found) tag = { id: found.id, name: found.name, color: found.color ?? null };
+    else if (input.create_tag === false) {
+      throw new z.errors.Error(
+        `LunarSend has no tag named "${name}". Create it first, pick an existing tag, or set Create Tag If Missing to True.`,
+        'NotFound',
+        404,
+      );
+    } else {
+      const made = await api.createTag({ name });
+      tag = { id: made.id, name: made.name, color: made.color ?? null };
+      created = true;
+    }
+  }
+  await api.addTagToContact(input.contact_id, tag.id);
+  return {
+    id: input.contact_id,
+    tag_id: tag.id,
+    tag_name: tag.name,
+    tag_color: tag.color,
+    tag_created: created,
+  };
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'add_tag_to_contact',
+  noun: 'Tag',
+  display: {
+    label: 'Add Tag to Contact',
+    description:
+      'Adds a tag to a LunarSend contact: an existing tag, or one given by name, created when it does not exist yet.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    throttle: actionThrottle(),
+    // A tag given by name may be created: runs that could create a tag go one at a time per connection.
+    lock: createTagLock(),
+    sample: {
+      id: '150c081d-5d5f-401d-abd1-727c35222054',
+      tag_id: TAG.id,
+      tag_name: TAG.name,
+      tag_color: TAG.color,
+      tag_created: false,
+    },
+    outputFields: [
+      { key: 'id', label: 'Contact ID', type: 'string' },
+      { key: 'tag_id', label: 'Tag ID', type: 'string' },
+      { key: 'tag_name', label: 'Tag Name', type: 'string' },
+      { key: 'tag_color', label: 'Tag Color', type: 'string' },
+      { key: 'tag_created', label: 'Tag Was Created', type: 'boolean' },
+    ],
+  },
+});

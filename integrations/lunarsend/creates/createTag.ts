@@ -1,0 +1,42 @@
+import { parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { lunarsend } from '../src/client';
+import { actionThrottle, createTagLock } from '../src/constants';
+import { optional, tagColor, tagOutputFields, text } from '../src/fields';
+import { defined, flattenTag } from '../src/map';
+import { TAG } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  { key: 'name', label: 'Tag Name', required: true, helpText: 'The name of the new tag, for example `Lead`.' },
+  {
+    key: 'color',
+    label: 'Color',
+    required: false,
+    helpText: 'The color LunarSend shows the tag in, as a hex code like `#28a745`. LunarSend picks one when empty.',
+  },
+]);
+
+export const CreateTagInput = zod.object({ name: text(), color: optional(tagColor()) });
+
+/** `POST /tags` with `{ data: { name, color? } }`: one request. */
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, CreateTagInput, bundle.inputData, inputFields);
+  const tag = await lunarsend(z).createTag(defined(input));
+  return flattenTag(tag);
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'create_tag',
+  noun: 'Tag',
+  display: { label: 'Create Tag', description: 'Creates a new contact tag in LunarSend.' },
+  operation: {
+    inputFields,
+    perform,
+    throttle: actionThrottle(),
+    // Find or Create Tag: two runs must not both create the same tag.
+    lock: createTagLock(),
+    sample: flattenTag(TAG),
+    outputFields: tagOutputFields,
+  },
+});

@@ -1,0 +1,43 @@
+import { parseInput } from '@crm-zapier/kit';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { lunarsend } from '../src/client';
+import { actionThrottle, TAG_SEARCH_PAGE_SIZE } from '../src/constants';
+import { tagOutputFields, text } from '../src/fields';
+import { exactFirst, flattenTag } from '../src/map';
+import { TAG } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  {
+    key: 'name',
+    label: 'Tag Name',
+    required: true,
+    helpText:
+      'The name of the tag, for example `Lead`. A tag with exactly this name (ignoring case) comes first; LunarSend may also return tags whose names contain it.',
+  },
+]);
+
+const FindTagInput = zod.object({ name: text() });
+
+/** `GET /tags/search?search_term=`: one request, exact name first. */
+const perform = (async (z, bundle) => {
+  const { name } = parseInput(z, FindTagInput, bundle.inputData, inputFields);
+  const { data } = await lunarsend(z).searchTags({ search_term: name, query_amount: TAG_SEARCH_PAGE_SIZE, page: 0 });
+  return exactFirst(data, name, (t) => [t.name]).map(flattenTag);
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_tag',
+  noun: 'Tag',
+  display: {
+    label: 'Find Tag',
+    description: 'Finds a LunarSend contact tag by its name.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    throttle: actionThrottle(),
+    sample: flattenTag(TAG),
+    outputFields: tagOutputFields,
+  },
+});

@@ -1,0 +1,82 @@
+import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import App from '../index';
+import { CONTACT, DEAL } from '../src/samples';
+import { BASE, CONTACT_ID, api, bundle, keysOf, run, watchRequests } from './helpers';
+
+useNock();
+
+describe('Find Contact by ID', () => {
+  const perform = 'searches.find_contact_by_id.operation.perform';
+
+  it('sends GET /contacts?id= and answers the contact with the same keys as Find Contact', async () => {
+    api().get(`${BASE}/contacts`).query({ id: CONTACT_ID }).reply(200, { success: true, data: CONTACT });
+    const out = (await run(perform, bundle({ contact_id: CONTACT_ID }))) as Record<string, unknown>[];
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ id: CONTACT_ID, email: 'joe@example.com', full_name: 'Joe Doe', tags: [] });
+    expect(keysOf(out[0])).toEqual(keysOf(App.searches.find_contact.operation.sample));
+  });
+
+  it('finds nothing (an empty list, not an error) when no contact has the id', async () => {
+    api().get(`${BASE}/contacts`).query({ id: CONTACT_ID }).reply(404, { error: 'not_found', message: 'No contact' });
+    await expect(run(perform, bundle({ contact_id: CONTACT_ID }))).resolves.toEqual([]);
+  });
+
+  it('still fails on other errors (403)', async () => {
+    api().get(`${BASE}/contacts`).query(true).reply(403, { error: 'forbidden', message: 'No access' });
+    const err = await failureOf(run(perform, bundle({ contact_id: CONTACT_ID })));
+    expect(err.message).toMatch(/^LunarSend refused access: No access \[forbidden\]/);
+  });
+
+  it('rejects a bad id before any request', async () => {
+    const watch = watchRequests();
+    try {
+      const err = await failureOf(run(perform, bundle({ contact_id: 'x/y' })));
+      expect(err.message).toMatch(/Contact ID \(contact_id\): must be an id/);
+      expect(watch.seen).toEqual([]);
+    } finally {
+      watch.stop();
+    }
+  });
+});
+
+describe('Find Deal by ID', () => {
+  const perform = 'searches.find_deal_by_id.operation.perform';
+
+  it('sends GET /pipeline?id= and answers the deal (data as an array)', async () => {
+    api()
+      .get(`${BASE}/pipeline`)
+      .query({ id: DEAL.id })
+      .reply(200, { success: true, data: [DEAL] });
+    const out = (await run(perform, bundle({ deal_id: DEAL.id }))) as Record<string, unknown>[];
+    expect(out).toEqual([expect.objectContaining({ id: DEAL.id, stage: 'Proposal', deal_size: 12000 })]);
+    expect(keysOf(out[0])).toEqual(keysOf(App.searches.find_deal_by_id.operation.sample));
+  });
+
+  it('accepts data as a single object', async () => {
+    api().get(`${BASE}/pipeline`).query({ id: DEAL.id }).reply(200, { success: true, data: DEAL });
+    await expect(run(perform, bundle({ deal_id: DEAL.id }))).resolves.toHaveLength(1);
+  });
+
+  it('finds nothing on 404 or an empty data list', async () => {
+    api().get(`${BASE}/pipeline`).query(true).reply(404, { status: 'error', error: 'No deal' });
+    await expect(run(perform, bundle({ deal_id: DEAL.id }))).resolves.toEqual([]);
+    api().get(`${BASE}/pipeline`).query(true).reply(200, { success: true, data: [] });
+    await expect(run(perform, bundle({ deal_id: DEAL.id }))).resolves.toEqual([]);
+  });
+
+  it('offers the deal from list_deals', () => {
+    const [field] = App.searches.find_deal_by_id.operation.inputFields as { key: string; dynamic?: string }[];
+    expect(field).toMatchObject({ key: 'deal_id', dynamic: 'list_deals.id.name' });
+  });
+
+  it('rejects a missing id before any request', async () => {
+    const watch = watchRequests();
+    try {
+      const err = await failureOf(run(perform, bundle({})));
+      expect(err.message).toMatch(/Deal ID \(deal_id\) is missing/);
+      expect(watch.seen).toEqual([]);
+    } finally {
+      watch.stop();
+    }
+  });
+});
