@@ -97,7 +97,7 @@ export class SimServer {
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
       route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1]!)));
-      return route.handler({
+      const simReq: SimRequest = {
         method,
         path: url.pathname,
         query: url.searchParams,
@@ -105,7 +105,10 @@ export class SimServer {
         body,
         rawBody,
         params,
-      });
+      };
+      const out = await route.handler(simReq);
+      for (const listener of this.listeners) await listener(simReq, out);
+      return out;
     }
     return pathMatched
       ? json(405, { message: `Method ${method} not allowed` })
