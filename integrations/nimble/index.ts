@@ -2,16 +2,21 @@ import { crmErrors } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication from './authentication/oauth2';
+import addContactTags from './creates/addContactTags';
 import createContact from './creates/createContact';
 import createDeal from './creates/createDeal';
+import createDealNote from './creates/createDealNote';
 import createNote from './creates/createNote';
 import createTask from './creates/createTask';
 import updateContact from './creates/updateContact';
+import updateDeal from './creates/updateDeal';
 import findContact from './searches/findContact';
+import findDeal from './searches/findDeal';
 import { CRM } from './src/constants';
 import { nimbleErrors, readNimbleError } from './src/errors';
 import { addBearerToken } from './src/middleware';
 import listContacts from './triggers/listContacts';
+import listDeals from './triggers/listDeals';
 import listPipelines from './triggers/listPipelines';
 import listStages from './triggers/listStages';
 import newContact from './triggers/newContact';
@@ -42,26 +47,37 @@ export default defineApp({
     [updatedContact.key]: updatedContact,
     [newDeal.key]: newDeal,
     [listContacts.key]: listContacts,
+    [listDeals.key]: listDeals,
     [listPipelines.key]: listPipelines,
     [listStages.key]: listStages,
   },
-  searches: { [findContact.key]: findContact },
+  searches: { [findContact.key]: findContact, [findDeal.key]: findDeal },
   creates: {
     [createContact.key]: createContact,
     [updateContact.key]: updateContact,
     [createNote.key]: createNote,
     [createTask.key]: createTask,
     [createDeal.key]: createDeal,
+    [updateDeal.key]: updateDeal,
+    [createDealNote.key]: createDealNote,
+    [addContactTags.key]: addContactTags,
   },
   searchOrCreates: {
     [findContact.key]: {
       key: findContact.key,
       display: {
         label: 'Find or Create Contact',
-        description: 'Finds a Nimble contact, or creates one if none matches.',
+        description:
+          "Finds a Nimble contact and updates it with the fields you fill in, or creates one if none matches. When several match, the first (Nimble's best match) is updated.",
       },
       search: findContact.key,
       create: createContact.key,
+      // EXPERIMENTAL in Zapier's schema (used as documented there): "update if found" runs Update
+      // Contact on the found contact, its ID taken from the search output; with an Email search,
+      // only a result whose primary email is the one searched for counts as the match.
+      update: updateContact.key,
+      updateInputFromSearchOutput: { contact_id: 'id' },
+      searchUniqueInputToOutputConstraint: { email: 'email' },
     },
   },
 });

@@ -6,6 +6,7 @@ import { MAX_CREATE_TAGS } from '../src/constants';
 import {
   contactCustomInputFields,
   contactCustomOutputFields,
+  contactInputFieldGroups,
   contactOutputFields,
   contactStandardFields,
   ownerIdField,
@@ -75,7 +76,13 @@ export default defineCreate({
   display: { label: 'Create Contact', description: 'Creates a new person or company contact in Nimble.' },
   operation: {
     inputFields,
+    inputFieldGroups: contactInputFieldGroups,
     perform,
+    // Find or Create Contact: two runs of one Zap racing on the same email must not both create.
+    // Zapier runs creates with the same key on the same connection one at a time (its infrastructure
+    // enforces this, not core). Runs without an email share the key `nimble:create_contact:` and so
+    // also queue, which only costs time.
+    lock: { key: 'nimble:create_contact:{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
     sample: staticSample(flattenContact(CONTACT)),
     outputFields: [...contactOutputFields, contactCustomOutputFields],
   },

@@ -1,8 +1,8 @@
 import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { cached } from '../src/cache';
 import { nimble } from '../src/client';
+import { dealFieldsValues } from '../src/deals';
 import { contactIdsField, dealCustomOutputFields, dealOutputFields, ownerIdField } from '../src/fields';
 import { idList, tagList } from '../src/inputs';
 import { flattenDeal, staticSample } from '../src/map';
@@ -77,29 +77,11 @@ const CreateDealInput = zod.object({
   owner_id: inputs.id().optional(),
 });
 
-/** How long the standard deal fields' ids are kept: they belong to the account and do not change. */
-const FIELD_IDS_TTL = 24 * 60 * 60;
-
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);
   const api = nimble(z);
-  // fields_values is keyed by field ID (from the deal fields list, kept per connection); a name is
-  // the fallback.
-  const fieldIds = await cached(z, 'deal-standard-field-ids', FIELD_IDS_TTL, async () =>
-    Object.fromEntries((await api.dealFields()).standard_fields.map((f) => [f.field_name, f.field_id])),
-  );
-  const idOf = (name: string) => fieldIds[name] ?? name;
-  const values: Record<string, string | undefined> = {
-    name: input.name,
-    amount: input.amount !== undefined ? String(input.amount) : undefined,
-    probability: input.probability !== undefined ? String(input.probability) : undefined,
-    expected_close_date: input.expected_close_date
-      ? new Date(input.expected_close_date).toISOString().slice(0, 10)
-      : undefined,
-    description: input.description,
-  };
-  const fields_values: DealBody['fields_values'] = {};
-  for (const [name, value] of Object.entries(values)) if (value !== undefined) fields_values[idOf(name)] = [{ value }];
+  // fields_values is keyed by field ID (from the deal fields list, kept per connection).
+  const fields_values = await dealFieldsValues(z, input);
   const body: DealBody = {
     pipeline_id: input.pipeline_id,
     stage_id: input.stage_id,

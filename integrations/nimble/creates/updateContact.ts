@@ -6,6 +6,7 @@ import {
   contactCustomInputFields,
   contactCustomOutputFields,
   contactIdField,
+  contactInputFieldGroups,
   contactOutputFields,
   contactStandardFields,
 } from '../src/fields';
@@ -68,6 +69,7 @@ export default defineCreate({
   display: { label: 'Update Contact', description: 'Updates the fields of an existing Nimble contact.' },
   operation: {
     inputFields,
+    inputFieldGroups: contactInputFieldGroups,
     perform,
     sample: staticSample(flattenContact(CONTACT)),
     outputFields: [...contactOutputFields, contactCustomOutputFields],

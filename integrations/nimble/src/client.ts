@@ -7,6 +7,7 @@ import {
   ContactListSchema,
   ContactSchema,
   DealFieldsSchema,
+  DealNoteSchema,
   DealListSchema,
   DealSchema,
   FieldsMetadataSchema,
@@ -17,6 +18,8 @@ import {
   TaskSchema,
   type CreateContactBody,
   type DealBody,
+  type DealNoteBody,
+  type DealUpdateBody,
   type NoteBody,
   type TaskBody,
   type UpdateContactBody,
@@ -107,5 +110,29 @@ export const nimble = (z: ZObject) => {
       ).resources,
 
     createDeal: (body: DealBody) => call('POST', '/api/v2/deals', DealSchema, { body }),
+
+    /** Deals by most recent change: the deal dropdown (one page) and Find Deal by name. */
+    dealsByUpdate: async (limit: number) =>
+      (
+        await call('GET', '/api/v2/deals', DealListSchema, {
+          params: { sort: 'updated:desc', limit },
+        })
+      ).resources,
+
+    getDeal: (id: string) => call('GET', `/api/v2/deals/${seg(id)}`, DealSchema, { resource: `deal ${id}` }),
+
+    /** Only the keys given change (`tags`, were it sent, would replace the whole list). */
+    updateDeal: (id: string, body: DealUpdateBody) =>
+      call('PUT', `/api/v2/deals/${seg(id)}`, DealSchema, { body, resource: `deal ${id}` }),
+
+    createDealNote: (dealId: string, body: DealNoteBody) =>
+      call('POST', `/api/v2/deals/${seg(dealId)}/notes`, DealNoteSchema, { body, resource: `deal ${dealId}` }),
+
+    /** Sets the contact's tags to exactly this list (the endpoint replaces the whole set). */
+    setContactTags: (contactId: string, tags: string[]) =>
+      call('PUT', `/api/v1/contacts/${seg(contactId)}/tags`, ContactSchema, {
+        body: { tags },
+        resource: `contact ${contactId}`,
+      }),
   };
 };

@@ -30,3 +30,10 @@ export const DROPDOWN_PAGE_SIZE = 50;
 export const MAX_CREATE_TAGS = 5;
 /** A note belongs to one to ten contacts. */
 export const MAX_NOTE_CONTACTS = 10;
+
+/**
+ * How many of the most recently changed deals Find Deal looks through by name: Nimble's deal list
+ * takes only `sort` and `limit` (no search, no page), and the simulator, like a modest reading of
+ * the undocumented maximum, allows 100.
+ */
+export const FIND_DEAL_WINDOW = 100;

@@ -47,6 +47,19 @@ export const contactIdsField = defineInputField({
     'The Nimble contacts to link: pick them, or map their IDs (24 characters each) from a trigger or a **Find Contact** step.',
 });
 
+/** The deal dropdown (most recently changed first); see `triggers/listDeals.ts`. */
+export const DEAL_DROPDOWN = 'list_deals.id.name';
+
+export const dealIdField = defineInputField({
+  key: 'deal_id',
+  label: 'Deal',
+  required: true,
+  dynamic: DEAL_DROPDOWN,
+  search: 'find_deal.id',
+  helpText:
+    'The Nimble deal: pick one (most recently changed first), search for one, or map its ID (24 characters) from New Deal or a **Find Deal** step.',
+});
+
 export const ownerIdField = defineInputField({
   key: 'owner_id',
   label: 'Owner User ID',
@@ -55,50 +68,101 @@ export const ownerIdField = defineInputField({
     "The Nimble user ID of the owner. Nimble has no user list in its API; leave empty for the default (the connected user, or your company's default owner for contacts).",
 });
 
+/**
+ * The sections of the long contact forms (Create Contact, Update Contact): Zapier's editor shows each
+ * group as its own section. Social profiles and the account's own fields come from the fields
+ * metadata, so those two sections fill with the dynamic fields.
+ */
+export const contactInputFieldGroups = [
+  { key: 'name', label: 'Name and Company' },
+  { key: 'contact', label: 'Emails and Phones' },
+  { key: 'address', label: 'Address' },
+  { key: 'social', label: 'Social Profiles' },
+  { key: 'custom', label: 'Other and Custom Fields' },
+];
+
+/** Nimble's standard social-profile fields (§7.3 of the API reference), shown in their own section. */
+export const SOCIAL_FIELDS = new Set([
+  'skype id',
+  'twitter',
+  'facebook',
+  'linkedin',
+  'google plus',
+  'google+',
+  'muck rack',
+  'threads',
+  'instagram',
+  'tiktok',
+  'youtube',
+  'foursquare',
+]);
+
 /** The contact's standard fields, shared by Create Contact and Update Contact. */
 export const contactStandardFields = [
-  { key: 'first_name', label: 'First Name', required: false, helpText: 'A person needs a first or a last name.' },
-  { key: 'last_name', label: 'Last Name', required: false },
+  {
+    key: 'first_name',
+    label: 'First Name',
+    required: false,
+    group: 'name',
+    helpText: 'A person needs a first or a last name.',
+  },
+  { key: 'last_name', label: 'Last Name', required: false, group: 'name' },
   {
     key: 'company_name',
     label: 'Company Name',
     required: false,
+    group: 'name',
     helpText: "A company's name (required for companies), or the company a person works for.",
   },
-  { key: 'title', label: 'Job Title', required: false, helpText: "A person's job title at the company above." },
-  { key: 'email', label: 'Email', required: false },
   {
-    key: 'email_type',
-    label: 'Email Type',
+    key: 'title',
+    label: 'Job Title',
     required: false,
-    default: 'work',
-    choices: choices(EMAIL_TYPES),
-    helpText: 'How Nimble labels the email (work, personal or other).',
-  },
-  { key: 'phone_mobile', label: 'Mobile Phone', required: false },
-  { key: 'phone_work', label: 'Work Phone', required: false },
-  { key: 'phone_home', label: 'Home Phone', required: false },
-  { key: 'phone_main', label: 'Main Phone', required: false },
-  { key: 'phone_other', label: 'Other Phone', required: false },
-  { key: 'website', label: 'Website', required: false, helpText: 'A web address, saved as a work URL.' },
-  { key: 'address_street', label: 'Street', required: false },
-  { key: 'address_city', label: 'City', required: false },
-  { key: 'address_state', label: 'State', required: false },
-  { key: 'address_zip', label: 'ZIP Code', required: false },
-  { key: 'address_country', label: 'Country', required: false },
-  {
-    key: 'address_type',
-    label: 'Address Type',
-    required: false,
-    default: 'work',
-    choices: choices(ADDRESS_TYPES),
-    helpText: 'How Nimble labels the address (work, home or other).',
+    group: 'name',
+    helpText: "A person's job title at the company above.",
   },
   {
     key: 'domain',
     label: 'Domain',
     required: false,
+    group: 'name',
     helpText: 'Companies only: the bare domain like `nimble.com` (no `https://`). Unique per Nimble account.',
+  },
+  { key: 'email', label: 'Email', required: false, group: 'contact' },
+  {
+    key: 'email_type',
+    label: 'Email Type',
+    required: false,
+    group: 'contact',
+    default: 'work',
+    choices: choices(EMAIL_TYPES),
+    helpText: 'How Nimble labels the email (work, personal or other).',
+  },
+  { key: 'phone_mobile', label: 'Mobile Phone', required: false, group: 'contact' },
+  { key: 'phone_work', label: 'Work Phone', required: false, group: 'contact' },
+  { key: 'phone_home', label: 'Home Phone', required: false, group: 'contact' },
+  { key: 'phone_main', label: 'Main Phone', required: false, group: 'contact' },
+  { key: 'phone_other', label: 'Other Phone', required: false, group: 'contact' },
+  {
+    key: 'website',
+    label: 'Website',
+    required: false,
+    group: 'contact',
+    helpText: 'A web address, saved as a work URL.',
+  },
+  { key: 'address_street', label: 'Street', required: false, group: 'address' },
+  { key: 'address_city', label: 'City', required: false, group: 'address' },
+  { key: 'address_state', label: 'State', required: false, group: 'address' },
+  { key: 'address_zip', label: 'ZIP Code', required: false, group: 'address' },
+  { key: 'address_country', label: 'Country', required: false, group: 'address' },
+  {
+    key: 'address_type',
+    label: 'Address Type',
+    required: false,
+    group: 'address',
+    default: 'work',
+    choices: choices(ADDRESS_TYPES),
+    helpText: 'How Nimble labels the address (work, home or other).',
   },
 ] as const;
 
@@ -131,6 +195,7 @@ export const contactCustomInputFields = async (z: ZObject) => {
       key: fieldKey(f.name),
       label: titleCase(f.name),
       required: false,
+      group: SOCIAL_FIELDS.has(f.name.toLowerCase()) ? 'social' : 'custom',
       ...(kind === 'choice' && values.length
         ? { choices: values.map((v) => ({ value: v.id, label: v.value, sample: v.id })) }
         : {}),

@@ -1,5 +1,13 @@
 import { keyFromName, updateEventId, type FlatObject, type FlatValue } from '@crm-zapier/kit';
-import type { ContactFieldsBody, FieldValue, NimbleContact, NimbleDeal, NimbleNote, NimbleTask } from './schemas';
+import type {
+  ContactFieldsBody,
+  FieldValue,
+  NimbleContact,
+  NimbleDeal,
+  NimbleDealNote,
+  NimbleNote,
+  NimbleTask,
+} from './schemas';
 
 /**
  * Contact fields Nimble names by the user ("lead source", a custom "Contract value") travel under
@@ -346,3 +354,16 @@ export const customDealFieldNames = (answer: { pipelines_tabs?: unknown }): stri
  */
 export const staticSample = <T extends FlatObject>(out: T): T =>
   Object.fromEntries(Object.entries(out).filter(([key]) => !key.startsWith(FIELD_PREFIX))) as T;
+
+/** A deal note, with the deal it belongs to (the answer does not name it). */
+export const flattenDealNote = (n: NimbleDealNote, dealId: string): FlatObject & { id: string } => ({
+  id: n.note_id,
+  note_id: n.note_id,
+  deal_id: dealId,
+  title: n.title ?? null,
+  body: n.body ?? null,
+  creator_id: n.creator?.user_id ?? null,
+  creator_name: n.creator?.name ?? null,
+  created: n.created ?? null,
+  updated: n.updated ?? null,
+});

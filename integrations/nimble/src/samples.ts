@@ -183,3 +183,13 @@ export const DEAL = {
   final_probability: 20,
   age_in_days: 2,
 };
+
+/** `Deals.DealNote` (201 of `POST /api/v2/deals/{deal_id}/notes`). */
+export const DEAL_NOTE = {
+  note_id: '65a0f1c2f2e8748e6361de10',
+  title: 'Call recap',
+  body: 'Discussed pricing; they want the three-year option.',
+  created: '2024-01-06T09:30:00+0000',
+  updated: '2024-01-06T09:30:00+0000',
+  creator: SHORT_USER,
+};

@@ -168,6 +168,19 @@ export const DealSchema = z
 export type NimbleDeal = z.infer<typeof DealSchema>;
 export const DealListSchema = z.object({ resources: z.array(DealSchema) }).loose();
 
+/** `Deals.DealNote`: a deal's note has a title and a body (contact notes have neither). */
+export const DealNoteSchema = z
+  .object({
+    note_id: z.string(),
+    title: z.string().optional(),
+    body: z.string().nullable().optional(),
+    created: z.string().optional(),
+    updated: z.string().optional(),
+    creator: ShortUserSchema.nullable().optional(),
+  })
+  .loose();
+export type NimbleDealNote = z.infer<typeof DealNoteSchema>;
+
 /** Contact field metadata (`GET /api/v1/contacts/fields`): tabs → groups or fields → fields. */
 export const MetaFieldSchema = z
   .object({
@@ -242,6 +255,17 @@ export interface TaskBody {
   assigned_to?: string;
   is_important?: boolean;
   related?: { contacts: string[] };
+}
+/** `Deals.EditDealRequest` as we send it: `fields_values` keyed like a create (see `updateDeal.ts`). */
+export interface DealUpdateBody {
+  pipeline_id?: string;
+  stage_id?: string;
+  currency?: string;
+  fields_values?: Record<string, { value: string }[]>;
+}
+export interface DealNoteBody {
+  title: string;
+  body?: string;
 }
 export interface DealBody {
   pipeline_id: string;

@@ -196,7 +196,7 @@ describe('Create Contact', () => {
       .reply(200, {
         ...CONTACT,
         record_type: 'company',
-        fields: { 'company name': [{ value: 'Nimble', modifier: '' }] },
+        fields: { 'company name': [{ value: 'Nimble', modifier: '', field_id: '5049f697a694620a07000045' }] },
       });
     const out = await run(
       'creates.create_contact.operation.perform',

@@ -3,6 +3,7 @@ import { makeBundle } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../index';
+import { useContract } from './contract';
 
 export const ORIGIN = 'https://app.nimble.com';
 export const REDIRECT_URI = 'https://zapier.com/dashboard/auth/oauth/return/App123CLIAPI/';
@@ -47,9 +48,18 @@ export const bundle = (
   authData: Record<string, string> = AUTH,
 ) => makeBundle(authData, inputData, meta);
 
+/**
+ * Every request the API scopes below answer (method, path, query, body) and every success answer
+ * they give is checked against Nimble's OpenAPI document; a violation fails the test (see
+ * `contract.ts`). Registered once per test file that imports these helpers.
+ */
+const contract = useContract();
+
 /** nock scope that only matches requests with the Bearer token and asking for JSON. */
 export const api = () =>
-  nock(ORIGIN, { reqheaders: { authorization: `Bearer ${AUTH.access_token}`, accept: 'application/json' } });
+  contract.watch(
+    nock(ORIGIN, { reqheaders: { authorization: `Bearer ${AUTH.access_token}`, accept: 'application/json' } }),
+  );
 
 /** Every request nock saw but had no interceptor for: proof that bad input sent nothing. */
 export const unmatchedRequests = (): string[] => {

@@ -10,12 +10,14 @@ const page = (n: number, resources: unknown[]) => ({
   meta: { page: n, pages: 2, per_page: 50, total: 50 + resources.length },
   resources,
 });
+// Whole contacts in the spec's shape (every answer is checked against it), with their own fields.
 const COMPANY = {
+  ...CONTACT,
   id: '5049fb849b85f669e40000dd',
   record_type: 'company',
-  fields: { 'company name': [{ value: 'Nimble', modifier: '' }] },
+  fields: { 'company name': [{ value: 'Nimble', modifier: '', field_id: '5049f697a694620a07000045' }] },
 };
-const BARE = { id: '5049fb849b85f669e40000de', record_type: 'person', fields: {} };
+const BARE = { ...CONTACT, id: '5049fb849b85f669e40000de', record_type: 'person', fields: {} };
 
 describe('Contact dropdown (list_contacts)', () => {
   it('asks for the first page, newest first, in one request, labelled "name (email)"', async () => {

@@ -1,6 +1,7 @@
 import nimbleApp from 'nimble';
 import { createNimbleSimulator, type NimbleSimulatorOptions } from './nimble';
 import { idOf, nonEmpty } from './plan.helpers';
+import { runSearchOrCreate } from './searchOrCreate';
 import type { TourPlan } from './tour.lib';
 
 const fail = (message: string): never => {
@@ -23,6 +24,8 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
   let code = '';
   const pipeline = sim.pipelines[0]!;
   const stage = pipeline.stages[0]!;
+  const won = pipeline.stages.find((s) => s.name === 'Won')!;
+  const pathOf = (r: unknown) => (r as { path: string }).path;
 
   const storeTokens = (result: unknown) => {
     const r = result as Record<string, unknown>;
@@ -95,6 +98,19 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         expect: nonEmpty,
       },
       { name: 'new_deal', method: 'triggers.new_deal.operation.perform', expect: nonEmpty },
+      { name: 'list_deals', method: 'triggers.list_deals.operation.perform', expect: nonEmpty },
+      {
+        name: 'find_deal',
+        method: 'searches.find_deal.operation.perform',
+        inputData: { name: 'renewal', pipeline_id: pipeline.pipeline_id },
+        expect: nonEmpty,
+      },
+      {
+        name: 'find_deal by id',
+        method: 'searches.find_deal.operation.perform',
+        inputData: () => ({ deal_id: sim.deals[0]!.deal_id }),
+        expect: nonEmpty,
+      },
       {
         name: 'find_contact',
         method: 'searches.find_contact.operation.perform',
@@ -142,6 +158,15 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         }),
       },
       {
+        name: 'add_contact_tags',
+        method: 'creates.add_contact_tags.operation.perform',
+        inputData: (ctx) => ({ contact_id: idOf(ctx, 'create_contact'), tags: ['speaker', 'zapier'] }),
+        expect: (result) => {
+          const tags = (result as { tags: string[] }).tags;
+          if (tags.join() !== 'zapier,mathematics,speaker') fail(`the tags are ${tags.join()}`);
+        },
+      },
+      {
         name: 'create_note',
         method: 'creates.create_note.operation.perform',
         inputData: (ctx) => ({ contact_ids: [idOf(ctx, 'create_contact')], note: 'Met at the conference.' }),
@@ -175,6 +200,53 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         name: 'create_deal again',
         method: 'creates.create_deal.operation.perform',
         inputData: { pipeline_id: pipeline.pipeline_id, stage_id: stage.stage_id, name: 'Second engine' },
+      },
+      {
+        name: 'update_deal',
+        method: 'creates.update_deal.operation.perform',
+        inputData: (ctx) => ({
+          deal_id: idOf(ctx, 'create_deal'),
+          pipeline_id: pipeline.pipeline_id,
+          stage_id: won.stage_id,
+          amount: '30000',
+          expected_close_date: '2030-07-15T00:00:00Z',
+        }),
+        expect: (result) => {
+          const r = result as Record<string, unknown>;
+          if (r.stage_name !== 'Won' || r.amount !== 30000 || r.name !== 'Engines for Ada') {
+            fail(`the deal is now ${String(r.stage_name)}, ${String(r.amount)}, ${String(r.name)}`);
+          }
+        },
+      },
+      {
+        name: 'create_deal_note',
+        method: 'creates.create_deal_note.operation.perform',
+        inputData: (ctx) => ({ deal_id: idOf(ctx, 'create_deal'), title: 'Signed', body: 'Contract signed today.' }),
+      },
+      {
+        name: 'find_or_create (miss: create)',
+        method: 'searchOrCreates.find_contact',
+        custom: (run, bundle) =>
+          runSearchOrCreate(nimbleApp, 'find_contact', run, bundle, {
+            search: { email: 'grace@navy.example' },
+            create: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' },
+          }),
+        expect: (r) => {
+          if (pathOf(r) !== 'created') fail('expected a create');
+        },
+      },
+      {
+        name: 'find_or_create (hit: update)',
+        method: 'searchOrCreates.find_contact',
+        custom: (run, bundle) =>
+          runSearchOrCreate(nimbleApp, 'find_contact', run, bundle, {
+            search: { email: 'grace@navy.example' },
+            create: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' },
+            update: { phone_work: '+1 202 555 0100' },
+          }),
+        expect: (r) => {
+          if (pathOf(r) !== 'updated') fail('expected an update');
+        },
       },
       {
         name: 'oauth refreshAccessToken',

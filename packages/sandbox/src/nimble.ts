@@ -125,6 +125,9 @@ const FIELD_DEFS: FieldDef[] = [
   },
   { name: 'email', multiples: true, modifiers: ['work', 'personal', 'other'], kind: 'string' },
   { name: 'URL', multiples: true, modifiers: ['work', 'personal', 'blog', 'other'], kind: 'string' },
+  { name: 'skype id', multiples: true, modifiers: [''], kind: 'string' },
+  { name: 'twitter', multiples: true, modifiers: [''], kind: 'string' },
+  { name: 'linkedin', multiples: true, modifiers: [''], kind: 'string' },
   { name: 'address', multiples: true, modifiers: ['work', 'home', 'other'], kind: 'address' },
   { name: 'description', multiples: true, modifiers: ['other'], kind: 'long_string' },
   { name: 'source', multiples: false, modifiers: [''], kind: 'string', read_only: true },
@@ -500,6 +503,8 @@ interface StoredDeal {
   values: Record<string, string>;
   contact_ids: string[];
   tags: string[];
+  /** Stage moves made by `PUT /api/v2/deals/{id}`, oldest first. */
+  moves?: { from: Stage; to: Stage; pipeline: PipelineDef; ms: number }[];
 }
 
 const stageView = (p: PipelineDef, s: Stage) => ({
@@ -625,6 +630,7 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
   const notes: Record<string, unknown>[] = [];
   const tasks: Record<string, unknown>[] = [];
   const deals: StoredDeal[] = [];
+  const dealNotes: (Record<string, unknown> & { deal_id: string })[] = [];
   const minutesAgo = (m: number) => Date.now() - m * 60_000;
   const addContact = (
     record_type: StoredContact['record_type'],
@@ -770,15 +776,32 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
         pipeline_id: d.pipeline.pipeline_id,
         pipeline_name: d.pipeline.name,
         pipeline_color: '#2685c4',
-        transitions: [
-          {
-            from_stage: null,
-            to_stage: stageView(d.pipeline, d.stage),
-            who: SHORT_USER,
-            when: stamp(d.createdMs).slice(0, 10),
-            notes: null,
-          },
-        ],
+        transitions: d.moves?.length
+          ? [
+              {
+                from_stage: null,
+                to_stage: stageView(d.moves[0]!.pipeline, d.moves[0]!.from),
+                who: SHORT_USER,
+                when: stamp(d.createdMs).slice(0, 10),
+                notes: null,
+              },
+              ...d.moves.map((m) => ({
+                from_stage: stageView(m.pipeline, m.from),
+                to_stage: stageView(d.pipeline, m.to),
+                who: SHORT_USER,
+                when: stamp(m.ms).slice(0, 10),
+                notes: null,
+              })),
+            ]
+          : [
+              {
+                from_stage: null,
+                to_stage: stageView(d.pipeline, d.stage),
+                who: SHORT_USER,
+                when: stamp(d.createdMs).slice(0, 10),
+                notes: null,
+              },
+            ],
         before_final_stage: null,
       },
       tags: d.tags,
@@ -1212,6 +1235,155 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
         deals.push(deal);
         return json(200, dealView(deal));
       }),
+    )
+    .route(
+      'GET',
+      '/api/v2/deals/:dealId',
+      authed('deals', (req) => {
+        const d = deals.find((x) => x.deal_id === req.params.dealId);
+        return d ? json(200, dealView(d)) : notFound('deal', req.params.dealId!);
+      }),
+    )
+    .route(
+      'PUT',
+      '/api/v2/deals/:dealId',
+      authed('deals', (req) => {
+        const d = deals.find((x) => x.deal_id === req.params.dealId);
+        if (!d) return notFound('deal', req.params.dealId!);
+        const bad = checkBody(
+          req.body,
+          {
+            owner_id: 'string',
+            privacy: 'object',
+            fields_values: 'object',
+            pipeline_id: 'string',
+            stage_id: 'string',
+            currency: 'string',
+            related_contacts: 'array',
+            related_external_contacts: 'array',
+            tags: 'array',
+          },
+          [],
+        );
+        if (bad) return bad;
+        const body = req.body as {
+          owner_id?: string;
+          fields_values?: Record<string, unknown>;
+          pipeline_id?: string;
+          stage_id?: string;
+          currency?: string;
+          related_contacts?: unknown[];
+          tags?: unknown[];
+        };
+        let pipeline = d.pipeline;
+        let stage = d.stage;
+        if (body.pipeline_id !== undefined || body.stage_id !== undefined) {
+          // A move names the stage, with its pipeline (the deal's own when left out).
+          const p = pipelines.find((x) => x.pipeline_id === (body.pipeline_id ?? d.pipeline.pipeline_id));
+          if (!p) return notFound('pipeline', body.pipeline_id!);
+          if (p.archived_at) return invalid({ '/pipeline_id': 'the pipeline is archived' });
+          const st = p.stages.find((x) => x.stage_id === body.stage_id);
+          if (!st) return invalid({ '/stage_id': 'is not a stage of the pipeline' });
+          if (st.archived_at) return invalid({ '/stage_id': 'the stage is archived' });
+          pipeline = p;
+          stage = st;
+        }
+        if (body.owner_id !== undefined && body.owner_id !== USER.user_id) return notFound('user', body.owner_id);
+        if (body.currency !== undefined && !/^[A-Z]{3}$/.test(body.currency)) {
+          return invalid({ '/currency': 'must be an ISO 4217 code' });
+        }
+        const values = { ...d.values };
+        const errors: Record<string, string> = {};
+        for (const [key, list] of Object.entries(body.fields_values ?? {})) {
+          const def = STANDARD_DEAL_FIELDS.find((f) => f.field_id === key || f.field_name === key);
+          if (!def) {
+            errors[`/fields_values/${key}`] = 'is not a deal field';
+            continue;
+          }
+          if (def.field_name === 'actual_close_date') {
+            errors[`/fields_values/${key}`] = 'is view only';
+            continue;
+          }
+          const first = Array.isArray(list) ? (list[0] as { value?: unknown } | undefined) : undefined;
+          if (!Array.isArray(list) || list.length > 1 || (first && typeof first.value !== 'string')) {
+            errors[`/fields_values/${key}`] = 'must be a list with one {"value": "<string>"}';
+            continue;
+          }
+          // `[]` removes the value; a single space removes a description.
+          if (!first || (def.field_name === 'description' && first.value === ' ')) delete values[def.field_name];
+          else values[def.field_name] = first.value as string;
+        }
+        if (!values.name?.trim()) errors['/fields_values/name'] = 'the deal name is required';
+        if (values.amount !== undefined && !(Number(values.amount) >= 0)) {
+          errors['/fields_values/amount'] = 'must be a number of 0 or more';
+        }
+        if (values.probability === undefined && stage.default_probability === null) {
+          errors['/fields_values/probability'] = 'is required: the stage has no default probability';
+        }
+        if (Object.keys(errors).length) return invalid(errors);
+        let contactIds = d.contact_ids;
+        if (body.related_contacts !== undefined) {
+          contactIds = [];
+          for (const rc of body.related_contacts) {
+            const id = String((rc as { contact_id?: unknown }).contact_id ?? '');
+            if (!contactById(id)) return notFound('contact', id);
+            contactIds.push(id);
+          }
+        }
+        if (stage !== d.stage) {
+          d.moves = [...(d.moves ?? []), { from: d.stage, to: stage, pipeline: d.pipeline, ms: now() }];
+        }
+        d.pipeline = pipeline;
+        d.stage = stage;
+        d.values = values;
+        d.contact_ids = contactIds;
+        if (body.owner_id !== undefined) d.owner_id = body.owner_id;
+        if (body.currency !== undefined) d.currency = body.currency;
+        if (body.tags !== undefined) d.tags = body.tags.map(String);
+        d.updatedMs = Math.max(now(), d.updatedMs + 1000);
+        return json(200, dealView(d));
+      }),
+    )
+    .route(
+      'POST',
+      '/api/v2/deals/:dealId/notes',
+      authed('deals', (req) => {
+        const d = deals.find((x) => x.deal_id === req.params.dealId);
+        if (!d) return notFound('deal', req.params.dealId!);
+        const bad = checkBody(req.body, { title: 'string', body: 'string' }, ['title']);
+        if (bad) return bad;
+        const body = req.body as { title: string; body?: string };
+        if (body.title.length < 1 || body.title.length > 256)
+          return invalid({ '/title': 'must be 1 to 256 characters' });
+        const note = {
+          note_id: objectId(),
+          title: body.title,
+          body: body.body ?? '',
+          created: stamp(now()),
+          updated: stamp(now()),
+          creator: SHORT_USER,
+        };
+        dealNotes.push({ ...note, deal_id: d.deal_id });
+        return json(201, note);
+      }),
+    )
+    .route(
+      'PUT',
+      '/api/v1/contacts/:contactId/tags',
+      authed('contacts', (req) => {
+        const c = contactById(req.params.contactId);
+        if (!c) return notFound('contact', req.params.contactId!);
+        const bad = checkBody(req.body, { tags: 'array' }, ['tags']);
+        if (bad) return bad;
+        const tags = (req.body as { tags: unknown[] }).tags;
+        if (tags.some((t) => typeof t !== 'string' || !t.trim())) {
+          return invalid({ '/tags': 'must be a list of non-empty strings' });
+        }
+        // The endpoint sets the contact's tags to exactly this list.
+        c.tags = [...new Set((tags as string[]).map((t) => t.trim()))];
+        c.updatedMs = Math.max(now(), c.updatedMs + 1000);
+        return json(200, contactView(c));
+      }),
     );
 
   /** Issues tokens as the code exchange would, without the browser round trip. */
@@ -1229,6 +1401,7 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
     notes,
     tasks,
     deals,
+    dealNotes,
     pipelines,
     seeded: { amayak, nimbleCo, jon },
     authorize,

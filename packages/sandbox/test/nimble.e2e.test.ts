@@ -3,6 +3,7 @@ import { failureOf, makeBundle } from '@crm-zapier/kit/testing';
 import nimbleApp from 'nimble';
 import { createNimbleSimulator, type NimbleSimulator, type NimbleSimulatorOptions } from '../src/nimble';
 import { nimblePlan } from '../src/nimble.plan';
+import { runSearchOrCreate } from '../src/searchOrCreate';
 import { runPlan } from '../src/tour.lib';
 
 describe('Nimble against its simulator, through the runtime', () => {
@@ -30,6 +31,14 @@ describe('Nimble against its simulator, through the runtime', () => {
           'create_task',
           'create_deal',
           'create_deal again',
+          'list_deals',
+          'find_deal',
+          'find_deal by id',
+          'add_contact_tags',
+          'update_deal',
+          'create_deal_note',
+          'find_or_create (miss: create)',
+          'find_or_create (hit: update)',
           'oauth refreshAccessToken',
           'auth test after refresh',
         ]),
@@ -51,6 +60,17 @@ describe('Nimble against its simulator, through the runtime', () => {
         create_task: 1,
         create_deal: 2,
         'create_deal again': 1,
+        list_deals: 1,
+        find_deal: 1,
+        'find_deal by id': 1,
+        // The tags endpoint replaces the set: the contact's tags are read first.
+        add_contact_tags: 2,
+        // The deal field ids are in z.cache since Create Deal.
+        update_deal: 1,
+        create_deal_note: 1,
+        // A search, then the create or the update.
+        'find_or_create (miss: create)': 2,
+        'find_or_create (hit: update)': 2,
       });
       // The id stored at connection time is the one the auth test reports.
       const resultOf = (step: string) => results.find((r) => r.step === step)!.result as Record<string, unknown>;
@@ -192,6 +212,103 @@ describe('Nimble against its simulator, through the runtime', () => {
       expect(limited.message).toMatch(
         /plan's limit is reached: You have created the maximum number of contact records/,
       );
+    });
+
+    describe('Find or Create Contact', () => {
+      const findOrCreate = async (
+        search: Record<string, unknown>,
+        create: Record<string, unknown>,
+        update?: Record<string, unknown>,
+      ) => {
+        const authData = sim.connect() as unknown as Record<string, string>;
+        return runSearchOrCreate(nimbleApp, 'find_contact', run, makeBundle(authData, {}), { search, create, update });
+      };
+
+      it('creates on a miss', async () => {
+        await start();
+        const out = await findOrCreate(
+          { email: 'linus@example.com' },
+          { first_name: 'Linus', email: 'linus@example.com' },
+          { phone_work: '1' },
+        );
+        expect(out).toMatchObject({ path: 'created', matches: 0, result: { first_name: 'Linus' } });
+        expect(sim.contacts.filter((c) => c.fields.email?.[0]?.value === 'linus@example.com')).toHaveLength(1);
+      });
+
+      it('updates the found contact on a hit with its id, changing only the fields given', async () => {
+        await start();
+        const jon = sim.seeded.jon;
+        const before = JSON.parse(JSON.stringify(jon.fields)) as typeof jon.fields;
+        const count = sim.contacts.length;
+        const out = await findOrCreate(
+          { email: 'jon@nimble.com' },
+          { first_name: 'Jon', email: 'jon@nimble.com' },
+          { phone_mobile: '+1 555 0100' },
+        );
+        expect(out).toMatchObject({ path: 'updated', matches: 1, result: { id: jon.id, phone_mobile: '+1 555 0100' } });
+        expect(sim.contacts).toHaveLength(count);
+        expect(jon.fields).toEqual({ ...before, phone: [{ value: '+1 555 0100', modifier: 'mobile' }] });
+      });
+
+      it('takes the first of several matches and updates only that one', async () => {
+        await start();
+        const authData = sim.connect() as unknown as Record<string, string>;
+        for (const first_name of ['Ann', 'Bob']) {
+          await run(
+            'creates.create_contact.operation.perform',
+            makeBundle(authData, { first_name, last_name: 'Twin', email: 'twins@example.com' }),
+          );
+        }
+        const out = await findOrCreate(
+          { email: 'twins@example.com' },
+          { first_name: 'Cy', email: 'twins@example.com' },
+          { title: 'Found', company_name: 'Twins Inc' },
+        );
+        expect(out).toMatchObject({ path: 'updated', matches: 2 });
+        const twins = sim.contacts.filter((c) => c.fields['last name']?.[0]?.value === 'Twin');
+        expect(twins).toHaveLength(2);
+        expect(twins.filter((c) => c.fields['contact employment'])).toHaveLength(1);
+      });
+    });
+
+    it('adds tags, moves a deal to another stage (only what is given changes) and notes it', async () => {
+      await start();
+      const authData = await connect();
+      const bundle = (inputData: Record<string, unknown>) => makeBundle(authData, inputData);
+      const amayak = sim.seeded.amayak;
+      const tagged = (await run(
+        'creates.add_contact_tags.operation.perform',
+        bundle({ contact_id: amayak.id, tags: ['VIP', 'CSV import'] }),
+      )) as { tags: string[] };
+      expect(tagged.tags).toEqual(['csv import', 'VIP']);
+      expect(amayak.tags).toEqual(['csv import', 'VIP']);
+
+      const deal = sim.deals[0]!;
+      const pipeline = sim.pipelines[0]!;
+      const won = pipeline.stages.find((s) => s.name === 'Won')!;
+      const moved = (await run(
+        'creates.update_deal.operation.perform',
+        bundle({ deal_id: deal.deal_id, pipeline_id: pipeline.pipeline_id, stage_id: won.stage_id, probability: 90 }),
+      )) as Record<string, unknown>;
+      expect(moved).toMatchObject({ stage_name: 'Won', probability: 90, name: 'Nimble renewal', amount: 10000 });
+      expect(deal.values).toEqual({ name: 'Nimble renewal', amount: '10000', probability: '90' });
+      const found = (await run('searches.find_deal.operation.perform', bundle({ name: 'Renewal' }))) as {
+        id: string;
+        stage_name: string;
+      }[];
+      expect(found.map((d) => [d.id, d.stage_name])).toEqual([[deal.deal_id, 'Won']]);
+      const note = await run(
+        'creates.create_deal_note.operation.perform',
+        bundle({ deal_id: deal.deal_id, title: 'Won', body: 'Signed.' }),
+      );
+      expect(note).toMatchObject({ deal_id: deal.deal_id, title: 'Won', body: 'Signed.' });
+      expect(sim.dealNotes).toHaveLength(1);
+
+      const missing = await failureOf(
+        run('creates.create_deal_note.operation.perform', bundle({ deal_id: '0'.repeat(24), title: 'x' })),
+      );
+      expect(missing.message).toMatch(/could not find the deal with ID 0{24}/);
+      expect(await run('searches.find_deal.operation.perform', bundle({ deal_id: '0'.repeat(24) }))).toEqual([]);
     });
 
     it('creates a deal in a stage without a default probability only with a probability', async () => {

@@ -1,0 +1,74 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { nimble } from '../src/client';
+import { contactCustomOutputFields, contactIdField, contactOutputFields } from '../src/fields';
+import { tagList } from '../src/inputs';
+import { flattenContact, staticSample, tagNames } from '../src/map';
+import { CONTACT } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  contactIdField,
+  {
+    key: 'tags',
+    label: 'Tags',
+    list: true,
+    required: true,
+    helpText: 'The tags to put on the contact, one per line. A tag that does not exist yet is created.',
+  },
+  {
+    key: 'mode',
+    label: 'Existing Tags',
+    required: false,
+    default: 'add',
+    choices: [
+      { value: 'add', label: 'Keep them and add these', sample: 'add' },
+      { value: 'replace', label: 'Replace them with these', sample: 'replace' },
+    ],
+    helpText:
+      "Nimble's tags endpoint sets a contact's whole tag list. **Keep** reads the contact's tags first and sends them with yours (2 requests); **Replace** leaves the contact with exactly the tags above.",
+  },
+]);
+
+const AddTagsInput = zod.object({
+  contact_id: inputs.id(),
+  tags: tagList().pipe(zod.array(zod.string()).min(1, 'needs at least one tag')),
+  mode: zod.enum(['add', 'replace']).default('add'),
+});
+
+/** `current` followed by the new tags it lacks (compared without case), each once. */
+export const mergeTags = (current: string[], added: string[]): string[] => {
+  const seen = new Set<string>();
+  return [...current, ...added].filter((t) => {
+    const k = t.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, AddTagsInput, bundle.inputData, inputFields);
+  const api = nimble(z);
+  let tags = mergeTags([], input.tags);
+  if (input.mode === 'add') {
+    const [contact] = await api.getContact(input.contact_id);
+    tags = mergeTags(tagNames(contact?.tags), input.tags);
+  }
+  return flattenContact(await api.setContactTags(input.contact_id, tags));
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'add_contact_tags',
+  noun: 'Tag',
+  display: {
+    label: 'Add Tags to Contact',
+    description: 'Adds tags to a Nimble contact, keeping its other tags (or replacing them, if you choose).',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: staticSample(flattenContact(CONTACT)),
+    outputFields: [...contactOutputFields, contactCustomOutputFields],
+  },
+});

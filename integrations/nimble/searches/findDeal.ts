@@ -1,0 +1,103 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { nimble } from '../src/client';
+import { FIND_DEAL_WINDOW } from '../src/constants';
+import { DEAL_DROPDOWN, dealCustomOutputFields, dealOutputFields } from '../src/fields';
+import { flattenDeal, staticSample } from '../src/map';
+import { DEAL } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  {
+    key: 'deal_id',
+    label: 'Deal ID',
+    required: false,
+    dynamic: DEAL_DROPDOWN,
+    helpText:
+      'Find exactly this deal (24 characters, from New Deal or a Create Deal step). Leave empty to search by name.',
+  },
+  {
+    key: 'name',
+    label: 'Deal Name',
+    required: false,
+    helpText: `Find deals whose name contains these words (case and accents ignored); an exact name comes first. Nimble's API has no deal search, so this looks through the ${FIND_DEAL_WINDOW} most recently changed deals.`,
+  },
+  {
+    key: 'pipeline_id',
+    label: 'Pipeline',
+    required: false,
+    dynamic: 'list_pipelines.id.name',
+    helpText: 'Only deals in this pipeline (with Deal Name). Leave empty for every pipeline.',
+  },
+]);
+
+const FindDealInput = zod
+  .object({
+    deal_id: inputs.id().optional(),
+    name: zod.string().trim().min(1).optional(),
+    pipeline_id: inputs.id().optional(),
+  })
+  .refine((i) => i.deal_id || i.name, { message: 'Enter a Deal ID or a Deal Name to search for', path: ['name'] })
+  .refine((i) => !(i.deal_id && (i.name || i.pipeline_id)), {
+    message: "can't be combined with Deal Name or Pipeline: a Deal ID finds exactly one deal",
+    path: ['deal_id'],
+  });
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
+
+/** The status of a failed request, from core's JSON error message (404 → no match, not a failure). */
+const statusOf = (err: unknown): number | undefined => {
+  try {
+    return (JSON.parse((err as Error).message) as { status?: number }).status;
+  } catch {
+    return undefined;
+  }
+};
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, FindDealInput, bundle.inputData, inputFields);
+  const api = nimble(z);
+  if (input.deal_id) {
+    try {
+      return [flattenDeal(await api.getDeal(input.deal_id))];
+    } catch (err) {
+      if (statusOf(err) === 404) return [];
+      throw err;
+    }
+  }
+  const words = fold(input.name!).split(/\s+/);
+  const wanted = fold(input.name!);
+  const matches = (await api.dealsByUpdate(FIND_DEAL_WINDOW))
+    .map(flattenDeal)
+    .filter((d) => !input.pipeline_id || d.pipeline_id === input.pipeline_id)
+    .filter((d) => {
+      const name = fold(typeof d.name === 'string' ? d.name : '');
+      return words.every((w) => name.includes(w));
+    });
+  // Exact names first; otherwise Nimble's order (most recently changed first) is kept.
+  const exact = (d: (typeof matches)[number]) => (fold(String(d.name ?? '')) === wanted ? 0 : 1);
+  return matches
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => exact(a.d) - exact(b.d) || a.i - b.i)
+    .map(({ d }) => d);
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_deal',
+  noun: 'Deal',
+  display: {
+    label: 'Find Deal',
+    description: 'Finds a Nimble deal by its ID, or by name among the most recently changed deals.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: staticSample(flattenDeal(DEAL)),
+    outputFields: [...dealOutputFields, dealCustomOutputFields],
+  },
+});
