@@ -47,6 +47,14 @@ export default {
       required: false,
       helpText: `Only if this consumer has more than one CRM connected: the connector to use, e.g. \`hubspot\`, \`pipedrive\`, \`salesforce\` or \`zoho-crm\` ([list of connectors](${CONNECTORS_URL})). Leave empty otherwise.`,
     },
+    {
+      key: 'webhook_secret',
+      label: 'Webhook Signing Secret',
+      type: 'password',
+      required: false,
+      helpText:
+        'Only for the (Instant) triggers: the key Apideck signs webhooks with, which its [signature guide](https://developers.apideck.com/guides/webhook-signature-verification) says is your API key. When set, every delivery whose `x-apideck-signature` does not match is rejected. Leave empty to skip the check.',
+    },
   ],
   test,
   connectionLabel: '{{consumer_id}} ({{service}})',

@@ -1,59 +1,20 @@
 import { inputs, parseInput } from '@crm-zapier/kit';
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { apideck } from '../src/client';
-import {
-  channelInputFields,
-  channelInputShape,
-  companyOutputFields,
-  compact,
-  optional,
-  ownerField,
-  toChannels,
-} from '../src/fields';
+import { companyInputFields, companyInputShape, toCompanyBody } from '../src/companyInputs';
+import { companyOutputFields } from '../src/fields';
+import { COMPANY_GROUPS } from '../src/groups';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
-import type { CompanyBody } from '../src/schemas';
 
-export const inputFields = defineInputFields([
-  { key: 'name', label: 'Company Name', required: true },
-  ownerField,
-  { key: 'industry', label: 'Industry', required: false, helpText: 'e.g. `Aerospace`.' },
-  { key: 'description', label: 'Description', type: 'text', required: false },
-  {
-    key: 'number_of_employees',
-    label: 'Number of Employees',
-    required: false,
-    helpText: 'Free text, e.g. `500-1000`.',
-  },
-  { key: 'annual_revenue', label: 'Annual Revenue', required: false, helpText: 'Free text, e.g. `+$35m`.' },
-  { key: 'vat_number', label: 'VAT Number', required: false },
-  ...channelInputFields,
-]);
+export const inputFields = companyInputFields(true);
 
-const CreateCompanyInput = zod.object({
-  name: inputs.text(),
-  owner_id: optional(inputs.id()),
-  industry: optional(inputs.text()),
-  description: optional(zod.string().trim().min(1)),
-  number_of_employees: optional(inputs.text()),
-  annual_revenue: optional(inputs.text()),
-  vat_number: optional(inputs.text()),
-  ...channelInputShape,
-});
+const CreateCompanyInput = zod.object({ name: inputs.text(), ...companyInputShape });
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateCompanyInput, bundle.inputData, inputFields);
-  const body: CompanyBody = compact({
-    name: input.name,
-    owner_id: input.owner_id,
-    industry: input.industry,
-    description: input.description,
-    number_of_employees: input.number_of_employees,
-    annual_revenue: input.annual_revenue,
-    vat_number: input.vat_number,
-    ...compact(toChannels(input)),
-  });
+  const body = toCompanyBody(input);
   const created = await apideck(z).createCompany(body);
   return flattenCompany({ ...body, id: created.id });
 }) satisfies CreatePerform<typeof inputFields>;
@@ -67,7 +28,12 @@ export default defineCreate({
   },
   operation: {
     inputFields,
+    inputFieldGroups: COMPANY_GROUPS,
     perform,
+    // Find or Create Company: two runs of one Zap with the same company name must not both create
+    // it. Zapier runs creates under one key one at a time per connection (enforced by Zapier's
+    // infrastructure, not by core).
+    lock: { key: 'apideck:create_company:{{bundle.inputData.name}}', scope: ['auth'], timeout: 60 },
     sample: flattenCompany(COMPANY),
     outputFields: companyOutputFields,
   },

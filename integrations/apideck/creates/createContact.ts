@@ -4,6 +4,7 @@ import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { contactInputFields, contactInputShape, toContactBody } from '../src/contactInputs';
 import { contactOutputFields } from '../src/fields';
+import { PERSON_GROUPS } from '../src/groups';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
 
@@ -36,7 +37,13 @@ export default defineCreate({
   },
   operation: {
     inputFields,
+    inputFieldGroups: PERSON_GROUPS,
     perform,
+    // Find or Create Contact: two runs of one Zap with the same email must not both create the
+    // contact. Zapier runs creates under one key one at a time per connection (enforced by Zapier's
+    // infrastructure, not by core). Without an email the key is the same for every such create, so
+    // those run one at a time too.
+    lock: { key: 'apideck:create_contact:{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
     sample: flattenContact(CONTACT),
     outputFields: contactOutputFields,
   },

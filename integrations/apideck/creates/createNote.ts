@@ -18,7 +18,10 @@ import type { NoteBody } from '../src/schemas';
 export const inputFields = defineInputFields([
   { key: 'content', label: 'Content', type: 'text', required: true, helpText: 'The text of the note.' },
   { key: 'title', label: 'Title', required: false },
-  { ...contactIdField, helpText: `${contactIdField.helpText} The note is linked to it.` },
+  {
+    ...contactIdField,
+    helpText: `${contactIdField.helpText} The note is linked to it. Salesforce links a note to one record only: fill in one of Contact, Company and Deal there.`,
+  },
   companyField,
   opportunityIdField,
   ownerField,

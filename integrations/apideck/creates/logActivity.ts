@@ -22,6 +22,8 @@ export const inputFields = defineInputFields([
     key: 'type',
     label: 'Activity Type',
     required: true,
+    helpText:
+      'Zoho CRM stores every activity as a calendar event, whatever the type; to log a note there use **Create Note**.',
     choices: [
       { value: 'call', label: 'Call', sample: 'call' },
       { value: 'meeting', label: 'Meeting', sample: 'meeting' },
@@ -34,7 +36,8 @@ export const inputFields = defineInputFields([
     label: 'Date and Time',
     type: 'datetime',
     required: false,
-    helpText: 'When the activity happened or starts. Sent to Apideck in UTC.',
+    helpText:
+      'When the activity happened or starts. Sent to Apideck in UTC. Salesforce requires it (activities are Salesforce events).',
   },
   {
     key: 'duration_minutes',

@@ -4,6 +4,7 @@ import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { contactInputFields, contactInputShape, toContactBody } from '../src/contactInputs';
 import { contactIdField, contactOutputFields } from '../src/fields';
+import { PERSON_GROUPS } from '../src/groups';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
 
@@ -54,6 +55,7 @@ export default defineCreate({
   },
   operation: {
     inputFields,
+    inputFieldGroups: PERSON_GROUPS,
     perform,
     sample: flattenContact(CONTACT),
     outputFields: contactOutputFields,

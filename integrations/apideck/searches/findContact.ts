@@ -13,7 +13,8 @@ export const inputFields = defineInputFields([
     key: 'phone_number',
     label: 'Phone Number',
     required: false,
-    helpText: 'Find the contact with this phone number. How numbers are matched depends on your CRM.',
+    helpText:
+      'Find the contact with this phone number. How numbers are matched depends on your CRM: Zoho CRM matches digits only (`9898989898`, not `989-989-989`).',
   },
   {
     key: 'name',

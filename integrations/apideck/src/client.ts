@@ -6,6 +6,7 @@ import {
   CompanySchema,
   ContactSchema,
   IdEnvelopeSchema,
+  LeadSchema,
   listEnvelope,
   oneEnvelope,
   OpportunitySchema,
@@ -14,8 +15,10 @@ import {
   type ActivityBody,
   type CompanyBody,
   type ContactBody,
+  type LeadBody,
   type NoteBody,
   type OpportunityBody,
+  type OpportunityPatch,
 } from './schemas';
 
 /** One list call: `filter[...]` and `sort[...]` are deepObject parameters (`filter[email]=…`). */
@@ -95,9 +98,18 @@ export const apideck = (z: ZObject) => {
     createContact: (body: ContactBody) => send('POST', '/crm/contacts', body),
     updateContact: (id: string, body: ContactBody) => send('PATCH', `/crm/contacts/${seg(id)}`, body, `contact ${id}`),
     companies: (q: ListQuery) => list('/crm/companies', CompanySchema, q),
+    company: (id: string) => one(`/crm/companies/${seg(id)}`, CompanySchema, `company ${id}`),
     createCompany: (body: CompanyBody) => send('POST', '/crm/companies', body),
+    updateCompany: (id: string, body: CompanyBody) => send('PATCH', `/crm/companies/${seg(id)}`, body, `company ${id}`),
     opportunities: (q: ListQuery) => list('/crm/opportunities', OpportunitySchema, q),
+    opportunity: (id: string) => one(`/crm/opportunities/${seg(id)}`, OpportunitySchema, `deal ${id}`),
     createOpportunity: (body: OpportunityBody) => send('POST', '/crm/opportunities', body),
+    updateOpportunity: (id: string, body: OpportunityPatch) =>
+      send('PATCH', `/crm/opportunities/${seg(id)}`, body, `deal ${id}`),
+    leads: (q: ListQuery) => list('/crm/leads', LeadSchema, q),
+    lead: (id: string) => one(`/crm/leads/${seg(id)}`, LeadSchema, `lead ${id}`),
+    createLead: (body: LeadBody) => send('POST', '/crm/leads', body),
+    updateLead: (id: string, body: LeadBody) => send('PATCH', `/crm/leads/${seg(id)}`, body, `lead ${id}`),
     createNote: (body: NoteBody) => send('POST', '/crm/notes', body),
     createActivity: (body: ActivityBody) => send('POST', '/crm/activities', body),
     pipelines: (q: ListQuery) => list('/crm/pipelines', PipelineSchema, q),

@@ -16,28 +16,31 @@ export const CONTACT_TYPES = ['customer', 'supplier', 'employee', 'personal'] as
 
 /** The contact inputs Create Contact and Update Contact share (none required by the API). */
 export const contactInputFields = defineInputFields([
-  { key: 'first_name', label: 'First Name', required: false },
-  { key: 'last_name', label: 'Last Name', required: false },
+  { key: 'first_name', label: 'First Name', required: false, group: 'person' },
+  { key: 'last_name', label: 'Last Name', required: false, group: 'person' },
   {
     key: 'name',
     label: 'Full Name',
     required: false,
+    group: 'person',
     helpText: 'The full name. Leave empty to use First Name and Last Name.',
   },
-  { key: 'title', label: 'Job Title', required: false, helpText: 'e.g. `CEO`.' },
+  { key: 'title', label: 'Job Title', required: false, group: 'person', helpText: 'e.g. `CEO`.' },
   {
     key: 'company_name',
     label: 'Company Name',
     required: false,
+    group: 'person',
     helpText:
       'The name of the company the contact works for, as text. To link an existing company record use **Company**.',
   },
-  companyField,
-  ownerField,
+  { ...companyField, group: 'person' },
+  { ...ownerField, group: 'details' },
   {
     key: 'type',
     label: 'Contact Type',
     required: false,
+    group: 'details',
     choices: [
       { value: 'customer', label: 'Customer', sample: 'customer' },
       { value: 'supplier', label: 'Supplier', sample: 'supplier' },
@@ -50,9 +53,10 @@ export const contactInputFields = defineInputFields([
     key: 'lead_source',
     label: 'Lead Source',
     required: false,
+    group: 'details',
     helpText: 'Where the contact came from, e.g. `Cold Call`.',
   },
-  { key: 'description', label: 'Description', type: 'text', required: false },
+  { key: 'description', label: 'Description', type: 'text', required: false, group: 'details' },
 ]);
 
 export const contactInputShape = {

@@ -134,6 +134,18 @@ export const contactIdField = defineInputField({
     'The contact in your CRM. Pick one, search for it by email or name with **Find Contact**, or map a Contact ID from a contact trigger.',
 });
 
+/** A lead picked from the dropdown (newest first), found with **Find Lead**, or mapped as an ID. */
+export const leadIdField = defineInputField({
+  key: 'lead_id',
+  label: 'Lead',
+  type: 'string',
+  required: false,
+  dynamic: 'list_leads.id.name',
+  search: 'find_lead.id',
+  helpText:
+    'The lead in your CRM. Pick one, search for it by email or name with **Find Lead**, or map a Lead ID from a **New Lead** trigger.',
+});
+
 export const opportunityIdField = defineInputField({
   key: 'opportunity_id',
   label: 'Deal',
@@ -152,34 +164,56 @@ export const tagsField = defineInputField({
 });
 
 export const channelInputFields = defineInputFields([
-  { key: 'email', label: 'Email', required: false, helpText: 'An email address, e.g. `jane@example.com`.' },
+  {
+    key: 'email',
+    label: 'Email',
+    required: false,
+    group: 'channels',
+    helpText:
+      'An email address, e.g. `jane@example.com`. HubSpot uses the email to avoid duplicates, so give a unique one there.',
+  },
   {
     key: 'email_type',
     label: 'Email Type',
     required: false,
+    group: 'channels',
     choices: EMAIL_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
     helpText: 'What kind of address **Email** is. Defaults to Primary.',
   },
-  { key: 'phone_number', label: 'Phone Number', required: false, helpText: 'A phone number, e.g. `+1 415 555 0100`.' },
+  {
+    key: 'phone_number',
+    label: 'Phone Number',
+    required: false,
+    group: 'channels',
+    helpText: 'A phone number, e.g. `+1 415 555 0100`.',
+  },
   {
     key: 'phone_type',
     label: 'Phone Type',
     required: false,
+    group: 'channels',
     choices: PHONE_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
     helpText: 'What kind of number **Phone Number** is (Mobile, Work …). Defaults to Primary.',
   },
-  { key: 'address_line1', label: 'Street Address', required: false },
-  { key: 'address_city', label: 'City', required: false },
-  { key: 'address_state', label: 'State or Region', required: false },
-  { key: 'address_postal_code', label: 'Postal Code', required: false },
+  { key: 'address_line1', label: 'Street Address', required: false, group: 'address' },
+  { key: 'address_city', label: 'City', required: false, group: 'address' },
+  { key: 'address_state', label: 'State or Region', required: false, group: 'address' },
+  { key: 'address_postal_code', label: 'Postal Code', required: false, group: 'address' },
   {
     key: 'address_country',
     label: 'Country Code',
     required: false,
+    group: 'address',
     helpText: 'Two-letter ISO 3166-1 code, e.g. `US`, `GB`, `DE`.',
   },
-  { key: 'website', label: 'Website', required: false, helpText: 'A URL, e.g. `https://example.com`.' },
-  tagsField,
+  {
+    key: 'website',
+    label: 'Website',
+    required: false,
+    group: 'channels',
+    helpText: 'A URL, e.g. `https://example.com`.',
+  },
+  { ...tagsField, group: 'details' },
 ]);
 
 /* ----------------------------------------------------------------------------------------------
@@ -287,6 +321,31 @@ export const opportunityOutputFields: OutputField[] = [
   { key: 'tags', label: 'Tags' },
   { key: 'date_stage_changed', label: 'Stage Changed At', type: 'datetime' },
   ...timestamps,
+];
+
+export const leadOutputFields: OutputField[] = [
+  { key: 'id', label: 'ID', type: 'string' },
+  { key: 'lead_id', label: 'Lead ID', type: 'string' },
+  { key: 'name', label: 'Full Name' },
+  { key: 'first_name', label: 'First Name' },
+  { key: 'last_name', label: 'Last Name' },
+  { key: 'prefix', label: 'Prefix' },
+  { key: 'title', label: 'Job Title' },
+  { key: 'company_name', label: 'Company Name' },
+  { key: 'company_id', label: 'Company ID' },
+  { key: 'contact_id', label: 'Contact ID' },
+  { key: 'owner_id', label: 'Owner ID' },
+  { key: 'owner_name', label: 'Owner Name' },
+  { key: 'lead_source', label: 'Lead Source' },
+  { key: 'status', label: 'Status' },
+  { key: 'monetary_amount', label: 'Amount', type: 'number' },
+  { key: 'currency', label: 'Currency' },
+  { key: 'language', label: 'Language' },
+  { key: 'fax', label: 'Fax' },
+  { key: 'description', label: 'Description' },
+  ...channelOutputFields,
+  { key: 'created_at', label: 'Created At', type: 'datetime' },
+  { key: 'updated_at', label: 'Updated At', type: 'datetime' },
 ];
 
 export const noteOutputFields: OutputField[] = [

@@ -7,6 +7,7 @@ import type {
   Company,
   Contact,
   Email,
+  Lead,
   Note,
   Opportunity,
   PhoneNumber,
@@ -211,6 +212,40 @@ export const flattenOpportunityUpdate = (o: Opportunity): Output => ({
   ...flattenOpportunity(o),
   id: updateEventId(o.id, o.updated_at ?? o.created_at),
 });
+
+export const flattenLead = (l: Lead): Output => ({
+  id: l.id,
+  lead_id: l.id,
+  name: fullName({ name: l.name, first_name: l.first_name, last_name: l.last_name }),
+  first_name: v(l.first_name),
+  last_name: v(l.last_name),
+  prefix: v(l.prefix),
+  title: v(l.title),
+  company_name: v(l.company_name),
+  company_id: v(l.company_id),
+  contact_id: v(l.contact_id),
+  owner_id: v(l.owner_id),
+  owner_name: v(l.owner_name),
+  lead_source: v(l.lead_source),
+  status: v(l.status),
+  monetary_amount: v(l.monetary_amount),
+  currency: v(l.currency),
+  language: v(l.language),
+  fax: v(l.fax),
+  description: v(l.description),
+  ...flattenChannels(l),
+  created_at: v(l.created_at),
+  updated_at: v(l.updated_at),
+});
+
+/** A lead as a dropdown shows it: `Elon Musk (Tesla)`, else its name or email, else the id. */
+export const leadChoice = (l: Lead): { id: string; name: string } => {
+  const name = fullName({ name: l.name, first_name: l.first_name, last_name: l.last_name });
+  const company = clean(l.company_name);
+  const email = clean(primaryOf((l.emails ?? []).filter((e) => clean(e.email)))?.email);
+  const label = name ?? email ?? l.id;
+  return { id: l.id, name: company && label !== l.id ? `${label} (${company})` : label };
+};
 
 export const flattenNote = (n: Note): Output => ({
   id: n.id,

@@ -1,4 +1,4 @@
-import type { Activity, Company, Contact, Note, Opportunity } from './schemas';
+import type { Activity, Company, Contact, Lead, Note, Opportunity } from './schemas';
 
 /** Records as the OpenAPI document's examples show them: the source of every operation's sample. */
 export const CONTACT: Contact = {
@@ -148,4 +148,43 @@ export const ACTIVITY: Activity = {
   done: true,
   updated_at: '2021-05-01T12:30:00.000Z',
   created_at: '2021-05-01T12:30:00.000Z',
+};
+
+export const LEAD: Lead = {
+  id: '67890',
+  name: 'Elon Musk',
+  company_name: 'Spacex',
+  owner_id: '54321',
+  owner_name: 'John Doe',
+  company_id: '2',
+  contact_id: null,
+  lead_source: 'Cold Call',
+  first_name: 'Elon',
+  last_name: 'Musk',
+  description: 'A thinker',
+  prefix: 'Sir',
+  title: 'CEO',
+  language: 'EN',
+  status: 'New',
+  monetary_amount: 75000,
+  currency: 'USD',
+  fax: '+12129876543',
+  emails: [{ id: '123', email: 'elon@musk.com', type: 'primary' }],
+  phone_numbers: [{ id: '12345', number: '111-111-1111', type: 'primary' }],
+  addresses: [
+    {
+      id: '123',
+      type: 'primary',
+      line1: 'Main street',
+      city: 'San Francisco',
+      state: 'CA',
+      postal_code: '94104',
+      country: 'US',
+    },
+  ],
+  websites: [{ id: '12345', url: 'https://elonmusk.com', type: 'primary' }],
+  social_links: [{ id: '12345', url: 'https://www.twitter.com/elonmusk', type: 'twitter' }],
+  tags: ['New'],
+  updated_at: '2020-09-30T07:43:32.000Z',
+  created_at: '2020-09-30T07:43:32.000Z',
 };

@@ -136,6 +136,32 @@ export const OpportunitySchema = z.object({
 });
 export type Opportunity = z.infer<typeof OpportunitySchema>;
 
+/** A lead (apideck-crm.openapi.yml `Lead`): a prospect not yet qualified into a contact. */
+export const LeadSchema = z.object({
+  id: Id,
+  name: text,
+  company_name: text,
+  owner_id: text,
+  owner_name: text,
+  company_id: text,
+  contact_id: text,
+  lead_source: text,
+  first_name: text,
+  last_name: text,
+  description: text,
+  prefix: text,
+  title: text,
+  language: text,
+  status: text,
+  monetary_amount: num,
+  currency: text,
+  fax: text,
+  ...channels,
+  updated_at: text,
+  created_at: text,
+});
+export type Lead = z.infer<typeof LeadSchema>;
+
 export const NoteSchema = z.object({
   id: Id,
   title: text,
@@ -264,7 +290,8 @@ export interface ContactBody extends ChannelsBody {
   description?: string;
 }
 export interface CompanyBody extends ChannelsBody {
-  name: string;
+  /** Required on create; an update sends it only when given. */
+  name?: string;
   owner_id?: string;
   industry?: string;
   description?: string;
@@ -287,6 +314,25 @@ export interface OpportunityBody {
   status?: string;
   description?: string;
   tags?: string[];
+}
+export interface OpportunityPatch extends Partial<Omit<OpportunityBody, 'primary_contact_id'>> {
+  primary_contact_id?: string;
+}
+export interface LeadBody extends ChannelsBody {
+  name?: string;
+  first_name?: string;
+  last_name?: string;
+  prefix?: string;
+  title?: string;
+  company_name?: string;
+  company_id?: string;
+  owner_id?: string;
+  lead_source?: string;
+  status?: string;
+  monetary_amount?: number;
+  currency?: string;
+  language?: string;
+  description?: string;
 }
 export interface NoteBody {
   content: string;

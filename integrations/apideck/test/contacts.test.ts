@@ -196,7 +196,14 @@ describe('update_contact', () => {
       .patch('/crm/contacts/abc')
       .reply(200, idBody('contacts', 'ABC-1', 'update'))
       .get('/crm/contacts/ABC-1')
-      .reply(200, { status_code: 200, status: 'OK', data: { ...contact, id: 'ABC-1' } });
+      .reply(200, {
+        status_code: 200,
+        status: 'OK',
+        service: 'pipedrive',
+        resource: 'contacts',
+        operation: 'one',
+        data: { ...contact, id: 'ABC-1' },
+      });
     const result = (await run(
       'creates.update_contact.operation.perform',
       bundle({ contact_id: 'abc', title: 'X' }),

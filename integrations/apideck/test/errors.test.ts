@@ -52,6 +52,38 @@ describe("Apideck's error bodies", () => {
     expect(err.message).toContain('retry in 30 s');
   });
 
+  it("passes a connector's 429 through as a ThrottledError whose delay is its Retry-After (seconds or date)", async () => {
+    api()
+      .post('/crm/leads')
+      .reply(429, errorBody(429, 'ConnectorRateLimitError', 'HubSpot rate limit reached'), { 'Retry-After': '17' });
+    const err = await failureOf(run('creates.create_lead.operation.perform', bundle({ name: 'Ada' })));
+    expect(err.name).toBe('ThrottledError');
+    expect(JSON.parse(err.raw)).toMatchObject({ delay: 17 });
+    expect(err.message).toContain('ConnectorRateLimitError: HubSpot rate limit reached');
+
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    api()
+      .get('/crm/leads')
+      .query(true)
+      .reply(429, errorBody(429, 'ConnectorRateLimitError', 'Slow down'), { 'Retry-After': inTwoMinutes });
+    const dated = await failureOf(run('searches.find_lead.operation.perform', bundle({ email: 'a@b.co' })));
+    expect(dated.name).toBe('ThrottledError');
+    const delay = (JSON.parse(dated.raw) as { delay: number }).delay;
+    expect(delay).toBeGreaterThan(100);
+    expect(delay).toBeLessThanOrEqual(120);
+  });
+
+  it('a downstream rate limit proxied with another status keeps its Retry-After', async () => {
+    api()
+      .patch('/crm/companies/1')
+      .reply(400, errorBody(400, 'ConnectorRateLimitError', 'Too many requests to Pipedrive'), { 'Retry-After': '9' });
+    const err = await failureOf(
+      run('creates.update_company.operation.perform', bundle({ company_id: '1', industry: 'X' })),
+    );
+    expect(err.name).toBe('ThrottledError');
+    expect(JSON.parse(err.raw)).toMatchObject({ delay: 9 });
+  });
+
   it('a downstream rate limit proxied with another status is throttled too', async () => {
     api()
       .post('/crm/opportunities')

@@ -3,6 +3,7 @@ import { makeBundle } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../index';
+import { record, recordedProblems } from './contract';
 
 export const ORIGIN = 'https://unify.apideck.com';
 /** Sentinel credentials: the key and app id must never appear in an error or an output. */
@@ -24,8 +25,8 @@ export const bundle = (
  * nock scope that only matches requests carrying Apideck's headers for `auth` — and no service
  * header unless `auth` has a service id — and asking for JSON.
  */
-export const api = (auth: Record<string, string> = AUTH) =>
-  nock(ORIGIN, {
+export const api = (auth: Record<string, string> = AUTH) => {
+  const scope = nock(ORIGIN, {
     reqheaders: {
       authorization: `Bearer ${auth.api_key}`,
       'x-apideck-app-id': auth.app_id!,
@@ -35,6 +36,18 @@ export const api = (auth: Record<string, string> = AUTH) =>
     },
     badheaders: auth.service_id ? [] : ['x-apideck-service-id'],
   });
+  record(scope);
+  return scope;
+};
+
+/**
+ * The contract check of every nock test that imports these helpers: after each test, every request
+ * the app sent through `api()` (method, path, query, headers, body), and every literal reply the test
+ * gave, must conform to Apideck's OpenAPI document.
+ */
+afterEach(async () => {
+  expect(await recordedProblems()).toEqual([]);
+});
 
 /** The query of a request path, as a plain object, to compare exactly (`filter[email]` as is). */
 export const queryOf = (uri: string): Record<string, string> =>

@@ -17,7 +17,8 @@ export default defineTrigger({
   noun: 'Deal',
   display: {
     label: 'New Deal',
-    description: 'Triggers when a new deal (opportunity) is created in your CRM.',
+    description:
+      'Triggers when a new deal (opportunity) is created in your CRM. With HubSpot, the company and contact ids are empty here (HubSpot leaves them out of sorted lists): use a Find step for them.',
   },
   operation: {
     type: 'polling',

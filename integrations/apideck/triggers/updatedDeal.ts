@@ -17,7 +17,8 @@ export default defineTrigger({
   noun: 'Deal',
   display: {
     label: 'Updated Deal',
-    description: 'Triggers when a deal (opportunity) in your CRM is updated, including stage changes.',
+    description:
+      'Triggers when a deal (opportunity) in your CRM is updated, including stage changes. With HubSpot, the company and contact ids are empty here (HubSpot leaves them out of sorted lists).',
   },
   operation: {
     type: 'polling',

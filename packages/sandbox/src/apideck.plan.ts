@@ -1,7 +1,17 @@
 import apideckApp from 'apideck-crm';
 import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from './apideck';
 import { idOf, nonEmpty } from './plan.helpers';
+import { runSearchOrCreate, type SearchOrCreateOutcome } from './searchOrCreate';
 import type { TourPlan } from './tour.lib';
+
+/** Fails a find-or-create step that did not take the expected path. */
+const took =
+  (path: SearchOrCreateOutcome['path'], check?: (result: Record<string, unknown>) => boolean) => (r: unknown) => {
+    const outcome = r as SearchOrCreateOutcome;
+    if (outcome.path !== path) throw new Error(`expected ${path}, got ${outcome.path}`);
+    if (check && !check(outcome.result as Record<string, unknown>))
+      throw new Error(`unexpected result ${JSON.stringify(outcome.result)}`);
+  };
 
 /** Every Apideck CRM operation, in the order a Zap builder meets them. */
 export const apideckPlan = (): TourPlan => {
@@ -47,6 +57,8 @@ export const apideckPlan = (): TourPlan => {
       { name: 'updated_contact', method: 'triggers.updated_contact.operation.perform', expect: nonEmpty },
       { name: 'new_deal', method: 'triggers.new_deal.operation.perform', expect: nonEmpty },
       { name: 'updated_deal', method: 'triggers.updated_deal.operation.perform', expect: nonEmpty },
+      { name: 'list_leads', method: 'triggers.list_leads.operation.perform', expect: nonEmpty },
+      { name: 'new_lead', method: 'triggers.new_lead.operation.perform', expect: nonEmpty },
       {
         name: 'find_contact',
         method: 'searches.find_contact.operation.perform',
@@ -57,6 +69,12 @@ export const apideckPlan = (): TourPlan => {
         name: 'find_company',
         method: 'searches.find_company.operation.perform',
         inputData: { name: 'SpaceX' },
+        expect: nonEmpty,
+      },
+      {
+        name: 'find_lead',
+        method: 'searches.find_lead.operation.perform',
+        inputData: { email: 'jeff@blueorigin.example', company_name: 'blue origin' },
         expect: nonEmpty,
       },
       {
@@ -133,6 +151,112 @@ export const apideckPlan = (): TourPlan => {
           contact_id: idOf(ctx, 'create_contact'),
           opportunity_id: idOf(ctx, 'create_deal'),
         }),
+      },
+      {
+        name: 'update_company',
+        method: 'creates.update_company.operation.perform',
+        inputData: (ctx) => ({ company_id: idOf(ctx, 'create_company'), industry: 'Computing Machinery' }),
+        expect: (result) => {
+          const c = result as Record<string, unknown>;
+          if (c.industry !== 'Computing Machinery' || c.website !== 'https://engines.example.com')
+            throw new Error(`update_company returned ${JSON.stringify(c)}`);
+        },
+      },
+      {
+        name: 'update_deal',
+        method: 'creates.update_deal.operation.perform',
+        inputData: (ctx) => ({ opportunity_id: idOf(ctx, 'create_deal'), pipeline_stage_id: 'contractsent' }),
+        expect: (result) => {
+          const d = result as Record<string, unknown>;
+          if (d.pipeline_stage_id !== 'contractsent' || d.title !== 'Difference Engine')
+            throw new Error(`update_deal returned ${JSON.stringify(d)}`);
+        },
+      },
+      {
+        name: 'create_lead',
+        method: 'creates.create_lead.operation.perform',
+        inputData: {
+          first_name: 'Charles',
+          last_name: 'Babbage',
+          company_name: 'Analytical Engines Ltd',
+          email: 'charles@engines.example.com',
+          lead_source: 'Conference',
+          monetary_amount: '5000',
+          currency: 'gbp',
+        },
+      },
+      {
+        name: 'update_lead',
+        method: 'creates.update_lead.operation.perform',
+        inputData: (ctx) => ({ lead_id: idOf(ctx, 'create_lead'), status: 'Qualified' }),
+        expect: (result) => {
+          const l = result as Record<string, unknown>;
+          if (l.status !== 'Qualified' || l.email !== 'charles@engines.example.com')
+            throw new Error(`update_lead returned ${JSON.stringify(l)}`);
+        },
+      },
+      {
+        name: 'find_or_create_contact (miss: create)',
+        method: 'searchOrCreates.find_contact',
+        custom: (run, bundle) =>
+          runSearchOrCreate(apideckApp, 'find_contact', run, bundle, {
+            search: { email: 'grace@navy.example' },
+            create: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' },
+          }),
+        expect: took('created'),
+      },
+      {
+        name: 'find_or_create_contact (hit: update)',
+        method: 'searchOrCreates.find_contact',
+        custom: (run, bundle) =>
+          runSearchOrCreate(apideckApp, 'find_contact', run, bundle, {
+            search: { email: 'grace@navy.example' },
+            create: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' },
+            update: { title: 'Rear Admiral' },
+          }),
+        expect: took('updated', (c) => c.title === 'Rear Admiral' && c.first_name === 'Grace'),
+      },
+      {
+        name: 'find_or_create_company (miss: create)',
+        method: 'searchOrCreates.find_company',
+        custom: (run, bundle) =>
+          runSearchOrCreate(apideckApp, 'find_company', run, bundle, {
+            search: { name: 'Harvard Mark I' },
+            create: { name: 'Harvard Mark I', industry: 'Computing' },
+          }),
+        expect: took('created'),
+      },
+      {
+        name: 'find_or_create_company (hit: update)',
+        method: 'searchOrCreates.find_company',
+        custom: (run, bundle) =>
+          runSearchOrCreate(apideckApp, 'find_company', run, bundle, {
+            search: { name: 'Harvard Mark I' },
+            create: { name: 'Harvard Mark I', industry: 'Computing' },
+            update: { description: 'Automatic Sequence Controlled Calculator' },
+          }),
+        expect: took('updated', (c) => c.industry === 'Computing' && typeof c.description === 'string'),
+      },
+      {
+        name: 'find_or_create_lead (miss: create)',
+        method: 'searchOrCreates.find_lead',
+        custom: (run, bundle) =>
+          runSearchOrCreate(apideckApp, 'find_lead', run, bundle, {
+            search: { email: 'howard@harvard.example' },
+            create: { name: 'Howard Aiken', email: 'howard@harvard.example' },
+          }),
+        expect: took('created'),
+      },
+      {
+        name: 'find_or_create_lead (hit: update)',
+        method: 'searchOrCreates.find_lead',
+        custom: (run, bundle) =>
+          runSearchOrCreate(apideckApp, 'find_lead', run, bundle, {
+            search: { email: 'howard@harvard.example' },
+            create: { name: 'Howard Aiken', email: 'howard@harvard.example' },
+            update: { status: 'Contacted' },
+          }),
+        expect: took('updated', (l) => l.status === 'Contacted' && l.name === 'Howard Aiken'),
       },
     ],
   };

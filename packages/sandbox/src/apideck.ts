@@ -18,7 +18,7 @@ export const APIDECK_SANDBOX_CREDENTIALS = {
 export const APIDECK_SANDBOX_SERVICE = 'hubspot';
 
 type Rec = Record<string, unknown> & { id: string; created_at: string; updated_at: string };
-type Resource = 'contacts' | 'companies' | 'opportunities' | 'notes' | 'activities' | 'pipelines' | 'users';
+type Resource = 'contacts' | 'companies' | 'opportunities' | 'leads' | 'notes' | 'activities' | 'pipelines' | 'users';
 
 /* ----------------------------------------------------------------------------------------------
  * The document's rules, taken from components.schemas (writable = not readOnly). A trailing `?`
@@ -229,6 +229,35 @@ const RULES: Record<Resource, ResourceRules> = {
     },
     sorts: ['created_at', 'updated_at', 'title', 'win_probability', 'monetary_amount', 'status'],
   },
+  leads: {
+    props: {
+      ...strings(
+        'company_name',
+        'owner_id',
+        'owner_name',
+        'company_id',
+        'contact_id',
+        'lead_id',
+        'lead_source',
+        'first_name',
+        'last_name',
+        'description',
+        'prefix',
+        'title',
+        'language',
+        'status',
+        'fax',
+      ),
+      name: 'string',
+      monetary_amount: 'number?',
+      currency: `${CURRENCY}?`,
+      ...CHANNELS,
+      custom_mappings: 'any',
+    },
+    required: ['name'],
+    filters: { name: 'text', first_name: 'text', last_name: 'text', email: 'text', phone_number: 'text' },
+    sorts: ['created_at', 'updated_at', 'name', 'first_name', 'last_name', 'email'],
+  },
   notes: {
     props: {
       ...strings(
@@ -426,6 +455,7 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
     contacts: [],
     companies: [],
     opportunities: [],
+    leads: [],
     notes: [],
     activities: [],
     pipelines: [],
@@ -578,6 +608,26 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
     ago(30),
   );
 
+  const lead = add(
+    'leads',
+    {
+      name: 'Jeff Bezos',
+      first_name: 'Jeff',
+      last_name: 'Bezos',
+      title: 'Founder',
+      company_name: 'Blue Origin',
+      lead_source: 'Website',
+      status: 'New',
+      emails: [{ id: '4', email: 'jeff@blueorigin.example', type: 'primary' }],
+      phone_numbers: [],
+      addresses: [],
+      websites: [],
+      social_links: [],
+      tags: [],
+    },
+    ago(60 * 5),
+  );
+
   /* ---- request checks ---- */
 
   const headerOf = (req: SimRequest, name: string): string | undefined => {
@@ -723,6 +773,7 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
       ['contact_id', 'contacts'],
       ['primary_contact_id', 'contacts'],
       ['opportunity_id', 'opportunities'],
+      ['lead_id', 'leads'],
     ];
     for (const [field, resource] of refs) {
       const id = body[field];
@@ -824,7 +875,7 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
       return envelope(resource, 'one', 200, rec);
     });
 
-  for (const resource of ['contacts', 'companies', 'opportunities', 'notes', 'activities'] as const) {
+  for (const resource of ['contacts', 'companies', 'opportunities', 'leads', 'notes', 'activities'] as const) {
     server
       .route('GET', `/crm/${resource}`, list(resource))
       .route('POST', `/crm/${resource}`, create(resource))
@@ -833,7 +884,7 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
   }
   server.route('GET', '/crm/pipelines', list('pipelines')).route('GET', '/crm/users', list('users'));
 
-  return { server, store, seeded: { elon, gwynne, spacex, rocket, elonUser, salesPipeline, renewals } };
+  return { server, store, seeded: { elon, gwynne, spacex, rocket, lead, elonUser, salesPipeline, renewals } };
 };
 
 export type ApideckSimulator = ReturnType<typeof createApideckSimulator>;

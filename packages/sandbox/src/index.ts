@@ -11,3 +11,5 @@ export * from './nimble';
 export * from './nimble.plan';
 export * from './apideck';
 export * from './apideck.plan';
+export * from './apideck.webhooks';
+export * from './apideck.webhooks.plan';

@@ -3,12 +3,13 @@ import { failureOf, makeBundle } from '@crm-zapier/kit/testing';
 import apideckApp from 'apideck-crm';
 import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator, type ApideckSimulator } from '../src/apideck';
 import { apideckPlan } from '../src/apideck.plan';
+import { runSearchOrCreate } from '../src/searchOrCreate';
 import { runPlan } from '../src/tour.lib';
 
 type Out = Record<string, unknown> & { id: string };
 
 describe('Apideck CRM against its simulator, through the runtime', () => {
-  it('runs every operation of the tour with one request each, two for Update Contact (PATCH, then read back)', async () => {
+  it('runs every operation of the tour: one request each, two for an update (PATCH, then read back), two or three for a find-or-create', async () => {
     const plan = apideckPlan();
     try {
       const results = await runPlan(plan);
@@ -34,11 +35,22 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
           'create_deal',
           'create_note',
           'log_activity',
+          'list_leads',
+          'new_lead',
+          'find_lead',
+          'create_lead',
+          'update_lead',
+          'update_company',
+          'update_deal',
+          'find_or_create_contact (miss: create)',
+          'find_or_create_contact (hit: update)',
+          'find_or_create_company (miss: create)',
+          'find_or_create_company (hit: update)',
         ]),
       );
-      const requests = Object.fromEntries(results.map((r) => [r.step, r.requests]));
-      for (const [step, n] of Object.entries(requests))
-        expect([step, n]).toEqual([step, step === 'update_contact' ? 2 : 1]);
+      const expected = (step: string) =>
+        step.includes('(hit: update)') ? 3 : step.includes('(miss: create)') || step.startsWith('update_') ? 2 : 1;
+      for (const r of results) expect([r.step, r.requests]).toEqual([r.step, expected(r.step)]);
       const update = results.find((r) => r.step === 'update_contact')!.result as Out;
       expect(plan.server.requests).toEqual(
         expect.arrayContaining([`PATCH /crm/contacts/${update.id}`, `GET /crm/contacts/${update.id}`]),
@@ -202,6 +214,130 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
       expect(err.message).toMatch(
         /^Apideck has no working CRM connection for consumer test-consumer \(HTTP 404\): ConnectionNotFoundError: .*pipedrive.*reconnect the CRM for this consumer in Apideck Vault/,
       );
+    });
+
+    describe('Find or Create, through the runtime: hit updates, miss creates, several take the first', () => {
+      const foc = (
+        key: 'find_contact' | 'find_company' | 'find_lead',
+        input: { search: Record<string, unknown>; create: Record<string, unknown>; update?: Record<string, unknown> },
+      ) => runSearchOrCreate(apideckApp, key, run, bundle(), input);
+
+      it('contact: a miss creates, a hit updates only the fields given on the found contact', async () => {
+        await start();
+        const create = { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example', title: 'Officer' };
+        const miss = await foc('find_contact', { search: { email: 'grace@navy.example' }, create });
+        expect(miss).toMatchObject({ path: 'created', matches: 0 });
+        const id = (miss.result as Out).id;
+        expect(sim.store.contacts.filter((c) => c.name === 'Grace Hopper')).toHaveLength(1);
+
+        const hit = await foc('find_contact', {
+          search: { email: 'grace@navy.example' },
+          create,
+          update: { title: 'Rear Admiral' },
+        });
+        expect(hit).toMatchObject({ path: 'updated', matches: 1 });
+        // The update ran on the found id and changed only the title; the rest is as created.
+        expect(hit.result).toMatchObject({
+          id,
+          title: 'Rear Admiral',
+          first_name: 'Grace',
+          email: 'grace@navy.example',
+        });
+        expect(sim.store.contacts.filter((c) => c.name === 'Grace Hopper')).toHaveLength(1);
+        expect(sim.server.requests.filter((r) => r.startsWith('PATCH'))).toEqual([`PATCH /crm/contacts/${id}`]);
+      });
+
+      it('contact: several matches update the first one only', async () => {
+        await start();
+        const { elon, gwynne } = sim.seeded;
+        // Both seeded contacts work at SpaceX: a search by last name that matches both.
+        sim.store.contacts.find((c) => c.id === gwynne.id)!.last_name = 'Musk';
+        const several = await foc('find_contact', {
+          search: { last_name: 'Musk' },
+          create: { last_name: 'Musk' },
+          update: { title: 'Founder' },
+        });
+        expect(several).toMatchObject({ path: 'updated', matches: 2 });
+        const first = (several.result as Out).id;
+        expect([elon.id, gwynne.id]).toContain(first);
+        const other = first === elon.id ? gwynne.id : elon.id;
+        expect(sim.store.contacts.find((c) => c.id === first)!.title).toBe('Founder');
+        expect(sim.store.contacts.find((c) => c.id === other)!.title).not.toBe('Founder');
+      });
+
+      it('company: a miss creates, a hit updates, several update the first', async () => {
+        await start();
+        const miss = await foc('find_company', {
+          search: { name: 'Harvard Mark I' },
+          create: { name: 'Harvard Mark I', industry: 'Computing' },
+        });
+        expect(miss).toMatchObject({ path: 'created', matches: 0 });
+        const hit = await foc('find_company', {
+          search: { name: 'Harvard Mark I' },
+          create: { name: 'Harvard Mark I', industry: 'Computing' },
+          update: { description: 'Relay computer' },
+        });
+        expect(hit).toMatchObject({ path: 'updated', matches: 1 });
+        expect(hit.result).toMatchObject({
+          id: (miss.result as Out).id,
+          name: 'Harvard Mark I',
+          industry: 'Computing',
+          description: 'Relay computer',
+        });
+
+        // "Harvard Mark" matches both Mark I and a new Mark II (the simulator matches names by substring).
+        await run('creates.create_company.operation.perform', bundle({ name: 'Harvard Mark II' }));
+        const several = await foc('find_company', {
+          search: { name: 'Harvard Mark' },
+          create: { name: 'Harvard Mark' },
+          update: { industry: 'Calculators' },
+        });
+        expect(several).toMatchObject({ path: 'updated', matches: 2 });
+        const updated = sim.store.companies.filter((c) => c.industry === 'Calculators');
+        expect(updated.map((c) => c.id)).toEqual([(several.result as Out).id]);
+        expect(sim.store.companies.filter((c) => String(c.name).startsWith('Harvard Mark'))).toHaveLength(2);
+      });
+
+      it('lead: a miss creates, a hit updates', async () => {
+        await start();
+        const create = { name: 'Howard Aiken', email: 'howard@harvard.example', company_name: 'Harvard' };
+        const miss = await foc('find_lead', { search: { email: 'howard@harvard.example' }, create });
+        expect(miss).toMatchObject({ path: 'created', matches: 0 });
+        const hit = await foc('find_lead', {
+          search: { email: 'howard@harvard.example' },
+          create,
+          update: { status: 'Contacted' },
+        });
+        expect(hit).toMatchObject({ path: 'updated', matches: 1 });
+        expect(hit.result).toMatchObject({ id: (miss.result as Out).id, status: 'Contacted', company_name: 'Harvard' });
+      });
+    });
+
+    it('Update Deal moves the stage and outputs the deal as the CRM has it; Update Lead likewise', async () => {
+      await start();
+      const { rocket, lead } = sim.seeded;
+      const deal = (await run(
+        'creates.update_deal.operation.perform',
+        bundle({ opportunity_id: rocket.id, pipeline_stage_id: 'closedwon' }),
+      )) as Out;
+      expect(deal).toMatchObject({
+        id: rocket.id,
+        title: 'New Rocket',
+        pipeline_stage_id: 'closedwon',
+        monetary_amount: 75000,
+      });
+      const updatedLead = (await run(
+        'creates.update_lead.operation.perform',
+        bundle({ lead_id: lead.id, status: 'Qualified' }),
+      )) as Out;
+      expect(updatedLead).toMatchObject({
+        id: lead.id,
+        name: 'Jeff Bezos',
+        status: 'Qualified',
+        email: 'jeff@blueorigin.example',
+      });
+      const newLeads = (await run('triggers.new_lead.operation.perform', bundle())) as Out[];
+      expect(newLeads[0]).toMatchObject({ id: lead.id });
     });
 
     describe('requests the OpenAPI document forbids', () => {

@@ -1,0 +1,45 @@
+import { parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { apideck } from '../src/client';
+import { leadOutputFields } from '../src/fields';
+import { PERSON_GROUPS } from '../src/groups';
+import { leadInputFields, leadInputShape, toLeadBody } from '../src/leadInputs';
+import { flattenLead } from '../src/map';
+import { LEAD } from '../src/samples';
+
+export const inputFields = defineInputFields([...leadInputFields]);
+
+const CreateLeadInput = zod
+  .object(leadInputShape)
+  .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
+    message: 'Enter a First Name, Last Name or Full Name',
+    path: ['last_name'],
+  });
+
+/** One request: the output is the new id with what was sent, flattened like Find Lead. */
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, CreateLeadInput, bundle.inputData, inputFields);
+  const body = toLeadBody(input, 'create');
+  const created = await apideck(z).createLead(body);
+  return flattenLead({ ...body, id: created.id });
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'create_lead',
+  noun: 'Lead',
+  display: {
+    label: 'Create Lead',
+    description: 'Creates a lead (a prospect not yet qualified) in your CRM, with email, phone, address and company.',
+  },
+  operation: {
+    inputFields,
+    inputFieldGroups: PERSON_GROUPS,
+    perform,
+    // Find or Create Lead: two runs of one Zap with the same email must not both create the lead
+    // (enforced by Zapier's infrastructure, per connection).
+    lock: { key: 'apideck:create_lead:{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
+    sample: flattenLead(LEAD),
+    outputFields: leadOutputFields,
+  },
+});

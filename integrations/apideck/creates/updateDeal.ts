@@ -1,0 +1,52 @@
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { apideck } from '../src/client';
+import { dealInputFields, dealInputShape, toDealBody } from '../src/dealInputs';
+import { opportunityIdField, opportunityOutputFields, optional } from '../src/fields';
+import { flattenOpportunity } from '../src/map';
+import { OPPORTUNITY } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  {
+    ...opportunityIdField,
+    required: true,
+    helpText: 'The deal to update. Pick one, or map a Deal ID from a deal trigger or a **Create Deal** step.',
+  },
+  ...dealInputFields(false),
+]);
+
+const UpdateDealInput = zod
+  .object({ opportunity_id: inputs.id(), title: optional(inputs.text()), ...dealInputShape })
+  .refine((i) => Object.entries(i).some(([k, x]) => k !== 'opportunity_id' && x !== undefined), {
+    message: 'Fill in at least one field to change',
+    path: ['opportunity_id'],
+  });
+
+/**
+ * Two requests, as Update Contact: PATCH sends only the fields filled in (a stage move is just the
+ * stage), Apideck answers with the id alone, so the deal is read back
+ * (`GET /crm/opportunities/{id}`) and output as the CRM has it.
+ */
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, UpdateDealInput, bundle.inputData, inputFields);
+  const client = apideck(z);
+  const updated = await client.updateOpportunity(input.opportunity_id, toDealBody(input));
+  return flattenOpportunity(await client.opportunity(updated.id));
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'update_deal',
+  noun: 'Deal',
+  display: {
+    label: 'Update Deal',
+    description:
+      'Updates an existing deal (opportunity) in your CRM, e.g. moves it to another stage: only the fields you fill in are changed.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenOpportunity(OPPORTUNITY),
+    outputFields: opportunityOutputFields,
+  },
+});

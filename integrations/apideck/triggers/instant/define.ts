@@ -1,0 +1,62 @@
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import type { Output } from '../../src/map';
+import {
+  INSTANT_HELP,
+  performHook,
+  subscribeTo,
+  unsubscribe,
+  type CrmEventType,
+  type WebhookEvent,
+} from '../../src/webhooks';
+
+type OutputField = { key: string; label: string; type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer' };
+
+export interface InstantSpec {
+  key: string;
+  noun: string;
+  /** e.g. "New Contact": the label becomes "New Contact (Instant)". */
+  label: string;
+  description: string;
+  eventType: CrmEventType;
+  /** The event as the trigger's output: the record read once, or the event alone for a deletion. */
+  toOutput: (z: ZObject, event: WebhookEvent) => Promise<Output>;
+  /** The polling request: what the Zap editor shows as samples, key for key what `perform` returns. */
+  performList: (z: ZObject, bundle: Bundle) => Promise<Output[]>;
+  sample: Output;
+  outputFields: OutputField[];
+}
+
+/** A REST hook trigger on Apideck's Webhook API: one webhook per Zap, for one event type. */
+export const instantTrigger = (spec: InstantSpec) => {
+  const label = `${spec.label} (Instant)`;
+  return defineTrigger({
+    key: spec.key,
+    noun: spec.noun,
+    display: { label, description: spec.description },
+    operation: {
+      type: 'hook',
+      inputFields: [INSTANT_HELP],
+      performSubscribe: subscribeTo(spec.eventType, label),
+      performUnsubscribe: unsubscribe,
+      perform: performHook(spec.eventType, spec.toOutput),
+      performList: spec.performList,
+      sample: spec.sample,
+      outputFields: spec.outputFields,
+    },
+  });
+};
+
+/**
+ * A polling trigger's request, sample and output fields, reused as an instant trigger's
+ * `performList`, sample and outputs, so that the two agree key for key.
+ */
+export const fromPolling = (trigger: {
+  operation: unknown;
+}): Pick<InstantSpec, 'performList' | 'sample' | 'outputFields'> => {
+  const op = trigger.operation as {
+    perform: (z: ZObject, bundle: Bundle) => Promise<Output[]>;
+    sample: Output;
+    outputFields: OutputField[];
+  };
+  return { performList: (z, bundle) => op.perform(z, bundle), sample: op.sample, outputFields: op.outputFields };
+};

@@ -1,0 +1,30 @@
+import { newestFirst } from '@crm-zapier/kit';
+import { apideck } from '../../src/client';
+import { POLL_PAGE_SIZE } from '../../src/constants';
+import { companyOutputFields } from '../../src/fields';
+import { flattenCompany } from '../../src/map';
+import { sinceFor } from '../../src/polling';
+import { COMPANY } from '../../src/samples';
+import { CompanySchema } from '../../src/schemas';
+import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
+import { instantTrigger } from './define';
+
+/** There is no polling New Company trigger: this is the request one would make (newest first). */
+export default instantTrigger({
+  key: 'new_company_instant',
+  noun: 'Company',
+  label: 'New Company',
+  description: 'Triggers when a new company is created in your CRM, as soon as Apideck sends the event.',
+  eventType: CRM_EVENTS.company.created,
+  toOutput: async (z, event) => flattenCompany(await fetchEntity(z, 'company', CompanySchema, event)),
+  performList: async (z, bundle) => {
+    const page = await apideck(z).companies({
+      filter: { created_since: sinceFor(bundle) },
+      sort: { by: 'created_at', direction: 'desc' },
+      limit: POLL_PAGE_SIZE,
+    });
+    return newestFirst(page.items, (c) => c.created_at).map(flattenCompany);
+  },
+  sample: flattenCompany(COMPANY),
+  outputFields: companyOutputFields,
+});

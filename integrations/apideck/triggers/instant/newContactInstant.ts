@@ -1,0 +1,15 @@
+import { flattenContact } from '../../src/map';
+import { ContactSchema } from '../../src/schemas';
+import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
+import newContact from '../newContact';
+import { fromPolling, instantTrigger } from './define';
+
+export default instantTrigger({
+  key: 'new_contact_instant',
+  noun: 'Contact',
+  label: 'New Contact',
+  description: 'Triggers when a new contact is created in your CRM, as soon as Apideck sends the event.',
+  eventType: CRM_EVENTS.contact.created,
+  toOutput: async (z, event) => flattenContact(await fetchEntity(z, 'contact', ContactSchema, event)),
+  ...fromPolling(newContact),
+});

@@ -1,0 +1,15 @@
+import { flattenLead } from '../../src/map';
+import { LeadSchema } from '../../src/schemas';
+import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
+import newLead from '../newLead';
+import { fromPolling, instantTrigger } from './define';
+
+export default instantTrigger({
+  key: 'new_lead_instant',
+  noun: 'Lead',
+  label: 'New Lead',
+  description: 'Triggers when a new lead is created in your CRM, as soon as Apideck sends the event.',
+  eventType: CRM_EVENTS.lead.created,
+  toOutput: async (z, event) => flattenLead(await fetchEntity(z, 'lead', LeadSchema, event)),
+  ...fromPolling(newLead),
+});

@@ -1,0 +1,15 @@
+import { flattenContactUpdate } from '../../src/map';
+import { ContactSchema } from '../../src/schemas';
+import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
+import updatedContact from '../updatedContact';
+import { fromPolling, instantTrigger } from './define';
+
+export default instantTrigger({
+  key: 'updated_contact_instant',
+  noun: 'Contact',
+  label: 'Updated Contact',
+  description: 'Triggers when a contact in your CRM is updated, as soon as Apideck sends the event.',
+  eventType: CRM_EVENTS.contact.updated,
+  toOutput: async (z, event) => flattenContactUpdate(await fetchEntity(z, 'contact', ContactSchema, event)),
+  ...fromPolling(updatedContact),
+});

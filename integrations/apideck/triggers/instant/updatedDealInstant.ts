@@ -1,0 +1,16 @@
+import { flattenOpportunityUpdate } from '../../src/map';
+import { OpportunitySchema } from '../../src/schemas';
+import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
+import updatedDeal from '../updatedDeal';
+import { fromPolling, instantTrigger } from './define';
+
+export default instantTrigger({
+  key: 'updated_deal_instant',
+  noun: 'Deal',
+  label: 'Updated Deal',
+  description:
+    'Triggers when a deal (opportunity) in your CRM is updated, including stage changes, as soon as Apideck sends the event.',
+  eventType: CRM_EVENTS.opportunity.updated,
+  toOutput: async (z, event) => flattenOpportunityUpdate(await fetchEntity(z, 'opportunity', OpportunitySchema, event)),
+  ...fromPolling(updatedDeal),
+});

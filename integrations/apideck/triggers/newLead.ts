@@ -1,0 +1,28 @@
+import { newestFirst } from '@crm-zapier/kit';
+import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { apideck } from '../src/client';
+import { POLL_PAGE_SIZE } from '../src/constants';
+import { leadOutputFields } from '../src/fields';
+import { flattenLead } from '../src/map';
+import { LEAD } from '../src/samples';
+
+/** Leads have no `created_since` filter in the document (LeadsFilter): the sort finds the newest. */
+const perform = (async (z) => {
+  const page = await apideck(z).leads({ sort: { by: 'created_at', direction: 'desc' }, limit: POLL_PAGE_SIZE });
+  return newestFirst(page.items, (l) => l.created_at).map(flattenLead);
+}) satisfies PollingTriggerPerform;
+
+export default defineTrigger({
+  key: 'new_lead',
+  noun: 'Lead',
+  display: {
+    label: 'New Lead',
+    description: 'Triggers when a new lead is created in your CRM.',
+  },
+  operation: {
+    type: 'polling',
+    perform,
+    sample: flattenLead(LEAD),
+    outputFields: leadOutputFields,
+  },
+});
