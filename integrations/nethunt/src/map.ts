@@ -6,14 +6,25 @@ import type { NetHuntComment, NetHuntRecord, RecordChange } from './schemas';
  * `fields__<name>`: the prefix cannot clash with our own keys, and the name comes back unchanged.
  */
 export const FIELD_PREFIX = 'fields__';
-export const fieldKey = (name: string): string => `${FIELD_PREFIX}${name}`;
+/**
+ * Output keys by field name, kept so that flattening many records does not build (and intern) the
+ * same `fields__<name>` string again for every record. Bounded: folders have tens of fields.
+ */
+const fieldKeys = new Map<string, string>();
+export const fieldKey = (name: string): string => {
+  let key = fieldKeys.get(name);
+  if (key === undefined) {
+    key = `${FIELD_PREFIX}${name}`;
+    if (fieldKeys.size < 2000) fieldKeys.set(name, key);
+  }
+  return key;
+};
 export const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
 export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length);
 
 /** Record fields as flat outputs: scalars and lists of scalars stay as they are. */
-export const flattenFields = (fields: Record<string, unknown>): FlatObject => {
-  const out: FlatObject = {};
-  for (const [name, value] of Object.entries(fields)) out[fieldKey(name)] = toFlatValue(value);
+export const flattenFields = (fields: Record<string, unknown>, out: FlatObject = {}): FlatObject => {
+  for (const name of Object.keys(fields)) out[fieldKey(name)] = toFlatValue(fields[name]);
   return out;
 };
 
@@ -23,19 +34,21 @@ export const flattenRecord = (r: {
   createdAt?: string;
   updatedAt?: string;
   fields: Record<string, unknown>;
-}): FlatObject & { id: string } => ({
-  id: r.recordId,
-  record_id: r.recordId,
-  created_at: r.createdAt ?? null,
-  updated_at: r.updatedAt ?? null,
-  ...flattenFields(r.fields),
-});
+}): FlatObject & { id: string } =>
+  // The fields go straight into the output: no intermediate object to spread (bench/RESULTS.md §3).
+  flattenFields(r.fields, {
+    id: r.recordId,
+    record_id: r.recordId,
+    created_at: r.createdAt ?? null,
+    updated_at: r.updatedAt ?? null,
+  }) as FlatObject & { id: string };
 
 /** An update event: one id per (record, update time), so each update fires once. */
-export const flattenUpdate = (r: NetHuntRecord): FlatObject & { id: string } => ({
-  ...flattenRecord(r),
-  id: updateEventId(r.recordId, r.updatedAt ?? r.createdAt),
-});
+export const flattenUpdate = (r: NetHuntRecord): FlatObject & { id: string } => {
+  const out = flattenRecord(r);
+  out.id = updateEventId(r.recordId, r.updatedAt ?? r.createdAt);
+  return out;
+};
 
 export const flattenComment = (c: NetHuntComment): FlatObject & { id: string } => ({
   id: c.commentId,
