@@ -11,9 +11,33 @@ const pathText = (path: PropertyKey[]): string =>
         .join('.')
         .replace(/\.\[/g, '[');
 
+/** A root-level type mismatch: the value is not even of the branch's type. */
+const wrongType = (list: readonly Issue[]): boolean =>
+  list.every((i) => i.code === 'invalid_type' && i.path.length === 0);
+
+/**
+ * A union's issue names nothing ("Invalid input"); zod keeps each branch's own issues beside it.
+ * Describe the branch the value came closest to — the first whose type matched, with the fewest
+ * issues — with paths made relative to the whole value, so the message names what is missing.
+ */
+const expandUnion = (issue: Issue): Issue[] => {
+  const branches = issue.code === 'invalid_union' ? (issue as { errors?: Issue[][] }).errors : undefined;
+  if (!Array.isArray(branches) || branches.length === 0) return [issue];
+  const typed = branches.filter((list) => list.length > 0 && !wrongType(list));
+  if (typed.length === 0) {
+    // No branch even got a value: the key is missing ("received undefined" in every branch).
+    const first = branches[0]?.[0];
+    const missing = branches.every((list) => list.every((i) => /received undefined/.test(i.message)));
+    return missing && first ? [{ ...first, path: [...issue.path] } as Issue] : [issue];
+  }
+  const best = typed.reduce((a, b) => (b.length < a.length ? b : a));
+  return best.flatMap((inner) => expandUnion({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
+};
+
 /** One readable line for a list of zod issues: "`fields` is missing in [0]; …". */
 export const describeIssues = (issues: readonly Issue[], labels: Record<string, string> = {}): string =>
   issues
+    .flatMap(expandUnion)
     .slice(0, 5)
     .map((issue) => {
       const key = issue.path.map(String)[0];
