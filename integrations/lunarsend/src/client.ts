@@ -1,4 +1,4 @@
-import { parseJsonBody, requestJson } from '@crm-zapier/kit';
+import { parseJsonBody, requestJson, sendRequest } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import type { z } from 'zod';
 import { baseUrl, CRM, DELETE_CONTACT_PATH } from './constants';
@@ -80,7 +80,7 @@ export const lunarsend = (z: ZObject) => {
       call('PATCH', '/contacts', ContactAnswerSchema, { body: { data }, resource: `contact ${data.id}` }),
     /** `DELETE` (path inferred, see DELETE_CONTACT_PATH) with `{ contact_id }`; answers a plain message. */
     deleteContact: async (contactId: string): Promise<string> => {
-      const response = await z.request({
+      const response = await sendRequest(z, CRM, {
         method: 'DELETE',
         url: `${baseUrl()}${DELETE_CONTACT_PATH}`,
         headers: { Accept: 'application/json', 'Content-Type': 'application/json' },

@@ -1,6 +1,8 @@
-import { newestFirst } from '@crm-zapier/kit';
+import { newestFirst, parseInput } from '@crm-zapier/kit';
 import { defineInputField, type Bundle, type ZObject } from 'zapier-platform-core';
 import { nethunt } from './client';
+import { readableFolderField } from './fields';
+import { ChangeInput } from './inputs';
 import { flattenChange } from './map';
 import { sinceFor } from './polling';
 import type { RecordChange } from './schemas';
@@ -25,7 +27,7 @@ export const changeFieldNamesField = defineInputField({
   helpText: 'Pick fields to trigger only on changes to them. Leave empty for every change.',
 });
 
-type ChangeInput = {
+type ChangeInputData = {
   folder_id: string;
   record_id?: string;
   field_names?: string[];
@@ -33,14 +35,17 @@ type ChangeInput = {
 
 export const pollChanges = async (
   z: ZObject,
-  bundle: Bundle<ChangeInput>,
+  bundle: Bundle<ChangeInputData>,
   actions?: readonly RecordChange['recordAction'][],
 ) => {
-  const fieldName = (bundle.inputData.field_names ?? []).filter((f) => f.trim() !== '');
-  const recordId = bundle.inputData.record_id?.trim();
-  const changes = await nethunt(z).recordChanges(bundle.inputData.folder_id, {
-    recordId: recordId || undefined,
-    fieldName: fieldName.length ? fieldName : undefined,
+  const input = parseInput(z, ChangeInput, bundle.inputData, [
+    readableFolderField,
+    changeRecordIdField,
+    changeFieldNamesField,
+  ]);
+  const changes = await nethunt(z).recordChanges(input.folder_id, {
+    recordId: input.record_id,
+    fieldName: input.field_names,
     since: sinceFor(bundle),
   });
   const wanted = actions ? changes.filter((c) => actions.includes(c.recordAction)) : changes;

@@ -1,11 +1,13 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { parseInput } from '@crm-zapier/kit';
 import { nethunt } from '../src/client';
+import { FolderInput } from '../src/inputs';
 import { readableFolderField } from '../src/fields';
 
 const inputFields = defineInputFields([readableFolderField]);
 
 const perform = (async (z, bundle) =>
-  (await nethunt(z).folderFields(bundle.inputData.folder_id)).map((f) => ({
+  (await nethunt(z).folderFields(parseInput(z, FolderInput, bundle.inputData, inputFields).folder_id)).map((f) => ({
     id: f.name,
     name: f.name,
   }))) satisfies PollingTriggerPerform<typeof inputFields, { id: string; name: string }>;

@@ -1,6 +1,7 @@
-import { newestFirst } from '@crm-zapier/kit';
+import { newestFirst, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
+import { FolderInput } from '../src/inputs';
 import { readableFolderField } from '../src/fields';
 import { flattenComment } from '../src/map';
 import { sinceFor } from '../src/polling';
@@ -9,7 +10,8 @@ import { COMMENT } from '../src/samples';
 const inputFields = defineInputFields([readableFolderField]);
 
 const perform = (async (z, bundle) => {
-  const comments = await nethunt(z).newComments(bundle.inputData.folder_id, { since: sinceFor(bundle) });
+  const { folder_id } = parseInput(z, FolderInput, bundle.inputData, inputFields);
+  const comments = await nethunt(z).newComments(folder_id, { since: sinceFor(bundle) });
   return newestFirst(comments, (c) => c.createdAt).map(flattenComment);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 

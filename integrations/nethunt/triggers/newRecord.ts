@@ -1,5 +1,7 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { parseInput } from '@crm-zapier/kit';
 import { nethunt } from '../src/client';
+import { FolderInput } from '../src/inputs';
 import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
 import { flattenRecord, newestRecords } from '../src/map';
 import { RECORD_SHAPE } from '../src/samples';
@@ -8,7 +10,8 @@ import { sinceFor } from '../src/polling';
 const inputFields = defineInputFields([readableFolderField]);
 
 const perform = (async (z, bundle) => {
-  const records = await nethunt(z).newRecords(bundle.inputData.folder_id, { since: sinceFor(bundle) });
+  const { folder_id } = parseInput(z, FolderInput, bundle.inputData, inputFields);
+  const records = await nethunt(z).newRecords(folder_id, { since: sinceFor(bundle) });
   return newestRecords(records, 'createdAt').map(flattenRecord);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 

@@ -1,5 +1,7 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { parseInput } from '@crm-zapier/kit';
 import { nethunt } from '../src/client';
+import { UpdatedRecordInput } from '../src/inputs';
 import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
 import { flattenUpdate, newestRecords } from '../src/map';
 import { sinceFor } from '../src/polling';
@@ -18,9 +20,9 @@ const inputFields = defineInputFields([
 ]);
 
 const perform = (async (z, bundle) => {
-  const fieldName = (bundle.inputData.field_names ?? []).filter((f) => f.trim() !== '');
-  const records = await nethunt(z).updatedRecords(bundle.inputData.folder_id, {
-    fieldName: fieldName.length ? fieldName : undefined,
+  const input = parseInput(z, UpdatedRecordInput, bundle.inputData, inputFields);
+  const records = await nethunt(z).updatedRecords(input.folder_id, {
+    fieldName: input.field_names,
     since: sinceFor(bundle),
   });
   return newestRecords(records, 'updatedAt').map(flattenUpdate);

@@ -1,4 +1,4 @@
-import { parseJsonBody } from '@crm-zapier/kit';
+import { parseJsonBody, sendRequest } from '@crm-zapier/kit';
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { nimble } from '../src/client';
 import { AUTHORIZE_PATH, authBaseUrl, CRM, SCOPES, TOKEN_PATH } from '../src/constants';
@@ -36,7 +36,7 @@ const requestTokens = async (z: ZObject, form: Record<string, string>, kind: 'ex
   let status: number;
   let content: string;
   try {
-    const response = await z.request({
+    const response = await sendRequest(z, CRM, {
       method: 'POST',
       url: `${authBaseUrl()}${TOKEN_PATH}`,
       // Exactly this type, with a body we encode ourselves (core would send JSON under a
