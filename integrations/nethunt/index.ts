@@ -1,4 +1,4 @@
-import { crmErrors } from '@crm-zapier/kit';
+import { APP_FLAGS, crmErrors } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication from './authentication/basic';
@@ -24,14 +24,8 @@ export default defineApp({
   authentication,
   // Basic auth: core adds the Authorization header itself, after any beforeRequest.
   afterResponse: [crmErrors({ crm: CRM, credentials: 'email address and API key' })],
-  flags: {
-    // 429s reach crmErrors, which reads Retry-After in both its forms and keeps the CRM's message.
-    throwForThrottlingEarly: false,
-    // The app makes no HTTP calls outside z.request (which core logs anyway), so core's patch of
-    // node's http module, which only logs such calls, is not needed (and it would pin whatever
-    // http.request it first finds for the life of the process).
-    skipHttpPatch: true,
-  },
+  flags: APP_FLAGS,
+
   triggers: {
     [newRecord.key]: newRecord,
     [updatedRecord.key]: updatedRecord,

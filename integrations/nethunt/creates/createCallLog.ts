@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nethunt } from '../src/client';
 import { recordIdField } from '../src/fields';
 import { CREATED_CALL_LOG } from '../src/samples';
@@ -24,12 +23,14 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const CreateCallLogInput = zod.object({
-  record_id: inputs.id(),
-  text: inputs.text(),
-  time: inputs.isoDateTime().optional(),
-  duration: inputs.number().pipe(zod.number().min(0, 'must not be negative')).optional(),
-});
+const CreateCallLogInput = lazySchema((zod) =>
+  zod.object({
+    record_id: inputs.id(),
+    text: inputs.text(),
+    time: inputs.isoDateTime().optional(),
+    duration: inputs.number().pipe(zod.number().min(0, 'must not be negative')).optional(),
+  }),
+);
 
 type CallLogOutput = {
   id: string;

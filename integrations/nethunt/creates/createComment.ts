@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nethunt } from '../src/client';
 import { recordIdField } from '../src/fields';
 import { CREATED_COMMENT } from '../src/samples';
@@ -10,7 +9,7 @@ export const inputFields = defineInputFields([
   { key: 'text', label: 'Comment', type: 'text', required: true, helpText: 'The comment to add to the record.' },
 ]);
 
-const CreateCommentInput = zod.object({ record_id: inputs.id(), text: inputs.text() });
+const CreateCommentInput = lazySchema((zod) => zod.object({ record_id: inputs.id(), text: inputs.text() }));
 
 const flattenCreatedComment = (c: { commentId: string; createdAt: string }, recordId: string, text: string) => ({
   id: c.commentId,

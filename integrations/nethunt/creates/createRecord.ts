@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nethunt } from '../src/client';
 import { folderInputFields, folderOutputFields, recordOutputFields, writableFolderField } from '../src/fields';
 import { fieldValuesFromInput, flattenRecord } from '../src/map';
@@ -8,7 +7,7 @@ import { RECORD_SHAPE } from '../src/samples';
 
 export const inputFields = defineInputFields([writableFolderField, folderInputFields]);
 
-const CreateRecordInput = zod.object({ folder_id: inputs.id() }).loose();
+const CreateRecordInput = lazySchema((zod) => zod.object({ folder_id: inputs.id() }).loose());
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateRecordInput, bundle.inputData, inputFields);

@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nethunt } from '../src/client';
 import {
   folderInputFields,
@@ -42,14 +41,16 @@ export const inputFields = defineInputFields([
   folderInputFields,
 ]);
 
-const UpdateRecordInput = zod
-  .object({
-    record_id: inputs.id(),
-    folder_id: inputs.id(),
-    mode: zod.enum(['overwrite', 'add']).default('overwrite'),
-    remove_values: zod.record(zod.string(), zod.string()).optional(),
-  })
-  .loose();
+const UpdateRecordInput = lazySchema((zod) =>
+  zod
+    .object({
+      record_id: inputs.id(),
+      folder_id: inputs.id(),
+      mode: zod.enum(['overwrite', 'add']).default('overwrite'),
+      remove_values: zod.record(zod.string(), zod.string()).optional(),
+    })
+    .loose(),
+);
 
 /** One field action per field, following the document: `overwrite` is never combined with `remove`. */
 export const toFieldActions = (

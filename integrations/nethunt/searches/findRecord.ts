@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nethunt } from '../src/client';
 import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
 import { flattenRecord } from '../src/map';
@@ -30,17 +29,19 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindRecordInput = zod
-  .object({
-    folder_id: inputs.id(),
-    record_id: inputs.id().optional(),
-    query: zod.string().trim().min(1).optional(),
-    limit: inputs.number().pipe(zod.number().int('must be a whole number').min(1, 'must be at least 1')).optional(),
-  })
-  .refine((i) => i.record_id !== undefined || i.query !== undefined, {
-    message: 'Enter a Record ID or a Search Query',
-    path: ['query'],
-  });
+const FindRecordInput = lazySchema((zod) =>
+  zod
+    .object({
+      folder_id: inputs.id(),
+      record_id: inputs.id().optional(),
+      query: zod.string().trim().min(1).optional(),
+      limit: inputs.number().pipe(zod.number().int('must be a whole number').min(1, 'must be at least 1')).optional(),
+    })
+    .refine((i) => i.record_id !== undefined || i.query !== undefined, {
+      message: 'Enter a Record ID or a Search Query',
+      path: ['query'],
+    }),
+);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindRecordInput, bundle.inputData, inputFields);

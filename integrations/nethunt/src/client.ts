@@ -1,6 +1,5 @@
-import { requestJson } from '@crm-zapier/kit';
+import { requestJson, type AnySchema } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
-import type { z } from 'zod';
 import { baseUrl, CRM } from './constants';
 import {
   AuthTestSchema,
@@ -24,9 +23,9 @@ const seg = encodeURIComponent;
 
 /** The only code that knows NetHunt's paths: one method per documented endpoint. */
 export const nethunt = (z: ZObject) => {
-  const get = <S extends z.ZodType>(path: string, schema: S, params?: Params, resource?: string) =>
+  const get = <S extends AnySchema>(path: string, schema: S, params?: Params, resource?: string) =>
     requestJson(z, { url: `${baseUrl()}${path}`, params, schema, crm: CRM, resource });
-  const post = <S extends z.ZodType>(path: string, body: unknown, schema: S, params?: Params, resource?: string) =>
+  const post = <S extends AnySchema>(path: string, body: unknown, schema: S, params?: Params, resource?: string) =>
     requestJson(z, { method: 'POST', url: `${baseUrl()}${path}`, body, params, schema, crm: CRM, resource });
 
   return {

@@ -1,58 +1,72 @@
-import { z } from 'zod';
+import { lazySchema, type Infer } from '@crm-zapier/kit';
 
 /** A field value as the document shows them: text, numbers, booleans, lists of text (or anything else). */
-export const FieldValueSchema = z.unknown();
-export const FieldsSchema = z.record(z.string(), FieldValueSchema);
+export const FieldValueSchema = lazySchema((z) => z.unknown());
+export const FieldsSchema = lazySchema((z) => z.record(z.string(), FieldValueSchema.schema));
 
-export const FolderSchema = z.object({ id: z.string(), name: z.string() });
-export const FolderListSchema = z.array(FolderSchema);
-export type Folder = z.infer<typeof FolderSchema>;
+export const FolderSchema = lazySchema((z) => z.object({ id: z.string(), name: z.string() }));
+export const FolderListSchema = lazySchema((z) => z.array(FolderSchema.schema));
+export type Folder = Infer<typeof FolderSchema>;
 
-export const FolderFieldSchema = z.object({ name: z.string() });
-export const FolderFieldListSchema = z.array(FolderFieldSchema);
+export const FolderFieldSchema = lazySchema((z) => z.object({ name: z.string() }));
+export const FolderFieldListSchema = lazySchema((z) => z.array(FolderFieldSchema.schema));
 
-export const RecordSchema = z.object({
-  id: z.string(),
-  recordId: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string().optional(),
-  fields: FieldsSchema,
-});
-export const RecordListSchema = z.array(RecordSchema);
-export type NetHuntRecord = z.infer<typeof RecordSchema>;
+export const RecordSchema = lazySchema((z) =>
+  z.object({
+    id: z.string(),
+    recordId: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string().optional(),
+    fields: FieldsSchema.schema,
+  }),
+);
+export const RecordListSchema = lazySchema((z) => z.array(RecordSchema.schema));
+export type NetHuntRecord = Infer<typeof RecordSchema>;
 
-export const CommentSchema = z.object({
-  id: z.string(),
-  commentId: z.string(),
-  recordId: z.string(),
-  createdAt: z.string(),
-  text: z.string(),
-});
-export const CommentListSchema = z.array(CommentSchema);
-export type NetHuntComment = z.infer<typeof CommentSchema>;
+export const CommentSchema = lazySchema((z) =>
+  z.object({
+    id: z.string(),
+    commentId: z.string(),
+    recordId: z.string(),
+    createdAt: z.string(),
+    text: z.string(),
+  }),
+);
+export const CommentListSchema = lazySchema((z) => z.array(CommentSchema.schema));
+export type NetHuntComment = Infer<typeof CommentSchema>;
 
-export const FieldActionSchema = z.object({ add: z.unknown().optional(), remove: z.unknown().optional() });
-export const RecordChangeSchema = z.object({
-  id: z.string(),
-  recordId: z.string(),
-  time: z.string(),
-  user: z.object({ personalName: z.string().optional(), emailAddress: z.string().optional() }).optional(),
-  recordAction: z.enum(['CREATE', 'UPDATE', 'DELETE']),
-  fieldActions: z.record(z.string(), FieldActionSchema).optional(),
-});
-export const RecordChangeListSchema = z.array(RecordChangeSchema);
-export type RecordChange = z.infer<typeof RecordChangeSchema>;
+export const FieldActionSchema = lazySchema((z) =>
+  z.object({ add: z.unknown().optional(), remove: z.unknown().optional() }),
+);
+export const RecordChangeSchema = lazySchema((z) =>
+  z.object({
+    id: z.string(),
+    recordId: z.string(),
+    time: z.string(),
+    user: z.object({ personalName: z.string().optional(), emailAddress: z.string().optional() }).optional(),
+    recordAction: z.enum(['CREATE', 'UPDATE', 'DELETE']),
+    fieldActions: z.record(z.string(), FieldActionSchema.schema).optional(),
+  }),
+);
+export const RecordChangeListSchema = lazySchema((z) => z.array(RecordChangeSchema.schema));
+export type RecordChange = Infer<typeof RecordChangeSchema>;
 
-export const CreatedRecordSchema = z.object({ recordId: z.string(), createdAt: z.string(), fields: FieldsSchema });
-export type CreatedRecord = z.infer<typeof CreatedRecordSchema>;
-export const UpdatedRecordSchema = z.object({ recordId: z.string(), updatedAt: z.string(), fields: FieldsSchema });
-export type UpdatedRecord = z.infer<typeof UpdatedRecordSchema>;
-export const CreatedCommentSchema = z.object({ commentId: z.string(), createdAt: z.string() });
-export const CreatedCallLogSchema = z.object({ callLogId: z.string(), createdAt: z.string() });
+export const CreatedRecordSchema = lazySchema((z) =>
+  z.object({ recordId: z.string(), createdAt: z.string(), fields: FieldsSchema.schema }),
+);
+export type CreatedRecord = Infer<typeof CreatedRecordSchema>;
+export const UpdatedRecordSchema = lazySchema((z) =>
+  z.object({ recordId: z.string(), updatedAt: z.string(), fields: FieldsSchema.schema }),
+);
+export type UpdatedRecord = Infer<typeof UpdatedRecordSchema>;
+export const CreatedCommentSchema = lazySchema((z) => z.object({ commentId: z.string(), createdAt: z.string() }));
+export const CreatedCallLogSchema = lazySchema((z) => z.object({ callLogId: z.string(), createdAt: z.string() }));
 
-export const AuthTestSchema = z
-  .array(z.object({ user: z.object({ personalName: z.string().optional(), emailAddress: z.string() }) }))
-  .min(1, 'the answer has no user');
+export const AuthTestSchema = lazySchema((z) =>
+  z
+    .array(z.object({ user: z.object({ personalName: z.string().optional(), emailAddress: z.string() }) }))
+    .min(1, 'the answer has no user'),
+);
 
 /** Body of create-record. */
 export interface NewRecordBody {

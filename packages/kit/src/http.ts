@@ -1,8 +1,8 @@
 import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
-import type { z as zod } from 'zod';
+import { schemaOf, type AnySchema, type Infer } from './lazy';
 import { describeIssues } from './validation';
 
-export interface JsonRequest<S extends zod.ZodType> {
+export interface JsonRequest<S extends AnySchema> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   params?: Record<string, string | number | boolean | string[] | undefined>;
@@ -20,7 +20,7 @@ export interface JsonRequest<S extends zod.ZodType> {
  * Turns query parameters into a URLSearchParams, repeating a key for each value of an array
  * (`fieldName=A&fieldName=B`) and leaving out undefined values.
  */
-export const queryString = (params: JsonRequest<zod.ZodType>['params']): string => {
+export const queryString = (params: JsonRequest<AnySchema>['params']): string => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params ?? {})) {
     if (value === undefined) continue;
@@ -68,7 +68,7 @@ export const sendRequest = async (
  * the JSON answer checked against `schema`. An empty or non-JSON success body, or one of the wrong
  * shape, becomes a clear error naming what is missing — never a SyntaxError.
  */
-export const requestJson = async <S extends zod.ZodType>(z: ZObject, req: JsonRequest<S>): Promise<zod.output<S>> => {
+export const requestJson = async <S extends AnySchema>(z: ZObject, req: JsonRequest<S>): Promise<Infer<S>> => {
   const options: HttpRequestOptions & { url: string } = {
     method: req.method ?? 'GET',
     // Query strings are built here, not with `params`, so repeated keys survive.
@@ -101,7 +101,7 @@ export const requestJson = async <S extends zod.ZodType>(z: ZObject, req: JsonRe
       response.status,
     );
   }
-  const parsed = req.schema.safeParse(body);
+  const parsed = schemaOf(req.schema).safeParse(body);
   if (!parsed.success) {
     throw new z.errors.Error(
       `${req.crm} sent an answer of an unexpected shape: ${describeIssues(parsed.error.issues)}.`,
@@ -109,5 +109,5 @@ export const requestJson = async <S extends zod.ZodType>(z: ZObject, req: JsonRe
       response.status,
     );
   }
-  return parsed.data;
+  return parsed.data as Infer<S>;
 };

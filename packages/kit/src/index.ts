@@ -1,8 +1,9 @@
-// zapier-platform-core first: an integration's first import is the kit, and loading zod (through
-// ./http → ./validation) before core leaves ~15 MB more RSS after start-up (bench/RESULTS.md).
+// zapier-platform-core first (through ./runtime): an app's first import is the kit. zod is not
+// loaded here at all: schemas are built on first use (./lazy).
 export * from './runtime';
 export * from './errors';
 export * from './flatten';
 export * from './http';
+export * from './lazy';
 export * from './polling';
 export * from './validation';

@@ -33,3 +33,13 @@ export const defaultMeta: Bundle['meta'] = {
   timezone: null,
   inputFields: {},
 } as unknown as Bundle['meta'];
+
+/**
+ * The app flags every integration sets:
+ * - `throwForThrottlingEarly: false`: 429s reach crmErrors, which reads Retry-After in both its
+ *   forms and keeps the CRM's message (core's own early throw knows only seconds and says nothing).
+ * - `skipHttpPatch: true`: the apps make no HTTP calls outside z.request (which core logs anyway),
+ *   so core's patch of node's http module, which only logs such calls, is not needed; it would
+ *   also pin whatever http.request it first finds for the life of the process.
+ */
+export const APP_FLAGS = { throwForThrottlingEarly: false, skipHttpPatch: true } as const;

@@ -1,7 +1,8 @@
 import type { ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import type { z as Zod } from 'zod';
+import { schemaOf, zod, type AnySchema, type Infer } from './lazy';
 
-type Issue = zod.core.$ZodIssue;
+type Issue = Zod.core.$ZodIssue;
 
 const pathText = (path: PropertyKey[]): string =>
   path.length === 0
@@ -57,12 +58,12 @@ export interface LabelledField {
  * Validates what a user typed before any request is sent. Each failing field is named by its
  * label as the Zap editor shows it, so the user knows which input to fix.
  */
-export const parseInput = <S extends zod.ZodType>(
+export const parseInput = <S extends AnySchema>(
   z: ZObject,
   schema: S,
   inputData: unknown,
   fields: readonly (LabelledField | unknown)[] = [],
-): zod.output<S> => {
+): Infer<S> => {
   const labels: Record<string, string> = {};
   for (const f of fields) {
     if (f && typeof f === 'object' && 'key' in f && typeof (f as LabelledField).key === 'string') {
@@ -70,8 +71,8 @@ export const parseInput = <S extends zod.ZodType>(
       labels[field.key] = field.label ?? field.key;
     }
   }
-  const parsed = schema.safeParse(inputData ?? {});
-  if (parsed.success) return parsed.data;
+  const parsed = schemaOf(schema).safeParse(inputData ?? {});
+  if (parsed.success) return parsed.data as Infer<S>;
   throw new z.errors.Error(
     `Please check your input: ${describeIssues(parsed.error.issues, labels)}.`,
     'InvalidInput',
@@ -79,32 +80,46 @@ export const parseInput = <S extends zod.ZodType>(
   );
 };
 
-/** Common input rules, written once. */
+/** Common input rules, written once. Call them inside a `lazySchema` builder. */
 export const inputs = {
+  /** An optional input: blank (empty text, null, empty list) counts as not given. */
+  optional: <S extends Zod.ZodType>(schema: S) =>
+    zod().preprocess(
+      (v) =>
+        v === undefined ||
+        v === null ||
+        (typeof v === 'string' && v.trim() === '') ||
+        (Array.isArray(v) && v.length === 0)
+          ? undefined
+          : v,
+      schema.optional(),
+    ),
   /** Trimmed non-empty text. */
-  text: () => zod.string().trim().min(1, 'is required'),
+  text: () => zod().string().trim().min(1, 'is required'),
   /** An id: no spaces, no slashes (it goes into a URL path). */
   id: () =>
-    zod
+    zod()
       .string()
       .trim()
       .min(1, 'is required')
       .regex(/^[^\s/?#]+$/, 'must be an id without spaces or slashes'),
-  email: () => zod.string().trim().email('must be an email address'),
+  email: () => zod().string().trim().email('must be an email address'),
   /** An ISO 8601 date or date-time, as Zapier sends datetime fields. */
   isoDateTime: () =>
-    zod
+    zod()
       .string()
       .trim()
       .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date and time (ISO 8601, e.g. 2024-05-01T14:30:00Z)'),
   /** A number typed into a text box, or a real number. */
   number: () =>
-    zod.union([zod.number(), zod.string().trim().min(1)]).transform((v, ctx) => {
-      const n = typeof v === 'number' ? v : Number(v);
-      if (Number.isNaN(n)) {
-        ctx.addIssue({ code: 'custom', message: 'must be a number' });
-        return zod.NEVER;
-      }
-      return n;
-    }),
+    zod()
+      .union([zod().number(), zod().string().trim().min(1)])
+      .transform((v, ctx) => {
+        const n = typeof v === 'number' ? v : Number(v);
+        if (Number.isNaN(n)) {
+          ctx.addIssue({ code: 'custom', message: 'must be a number' });
+          return zod().NEVER;
+        }
+        return n;
+      }),
 };

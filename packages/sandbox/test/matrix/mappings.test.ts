@@ -5,6 +5,7 @@
  * `undefined` and no nested object. Mappers are paired with schemas by name (`flattenDeal` ↔
  * `DealSchema`), so new ones are picked up; irregular names are listed below.
  */
+import { schemaOf, type AnySchema } from '@crm-zapier/kit';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import * as apideckMap from '../../../../integrations/apideck/src/map';
@@ -74,7 +75,7 @@ for (const [crm, map, schemas] of INTEGRATIONS) {
     const names = (SCHEMAS_OF[key] ?? [`${nounOf(name)}Schema`]).filter((s) => schemas[s]);
     if (names.length === 0) unpaired.push(key);
     for (const schemaName of names) {
-      cases.push({ key, fn: fn as Case['fn'], schemaName, schema: schemas[schemaName] as z.ZodType });
+      cases.push({ key, fn: fn as Case['fn'], schemaName, schema: schemaOf(schemas[schemaName] as AnySchema) });
     }
   }
 }
