@@ -1,4 +1,4 @@
-import { crmErrors } from '@crm-zapier/kit';
+import { APP_FLAGS, crmErrors } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication, { addApiKey } from './authentication/apiKey';
@@ -27,14 +27,7 @@ export default defineApp({
   authentication,
   beforeRequest: [addApiKey],
   afterResponse: [crmErrors({ crm: CRM, credentials: 'API key', readError: readLunarSendError })],
-  flags: {
-    // 429s reach crmErrors, which reads Retry-After in both its forms and keeps the CRM's message.
-    throwForThrottlingEarly: false,
-    // The app makes no HTTP calls outside z.request (which core logs anyway), so core's patch of
-    // node's http module, which only logs such calls, is not needed (and it would pin whatever
-    // http.request it first finds for the life of the process).
-    skipHttpPatch: true,
-  },
+  flags: APP_FLAGS,
   triggers: {
     [listContacts.key]: listContacts,
     [listDeals.key]: listDeals,

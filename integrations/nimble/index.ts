@@ -1,4 +1,4 @@
-import { crmErrors } from '@crm-zapier/kit';
+import { APP_FLAGS, crmErrors } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication from './authentication/oauth2';
@@ -34,14 +34,7 @@ export default defineApp({
     nimbleErrors,
     crmErrors({ crm: CRM, credentials: 'Nimble connection', oauth: true, readError: readNimbleError }),
   ],
-  flags: {
-    // 429s reach crmErrors, which reads Retry-After in both its forms and keeps the CRM's message.
-    throwForThrottlingEarly: false,
-    // The app makes no HTTP calls outside z.request (which core logs anyway), so core's patch of
-    // node's http module, which only logs such calls, is not needed (and it would pin whatever
-    // http.request it first finds for the life of the process).
-    skipHttpPatch: true,
-  },
+  flags: APP_FLAGS,
   triggers: {
     [newContact.key]: newContact,
     [updatedContact.key]: updatedContact,

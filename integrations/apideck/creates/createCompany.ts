@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { companyInputFields, companyInputShape, toCompanyBody } from '../src/companyInputs';
 import { companyOutputFields } from '../src/fields';
@@ -10,7 +9,7 @@ import { COMPANY } from '../src/samples';
 
 export const inputFields = companyInputFields(true);
 
-const CreateCompanyInput = zod.object({ name: inputs.text(), ...companyInputShape });
+const CreateCompanyInput = lazySchema((zod) => zod.object({ name: inputs.text(), ...companyInputShape(zod) }));
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateCompanyInput, bundle.inputData, inputFields);

@@ -1,6 +1,5 @@
-import { parseInput } from '@crm-zapier/kit';
+import { lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { contactInputFields, contactInputShape, toContactBody } from '../src/contactInputs';
 import { contactOutputFields } from '../src/fields';
@@ -10,12 +9,14 @@ import { CONTACT } from '../src/samples';
 
 export const inputFields = defineInputFields([...contactInputFields]);
 
-const CreateContactInput = zod
-  .object(contactInputShape)
-  .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
-    message: 'Enter a First Name, Last Name or Full Name',
-    path: ['last_name'],
-  });
+const CreateContactInput = lazySchema((zod) =>
+  zod
+    .object(contactInputShape(zod))
+    .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
+      message: 'Enter a First Name, Last Name or Full Name',
+      path: ['last_name'],
+    }),
+);
 
 /**
  * One request: Apideck answers a create with the new id only, so the output is that id with what

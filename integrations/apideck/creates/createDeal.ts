@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { dealInputFields, dealInputShape, toDealBody } from '../src/dealInputs';
 import { opportunityOutputFields } from '../src/fields';
@@ -10,7 +9,7 @@ import type { OpportunityBody } from '../src/schemas';
 
 export const inputFields = dealInputFields(true);
 
-const CreateDealInput = zod.object({ title: inputs.text(), ...dealInputShape });
+const CreateDealInput = lazySchema((zod) => zod.object({ title: inputs.text(), ...dealInputShape(zod) }));
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);

@@ -1,6 +1,5 @@
-import { parseInput } from '@crm-zapier/kit';
+import { lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { leadOutputFields } from '../src/fields';
 import { PERSON_GROUPS } from '../src/groups';
@@ -10,12 +9,14 @@ import { LEAD } from '../src/samples';
 
 export const inputFields = defineInputFields([...leadInputFields]);
 
-const CreateLeadInput = zod
-  .object(leadInputShape)
-  .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
-    message: 'Enter a First Name, Last Name or Full Name',
-    path: ['last_name'],
-  });
+const CreateLeadInput = lazySchema((zod) =>
+  zod
+    .object(leadInputShape(zod))
+    .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
+      message: 'Enter a First Name, Last Name or Full Name',
+      path: ['last_name'],
+    }),
+);
 
 /** One request: the output is the new id with what was sent, flattened like Find Lead. */
 const perform = (async (z, bundle) => {

@@ -1,16 +1,7 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
-import {
-  companyField,
-  compact,
-  contactIdField,
-  noteOutputFields,
-  opportunityIdField,
-  optional,
-  ownerField,
-} from '../src/fields';
+import { companyField, compact, contactIdField, noteOutputFields, opportunityIdField, ownerField } from '../src/fields';
 import { flattenNote } from '../src/map';
 import { NOTE } from '../src/samples';
 import type { NoteBody } from '../src/schemas';
@@ -27,14 +18,16 @@ export const inputFields = defineInputFields([
   ownerField,
 ]);
 
-const CreateNoteInput = zod.object({
-  content: zod.string().trim().min(1, 'is required'),
-  title: optional(inputs.text()),
-  contact_id: optional(inputs.id()),
-  company_id: optional(inputs.id()),
-  opportunity_id: optional(inputs.id()),
-  owner_id: optional(inputs.id()),
-});
+const CreateNoteInput = lazySchema((zod) =>
+  zod.object({
+    content: zod.string().trim().min(1, 'is required'),
+    title: inputs.optional(inputs.text()),
+    contact_id: inputs.optional(inputs.id()),
+    company_id: inputs.optional(inputs.id()),
+    opportunity_id: inputs.optional(inputs.id()),
+    owner_id: inputs.optional(inputs.id()),
+  }),
+);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateNoteInput, bundle.inputData, inputFields);

@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput, type Infer } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import {
   activityOutputFields,
@@ -8,7 +7,7 @@ import {
   compact,
   contactIdField,
   opportunityIdField,
-  optional,
+  optionalText,
   ownerField,
 } from '../src/fields';
 import { flattenActivity } from '../src/map';
@@ -53,20 +52,22 @@ export const inputFields = defineInputFields([
   ownerField,
 ]);
 
-const LogActivityInput = zod.object({
-  type: zod.enum(ACTIVITY_TYPES),
-  title: optional(inputs.text()),
-  start: optional(inputs.isoDateTime()),
-  duration_minutes: optional(inputs.number().pipe(zod.number().min(0, 'must not be negative'))),
-  description: optional(zod.string().trim().min(1)),
-  contact_id: optional(inputs.id()),
-  company_id: optional(inputs.id()),
-  opportunity_id: optional(inputs.id()),
-  owner_id: optional(inputs.id()),
-});
+const LogActivityInput = lazySchema((zod) =>
+  zod.object({
+    type: zod.enum(ACTIVITY_TYPES),
+    title: inputs.optional(inputs.text()),
+    start: inputs.optional(inputs.isoDateTime()),
+    duration_minutes: inputs.optional(inputs.number().pipe(zod.number().min(0, 'must not be negative'))),
+    description: optionalText(zod),
+    contact_id: inputs.optional(inputs.id()),
+    company_id: inputs.optional(inputs.id()),
+    opportunity_id: inputs.optional(inputs.id()),
+    owner_id: inputs.optional(inputs.id()),
+  }),
+);
 
 /** The start goes out in UTC as both the activity time and the start; the end follows from the duration. */
-export const toActivityBody = (i: zod.output<typeof LogActivityInput>): ActivityBody => {
+export const toActivityBody = (i: Infer<typeof LogActivityInput>): ActivityBody => {
   const start = i.start ? new Date(i.start) : undefined;
   const seconds = i.duration_minutes !== undefined ? Math.round(i.duration_minutes * 60) : undefined;
   return compact({

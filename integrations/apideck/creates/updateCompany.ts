@@ -1,9 +1,8 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { companyInputFields, companyInputShape, toCompanyBody } from '../src/companyInputs';
-import { companyField, companyOutputFields, optional } from '../src/fields';
+import { companyField, companyOutputFields } from '../src/fields';
 import { COMPANY_GROUPS } from '../src/groups';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
@@ -19,12 +18,14 @@ export const inputFields = defineInputFields([
   ...companyInputFields(false),
 ]);
 
-const UpdateCompanyInput = zod
-  .object({ company_id: inputs.id(), name: optional(inputs.text()), ...companyInputShape })
-  .refine((i) => Object.entries(i).some(([k, x]) => k !== 'company_id' && x !== undefined), {
-    message: 'Fill in at least one field to change',
-    path: ['company_id'],
-  });
+const UpdateCompanyInput = lazySchema((zod) =>
+  zod
+    .object({ company_id: inputs.id(), name: inputs.optional(inputs.text()), ...companyInputShape(zod) })
+    .refine((i) => Object.entries(i).some(([k, x]) => k !== 'company_id' && x !== undefined), {
+      message: 'Fill in at least one field to change',
+      path: ['company_id'],
+    }),
+);
 
 /**
  * Two requests, as Update Contact: PATCH sends only the fields filled in, Apideck answers with the

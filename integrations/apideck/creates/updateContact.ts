@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { contactInputFields, contactInputShape, toContactBody } from '../src/contactInputs';
 import { contactIdField, contactOutputFields } from '../src/fields';
@@ -25,12 +24,14 @@ export const inputFields = defineInputFields([
   ),
 ]);
 
-const UpdateContactInput = zod
-  .object({ contact_id: inputs.id(), ...contactInputShape })
-  .refine((i) => Object.entries(i).some(([k, x]) => k !== 'contact_id' && x !== undefined), {
-    message: 'Fill in at least one field to change',
-    path: ['contact_id'],
-  });
+const UpdateContactInput = lazySchema((zod) =>
+  zod
+    .object({ contact_id: inputs.id(), ...contactInputShape(zod) })
+    .refine((i) => Object.entries(i).some(([k, x]) => k !== 'contact_id' && x !== undefined), {
+      message: 'Fill in at least one field to change',
+      path: ['contact_id'],
+    }),
+);
 
 /**
  * Two requests. PATCH sends only the fields filled in (empty inputs leave the CRM's values alone),

@@ -1,9 +1,8 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { dealInputFields, dealInputShape, toDealBody } from '../src/dealInputs';
-import { opportunityIdField, opportunityOutputFields, optional } from '../src/fields';
+import { opportunityIdField, opportunityOutputFields } from '../src/fields';
 import { flattenOpportunity } from '../src/map';
 import { OPPORTUNITY } from '../src/samples';
 
@@ -16,12 +15,14 @@ export const inputFields = defineInputFields([
   ...dealInputFields(false),
 ]);
 
-const UpdateDealInput = zod
-  .object({ opportunity_id: inputs.id(), title: optional(inputs.text()), ...dealInputShape })
-  .refine((i) => Object.entries(i).some(([k, x]) => k !== 'opportunity_id' && x !== undefined), {
-    message: 'Fill in at least one field to change',
-    path: ['opportunity_id'],
-  });
+const UpdateDealInput = lazySchema((zod) =>
+  zod
+    .object({ opportunity_id: inputs.id(), title: inputs.optional(inputs.text()), ...dealInputShape(zod) })
+    .refine((i) => Object.entries(i).some(([k, x]) => k !== 'opportunity_id' && x !== undefined), {
+      message: 'Fill in at least one field to change',
+      path: ['opportunity_id'],
+    }),
+);
 
 /**
  * Two requests, as Update Contact: PATCH sends only the fields filled in (a stage move is just the

@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { leadIdField, leadOutputFields } from '../src/fields';
 import { PERSON_GROUPS } from '../src/groups';
@@ -10,12 +9,14 @@ import { LEAD } from '../src/samples';
 
 export const inputFields = defineInputFields([{ ...leadIdField, required: true }, ...leadInputFields]);
 
-const UpdateLeadInput = zod
-  .object({ lead_id: inputs.id(), ...leadInputShape })
-  .refine((i) => Object.entries(i).some(([k, x]) => k !== 'lead_id' && x !== undefined), {
-    message: 'Fill in at least one field to change',
-    path: ['lead_id'],
-  });
+const UpdateLeadInput = lazySchema((zod) =>
+  zod
+    .object({ lead_id: inputs.id(), ...leadInputShape(zod) })
+    .refine((i) => Object.entries(i).some(([k, x]) => k !== 'lead_id' && x !== undefined), {
+      message: 'Fill in at least one field to change',
+      path: ['lead_id'],
+    }),
+);
 
 /**
  * Two requests, as Update Contact: PATCH sends only the fields filled in, Apideck answers with the

@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
 import { companyOutputFields } from '../src/fields';
@@ -11,7 +10,7 @@ export const inputFields = defineInputFields([
   { key: 'name', label: 'Company Name', required: true, helpText: 'Find the company with this name, e.g. `SpaceX`.' },
 ]);
 
-const FindCompanyInput = zod.object({ name: inputs.text() });
+const FindCompanyInput = lazySchema((zod) => zod.object({ name: inputs.text() }));
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindCompanyInput, bundle.inputData, inputFields);

@@ -1,9 +1,8 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
-import { contactOutputFields, optional } from '../src/fields';
+import { contactOutputFields } from '../src/fields';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
 
@@ -26,18 +25,20 @@ export const inputFields = defineInputFields([
   { key: 'last_name', label: 'Last Name', required: false },
 ]);
 
-const FindContactInput = zod
-  .object({
-    email: optional(inputs.email()),
-    phone_number: optional(inputs.text()),
-    name: optional(inputs.text()),
-    first_name: optional(inputs.text()),
-    last_name: optional(inputs.text()),
-  })
-  .refine((i) => Object.values(i).some((x) => x !== undefined), {
-    message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
-    path: ['email'],
-  });
+const FindContactInput = lazySchema((zod) =>
+  zod
+    .object({
+      email: inputs.optional(inputs.email()),
+      phone_number: inputs.optional(inputs.text()),
+      name: inputs.optional(inputs.text()),
+      first_name: inputs.optional(inputs.text()),
+      last_name: inputs.optional(inputs.text()),
+    })
+    .refine((i) => Object.values(i).some((x) => x !== undefined), {
+      message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
+      path: ['email'],
+    }),
+);
 
 /** Every field filled in becomes one documented `filter[...]`; the CRM combines them. */
 const perform = (async (z, bundle) => {

@@ -1,9 +1,8 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { apideck } from '../src/client';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
-import { leadOutputFields, optional } from '../src/fields';
+import { leadOutputFields } from '../src/fields';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
 
@@ -28,19 +27,21 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindLeadInput = zod
-  .object({
-    email: optional(inputs.email()),
-    phone_number: optional(inputs.text()),
-    name: optional(inputs.text()),
-    first_name: optional(inputs.text()),
-    last_name: optional(inputs.text()),
-    company_name: optional(inputs.text()),
-  })
-  .refine((i) => [i.email, i.phone_number, i.name, i.first_name, i.last_name].some((x) => x !== undefined), {
-    message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
-    path: ['email'],
-  });
+const FindLeadInput = lazySchema((zod) =>
+  zod
+    .object({
+      email: inputs.optional(inputs.email()),
+      phone_number: inputs.optional(inputs.text()),
+      name: inputs.optional(inputs.text()),
+      first_name: inputs.optional(inputs.text()),
+      last_name: inputs.optional(inputs.text()),
+      company_name: inputs.optional(inputs.text()),
+    })
+    .refine((i) => [i.email, i.phone_number, i.name, i.first_name, i.last_name].some((x) => x !== undefined), {
+      message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
+      path: ['email'],
+    }),
+);
 
 const same = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.toLowerCase();
 

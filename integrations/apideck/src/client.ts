@@ -1,6 +1,5 @@
-import { requestJson } from '@crm-zapier/kit';
+import { requestJson, type AnySchema, type Infer } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
-import type { z } from 'zod';
 import { baseUrl, CRM } from './constants';
 import {
   CompanySchema,
@@ -66,19 +65,18 @@ const seg = encodeURIComponent;
  * here — callers get records, or the id Apideck gives back for a create or update.
  */
 export const apideck = (z: ZObject) => {
-  const list = async <S extends z.ZodType>(path: string, item: S, q: ListQuery): Promise<Page<z.output<S>>> => {
+  const list = async <S extends AnySchema>(path: string, item: S, q: ListQuery): Promise<Page<Infer<S>>> => {
     const env = await requestJson(z, {
       url: `${baseUrl()}${path}`,
       params: listParams(q),
       schema: listEnvelope(item),
       crm: CRM,
     });
-    return { items: env.data as z.output<S>[], next: nextCursor(env.meta), service: env.service ?? null };
+    return { items: env.data as Infer<S>[], next: nextCursor(env.meta), service: env.service ?? null };
   };
-  const one = async <S extends z.ZodType>(path: string, item: S, resource: string): Promise<z.output<S>> => {
+  const one = async <S extends AnySchema>(path: string, item: S, resource: string): Promise<Infer<S>> => {
     const env = await requestJson(z, { url: `${baseUrl()}${path}`, schema: oneEnvelope(item), crm: CRM, resource });
-    // zod cannot tell whether a generic `data: S` key is optional; the schema made it required.
-    return (env as { data: z.output<S> }).data;
+    return env.data as Infer<S>;
   };
   const send = async (method: 'POST' | 'PATCH', path: string, body: object, resource?: string) => {
     const env = await requestJson(z, {

@@ -1,7 +1,7 @@
-import { inputs } from '@crm-zapier/kit';
+import { inputs, type ZodNamespace } from '@crm-zapier/kit';
 import { defineInputFields } from 'zapier-platform-core';
-import { z as zod } from 'zod';
-import { channelInputFields, channelInputShape, compact, optional, ownerField, toChannels } from './fields';
+import type { z as Zod } from 'zod';
+import { channelInputFields, channelInputShape, compact, optionalText, ownerField, toChannels } from './fields';
 import type { CompanyBody } from './schemas';
 
 /** The company inputs Create Company and Update Company share; `name` is required on create only. */
@@ -35,16 +35,17 @@ export const companyInputFields = (nameRequired: boolean) =>
     ...channelInputFields,
   ]);
 
-export const companyInputShape = {
-  owner_id: optional(inputs.id()),
-  industry: optional(inputs.text()),
-  description: optional(zod.string().trim().min(1)),
-  number_of_employees: optional(inputs.text()),
-  annual_revenue: optional(inputs.text()),
-  vat_number: optional(inputs.text()),
-  ...channelInputShape,
-};
-type CompanyInput = zod.output<zod.ZodObject<typeof companyInputShape>> & { name?: string };
+/** The company input rules; call only inside a `lazySchema` builder. */
+export const companyInputShape = (z: ZodNamespace) => ({
+  owner_id: inputs.optional(inputs.id()),
+  industry: inputs.optional(inputs.text()),
+  description: optionalText(z),
+  number_of_employees: inputs.optional(inputs.text()),
+  annual_revenue: inputs.optional(inputs.text()),
+  vat_number: inputs.optional(inputs.text()),
+  ...channelInputShape(z),
+});
+type CompanyInput = Zod.output<Zod.ZodObject<ReturnType<typeof companyInputShape>>> & { name?: string };
 
 /** A company body with only what the user gave. */
 export const toCompanyBody = (i: CompanyInput): CompanyBody =>

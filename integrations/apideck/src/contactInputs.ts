@@ -1,12 +1,12 @@
-import { inputs } from '@crm-zapier/kit';
+import { inputs, type ZodNamespace } from '@crm-zapier/kit';
 import { defineInputFields } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import type { z as Zod } from 'zod';
 import {
   channelInputFields,
   channelInputShape,
   companyField,
   compact,
-  optional,
+  optionalText,
   ownerField,
   toChannels,
 } from './fields';
@@ -59,20 +59,21 @@ export const contactInputFields = defineInputFields([
   { key: 'description', label: 'Description', type: 'text', required: false, group: 'details' },
 ]);
 
-export const contactInputShape = {
-  name: optional(inputs.text()),
-  first_name: optional(inputs.text()),
-  last_name: optional(inputs.text()),
-  title: optional(inputs.text()),
-  company_name: optional(inputs.text()),
-  company_id: optional(inputs.id()),
-  owner_id: optional(inputs.id()),
-  type: optional(zod.enum(CONTACT_TYPES)),
-  ...channelInputShape,
-  lead_source: optional(inputs.text()),
-  description: optional(zod.string().trim().min(1)),
-};
-export type ContactInput = zod.output<zod.ZodObject<typeof contactInputShape>>;
+/** The contact input rules; call only inside a `lazySchema` builder. */
+export const contactInputShape = (z: ZodNamespace) => ({
+  name: inputs.optional(inputs.text()),
+  first_name: inputs.optional(inputs.text()),
+  last_name: inputs.optional(inputs.text()),
+  title: inputs.optional(inputs.text()),
+  company_name: inputs.optional(inputs.text()),
+  company_id: inputs.optional(inputs.id()),
+  owner_id: inputs.optional(inputs.id()),
+  type: inputs.optional(z.enum(CONTACT_TYPES)),
+  ...channelInputShape(z),
+  lead_source: inputs.optional(inputs.text()),
+  description: optionalText(z),
+});
+export type ContactInput = Zod.output<Zod.ZodObject<ReturnType<typeof contactInputShape>>>;
 
 export const joinName = (i: { first_name?: string; last_name?: string }): string | undefined =>
   [i.first_name, i.last_name].filter(Boolean).join(' ') || undefined;

@@ -1,13 +1,13 @@
-import { inputs } from '@crm-zapier/kit';
+import { inputs, type ZodNamespace } from '@crm-zapier/kit';
 import { defineInputFields } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import type { z as Zod } from 'zod';
 import {
   companyField,
   compact,
   contactIdField,
   currencyCode,
   isoDate,
-  optional,
+  optionalText,
   ownerField,
   tagsField,
   textList,
@@ -94,23 +94,24 @@ export const dealInputFields = (titleRequired: boolean) =>
     tagsField,
   ]);
 
-export const dealInputShape = {
-  pipeline_id: optional(inputs.id()),
-  pipeline_stage_id: optional(inputs.id()),
-  monetary_amount: optional(inputs.number()),
-  currency: optional(currencyCode()),
-  close_date: optional(isoDate()),
-  primary_contact_id: optional(inputs.id()),
-  company_id: optional(inputs.id()),
-  owner_id: optional(inputs.id()),
-  win_probability: optional(
-    inputs.number().pipe(zod.number().min(0, 'must be 0 or more').max(100, 'must be 100 or less')),
+/** The deal input rules; call only inside a `lazySchema` builder. */
+export const dealInputShape = (z: ZodNamespace) => ({
+  pipeline_id: inputs.optional(inputs.id()),
+  pipeline_stage_id: inputs.optional(inputs.id()),
+  monetary_amount: inputs.optional(inputs.number()),
+  currency: inputs.optional(currencyCode(z)),
+  close_date: inputs.optional(isoDate(z)),
+  primary_contact_id: inputs.optional(inputs.id()),
+  company_id: inputs.optional(inputs.id()),
+  owner_id: inputs.optional(inputs.id()),
+  win_probability: inputs.optional(
+    inputs.number().pipe(z.number().min(0, 'must be 0 or more').max(100, 'must be 100 or less')),
   ),
-  status: optional(inputs.text()),
-  description: optional(zod.string().trim().min(1)),
-  tags: textList(),
-};
-type DealInput = zod.output<zod.ZodObject<typeof dealInputShape>> & { title?: string };
+  status: inputs.optional(inputs.text()),
+  description: optionalText(z),
+  tags: textList(z),
+});
+type DealInput = Zod.output<Zod.ZodObject<ReturnType<typeof dealInputShape>>> & { title?: string };
 
 /** A deal body with only what the user gave (create adds `primary_contact_id: null` itself). */
 export const toDealBody = (i: DealInput): OpportunityPatch =>

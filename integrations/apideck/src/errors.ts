@@ -1,4 +1,4 @@
-import { parseJsonBody, retryAfterSeconds, type CrmErrorDetail } from '@crm-zapier/kit';
+import { parseJsonBody, retryAfterSeconds, schemaOf, type CrmErrorDetail } from '@crm-zapier/kit';
 import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
 import { CRM } from './constants';
 import { ErrorBodySchema } from './schemas';
@@ -68,7 +68,7 @@ const UNSUPPORTED_TYPES = new Set([
  * the detail names.
  */
 export const readApideckError = (body: unknown): CrmErrorDetail & { typeName?: string } => {
-  const parsed = ErrorBodySchema.safeParse(body);
+  const parsed = schemaOf(ErrorBodySchema).safeParse(body);
   if (!parsed.success) return {};
   const e = parsed.data;
   const typeName = nonBlank(e.type_name);

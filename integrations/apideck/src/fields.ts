@@ -1,63 +1,63 @@
-import { inputs } from '@crm-zapier/kit';
+import { inputs, type ZodNamespace } from '@crm-zapier/kit';
 import { defineInputField, defineInputFields } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { ADDRESS_PARTS, EMAIL_TYPES, emailKey, PHONE_TYPES, phoneKey } from './map';
 import type { AddressBody, ChannelsBody } from './schemas';
 
 /* ----------------------------------------------------------------------------------------------
- * Input rules (zod): what a user types is checked before any request is sent.
+ * Input rules (zod): what a user types is checked before any request is sent. Like the kit's
+ * `inputs.*`, these build schemas: call them only inside a `lazySchema` builder (with its `z`), so
+ * nothing loads zod when the app is required.
  * ------------------------------------------------------------------------------------------- */
 
-/** Zapier sends blank optional inputs as '' (or null): they mean "not given". */
-export const optional = <T extends zod.ZodType>(schema: T) =>
-  zod.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : v), schema.optional());
-
 /** A list input: a Zapier list, or comma-separated text when mapped from one field. */
-export const textList = () =>
-  optional(
-    zod
-      .union([zod.array(zod.unknown()), zod.string()])
+export const textList = (z: ZodNamespace) =>
+  inputs.optional(
+    z
+      .union([z.array(z.unknown()), z.string()])
       .transform((v) =>
         (Array.isArray(v) ? v.map((x) => String(x ?? '')) : v.split(',')).map((x) => x.trim()).filter(Boolean),
       ),
   );
 
-export const isoDate = () =>
-  zod
+export const isoDate = (z: ZodNamespace) =>
+  z
     .string()
     .trim()
     .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date (YYYY-MM-DD)')
     // Keep the calendar date the user picked: "2024-06-30T00:00:00+02:00" is 30 June, not 29 June in UTC.
     .transform((v) => (/^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : new Date(v).toISOString().slice(0, 10)));
 
-export const countryCode = () =>
-  zod
+export const countryCode = (z: ZodNamespace) =>
+  z
     .string()
     .trim()
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code (ISO 3166-1, e.g. US)')
     .transform((v) => v.toUpperCase());
 
-export const currencyCode = () =>
-  zod
+export const currencyCode = (z: ZodNamespace) =>
+  z
     .string()
     .trim()
     .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code (ISO 4217, e.g. USD)')
     .transform((v) => v.toUpperCase());
 
+/** Optional free text (a description): trimmed, blank means not given. */
+export const optionalText = (z: ZodNamespace) => inputs.optional(z.string().trim().min(1));
+
 /** The channel inputs Create/Update Contact and Create Company share. */
-export const channelInputShape = {
-  email: optional(inputs.email()),
-  email_type: optional(zod.enum(EMAIL_TYPES)),
-  phone_number: optional(inputs.text()),
-  phone_type: optional(zod.enum(PHONE_TYPES)),
-  address_line1: optional(inputs.text()),
-  address_city: optional(inputs.text()),
-  address_state: optional(inputs.text()),
-  address_postal_code: optional(inputs.text()),
-  address_country: optional(countryCode()),
-  website: optional(inputs.text()),
-  tags: textList(),
-};
+export const channelInputShape = (z: ZodNamespace) => ({
+  email: inputs.optional(inputs.email()),
+  email_type: inputs.optional(z.enum(EMAIL_TYPES)),
+  phone_number: inputs.optional(inputs.text()),
+  phone_type: inputs.optional(z.enum(PHONE_TYPES)),
+  address_line1: inputs.optional(inputs.text()),
+  address_city: inputs.optional(inputs.text()),
+  address_state: inputs.optional(inputs.text()),
+  address_postal_code: inputs.optional(inputs.text()),
+  address_country: inputs.optional(countryCode(z)),
+  website: inputs.optional(inputs.text()),
+  tags: textList(z),
+});
 type ChannelInput = {
   email?: string;
   email_type?: string;

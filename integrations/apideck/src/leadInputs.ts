@@ -1,6 +1,6 @@
-import { inputs } from '@crm-zapier/kit';
+import { inputs, type ZodNamespace } from '@crm-zapier/kit';
 import { defineInputFields } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import type { z as Zod } from 'zod';
 import { joinName } from './contactInputs';
 import {
   channelInputFields,
@@ -8,7 +8,7 @@ import {
   companyField,
   compact,
   currencyCode,
-  optional,
+  optionalText,
   ownerField,
   toChannels,
 } from './fields';
@@ -68,23 +68,24 @@ export const leadInputFields = defineInputFields([
   ...channelInputFields,
 ]);
 
-export const leadInputShape = {
-  name: optional(inputs.text()),
-  first_name: optional(inputs.text()),
-  last_name: optional(inputs.text()),
-  prefix: optional(inputs.text()),
-  title: optional(inputs.text()),
-  company_name: optional(inputs.text()),
-  company_id: optional(inputs.id()),
-  owner_id: optional(inputs.id()),
-  lead_source: optional(inputs.text()),
-  status: optional(inputs.text()),
-  monetary_amount: optional(inputs.number()),
-  currency: optional(currencyCode()),
-  description: optional(zod.string().trim().min(1)),
-  ...channelInputShape,
-};
-export type LeadInput = zod.output<zod.ZodObject<typeof leadInputShape>>;
+/** The lead input rules; call only inside a `lazySchema` builder. */
+export const leadInputShape = (z: ZodNamespace) => ({
+  name: inputs.optional(inputs.text()),
+  first_name: inputs.optional(inputs.text()),
+  last_name: inputs.optional(inputs.text()),
+  prefix: inputs.optional(inputs.text()),
+  title: inputs.optional(inputs.text()),
+  company_name: inputs.optional(inputs.text()),
+  company_id: inputs.optional(inputs.id()),
+  owner_id: inputs.optional(inputs.id()),
+  lead_source: inputs.optional(inputs.text()),
+  status: inputs.optional(inputs.text()),
+  monetary_amount: inputs.optional(inputs.number()),
+  currency: inputs.optional(currencyCode(z)),
+  description: optionalText(z),
+  ...channelInputShape(z),
+});
+export type LeadInput = Zod.output<Zod.ZodObject<ReturnType<typeof leadInputShape>>>;
 
 /**
  * A lead body with only what the user gave. On create `name` is built from first + last name when

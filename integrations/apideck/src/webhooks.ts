@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { requestJson } from '@crm-zapier/kit';
+import { lazySchema, requestJson, schemaOf, type AnySchema, type Infer } from '@crm-zapier/kit';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z } from 'zod';
 import { baseUrl, CRM } from './constants';
 import type { Output } from './map';
 import { oneEnvelope } from './schemas';
@@ -73,13 +72,15 @@ export const WEBHOOKS_GUIDE_URL = 'https://developers.apideck.com/guides/webhook
 export const SIGNATURE_GUIDE_URL = 'https://developers.apideck.com/guides/webhook-signature-verification';
 
 /** `Webhook` as far as the app reads it; the id is `readOnly` in the document but always returned. */
-const WebhookSchema = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
-  status: z.string().nullish(),
-  disabled_reason: z.string().nullish(),
-  delivery_url: z.string().nullish(),
-  events: z.array(z.string()).nullish(),
-});
+const WebhookSchema = lazySchema((z) =>
+  z.object({
+    id: z.union([z.string().min(1), z.number()]).transform(String),
+    status: z.string().nullish(),
+    disabled_reason: z.string().nullish(),
+    delivery_url: z.string().nullish(),
+    events: z.array(z.string()).nullish(),
+  }),
+);
 const WebhookEnvelopeSchema = oneEnvelope(WebhookSchema);
 
 /** `CreateWebhookRequest`: every key the document allows, and nothing else (additionalProperties: false). */
@@ -176,19 +177,21 @@ export const unsubscribe = async (z: ZObject, bundle: Bundle): Promise<{ id: str
  * ------------------------------------------------------------------------------------------- */
 
 /** `CrmWebhookEvent`: every key optional in the document; an event without a type or entity is not one. */
-export const WebhookEventSchema = z.object({
-  event_type: z.string().min(1),
-  unified_api: z.string().nullish(),
-  service_id: z.string().nullish(),
-  consumer_id: z.string().nullish(),
-  event_id: z.string().nullish(),
-  entity_id: z.union([z.string().min(1), z.number()]).transform(String),
-  entity_type: z.string().nullish(),
-  entity_url: z.string().nullish(),
-  execution_attempt: z.number().nullish(),
-  occurred_at: z.string().nullish(),
-});
-export type WebhookEvent = z.infer<typeof WebhookEventSchema>;
+export const WebhookEventSchema = lazySchema((z) =>
+  z.object({
+    event_type: z.string().min(1),
+    unified_api: z.string().nullish(),
+    service_id: z.string().nullish(),
+    consumer_id: z.string().nullish(),
+    event_id: z.string().nullish(),
+    entity_id: z.union([z.string().min(1), z.number()]).transform(String),
+    entity_type: z.string().nullish(),
+    entity_url: z.string().nullish(),
+    execution_attempt: z.number().nullish(),
+    occurred_at: z.string().nullish(),
+  }),
+);
+export type WebhookEvent = Infer<typeof WebhookEventSchema>;
 
 /** A JSON value with every object's keys sorted (arrays keep their order), as Apideck signs it. */
 export const sortKeysDeep = (value: unknown): unknown => {
@@ -273,7 +276,7 @@ export const eventOfDelivery = (bundle: Bundle): WebhookEvent | undefined => {
   }
   const record = body as { payload?: unknown } | null | undefined;
   const candidate = record && typeof record === 'object' && record.payload !== undefined ? record.payload : record;
-  const parsed = WebhookEventSchema.safeParse(candidate);
+  const parsed = schemaOf(WebhookEventSchema).safeParse(candidate);
   return parsed.success ? parsed.data : undefined;
 };
 
@@ -310,12 +313,12 @@ export const isOwnEvent = (event: WebhookEvent, eventType: CrmEventType, bundle:
 };
 
 /** Reads one record, from the connector the event came from (never from the payload's `entity_url`). */
-export const fetchEntity = async <S extends z.ZodType>(
+export const fetchEntity = async <S extends AnySchema>(
   z: ZObject,
   entity: CrmEntity,
   schema: S,
   event: WebhookEvent,
-): Promise<z.output<S>> => {
+): Promise<Infer<S>> => {
   const env = await requestJson(z, {
     url: `${baseUrl()}${CRM_EVENTS[entity].path}/${encodeURIComponent(event.entity_id)}`,
     headers: event.service_id ? { 'x-apideck-service-id': event.service_id } : undefined,
@@ -323,7 +326,7 @@ export const fetchEntity = async <S extends z.ZodType>(
     crm: CRM,
     resource: `${entity} ${event.entity_id}`,
   });
-  return (env as { data: z.output<S> }).data;
+  return env.data as Infer<S>;
 };
 
 /**

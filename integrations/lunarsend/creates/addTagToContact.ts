@@ -1,9 +1,8 @@
-import { parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle, createTagLock, TAG_SEARCH_PAGE_SIZE } from '../src/constants';
-import { contactIdField, id, optional, text } from '../src/fields';
+import { contactIdField, id, text } from '../src/fields';
 import { tagNamed } from '../src/map';
 import { TAG } from '../src/samples';
 
@@ -41,22 +40,26 @@ export const inputFields = defineInputFields([
 
 /** Zapier sends a boolean field as true/false or as text ("true", "false", "yes", "no"). */
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
-const yes = zod.preprocess(
-  (v) => (typeof v === 'string' ? (BOOLEAN_TEXT[v.trim().toLowerCase()] ?? v) : v),
-  zod.boolean({ message: 'must be true or false' }),
+const yes = lazySchema((zod) =>
+  zod.preprocess(
+    (v) => (typeof v === 'string' ? (BOOLEAN_TEXT[v.trim().toLowerCase()] ?? v) : v),
+    zod.boolean({ message: 'must be true or false' }),
+  ),
 );
 
-const AddTagInput = zod
-  .object({
-    contact_id: id(),
-    tag_id: optional(id()),
-    tag_name: optional(text()),
-    create_tag: optional(yes),
-  })
-  .refine((i) => i.tag_id !== undefined || i.tag_name !== undefined, {
-    path: ['tag_id'],
-    message: 'pick a Tag, or fill in Tag Name',
-  });
+const AddTagInput = lazySchema((zod) =>
+  zod
+    .object({
+      contact_id: id(),
+      tag_id: inputs.optional(id()),
+      tag_name: inputs.optional(text()),
+      create_tag: inputs.optional(yes.schema),
+    })
+    .refine((i) => i.tag_id !== undefined || i.tag_name !== undefined, {
+      path: ['tag_id'],
+      message: 'pick a Tag, or fill in Tag Name',
+    }),
+);
 
 /**
  * `POST /tag/contacts` with `{ contact_id, tag_id }`. A tag given by name is looked up first

@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle, createContactLock } from '../src/constants';
 import { contactDetailFields, contactDetailRules, contactOutputFields, ownerField, text } from '../src/fields';
@@ -19,11 +18,13 @@ export const inputFields = defineInputFields([
   ownerField,
 ]);
 
-export const CreateContactInput = zod.object({
-  first_name: text(),
-  email: inputs.email(),
-  ...contactDetailRules,
-});
+export const CreateContactInput = lazySchema((zod) =>
+  zod.object({
+    first_name: text(),
+    email: inputs.email(),
+    ...contactDetailRules(),
+  }),
+);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateContactInput, bundle.inputData, inputFields);

@@ -1,13 +1,11 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput, zod } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import {
   contactIdField,
   dealOutputFields,
   id,
   isoDateTime,
-  optional,
   ownerField,
   stage,
   stageChoices,
@@ -66,18 +64,21 @@ export const inputFields = defineInputFields([
   ownerField,
 ]);
 
-/** The rules of the deal fields besides company and stage, the same on create and update. */
-export const dealDetailRules = {
-  deal_size: optional(inputs.number().pipe(zod.number().min(0, 'must not be negative'))),
-  open_date: optional(isoDateTime()),
-  close_date: optional(isoDateTime()),
-  primary_contact: optional(id()),
-  contact_email: optional(inputs.email()),
-  notes: optional(text()),
-  user_id: optional(id()),
-};
+/**
+ * The rules of the deal fields besides company and stage, the same on create and update. They build
+ * schemas: call this inside a `lazySchema` builder.
+ */
+export const dealDetailRules = () => ({
+  deal_size: inputs.optional(inputs.number().pipe(zod().number().min(0, 'must not be negative'))),
+  open_date: inputs.optional(isoDateTime()),
+  close_date: inputs.optional(isoDateTime()),
+  primary_contact: inputs.optional(id()),
+  contact_email: inputs.optional(inputs.email()),
+  notes: inputs.optional(text()),
+  user_id: inputs.optional(id()),
+});
 
-const CreateDealInput = zod.object({ company: text(), stage: stage(), ...dealDetailRules });
+const CreateDealInput = lazySchema((zod) => zod.object({ company: text(), stage: stage(), ...dealDetailRules() }));
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);

@@ -1,9 +1,8 @@
-import { parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle, createTagLock } from '../src/constants';
-import { optional, tagColor, tagOutputFields, text } from '../src/fields';
+import { tagColor, tagOutputFields, text } from '../src/fields';
 import { defined, flattenTag } from '../src/map';
 import { TAG } from '../src/samples';
 
@@ -17,7 +16,7 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-export const CreateTagInput = zod.object({ name: text(), color: optional(tagColor()) });
+export const CreateTagInput = lazySchema((zod) => zod.object({ name: text(), color: inputs.optional(tagColor()) }));
 
 /** `POST /tags` with `{ data: { name, color? } }`: one request. */
 const perform = (async (z, bundle) => {

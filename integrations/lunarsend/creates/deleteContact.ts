@@ -1,6 +1,5 @@
-import { parseInput } from '@crm-zapier/kit';
+import { lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
 import { contactIdField, id } from '../src/fields';
@@ -13,7 +12,7 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const DeleteContactInput = zod.object({ contact_id: id() });
+const DeleteContactInput = lazySchema((zod) => zod.object({ contact_id: id() }));
 
 const perform = (async (z, bundle) => {
   const { contact_id } = parseInput(z, DeleteContactInput, bundle.inputData, inputFields);

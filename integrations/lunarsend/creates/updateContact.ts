@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
 import {
@@ -9,7 +8,6 @@ import {
   contactIdField,
   contactOutputFields,
   id,
-  optional,
   ownerField,
   text,
 } from '../src/fields';
@@ -32,12 +30,14 @@ export const inputFields = defineInputFields([
   ownerField,
 ]);
 
-const UpdateContactInput = zod.object({
-  contact_id: id(),
-  first_name: optional(text()),
-  email: optional(inputs.email()),
-  ...contactDetailRules,
-});
+const UpdateContactInput = lazySchema((zod) =>
+  zod.object({
+    contact_id: id(),
+    first_name: inputs.optional(text()),
+    email: inputs.optional(inputs.email()),
+    ...contactDetailRules(),
+  }),
+);
 
 const perform = (async (z, bundle) => {
   const { contact_id, ...changes } = parseInput(z, UpdateContactInput, bundle.inputData, inputFields);

@@ -1,9 +1,8 @@
-import { parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
-import { dealIdField, dealOutputFields, id, optional, stage, text } from '../src/fields';
+import { dealIdField, dealOutputFields, id, stage, text } from '../src/fields';
 import { defined, flattenDeal } from '../src/map';
 import { DEAL } from '../src/samples';
 import { dealDetailRules, inputFields as createDealFields } from './createDeal';
@@ -29,12 +28,14 @@ export const inputFields = defineInputFields([
   ...changeFields,
 ]);
 
-const UpdateDealInput = zod.object({
-  deal_id: id(),
-  company: optional(text()),
-  stage: optional(stage()),
-  ...dealDetailRules,
-});
+const UpdateDealInput = lazySchema((zod) =>
+  zod.object({
+    deal_id: id(),
+    company: inputs.optional(text()),
+    stage: inputs.optional(stage()),
+    ...dealDetailRules(),
+  }),
+);
 
 const perform = (async (z, bundle) => {
   const { deal_id, ...changes } = parseInput(z, UpdateDealInput, bundle.inputData, inputFields);

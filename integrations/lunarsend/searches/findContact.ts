@@ -1,6 +1,5 @@
-import { parseInput } from '@crm-zapier/kit';
+import { lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle, CONTACT_SEARCH_BY, SEARCH_PAGE_SIZE } from '../src/constants';
 import { contactOutputFields, text } from '../src/fields';
@@ -32,10 +31,12 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindContactInput = zod.object({
-  search_by: zod.enum(CONTACT_SEARCH_BY, { message: `must be one of ${CONTACT_SEARCH_BY.join(', ')}` }),
-  search_term: text(),
-});
+const FindContactInput = lazySchema((zod) =>
+  zod.object({
+    search_by: zod.enum(CONTACT_SEARCH_BY, { message: `must be one of ${CONTACT_SEARCH_BY.join(', ')}` }),
+    search_term: text(),
+  }),
+);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindContactInput, bundle.inputData, inputFields);

@@ -1,6 +1,5 @@
-import { parseInput } from '@crm-zapier/kit';
+import { lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
 import { contactIdField, contactOutputFields, id } from '../src/fields';
@@ -16,7 +15,7 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindContactByIdInput = zod.object({ contact_id: id() });
+const FindContactByIdInput = lazySchema((zod) => zod.object({ contact_id: id() }));
 
 /**
  * `GET /contacts?id=`: one request. LunarSend's answer to a get has no tags (only search results

@@ -1,6 +1,5 @@
-import { parseInput } from '@crm-zapier/kit';
+import { lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle, DEAL_SEARCH_BY, SEARCH_PAGE_SIZE } from '../src/constants';
 import { dealOutputFields, stage, text } from '../src/fields';
@@ -30,18 +29,21 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindDealInput = zod
-  .object({
-    search_by: zod.enum(DEAL_SEARCH_BY, { message: `must be one of ${DEAL_SEARCH_BY.join(', ')}` }),
-    search_term: text(),
-  })
-  .transform((i, ctx) => {
-    if (i.search_by !== 'stage') return i;
-    const parsed = stage().safeParse(i.search_term);
-    if (parsed.success) return { ...i, search_term: parsed.data as string };
-    ctx.addIssue({ code: 'custom', path: ['search_term'], message: parsed.error.issues[0]!.message });
-    return zod.NEVER;
-  });
+const FindDealInput = lazySchema((zod) => {
+  const stageRule = stage();
+  return zod
+    .object({
+      search_by: zod.enum(DEAL_SEARCH_BY, { message: `must be one of ${DEAL_SEARCH_BY.join(', ')}` }),
+      search_term: text(),
+    })
+    .transform((i, ctx) => {
+      if (i.search_by !== 'stage') return i;
+      const parsed = stageRule.safeParse(i.search_term);
+      if (parsed.success) return { ...i, search_term: parsed.data as string };
+      ctx.addIssue({ code: 'custom', path: ['search_term'], message: parsed.error.issues[0]!.message });
+      return zod.NEVER;
+    });
+});
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindDealInput, bundle.inputData, inputFields);

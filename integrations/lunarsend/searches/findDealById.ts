@@ -1,6 +1,5 @@
-import { parseInput } from '@crm-zapier/kit';
+import { lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
 import { dealIdField, dealOutputFields, id } from '../src/fields';
@@ -16,7 +15,7 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindDealByIdInput = zod.object({ deal_id: id() });
+const FindDealByIdInput = lazySchema((zod) => zod.object({ deal_id: id() }));
 
 /** `GET /pipeline?id=`: one request. */
 const perform = (async (z, bundle) => {

@@ -1,6 +1,5 @@
-import { parseInput } from '@crm-zapier/kit';
+import { lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { lunarsend } from '../src/client';
 import { actionThrottle, TAG_SEARCH_PAGE_SIZE } from '../src/constants';
 import { tagOutputFields, text } from '../src/fields';
@@ -17,7 +16,7 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindTagInput = zod.object({ name: text() });
+const FindTagInput = lazySchema((zod) => zod.object({ name: text() }));
 
 /** `GET /tags/search?search_term=`: one request, exact name first. */
 const perform = (async (z, bundle) => {

@@ -1,6 +1,5 @@
-import { parseJsonBody, requestJson, sendRequest } from '@crm-zapier/kit';
+import { parseJsonBody, requestJson, sendRequest, type AnySchema } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
-import type { z } from 'zod';
 import { baseUrl, CRM, DELETE_CONTACT_PATH } from './constants';
 import {
   ContactAnswerSchema,
@@ -61,7 +60,7 @@ const orNotFound = async <T>(request: Promise<T>): Promise<T | undefined> => {
 
 /** The only code that knows LunarSend's paths: one method per documented endpoint. */
 export const lunarsend = (z: ZObject) => {
-  const call = <S extends z.ZodType>(
+  const call = <S extends AnySchema>(
     method: Method,
     path: string,
     schema: S,

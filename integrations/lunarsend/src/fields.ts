@@ -1,22 +1,18 @@
-import { inputs } from '@crm-zapier/kit';
+import { inputs, zod } from '@crm-zapier/kit';
 import { defineInputField } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { DEAL_STAGES } from './constants';
 
-/* ---------- input rules (zod), checked before any request ---------- */
-
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-
-/** An optional input: empty text counts as not given (Zapier may send '' for a cleared field). */
-export const optional = <S extends zod.ZodType>(schema: S) =>
-  zod.preprocess((v) => (blank(v) ? undefined : v), schema.optional());
+/*
+ * ---------- input rules (zod), checked before any request ----------
+ * Each builds a zod schema: call them only inside a `lazySchema` builder, never at module load.
+ */
 
 /** Free text, trimmed. */
-export const text = () => zod.string().trim().min(1, 'is required');
+export const text = () => inputs.text();
 /** A phone number as text (the v1 text says integer; real numbers need +, spaces and dashes). */
 export const phoneText = () =>
-  zod
-    .union([zod.string(), zod.number()])
+  zod()
+    .union([zod().string(), zod().number()])
     .transform((v) => String(v).trim())
     .pipe(text());
 /** A LunarSend uuid-like id. */
@@ -25,15 +21,15 @@ export const id = inputs.id;
 export const isoDateTime = () => inputs.isoDateTime().transform((v) => new Date(v).toISOString());
 /** A documented stage, matched without regard to case ("won" → "Won"). */
 export const stage = () =>
-  zod
+  zod()
     .string()
     .trim()
     .transform((v) => DEAL_STAGES.find((s) => s.toLowerCase() === v.toLowerCase()) ?? v)
-    .pipe(zod.enum(DEAL_STAGES, { message: `must be one of ${DEAL_STAGES.join(', ')}` }));
+    .pipe(zod().enum(DEAL_STAGES, { message: `must be one of ${DEAL_STAGES.join(', ')}` }));
 
 /** A tag color as a hex code: `#28a745` or `#fff`. */
 export const tagColor = () =>
-  zod
+  zod()
     .string()
     .trim()
     .regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, 'must be a hex color like #28a745');
@@ -123,12 +119,12 @@ export const contactDetailFields = [
   { key: 'notes', label: 'Notes', required: false, type: 'text' },
 ] as const;
 
-/** Input rules of the contact fields besides first name and email. */
-export const contactDetailRules = {
-  last_name: optional(text()),
-  phone: optional(phoneText()),
-  company: optional(text()),
-  job_title: optional(text()),
-  notes: optional(text()),
-  user_id: optional(id()),
-};
+/** Input rules of the contact fields besides first name and email (call inside a `lazySchema` builder). */
+export const contactDetailRules = () => ({
+  last_name: inputs.optional(text()),
+  phone: inputs.optional(phoneText()),
+  company: inputs.optional(text()),
+  job_title: inputs.optional(text()),
+  notes: inputs.optional(text()),
+  user_id: inputs.optional(id()),
+});

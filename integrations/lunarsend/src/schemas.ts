@@ -1,134 +1,147 @@
-import { z } from 'zod';
+import { lazySchema, zod, type Infer } from '@crm-zapier/kit';
+import type { z } from 'zod';
 
 /**
  * An object, or a one-element array holding it: the reference wraps some answers in an array and
- * documents others as a bare object, so both are accepted (and nothing else).
+ * documents others as a bare object, so both are accepted (and nothing else). It builds a schema:
+ * call it inside a `lazySchema` builder.
  */
 export const objectOrSingleton = <S extends z.ZodType>(schema: S) =>
-  z
-    .union([schema, z.array(schema).length(1, 'expected exactly one item')])
+  zod()
+    .union([schema, zod().array(schema).length(1, 'expected exactly one item')])
     .transform((v) => (Array.isArray(v) ? v[0] : v) as z.output<S>);
 
-const text = z.string().nullish();
+const text = lazySchema((z) => z.string().nullish());
 /** The v1 text calls phone an integer; v2 answers strings. Either becomes text. */
-const phone = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v) => (typeof v === 'number' ? String(v) : v));
-/** deal_size is documented as a number; a numeric string is read as one. */
-const amount = z
-  .union([z.number(), z.string()])
-  .nullish()
-  .transform((v) => (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v));
-
-const contactFields = {
-  user_id: text,
-  email: text,
-  first_name: text,
-  last_name: text,
-  phone,
-  company: text,
-  job_title: text,
-  notes: text,
-  owner: text,
-  created_at: text,
-  last_activity: text,
-};
-
-export const TagSchema = z.object({ id: z.string(), name: z.string(), color: text });
-export type Tag = z.infer<typeof TagSchema>;
-/** `GET /tags/search`: a page of tags. */
-export const TagSearchSchema = z.object({
-  data: z
-    .array(TagSchema)
+const phone = lazySchema((z) =>
+  z
+    .union([z.string(), z.number()])
     .nullish()
-    .transform((v) => v ?? []),
+    .transform((v) => (typeof v === 'number' ? String(v) : v)),
+);
+/** deal_size is documented as a number; a numeric string is read as one. */
+const amount = lazySchema((z) =>
+  z
+    .union([z.number(), z.string()])
+    .nullish()
+    .transform((v) => (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v)),
+);
+
+/** The fields every contact answer has (call inside a `lazySchema` builder). */
+const contactFields = () => ({
+  user_id: text.schema,
+  email: text.schema,
+  first_name: text.schema,
+  last_name: text.schema,
+  phone: phone.schema,
+  company: text.schema,
+  job_title: text.schema,
+  notes: text.schema,
+  owner: text.schema,
+  created_at: text.schema,
+  last_activity: text.schema,
 });
+
+export const TagSchema = lazySchema((z) => z.object({ id: z.string(), name: z.string(), color: text.schema }));
+export type Tag = Infer<typeof TagSchema>;
+/** `GET /tags/search`: a page of tags. */
+export const TagSearchSchema = lazySchema((z) =>
+  z.object({
+    data: z
+      .array(TagSchema.schema)
+      .nullish()
+      .transform((v) => v ?? []),
+  }),
+);
 /** `POST /tags` answers the new tag in the `data` envelope (object or one-element array at either level). */
-export const TagAnswerSchema = objectOrSingleton(z.object({ data: objectOrSingleton(TagSchema) })).transform(
-  (a) => a.data,
+export const TagAnswerSchema = lazySchema((z) =>
+  objectOrSingleton(z.object({ data: objectOrSingleton(TagSchema.schema) })).transform((a) => a.data),
 );
 /**
  * `POST /tag/contacts`: the document gives the body but not the answer. Success is judged by the HTTP
  * status; any JSON answer is accepted and nothing is read from it.
  */
-export const TagContactAnswerSchema = z.unknown();
+export const TagContactAnswerSchema = lazySchema((z) => z.unknown());
 
 /** A contact as create, update and get answer it. */
-export const ContactSchema = z.object({ id: z.string(), ...contactFields });
-export type Contact = z.infer<typeof ContactSchema>;
+export const ContactSchema = lazySchema((z) => z.object({ id: z.string(), ...contactFields() }));
+export type Contact = Infer<typeof ContactSchema>;
 
 /** A contact as search answers it: `contact_id` instead of `id`, plus its tags. */
-export const SearchContactSchema = z.object({
-  contact_id: z.string(),
-  ...contactFields,
-  tags: z.array(TagSchema).nullish(),
-});
-export type SearchContact = z.infer<typeof SearchContactSchema>;
+export const SearchContactSchema = lazySchema((z) =>
+  z.object({
+    contact_id: z.string(),
+    ...contactFields(),
+    tags: z.array(TagSchema.schema).nullish(),
+  }),
+);
+export type SearchContact = Infer<typeof SearchContactSchema>;
 
 /** Create/update answers: `{ status|success, data: contact }`, either level possibly a one-element array. */
-export const ContactAnswerSchema = objectOrSingleton(z.object({ data: objectOrSingleton(ContactSchema) })).transform(
-  (a) => a.data,
+export const ContactAnswerSchema = lazySchema((z) =>
+  objectOrSingleton(z.object({ data: objectOrSingleton(ContactSchema.schema) })).transform((a) => a.data),
 );
 
-const page = {
-  total_count: z.number().optional(),
-  page: z.number().optional(),
-  per_page: z.number().optional(),
-};
 /** Search answers: `data` is the page of results; an absent or null `data` is an empty page. */
 const searchAnswer = <S extends z.ZodType>(item: S) =>
-  z.object({
-    data: z
+  zod().object({
+    data: zod()
       .array(item)
       .nullish()
       .transform((v) => v ?? []),
-    ...page,
+    total_count: zod().number().optional(),
+    page: zod().number().optional(),
+    per_page: zod().number().optional(),
   });
 
-export const ContactSearchSchema = searchAnswer(SearchContactSchema);
+export const ContactSearchSchema = lazySchema(() => searchAnswer(SearchContactSchema.schema));
 
-const dealFields = {
-  company: text,
-  stage: text,
-  deal_size: amount,
-  open_date: text,
-  close_date: text,
-  est_close_date: text,
-  primary_contact: text,
-  contact_email: text,
-  notes: text,
-  user_id: text,
-  owner: text,
-  created_at: text,
-};
-export const DealSchema = z.object({ id: z.string(), ...dealFields });
-export type Deal = z.infer<typeof DealSchema>;
-export const SearchDealSchema = z.object({ deal_id: z.string(), ...dealFields });
-export type SearchDeal = z.infer<typeof SearchDealSchema>;
-export const DealAnswerSchema = objectOrSingleton(z.object({ data: objectOrSingleton(DealSchema) })).transform(
-  (a) => a.data,
+/** The fields every deal answer has (call inside a `lazySchema` builder). */
+const dealFields = () => ({
+  company: text.schema,
+  stage: text.schema,
+  deal_size: amount.schema,
+  open_date: text.schema,
+  close_date: text.schema,
+  est_close_date: text.schema,
+  primary_contact: text.schema,
+  contact_email: text.schema,
+  notes: text.schema,
+  user_id: text.schema,
+  owner: text.schema,
+  created_at: text.schema,
+});
+export const DealSchema = lazySchema((z) => z.object({ id: z.string(), ...dealFields() }));
+export type Deal = Infer<typeof DealSchema>;
+export const SearchDealSchema = lazySchema((z) => z.object({ deal_id: z.string(), ...dealFields() }));
+export type SearchDeal = Infer<typeof SearchDealSchema>;
+export const DealAnswerSchema = lazySchema((z) =>
+  objectOrSingleton(z.object({ data: objectOrSingleton(DealSchema.schema) })).transform((a) => a.data),
 );
-export const DealSearchSchema = searchAnswer(SearchDealSchema);
+export const DealSearchSchema = lazySchema(() => searchAnswer(SearchDealSchema.schema));
 /**
  * `GET /pipeline?id=` (`id` may repeat): the deals in `data`, an array or a single object. Asked for
  * one id, the first deal with that id is the answer.
  */
-export const DealGetSchema = z
-  .object({ data: z.union([z.array(DealSchema), DealSchema]).nullish() })
-  .transform((a) => (a.data == null ? [] : Array.isArray(a.data) ? a.data : [a.data]));
+export const DealGetSchema = lazySchema((z) =>
+  z
+    .object({ data: z.union([z.array(DealSchema.schema), DealSchema.schema]).nullish() })
+    .transform((a) => (a.data == null ? [] : Array.isArray(a.data) ? a.data : [a.data])),
+);
 /** `GET /contacts?id=`: one contact in the `data` envelope (object or one-element array). */
 export const ContactGetSchema = ContactAnswerSchema;
 
-export const TeamUserSchema = z.object({
-  user_id: z.string(),
-  name: text,
-  display_name: text,
-  email: text,
-  created_at: text,
-});
-export type TeamUser = z.infer<typeof TeamUserSchema>;
-export const TeamUserSearchSchema = searchAnswer(TeamUserSchema);
+export const TeamUserSchema = lazySchema((z) =>
+  z.object({
+    user_id: z.string(),
+    name: text.schema,
+    display_name: text.schema,
+    email: text.schema,
+    created_at: text.schema,
+  }),
+);
+export type TeamUser = Infer<typeof TeamUserSchema>;
+export const TeamUserSearchSchema = lazySchema(() => searchAnswer(TeamUserSchema.schema));
 
 /** The fields a contact body may carry (create: first_name and email required; update: any). */
 export interface ContactBody {

@@ -76,7 +76,7 @@ const requestTokens = async (z: ZObject, form: Record<string, string>, kind: 'ex
       status,
     );
   }
-  const parsed = TokenSchema.safeParse(body);
+  const parsed = TokenSchema.schema.safeParse(body);
   if (!parsed.success) {
     throw new z.errors.Error(
       `${CRM}'s token endpoint did not answer with an access token (HTTP ${status}).`,

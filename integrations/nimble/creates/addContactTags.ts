@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nimble } from '../src/client';
 import { contactCustomOutputFields, contactIdField, contactOutputFields } from '../src/fields';
 import { tagList } from '../src/inputs';
@@ -30,11 +29,13 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const AddTagsInput = zod.object({
-  contact_id: inputs.id(),
-  tags: tagList().pipe(zod.array(zod.string()).min(1, 'needs at least one tag')),
-  mode: zod.enum(['add', 'replace']).default('add'),
-});
+const AddTagsInput = lazySchema((zod) =>
+  zod.object({
+    contact_id: inputs.id(),
+    tags: tagList().pipe(zod.array(zod.string()).min(1, 'needs at least one tag')),
+    mode: zod.enum(['add', 'replace']).default('add'),
+  }),
+);
 
 /** `current` followed by the new tags it lacks (compared without case), each once. */
 export const mergeTags = (current: string[], added: string[]): string[] => {

@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nimble } from '../src/client';
 import { MAX_CREATE_TAGS } from '../src/constants';
 import {
@@ -39,24 +38,26 @@ export const inputFields = defineInputFields([
   contactCustomInputFields,
 ]);
 
-const CreateContactInput = zod
-  .object({
-    record_type: zod.enum(['person', 'company']).default('person'),
-    ...contactShape,
-    tags: tagList()
-      .pipe(zod.array(zod.string()).max(MAX_CREATE_TAGS, `takes at most ${MAX_CREATE_TAGS} tags`))
-      .optional(),
-    owner_id: inputs.id().optional(),
-  })
-  .loose()
-  .refine((i) => i.record_type !== 'person' || i.first_name || i.last_name, {
-    message: 'a person needs a First Name or a Last Name',
-    path: ['first_name'],
-  })
-  .refine((i) => i.record_type !== 'company' || i.company_name, {
-    message: 'a company needs a Company Name',
-    path: ['company_name'],
-  });
+const CreateContactInput = lazySchema((zod) =>
+  zod
+    .object({
+      record_type: zod.enum(['person', 'company']).default('person'),
+      ...contactShape(),
+      tags: tagList()
+        .pipe(zod.array(zod.string()).max(MAX_CREATE_TAGS, `takes at most ${MAX_CREATE_TAGS} tags`))
+        .optional(),
+      owner_id: inputs.id().optional(),
+    })
+    .loose()
+    .refine((i) => i.record_type !== 'person' || i.first_name || i.last_name, {
+      message: 'a person needs a First Name or a Last Name',
+      path: ['first_name'],
+    })
+    .refine((i) => i.record_type !== 'company' || i.company_name, {
+      message: 'a company needs a Company Name',
+      path: ['company_name'],
+    }),
+);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateContactInput, bundle.inputData, inputFields);

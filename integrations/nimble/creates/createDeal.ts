@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nimble } from '../src/client';
 import { dealFieldsValues } from '../src/deals';
 import { contactIdsField, dealCustomOutputFields, dealOutputFields, ownerIdField } from '../src/fields';
@@ -55,27 +54,29 @@ export const inputFields = defineInputFields([
   ownerIdField,
 ]);
 
-const CreateDealInput = zod.object({
-  pipeline_id: inputs.id(),
-  stage_id: inputs.id(),
-  name: inputs.text(),
-  amount: inputs.number().pipe(zod.number().min(0, 'must be 0 or more')).optional(),
-  currency: zod
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
-    .transform((c) => c.toUpperCase())
-    .optional(),
-  probability: inputs
-    .number()
-    .pipe(zod.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
-    .optional(),
-  expected_close_date: inputs.isoDateTime().optional(),
-  description: zod.string().trim().min(1).optional(),
-  contact_ids: idList().optional(),
-  tags: tagList().optional(),
-  owner_id: inputs.id().optional(),
-});
+const CreateDealInput = lazySchema((zod) =>
+  zod.object({
+    pipeline_id: inputs.id(),
+    stage_id: inputs.id(),
+    name: inputs.text(),
+    amount: inputs.number().pipe(zod.number().min(0, 'must be 0 or more')).optional(),
+    currency: zod
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
+      .transform((c) => c.toUpperCase())
+      .optional(),
+    probability: inputs
+      .number()
+      .pipe(zod.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
+      .optional(),
+    expected_close_date: inputs.isoDateTime().optional(),
+    description: zod.string().trim().min(1).optional(),
+    contact_ids: idList().optional(),
+    tags: tagList().optional(),
+    owner_id: inputs.id().optional(),
+  }),
+);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);

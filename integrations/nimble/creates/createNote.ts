@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nimble } from '../src/client';
 import { MAX_NOTE_CONTACTS } from '../src/constants';
 import { contactIdsField } from '../src/fields';
@@ -23,16 +22,18 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const CreateNoteInput = zod.object({
-  contact_ids: idList().pipe(
-    zod
-      .array(zod.string())
-      .min(1, 'needs at least one contact ID')
-      .max(MAX_NOTE_CONTACTS, `takes at most ${MAX_NOTE_CONTACTS} contact IDs`),
-  ),
-  note: inputs.text(),
-  note_preview: zod.string().trim().min(1).optional(),
-});
+const CreateNoteInput = lazySchema((zod) =>
+  zod.object({
+    contact_ids: idList().pipe(
+      zod
+        .array(zod.string())
+        .min(1, 'needs at least one contact ID')
+        .max(MAX_NOTE_CONTACTS, `takes at most ${MAX_NOTE_CONTACTS} contact IDs`),
+    ),
+    note: inputs.text(),
+    note_preview: zod.string().trim().min(1).optional(),
+  }),
+);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateNoteInput, bundle.inputData, inputFields);

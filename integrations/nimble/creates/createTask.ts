@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nimble } from '../src/client';
 import { contactIdsField } from '../src/fields';
 import { idList } from '../src/inputs';
@@ -33,17 +32,19 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const CreateTaskInput = zod.object({
-  subject: inputs.text(),
-  notes: zod.string().trim().min(1).optional(),
-  due_date: inputs.isoDateTime().optional(),
-  contact_ids: idList().optional(),
-  assigned_to: inputs.id().optional(),
-  is_important: zod
-    .union([zod.boolean(), zod.enum(['true', 'false', 'yes', 'no'])])
-    .transform((v) => v === true || v === 'true' || v === 'yes')
-    .optional(),
-});
+const CreateTaskInput = lazySchema((zod) =>
+  zod.object({
+    subject: inputs.text(),
+    notes: zod.string().trim().min(1).optional(),
+    due_date: inputs.isoDateTime().optional(),
+    contact_ids: idList().optional(),
+    assigned_to: inputs.id().optional(),
+    is_important: zod
+      .union([zod.boolean(), zod.enum(['true', 'false', 'yes', 'no'])])
+      .transform((v) => v === true || v === 'true' || v === 'yes')
+      .optional(),
+  }),
+);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateTaskInput, bundle.inputData, inputFields);

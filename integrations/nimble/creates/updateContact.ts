@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nimble } from '../src/client';
 import {
   contactCustomInputFields,
@@ -44,14 +43,16 @@ export const inputFields = defineInputFields([
   contactCustomInputFields,
 ]);
 
-const UpdateContactInput = zod
-  .object({
-    contact_id: inputs.id(),
-    mode: zod.enum(['extend', 'replace']).default('extend'),
-    record_type: zod.enum(['person', 'company']).default('person'),
-    ...contactShape,
-  })
-  .loose();
+const UpdateContactInput = lazySchema((zod) =>
+  zod
+    .object({
+      contact_id: inputs.id(),
+      mode: zod.enum(['extend', 'replace']).default('extend'),
+      record_type: zod.enum(['person', 'company']).default('person'),
+      ...contactShape(),
+    })
+    .loose(),
+);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdateContactInput, bundle.inputData, inputFields);

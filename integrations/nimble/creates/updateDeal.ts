@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nimble } from '../src/client';
 import { dealFieldsValues } from '../src/deals';
 import { dealCustomOutputFields, dealIdField, dealOutputFields } from '../src/fields';
@@ -51,35 +50,37 @@ export const inputFields = defineInputFields([
   { key: 'description', label: 'Description', type: 'text', required: false },
 ]);
 
-const UpdateDealInput = zod
-  .object({
-    deal_id: inputs.id(),
-    pipeline_id: inputs.id().optional(),
-    stage_id: inputs.id().optional(),
-    name: zod.string().trim().min(1).optional(),
-    amount: inputs.number().pipe(zod.number().min(0, 'must be 0 or more')).optional(),
-    currency: zod
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
-      .transform((c) => c.toUpperCase())
-      .optional(),
-    probability: inputs
-      .number()
-      .pipe(zod.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
-      .optional(),
-    expected_close_date: inputs.isoDateTime().optional(),
-    description: zod.string().trim().min(1).optional(),
-  })
-  // Nimble moves a deal with the stage and its pipeline together (the edit description).
-  .refine((i) => !i.stage_id || i.pipeline_id, {
-    message: "is needed to move the deal: pick the stage's pipeline",
-    path: ['pipeline_id'],
-  })
-  .refine((i) => !i.pipeline_id || i.stage_id, {
-    message: 'pick the stage in the chosen pipeline to move the deal to',
-    path: ['stage_id'],
-  });
+const UpdateDealInput = lazySchema((zod) =>
+  zod
+    .object({
+      deal_id: inputs.id(),
+      pipeline_id: inputs.id().optional(),
+      stage_id: inputs.id().optional(),
+      name: zod.string().trim().min(1).optional(),
+      amount: inputs.number().pipe(zod.number().min(0, 'must be 0 or more')).optional(),
+      currency: zod
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
+        .transform((c) => c.toUpperCase())
+        .optional(),
+      probability: inputs
+        .number()
+        .pipe(zod.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
+        .optional(),
+      expected_close_date: inputs.isoDateTime().optional(),
+      description: zod.string().trim().min(1).optional(),
+    })
+    // Nimble moves a deal with the stage and its pipeline together (the edit description).
+    .refine((i) => !i.stage_id || i.pipeline_id, {
+      message: "is needed to move the deal: pick the stage's pipeline",
+      path: ['pipeline_id'],
+    })
+    .refine((i) => !i.pipeline_id || i.stage_id, {
+      message: 'pick the stage in the chosen pipeline to move the deal to',
+      path: ['stage_id'],
+    }),
+);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdateDealInput, bundle.inputData, inputFields);

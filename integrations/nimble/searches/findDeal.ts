@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nimble } from '../src/client';
 import { FIND_DEAL_WINDOW } from '../src/constants';
 import { DEAL_DROPDOWN, dealCustomOutputFields, dealOutputFields } from '../src/fields';
@@ -31,17 +30,19 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindDealInput = zod
-  .object({
-    deal_id: inputs.id().optional(),
-    name: zod.string().trim().min(1).optional(),
-    pipeline_id: inputs.id().optional(),
-  })
-  .refine((i) => i.deal_id || i.name, { message: 'Enter a Deal ID or a Deal Name to search for', path: ['name'] })
-  .refine((i) => !(i.deal_id && (i.name || i.pipeline_id)), {
-    message: "can't be combined with Deal Name or Pipeline: a Deal ID finds exactly one deal",
-    path: ['deal_id'],
-  });
+const FindDealInput = lazySchema((zod) =>
+  zod
+    .object({
+      deal_id: inputs.id().optional(),
+      name: zod.string().trim().min(1).optional(),
+      pipeline_id: inputs.id().optional(),
+    })
+    .refine((i) => i.deal_id || i.name, { message: 'Enter a Deal ID or a Deal Name to search for', path: ['name'] })
+    .refine((i) => !(i.deal_id && (i.name || i.pipeline_id)), {
+      message: "can't be combined with Deal Name or Pipeline: a Deal ID finds exactly one deal",
+      path: ['deal_id'],
+    }),
+);
 
 const fold = (s: string) =>
   s

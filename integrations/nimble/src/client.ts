@@ -1,6 +1,5 @@
-import { requestJson } from '@crm-zapier/kit';
+import { requestJson, type AnySchema } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
-import type { z } from 'zod';
 import { baseUrl, CRM, DROPDOWN_PAGE_SIZE, POLL_PAGE_SIZE, SEARCH_PAGE_SIZE } from './constants';
 import {
   ContactByIdSchema,
@@ -37,7 +36,7 @@ export type ContactSearch =
 
 /** The only code that knows Nimble's paths: one method per documented endpoint. */
 export const nimble = (z: ZObject) => {
-  const call = <S extends z.ZodType>(
+  const call = <S extends AnySchema>(
     method: Method,
     path: string,
     schema: S,

@@ -1,44 +1,54 @@
-import { inputs } from '@crm-zapier/kit';
-import { z as zod } from 'zod';
+import { inputs, zod } from '@crm-zapier/kit';
 import { ADDRESS_TYPES, EMAIL_TYPES } from './map';
 
-const optionalText = () => zod.string().trim().min(1).optional();
+/*
+ * Schema-building helpers: call them only inside a `lazySchema` builder (they require zod, and an
+ * app must not load it at start-up).
+ */
+
+const optionalText = () => zod().string().trim().min(1).optional();
 
 /** The contact inputs both Create Contact and Update Contact check before any request. */
-export const contactShape = {
+export const contactShape = () => ({
   first_name: optionalText(),
   last_name: optionalText(),
   company_name: optionalText(),
   title: optionalText(),
   email: inputs.email().optional(),
-  email_type: zod.enum(EMAIL_TYPES).optional(),
+  email_type: zod().enum(EMAIL_TYPES).optional(),
   phone_mobile: optionalText(),
   phone_work: optionalText(),
   phone_home: optionalText(),
   phone_main: optionalText(),
   phone_other: optionalText(),
   website: optionalText(),
-  address_type: zod.enum(ADDRESS_TYPES).optional(),
+  address_type: zod().enum(ADDRESS_TYPES).optional(),
   address_street: optionalText(),
   address_city: optionalText(),
   address_state: optionalText(),
   address_zip: optionalText(),
   address_country: optionalText(),
-  domain: zod
+  domain: zod()
     .string()
     .trim()
     .regex(/^(?!https?:\/\/)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be a bare domain like nimble.com')
     .optional(),
-};
+});
 
 /** A list input: Zapier sends a list, or one string (comma-separated when typed by hand). */
 export const idList = () =>
-  zod
-    .union([zod.array(zod.string()), zod.string()])
+  zod()
+    .union([zod().array(zod().string()), zod().string()])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(zod.array(zod.string().regex(/^[^\s/?#]+$/, 'must be IDs without spaces or slashes')));
+    .pipe(
+      zod().array(
+        zod()
+          .string()
+          .regex(/^[^\s/?#]+$/, 'must be IDs without spaces or slashes'),
+      ),
+    );
 
 export const tagList = () =>
-  zod
-    .union([zod.array(zod.string()), zod.string()])
+  zod()
+    .union([zod().array(zod().string()), zod().string()])
     .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean));

@@ -15,7 +15,19 @@ import type {
  * comes back unchanged.
  */
 export const FIELD_PREFIX = 'fields__';
-export const fieldKey = (name: string): string => `${FIELD_PREFIX}${name}`;
+/**
+ * Output keys by field name, kept so that flattening many contacts does not build (and intern) the
+ * same `fields__<name>` string again for every record. Bounded: accounts have tens of fields.
+ */
+const fieldKeys = new Map<string, string>();
+export const fieldKey = (name: string): string => {
+  let key = fieldKeys.get(name);
+  if (key === undefined) {
+    key = `${FIELD_PREFIX}${name}`;
+    if (fieldKeys.size < 2000) fieldKeys.set(name, key);
+  }
+  return key;
+};
 export const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
 export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length);
 
@@ -41,19 +53,68 @@ export const EMAIL_TYPES = ['work', 'personal', 'other'] as const;
 export const PHONE_TYPES = ['mobile', 'work', 'home', 'main', 'other'] as const;
 export const ADDRESS_TYPES = ['work', 'home', 'other'] as const;
 
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+/** Non-blank text, else null. (A printable ASCII first character settles it without trimming.) */
+const text = (v: unknown): string | null => {
+  if (typeof v !== 'string' || v.length === 0) return null;
+  const c = v.charCodeAt(0);
+  return (c > 32 && c < 127) || v.trim() !== '' ? v : null;
+};
 
-const valuesOf = (fields: NimbleContact['fields'], name: string): FieldValue[] =>
-  (fields[name] ?? []).filter((v) => text(v.value) !== null);
+/*
+ * The readers below look only at a field's non-blank values (blank or non-text ones are skipped as
+ * if absent), each in one pass over the field's own list and without building a filtered copy:
+ * flattenContact reads about twenty of them per record (bench/RESULTS.md §3).
+ */
+type Values = FieldValue[] | null | undefined;
 
-/** The primary value if one is marked, else the first. */
-const primaryOf = (values: FieldValue[]): FieldValue | undefined => values.find((v) => v.is_primary) ?? values[0];
+/** The primary value (the first one marked) if one is marked, else the first. */
+const primaryOf = (values: Values): FieldValue | undefined => {
+  if (values === undefined || values === null) return undefined;
+  let first: FieldValue | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (text(v.value) === null) continue;
+    if (v.is_primary) return v;
+    first ??= v;
+  }
+  return first;
+};
 
-const firstValue = (fields: NimbleContact['fields'], name: string): string | null =>
-  text(primaryOf(valuesOf(fields, name))?.value);
+const firstValue = (values: Values): string | null => (primaryOf(values)?.value as string | undefined) ?? null;
 
-const byModifier = (fields: NimbleContact['fields'], name: string, modifier: string): string | null =>
-  text(valuesOf(fields, name).find((v) => (v.modifier ?? '') === modifier)?.value);
+/**
+ * A list field read in one pass: `[primary, every value, then the first value of each modifier]`,
+ * each as firstValue and allValues give them (a modifier's value: the first with it, none counting as `''`).
+ */
+const readList = (values: Values, modifiers: readonly string[]): [string | null, string[], ...(string | null)[]] => {
+  const read: [string | null, string[], ...(string | null)[]] = [null, []];
+  for (let m = 0; m < modifiers.length; m++) read.push(null);
+  if (values === undefined || values === null) return read;
+  const all = read[1];
+  let primary: string | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const value = text(v.value);
+    if (value === null) continue;
+    all.push(value);
+    if (primary === null && v.is_primary) primary = value;
+    const slot = modifiers.indexOf(v.modifier ?? '');
+    if (slot !== -1 && read[slot + 2] === null) read[slot + 2] = value;
+  }
+  read[0] = primary ?? (all.length ? all[0]! : null);
+  return read;
+};
+
+/** Every value, in order. */
+const allValues = (values: Values): string[] => {
+  const out: string[] = [];
+  if (values === undefined || values === null) return out;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!.value;
+    if (text(value) !== null) out.push(value as string);
+  }
+  return out;
+};
 
 /**
  * Address and employment values are JSON strings; the guide's own example uses Python-style single
@@ -61,36 +122,85 @@ const byModifier = (fields: NimbleContact['fields'], name: string, modifier: str
  */
 export const parseJsonValue = (value: string | null | undefined): Record<string, unknown> | undefined => {
   if (!value) return undefined;
-  for (const candidate of [value, value.replace(/'/g, '"')]) {
-    try {
-      const parsed: unknown = JSON.parse(candidate);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-    } catch {
-      /* try the next form */
-    }
+  // The single-quoted form is only built when the value is not JSON as it stands.
+  return jsonObject(value) ?? (value.includes("'") ? jsonObject(value.replace(/'/g, '"')) : undefined);
+};
+
+const jsonObject = (candidate: string): Record<string, unknown> | undefined => {
+  try {
+    const parsed: unknown = JSON.parse(candidate);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    /* not JSON */
   }
   return undefined;
+};
+
+/**
+ * parseJsonValue for flattenContact, remembered by text: contacts of one company carry the same
+ * employment text, and a poll sees the same contacts again and again, so most values were parsed
+ * before. Parsing is most of a flatten's cost (bench/RESULTS.md §3). The parsed objects stay here —
+ * flattenContact only reads text out of them — and the memo is emptied when it reaches its bound.
+ */
+const MEMO_SIZE = 1000;
+const parsedValues = new Map<string, Record<string, unknown> | null>();
+const parsedValue = (value: string | null | undefined): Record<string, unknown> | undefined => {
+  if (!value) return undefined;
+  const known = parsedValues.get(value);
+  if (known !== undefined) return known ?? undefined;
+  const parsed = parseJsonValue(value);
+  if (parsedValues.size >= MEMO_SIZE) parsedValues.clear();
+  parsedValues.set(value, parsed ?? null);
+  return parsed;
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 /** Tags as plain strings, from either documented shape. */
-export const tagNames = (tags: NimbleContact['tags']): string[] =>
-  (tags ?? []).map((t) => (typeof t === 'string' ? t : t.tag));
+export const tagNames = (tags: NimbleContact['tags']): string[] => {
+  const out: string[] = [];
+  if (tags === undefined || tags === null) return out;
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    out.push(typeof t === 'string' ? t : t.tag);
+  }
+  return out;
+};
+
+/** A custom field's text values: none → null, one → that value, several → the list (blanks kept). */
+const customValue = (values: FieldValue[]): FlatValue => {
+  let first: string | null = null;
+  let list: string[] | undefined;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!.value;
+    if (typeof value !== 'string') continue;
+    if (count === 0) first = value;
+    else if (count === 1) list = [first as string, value];
+    else list!.push(value);
+    count++;
+  }
+  return count > 1 ? list! : first;
+};
 
 /** A Nimble contact as one flat, labelled output. Every standard key is always present. */
 export const flattenContact = (c: NimbleContact): FlatObject & { id: string } => {
   const f = c.fields;
+  // Each standard field's list is looked up once; the readers each take one pass over it.
+  const emails = readList(f.email, EMAIL_TYPES);
+  const phones = readList(f.phone, PHONE_TYPES);
+  const urls = f.URL;
   const isCompany = c.record_type === 'company';
-  const employment = parseJsonValue(primaryOf(valuesOf(f, 'contact employment'))?.value);
-  const address = primaryOf(valuesOf(f, 'address'));
-  const addr = parseJsonValue(address?.value);
-  const firstName = firstValue(f, 'first name');
-  const lastName = firstValue(f, 'last name');
+  const employment = parsedValue(primaryOf(f['contact employment'])?.value);
+  const address = primaryOf(f.address);
+  const addr = parsedValue(address?.value);
+  const firstName = firstValue(f['first name']);
+  const lastName = firstValue(f['last name']);
   const companyName = isCompany
-    ? firstValue(f, 'company name')
-    : (str(employment?.company_name) ?? firstValue(f, 'parent company') ?? firstValue(f, 'company name'));
-  const personName = [firstName, lastName].filter(Boolean).join(' ');
+    ? firstValue(f['company name'])
+    : (str(employment?.company_name) ?? firstValue(f['parent company']) ?? firstValue(f['company name']));
+  // Both are null or non-blank text: the two names joined by a space, or whichever is given.
+  const personName = firstName && lastName ? `${firstName} ${lastName}` : (firstName ?? lastName ?? '');
   const out: FlatObject & { id: string } = {
     id: c.id,
     contact_id: c.id,
@@ -98,32 +208,32 @@ export const flattenContact = (c: NimbleContact): FlatObject & { id: string } =>
     name: isCompany ? companyName : personName || companyName,
     first_name: firstName,
     last_name: lastName,
-    middle_name: firstValue(f, 'middle name'),
+    middle_name: firstValue(f['middle name']),
     company_name: companyName,
-    title: str(employment?.title) ?? firstValue(f, 'title'),
-    email: firstValue(f, 'email'),
-    emails: valuesOf(f, 'email').map((v) => v.value as string),
-    email_work: byModifier(f, 'email', 'work'),
-    email_personal: byModifier(f, 'email', 'personal'),
-    email_other: byModifier(f, 'email', 'other'),
-    phone: firstValue(f, 'phone'),
-    phones: valuesOf(f, 'phone').map((v) => v.value as string),
-    phone_mobile: byModifier(f, 'phone', 'mobile'),
-    phone_work: byModifier(f, 'phone', 'work'),
-    phone_home: byModifier(f, 'phone', 'home'),
-    phone_main: byModifier(f, 'phone', 'main'),
-    phone_other: byModifier(f, 'phone', 'other'),
-    website: firstValue(f, 'URL'),
-    websites: valuesOf(f, 'URL').map((v) => v.value as string),
+    title: str(employment?.title) ?? firstValue(f.title),
+    email: emails[0],
+    emails: emails[1],
+    email_work: emails[2]!,
+    email_personal: emails[3]!,
+    email_other: emails[4]!,
+    phone: phones[0],
+    phones: phones[1],
+    phone_mobile: phones[2]!,
+    phone_work: phones[3]!,
+    phone_home: phones[4]!,
+    phone_main: phones[5]!,
+    phone_other: phones[6]!,
+    website: firstValue(urls),
+    websites: allValues(urls),
     address_type: address ? (address.modifier ?? null) : null,
     address_street: str(addr?.street),
     address_city: str(addr?.city),
     address_state: str(addr?.state),
     address_zip: str(addr?.zip),
     address_country: str(addr?.country),
-    birthday: firstValue(f, 'birthday'),
-    domain: firstValue(f, 'domain'),
-    description: firstValue(f, 'description'),
+    birthday: firstValue(f.birthday),
+    domain: firstValue(f.domain),
+    description: firstValue(f.description),
     tags: tagNames(c.tags),
     owner_id: c.owner_id ?? null,
     avatar_url: c.avatar_url ?? null,
@@ -132,19 +242,20 @@ export const flattenContact = (c: NimbleContact): FlatObject & { id: string } =>
     created: c.created ?? null,
     updated: c.updated ?? null,
   };
-  for (const [name, values] of Object.entries(f)) {
-    if (MAPPED_CONTACT_FIELDS.has(name)) continue;
-    const list = values.map((v) => v.value).filter((v): v is string => typeof v === 'string');
-    out[fieldKey(name)] = (list.length > 1 ? list : (list[0] ?? null)) as FlatValue;
+  for (const name in f) {
+    if (!Object.hasOwn(f, name) || MAPPED_CONTACT_FIELDS.has(name)) continue;
+    out[fieldKey(name)] = customValue(f[name]!);
   }
   return out;
 };
 
 /** An update event: one id per (contact, update time), the contact's own id kept in `contact_id`. */
-export const flattenContactUpdate = (c: NimbleContact): FlatObject & { id: string } => ({
-  ...flattenContact(c),
-  id: updateEventId(c.id, c.updated ?? c.created),
-});
+export const flattenContactUpdate = (c: NimbleContact): FlatObject & { id: string } => {
+  // `id` is the output's first key already: replacing its value keeps the key order, without a copy.
+  const out = flattenContact(c);
+  out.id = updateEventId(c.id, c.updated ?? c.created);
+  return out;
+};
 
 /** What a user typed for a contact, as checked input (see the contact operations). */
 export interface ContactInput {
@@ -289,9 +400,22 @@ const STANDARD_DEAL_FIELDS = [
   'actual_close_date',
 ];
 
+/** Custom deal fields' output keys by name, kept like fieldKey's (keyFromName's slug is not free). */
+const dealFieldKeys = new Map<string, string>();
+const dealFieldKey = (name: string): string => {
+  let key = dealFieldKeys.get(name);
+  if (key === undefined) {
+    key = `${FIELD_PREFIX}${keyFromName(name)}`;
+    if (dealFieldKeys.size < 2000) dealFieldKeys.set(name, key);
+  }
+  return key;
+};
+
 /** A Nimble deal as one flat, labelled output. */
 export const flattenDeal = (d: NimbleDeal): FlatObject & { id: string } => {
-  const values = { ...dealFieldValues(d.fields_values), ...dealFieldValues(d.fields_values_with_names) };
+  // The named values are read once: they fill both the standard keys and the custom ones.
+  const withNames = dealFieldValues(d.fields_values_with_names);
+  const values = { ...dealFieldValues(d.fields_values), ...withNames };
   const first = (name: string) => values[name]?.[0] ?? null;
   const amount = first('amount');
   const transitions = d.stage_transitions?.transitions ?? [];
@@ -322,9 +446,10 @@ export const flattenDeal = (d: NimbleDeal): FlatObject & { id: string } => {
     created: d.created ?? null,
     updated: d.updated ?? null,
   };
-  for (const [name, list] of Object.entries(dealFieldValues(d.fields_values_with_names))) {
+  for (const name of Object.keys(withNames)) {
     if (STANDARD_DEAL_FIELDS.includes(name)) continue;
-    out[`${FIELD_PREFIX}${keyFromName(name)}`] = list.length > 1 ? list : (list[0] ?? null);
+    const list = withNames[name]!;
+    out[dealFieldKey(name)] = list.length > 1 ? list : (list[0] ?? null);
   }
   return out;
 };

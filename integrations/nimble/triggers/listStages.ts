@@ -1,6 +1,5 @@
-import { inputs, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { nimble } from '../src/client';
 
 const inputFields = defineInputFields([
@@ -13,8 +12,10 @@ const inputFields = defineInputFields([
   },
 ]);
 
+const ListStagesInput = lazySchema((zod) => zod.object({ pipeline_id: inputs.id() }));
+
 const perform = (async (z, bundle) => {
-  const { pipeline_id } = parseInput(z, zod.object({ pipeline_id: inputs.id() }), bundle.inputData, inputFields);
+  const { pipeline_id } = parseInput(z, ListStagesInput, bundle.inputData, inputFields);
   const pipeline = await nimble(z).pipeline(pipeline_id);
   return pipeline.stages
     .filter((s) => !s.archived_at)

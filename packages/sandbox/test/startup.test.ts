@@ -2,7 +2,7 @@
  * Cold start: loading an app must not load zod or build a schema (bench/RESULTS.md, section 1);
  * schemas are built on first use. A module mock that throws catches any start-up use.
  */
-describe.each(['nethunt-crm'])('%s at start-up', (name) => {
+describe.each(['nethunt-crm', 'lunarsend', 'nimble', 'apideck-crm'])('%s at start-up', (name) => {
   it('loads without zod', () => {
     jest.isolateModules(() => {
       jest.doMock('zod', () => {
