@@ -145,7 +145,7 @@ const scratch = new ChannelValues();
  */
 const sized = (items: readonly unknown[] | null | undefined): string[] => new Array<string>(items ? items.length : 0);
 /** The list cut to the `n` items kept (the same list when every item was kept). */
-const fit = (list: string[], n: number): string[] => {
+const truncated = (list: string[], n: number): string[] => {
   if (n !== list.length) list.length = n;
   return list;
 };
@@ -199,7 +199,7 @@ const readChannels = (r: Channels): ChannelValues => {
   scratch.email_personal = personal;
   scratch.email_billing = billing;
   scratch.email_other = other;
-  scratch.emails = fit(emails, n);
+  scratch.emails = truncated(emails, n);
 
   // Phones: those with a number, each as one line, computed once.
   scratch.phone_number = null;
@@ -266,7 +266,7 @@ const readChannels = (r: Channels): ChannelValues => {
     }
   }
   if (scratch.phone_primary !== null) scratch.phone_number = scratch.phone_primary;
-  scratch.phone_numbers = fit(phones, n);
+  scratch.phone_numbers = truncated(phones, n);
 
   // Addresses: all of them (a blank one too); the primary else the first gives the address keys.
   let main: Address | undefined;
@@ -293,7 +293,7 @@ const readChannels = (r: Channels): ChannelValues => {
   scratch.address_state = main ? v(main.state) : null;
   scratch.address_postal_code = main ? v(main.postal_code) : null;
   scratch.address_country = main ? v(main.country) : null;
-  scratch.addresses = fit(addresses, n);
+  scratch.addresses = truncated(addresses, n);
 
   // Websites with a non-blank URL; social links as their non-blank URLs.
   let site: string | null = null;
@@ -311,7 +311,7 @@ const readChannels = (r: Channels): ChannelValues => {
     }
   }
   scratch.website = site ?? firstSite;
-  scratch.websites = fit(websites, n);
+  scratch.websites = truncated(websites, n);
   const socialList = r.social_links;
   const social = sized(socialList);
   n = 0;
@@ -321,7 +321,7 @@ const readChannels = (r: Channels): ChannelValues => {
       if (clean(url)) social[n++] = url!;
     }
   }
-  scratch.social_links = fit(social, n);
+  scratch.social_links = truncated(social, n);
   scratch.tags = r.tags ?? [];
   return scratch;
 };

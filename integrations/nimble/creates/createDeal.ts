@@ -3,7 +3,7 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { nimble } from '../src/client';
 import { dealFieldsValues } from '../src/deals';
 import { contactIdsField, dealCustomOutputFields, dealOutputFields, ownerIdField } from '../src/fields';
-import { idList, tagList } from '../src/inputs';
+import { dealValuesShape, idList, tagList } from '../src/inputs';
 import { flattenDeal, staticSample } from '../src/map';
 import { DEAL } from '../src/samples';
 import type { DealBody } from '../src/schemas';
@@ -59,19 +59,7 @@ const CreateDealInput = lazySchema((zod) =>
     pipeline_id: inputs.id(),
     stage_id: inputs.id(),
     name: inputs.text(),
-    amount: inputs.number().pipe(zod.number().min(0, 'must be 0 or more')).optional(),
-    currency: zod
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
-      .transform((c) => c.toUpperCase())
-      .optional(),
-    probability: inputs
-      .number()
-      .pipe(zod.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
-      .optional(),
-    expected_close_date: inputs.isoDateTime().optional(),
-    description: zod.string().trim().min(1).optional(),
+    ...dealValuesShape(),
     contact_ids: idList().optional(),
     tags: tagList().optional(),
     owner_id: inputs.id().optional(),

@@ -3,6 +3,7 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { nimble } from '../src/client';
 import { dealFieldsValues } from '../src/deals';
 import { dealCustomOutputFields, dealIdField, dealOutputFields } from '../src/fields';
+import { dealValuesShape } from '../src/inputs';
 import { flattenDeal, staticSample } from '../src/map';
 import { DEAL } from '../src/samples';
 import type { DealUpdateBody } from '../src/schemas';
@@ -57,19 +58,7 @@ const UpdateDealInput = lazySchema((zod) =>
       pipeline_id: inputs.id().optional(),
       stage_id: inputs.id().optional(),
       name: zod.string().trim().min(1).optional(),
-      amount: inputs.number().pipe(zod.number().min(0, 'must be 0 or more')).optional(),
-      currency: zod
-        .string()
-        .trim()
-        .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
-        .transform((c) => c.toUpperCase())
-        .optional(),
-      probability: inputs
-        .number()
-        .pipe(zod.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
-        .optional(),
-      expected_close_date: inputs.isoDateTime().optional(),
-      description: zod.string().trim().min(1).optional(),
+      ...dealValuesShape(),
     })
     // Nimble moves a deal with the stage and its pipeline together (the edit description).
     .refine((i) => !i.stage_id || i.pipeline_id, {

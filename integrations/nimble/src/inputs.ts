@@ -52,3 +52,23 @@ export const tagList = () =>
   zod()
     .union([zod().array(zod().string()), zod().string()])
     .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean));
+
+/** A deal's values as Create Deal and Update Deal both take them (call inside a lazySchema builder). */
+export const dealValuesShape = () => {
+  const z = zod();
+  return {
+    amount: inputs.number().pipe(z.number().min(0, 'must be 0 or more')).optional(),
+    currency: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
+      .transform((c) => c.toUpperCase())
+      .optional(),
+    probability: inputs
+      .number()
+      .pipe(z.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
+      .optional(),
+    expected_close_date: inputs.isoDateTime().optional(),
+    description: z.string().trim().min(1).optional(),
+  };
+};
