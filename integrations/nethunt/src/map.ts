@@ -1,26 +1,22 @@
-import { newestFirst, parseEmailAddress, toFlatValue, updateEventId, type FlatObject } from '@crm-zapier/kit';
+import {
+  type FlatObject,
+  namedFieldKeys,
+  newestFirst,
+  parseEmailAddress,
+  toFlatValue,
+  updateEventId,
+} from '@crm-zapier/kit';
 import type { NetHuntComment, NetHuntRecord, RecordChange } from './schemas';
 
 /**
  * Folder fields are named by the user ("Primary Email Address"). Inputs and outputs carry them under
  * `fields__<name>`: the prefix cannot clash with our own keys, and the name comes back unchanged.
  */
-export const FIELD_PREFIX = 'fields__';
-/**
- * Output keys by field name, kept so that flattening many records does not build (and intern) the
- * same `fields__<name>` string again for every record. Bounded: folders have tens of fields.
- */
-const fieldKeys = new Map<string, string>();
-export const fieldKey = (name: string): string => {
-  let key = fieldKeys.get(name);
-  if (key === undefined) {
-    key = `${FIELD_PREFIX}${name}`;
-    if (fieldKeys.size < 2000) fieldKeys.set(name, key);
-  }
-  return key;
-};
-export const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
-export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length);
+const FIELDS = namedFieldKeys('fields__');
+export const FIELD_PREFIX = FIELDS.prefix;
+export const fieldKey = FIELDS.key;
+export const isFieldKey = FIELDS.isKey;
+export const fieldName = FIELDS.nameOf;
 
 /** Record fields as flat outputs: scalars and lists of scalars stay as they are. */
 export const flattenFields = (fields: Record<string, unknown>, out: FlatObject = {}): FlatObject => {

@@ -1,4 +1,4 @@
-import { keyFromName, updateEventId, type FlatObject, type FlatValue } from '@crm-zapier/kit';
+import { type FlatObject, type FlatValue, keyFromName, namedFieldKeys, updateEventId } from '@crm-zapier/kit';
 import type {
   ContactFieldsBody,
   FieldValue,
@@ -14,22 +14,11 @@ import type {
  * `fields__<name>` in inputs and outputs: the prefix cannot clash with our own keys, and the name
  * comes back unchanged.
  */
-export const FIELD_PREFIX = 'fields__';
-/**
- * Output keys by field name, kept so that flattening many contacts does not build (and intern) the
- * same `fields__<name>` string again for every record. Bounded: accounts have tens of fields.
- */
-const fieldKeys = new Map<string, string>();
-export const fieldKey = (name: string): string => {
-  let key = fieldKeys.get(name);
-  if (key === undefined) {
-    key = `${FIELD_PREFIX}${name}`;
-    if (fieldKeys.size < 2000) fieldKeys.set(name, key);
-  }
-  return key;
-};
-export const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
-export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length);
+const FIELDS = namedFieldKeys('fields__');
+export const FIELD_PREFIX = FIELDS.prefix;
+export const fieldKey = FIELDS.key;
+export const isFieldKey = FIELDS.isKey;
+export const fieldName = FIELDS.nameOf;
 
 /** Standard contact fields that get their own flat keys, so they are not repeated as `fields__…`. */
 export const MAPPED_CONTACT_FIELDS = new Set([

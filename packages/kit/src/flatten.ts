@@ -55,3 +55,26 @@ export const parseEmailAddress = (text: string): { name: string | null; email: s
   if (match) return { name: match[1] ? match[1] : null, email: match[2]!.trim() };
   return { name: null, email: text.trim() };
 };
+
+/**
+ * Keys for fields the user names in the CRM ("Primary Email Address"): inputs and outputs carry
+ * them under `<prefix><name>`, which cannot clash with an app's own keys and gives the name back
+ * unchanged. Keys are kept per name (bounded: accounts have tens of fields), so flattening many
+ * records does not build and intern the same key string again for every record.
+ */
+export const namedFieldKeys = (prefix: string, max = 2000) => {
+  const keys = new Map<string, string>();
+  return {
+    prefix,
+    key: (name: string): string => {
+      let key = keys.get(name);
+      if (key === undefined) {
+        key = `${prefix}${name}`;
+        if (keys.size < max) keys.set(name, key);
+      }
+      return key;
+    },
+    isKey: (key: string): boolean => key.startsWith(prefix) && key.length > prefix.length,
+    nameOf: (key: string): string => key.slice(prefix.length),
+  };
+};
