@@ -1,4 +1,4 @@
-import { parseJsonBody, retryAfterSeconds, schemaOf, type CrmErrorDetail } from '@crm-zapier/kit';
+import { type CrmErrorDetail, parseJsonBody, retryAfterSeconds, schemaOf, withoutSecrets } from '@crm-zapier/kit';
 import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
 import { CRM } from './constants';
 import { ErrorBodySchema } from './schemas';
@@ -83,9 +83,6 @@ export const readApideckError = (body: unknown): CrmErrorDetail & { typeName?: s
   }
   return { message: text || undefined, field: fieldOf(e.detail), typeName };
 };
-
-const withoutSecrets = (text: string, secrets: string[]): string =>
-  secrets.reduce((acc, s) => (s.length >= 4 ? acc.split(s).join(':censored:') : acc), text);
 
 /**
  * What the kit's crmErrors does not know about Apideck, handled before it: 402 is Apideck's plan

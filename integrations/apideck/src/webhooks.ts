@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { lazySchema, requestJson, schemaOf, type AnySchema, type Infer } from '@crm-zapier/kit';
+import { type AnySchema, type Infer, isNotFound, lazySchema, requestJson, schemaOf } from '@crm-zapier/kit';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { baseUrl, CRM } from './constants';
 import type { Output } from './map';
@@ -110,16 +110,6 @@ export const createWebhookBody = (eventType: CrmEventType, label: string, bundle
   delivery_url: String(bundle.targetUrl ?? ''),
   events: [eventType],
 });
-
-/** Whether an error thrown by the app's error middleware is a plain "not found" (HTTP 404). */
-const isNotFound = (err: unknown): boolean => {
-  try {
-    const said = JSON.parse((err as Error).message) as { status?: number; code?: string };
-    return said.status === 404 && said.code === 'NotFound';
-  } catch {
-    return false;
-  }
-};
 
 const deleteWebhook = (z: ZObject, id: string) =>
   requestJson(z, {

@@ -1,4 +1,4 @@
-import { parseJsonBody, requestJson, sendRequest, type AnySchema } from '@crm-zapier/kit';
+import { type AnySchema, orNotFound, parseJsonBody, requestJson, sendRequest } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import { baseUrl, CRM, DELETE_CONTACT_PATH } from './constants';
 import {
@@ -36,26 +36,6 @@ export const successMessage = (content: string | null | undefined): string => {
   }
   const text = (content ?? '').trim();
   return body === undefined && text && !text.startsWith('<') ? clip(text) : '';
-};
-
-/** True for the error crmErrors throws on a 404 (an AppError whose JSON message has status 404). */
-export const isNotFound = (err: unknown): boolean => {
-  if (!(err instanceof Error) || err.name !== 'AppError') return false;
-  try {
-    return (JSON.parse(err.message) as { status?: unknown }).status === 404;
-  } catch {
-    return false;
-  }
-};
-
-/** The answer of a get by id, or undefined when LunarSend answers 404 (a search that finds nothing). */
-const orNotFound = async <T>(request: Promise<T>): Promise<T | undefined> => {
-  try {
-    return await request;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
 };
 
 /** The only code that knows LunarSend's paths: one method per documented endpoint. */

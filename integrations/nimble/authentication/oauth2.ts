@@ -1,4 +1,4 @@
-import { parseJsonBody, sendRequest } from '@crm-zapier/kit';
+import { parseJsonBody, sendRequest, withoutSecrets } from '@crm-zapier/kit';
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { nimble } from '../src/client';
 import { AUTHORIZE_PATH, authBaseUrl, CRM, SCOPES, TOKEN_PATH } from '../src/constants';
@@ -27,9 +27,6 @@ const clientCredentials = (z: ZObject) => {
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
-const scrub = (message: string, secrets: (string | undefined)[]): string =>
-  secrets.reduce<string>((acc, s) => (s && s.length >= 4 ? acc.split(s).join(':censored:') : acc), message);
-
 /** POSTs a form to the token endpoint and returns its tokens, or an error that names no secret. */
 const requestTokens = async (z: ZObject, form: Record<string, string>, kind: 'exchange' | 'refresh') => {
   const secrets = [form.client_secret, form.code, form.refresh_token];
@@ -57,7 +54,7 @@ const requestTokens = async (z: ZObject, form: Record<string, string>, kind: 'ex
   if (status >= 400) {
     const obj = (body ?? {}) as Record<string, unknown>;
     const said = text(obj.error_description) ?? text(obj.message) ?? text(obj.error);
-    const detail = said ? `: ${scrub(said, secrets)}` : '';
+    const detail = said ? `: ${withoutSecrets(said, secrets)}` : '';
     if (status >= 500) {
       throw new z.errors.Error(
         `${CRM}'s token endpoint had a temporary problem (HTTP ${status})${detail}.`,

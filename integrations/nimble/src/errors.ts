@@ -1,4 +1,4 @@
-import { parseJsonBody, type CrmErrorDetail } from '@crm-zapier/kit';
+import { type CrmErrorDetail, parseJsonBody, withoutSecrets } from '@crm-zapier/kit';
 import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
 import { CRM } from './constants';
 
@@ -38,9 +38,6 @@ export const readNimbleError = (body: unknown): CrmErrorDetail => {
   return {};
 };
 
-const scrub = (text: string, secrets: string[]): string =>
-  secrets.reduce((acc, s) => (s.length >= 4 ? acc.split(s).join(':censored:') : acc), text);
-
 /**
  * What Nimble signals differently from other CRMs, handled before the kit's `crmErrors`:
  * a 403 "Can't authenticate request" means a stale token (refresh it); 402 means a plan limit;
@@ -58,7 +55,7 @@ export const nimbleErrors = ((response: HttpResponse, z: ZObject, bundle: { auth
   if (status === 402) {
     const said = readNimbleError(body).message;
     throw new z.errors.Error(
-      `${CRM} refused this because your Nimble plan's limit is reached${said ? `: ${scrub(said, secrets)}` : '.'} ` +
+      `${CRM} refused this because your Nimble plan's limit is reached${said ? `: ${withoutSecrets(said, secrets)}` : '.'} ` +
         'Upgrade the plan (or free up room, e.g. delete unused contacts) in Nimble, then retry.',
       'PlanLimit',
       402,
@@ -68,7 +65,7 @@ export const nimbleErrors = ((response: HttpResponse, z: ZObject, bundle: { auth
   const id = asText(obj?.object_id);
   if (status === 404 && type && id) {
     throw new z.errors.Error(
-      `${CRM} could not find the ${type} with ID ${scrub(id, secrets)}. Check the ID, or map it from a trigger or a Find step.`,
+      `${CRM} could not find the ${type} with ID ${withoutSecrets(id, secrets)}. Check the ID, or map it from a trigger or a Find step.`,
       'NotFound',
       404,
     );

@@ -117,8 +117,12 @@ const detailOf = (response: HttpResponse, options: CrmErrorOptions): CrmErrorDet
   return {};
 };
 
-const withoutSecrets = (text: string, secrets: string[]): string =>
-  secrets.reduce((acc, secret) => (secret.length >= 4 ? acc.split(secret).join(':censored:') : acc), text);
+/** `text` with every secret (4+ characters) replaced by `:censored:`. */
+export const withoutSecrets = (text: string, secrets: readonly (string | undefined)[]): string =>
+  secrets.reduce<string>(
+    (acc, secret) => (secret && secret.length >= 4 ? acc.split(secret).join(':censored:') : acc),
+    text,
+  );
 
 /**
  * The one `afterResponse` every integration uses: maps a CRM's error statuses to the Zapier error a
@@ -180,4 +184,24 @@ export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => 
     );
   };
   return middleware as AfterResponseMiddleware;
+};
+
+/** True for the error crmErrors throws on a 404 (an AppError whose JSON message has status 404). */
+export const isNotFound = (err: unknown): boolean => {
+  if (!(err instanceof Error) || err.name !== 'AppError') return false;
+  try {
+    return (JSON.parse(err.message) as { status?: unknown }).status === 404;
+  } catch {
+    return false;
+  }
+};
+
+/** The answer, or undefined when the CRM answered 404: a get by id used as a search finds nothing. */
+export const orNotFound = async <T>(request: Promise<T>): Promise<T | undefined> => {
+  try {
+    return await request;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
 };

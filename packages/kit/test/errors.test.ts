@@ -1,7 +1,16 @@
 import { failureOf, makeBundle, useNock } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import { z as zod } from 'zod';
-import { appRunner, crmErrors, requestJson, retryAfterSeconds, readCommonError } from '../src';
+import {
+  appRunner,
+  crmErrors,
+  isNotFound,
+  orNotFound,
+  requestJson,
+  retryAfterSeconds,
+  readCommonError,
+  withoutSecrets,
+} from '../src';
 import type { ZObject } from 'zapier-platform-core';
 
 useNock();
@@ -149,5 +158,33 @@ describe('helpers', () => {
     });
     expect(readCommonError([{ message: 'first' }])).toEqual({ message: 'first', field: undefined });
     expect(readCommonError(42)).toEqual({});
+  });
+});
+
+describe('not found as nothing found', () => {
+  const caught = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+
+  it('recognises the 404 crmErrors throws, and only that', async () => {
+    nock(ORIGIN).get('/items/42').reply(404, { message: 'gone' });
+    expect(isNotFound(await caught(run()))).toBe(true);
+    nock(ORIGIN).get('/items/42').reply(400, { message: 'bad' });
+    expect(isNotFound(await caught(run()))).toBe(false);
+    expect(isNotFound(new Error('{"status":404}'))).toBe(false);
+  });
+
+  it('orNotFound turns that 404 into undefined and lets other errors through', async () => {
+    nock(ORIGIN).get('/items/42').reply(404, {});
+    const notFound = await caught(run());
+    await expect(orNotFound(Promise.reject(notFound))).resolves.toBeUndefined();
+    await expect(orNotFound(Promise.resolve(1))).resolves.toBe(1);
+    await expect(orNotFound(Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+  });
+
+  it('withoutSecrets censors secrets of four characters or more', () => {
+    expect(withoutSecrets('key abcd and abc', ['abcd', 'abc', undefined])).toBe('key :censored: and abc');
   });
 });
