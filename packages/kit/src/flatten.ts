@@ -15,24 +15,6 @@ export const toFlatValue = (v: unknown): FlatValue =>
   Array.isArray(v) ? v.map((item) => toScalar(item)) : toScalar(v);
 
 /**
- * Flattens nested objects into Zapier's `parent__child` keys; arrays of scalars stay arrays,
- * arrays of objects become JSON text. `undefined` values are dropped.
- */
-export const flattenObject = (obj: Record<string, unknown>, prefix = ''): FlatObject => {
-  const out: FlatObject = {};
-  for (const [key, value] of Object.entries(obj)) {
-    if (value === undefined) continue;
-    const name = prefix ? `${prefix}__${key}` : key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      Object.assign(out, flattenObject(value as Record<string, unknown>, name));
-    } else {
-      out[name] = toFlatValue(value);
-    }
-  }
-  return out;
-};
-
-/**
  * A stable snake_case key for a name the user chose in the CRM ("Primary Email Address" →
  * "primary_email_address"), safe for Zapier's key rules. Empty or symbol-only names get a hash.
  */

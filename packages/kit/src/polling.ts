@@ -12,12 +12,6 @@ export const newestFirst = <T>(items: readonly T[], dateOf: (item: T) => unknown
     .sort((a, b) => b.t - a.t || a.index - b.index)
     .map(({ item }) => item);
 
-/** Keeps the first item for each id (after sorting newest first, the newest). */
-export const uniqueById = <T extends { id: string }>(items: readonly T[]): T[] => {
-  const seen = new Set<string>();
-  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
-};
-
 /** An id for an update event: the record id plus the update time, so each update fires once. */
 export const updateEventId = (recordId: string, updatedAt: string | undefined | null): string => {
   const t = updatedAt ? new Date(updatedAt).getTime() : NaN;

@@ -45,17 +45,6 @@ export const useNock = (): void => {
   });
 };
 
-/** Collects `z.console` output written through the runtime's console, to scan it for secrets. */
-export const captureConsole = (): { lines: string[]; restore: () => void } => {
-  const lines: string[] = [];
-  const spies = (['log', 'error', 'warn', 'info'] as const).map((level) =>
-    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-    }),
-  );
-  return { lines, restore: () => spies.forEach((s) => s.mockRestore()) };
-};
-
 /**
  * The error a Zap user sees from a failing run: core serialises app errors as JSON in `message`,
  * so this unwraps it. Fails the test when the promise resolves.
