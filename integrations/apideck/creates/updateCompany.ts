@@ -1,8 +1,9 @@
 import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
 import { companyInputFields, companyInputShape, toCompanyBody } from '../src/companyInputs';
-import { companyField, companyOutputFields } from '../src/fields';
+import { companyField, companyOutputFields, recordId } from '../src/fields';
 import { COMPANY_GROUPS } from '../src/groups';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
@@ -15,26 +16,34 @@ export const inputFields = defineInputFields([
     helpText:
       'The company to update. Pick one, search for it by name with **Find Company**, or map a Company ID from an earlier step.',
   },
-  ...companyInputFields(false),
+  ...forUpdate(companyInputFields(false)),
+  channelModeField,
 ]);
 
 const UpdateCompanyInput = lazySchema((zod) =>
   zod
-    .object({ company_id: inputs.id(), name: inputs.optional(inputs.text()), ...companyInputShape(zod) })
-    .refine((i) => Object.entries(i).some(([k, x]) => k !== 'company_id' && x !== undefined), {
+    .object({
+      company_id: recordId(),
+      name: inputs.optional(inputs.text()),
+      ...companyInputShape(zod),
+      channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
+    })
+    .refine((i) => changesSomething(i, 'company_id'), {
       message: 'Fill in at least one field to change',
       path: ['company_id'],
     }),
 );
 
 /**
- * Two requests, as Update Contact: PATCH sends only the fields filled in, Apideck answers with the
- * id alone, so the company is read back (`GET /crm/companies/{id}`) and output as the CRM has it.
+ * As Update Contact: PATCH sends only the fields filled in, an email, phone number, address or
+ * website is merged into the company's list of that kind (read first, unless "Replace all"), and
+ * the company is read back (`GET /crm/companies/{id}`) and output as the CRM has it.
  */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdateCompanyInput, bundle.inputData, inputFields);
   const client = apideck(z);
-  const updated = await client.updateCompany(input.company_id, toCompanyBody(input));
+  const body = await updateBody(toCompanyBody(input), input.channel_mode, () => client.companyLists(input.company_id));
+  const updated = await client.updateCompany(input.company_id, body);
   return flattenCompany(await client.company(updated.id));
 }) satisfies CreatePerform<typeof inputFields>;
 
@@ -43,12 +52,15 @@ export default defineCreate({
   noun: 'Company',
   display: {
     label: 'Update Company',
-    description: 'Updates an existing company in your CRM: only the fields you fill in are changed.',
+    description:
+      "Updates an existing company in your CRM: only the fields you fill in are changed, and an email, phone number, address or website is added or changed by type, keeping the company's others.",
   },
   operation: {
     inputFields,
     inputFieldGroups: COMPANY_GROUPS,
     perform,
+    // Read, merge, write: one update per company at a time (see Update Contact).
+    lock: { key: 'apideck:update_company:{{bundle.inputData.company_id}}', scope: ['auth'], timeout: 60 },
     sample: flattenCompany(COMPANY),
     outputFields: companyOutputFields,
   },

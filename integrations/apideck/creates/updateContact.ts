@@ -1,8 +1,9 @@
 import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
 import { contactInputFields, contactInputShape, toContactBody } from '../src/contactInputs';
-import { contactIdField, contactOutputFields } from '../src/fields';
+import { contactIdField, contactOutputFields, recordId } from '../src/fields';
 import { PERSON_GROUPS } from '../src/groups';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
@@ -14,35 +15,37 @@ export const inputFields = defineInputFields([
     helpText:
       'The contact to update. Pick one, search for it by email or name with **Find Contact**, or map a Contact ID from a contact trigger.',
   },
-  ...contactInputFields.map((f) =>
-    f.key === 'email' || f.key === 'phone_number'
-      ? {
-          ...f,
-          helpText: `${f.helpText} Sent as the contact's ${f.key === 'email' ? 'email' : 'number'} of the chosen type.`,
-        }
-      : f,
-  ),
+  ...forUpdate(contactInputFields),
+  channelModeField,
 ]);
 
 const UpdateContactInput = lazySchema((zod) =>
   zod
-    .object({ contact_id: inputs.id(), ...contactInputShape(zod) })
-    .refine((i) => Object.entries(i).some(([k, x]) => k !== 'contact_id' && x !== undefined), {
+    .object({
+      contact_id: recordId(),
+      ...contactInputShape(zod),
+      channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
+    })
+    .refine((i) => changesSomething(i, 'contact_id'), {
       message: 'Fill in at least one field to change',
       path: ['contact_id'],
     }),
 );
 
 /**
- * Two requests. PATCH sends only the fields filled in (empty inputs leave the CRM's values alone),
- * and Apideck answers it with the id alone; so the contact is then read back with
- * `GET /crm/contacts/{id}`, and the step outputs the whole contact as the CRM now has it, in the
- * same flat shape as Find Contact (a later step mapping e.g. its email gets the real email, not null).
+ * PATCH sends only the fields filled in (empty inputs leave the CRM's values alone). An email,
+ * phone number, address or website is merged into the contact's list of that kind, read first
+ * with `GET /crm/contacts/{id}` (see `channels.ts`), unless the user chose "Replace all"; without
+ * one of them there is no read. Apideck answers the PATCH with the id alone, so the contact is then
+ * read back, and the step outputs the whole contact as the CRM now has it, in the same flat shape as
+ * Find Contact (a later step mapping e.g. its email gets the real email, not null).
  */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdateContactInput, bundle.inputData, inputFields);
-  const body = toContactBody(input, 'update');
   const client = apideck(z);
+  const body = await updateBody(toContactBody(input, 'update'), input.channel_mode, () =>
+    client.contactLists(input.contact_id),
+  );
   const updated = await client.updateContact(input.contact_id, body);
   return flattenContact(await client.contact(updated.id));
 }) satisfies CreatePerform<typeof inputFields>;
@@ -52,12 +55,17 @@ export default defineCreate({
   noun: 'Contact',
   display: {
     label: 'Update Contact',
-    description: 'Updates an existing contact in your CRM: only the fields you fill in are changed.',
+    description:
+      "Updates an existing contact in your CRM: only the fields you fill in are changed, and an email, phone number, address or website is added or changed by type, keeping the contact's others.",
   },
   operation: {
     inputFields,
     inputFieldGroups: PERSON_GROUPS,
     perform,
+    // An update reads the contact's lists and writes them back merged: two runs on one contact at
+    // once could each write back a list without the other's item. Zapier runs creates under one
+    // key one at a time per connection (its infrastructure enforces this, not core).
+    lock: { key: 'apideck:update_contact:{{bundle.inputData.contact_id}}', scope: ['auth'], timeout: 60 },
     sample: flattenContact(CONTACT),
     outputFields: contactOutputFields,
   },

@@ -1,31 +1,42 @@
 import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
-import { leadIdField, leadOutputFields } from '../src/fields';
+import { leadIdField, leadOutputFields, recordId } from '../src/fields';
 import { PERSON_GROUPS } from '../src/groups';
 import { leadInputFields, leadInputShape, toLeadBody } from '../src/leadInputs';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
 
-export const inputFields = defineInputFields([{ ...leadIdField, required: true }, ...leadInputFields]);
+export const inputFields = defineInputFields([
+  { ...leadIdField, required: true },
+  ...forUpdate(leadInputFields),
+  channelModeField,
+]);
 
 const UpdateLeadInput = lazySchema((zod) =>
   zod
-    .object({ lead_id: inputs.id(), ...leadInputShape(zod) })
-    .refine((i) => Object.entries(i).some(([k, x]) => k !== 'lead_id' && x !== undefined), {
+    .object({
+      lead_id: recordId(),
+      ...leadInputShape(zod),
+      channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
+    })
+    .refine((i) => changesSomething(i, 'lead_id'), {
       message: 'Fill in at least one field to change',
       path: ['lead_id'],
     }),
 );
 
 /**
- * Two requests, as Update Contact: PATCH sends only the fields filled in, Apideck answers with the
- * id alone, so the lead is read back (`GET /crm/leads/{id}`) and output as the CRM has it.
+ * As Update Contact: PATCH sends only the fields filled in, an email, phone number, address or
+ * website is merged into the lead's list of that kind (read first, unless "Replace all"), and the
+ * lead is read back (`GET /crm/leads/{id}`) and output as the CRM has it.
  */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdateLeadInput, bundle.inputData, inputFields);
   const client = apideck(z);
-  const updated = await client.updateLead(input.lead_id, toLeadBody(input, 'update'));
+  const body = await updateBody(toLeadBody(input, 'update'), input.channel_mode, () => client.leadLists(input.lead_id));
+  const updated = await client.updateLead(input.lead_id, body);
   return flattenLead(await client.lead(updated.id));
 }) satisfies CreatePerform<typeof inputFields>;
 
@@ -34,12 +45,15 @@ export default defineCreate({
   noun: 'Lead',
   display: {
     label: 'Update Lead',
-    description: 'Updates an existing lead in your CRM: only the fields you fill in are changed.',
+    description:
+      "Updates an existing lead in your CRM: only the fields you fill in are changed, and an email, phone number, address or website is added or changed by type, keeping the lead's others.",
   },
   operation: {
     inputFields,
     inputFieldGroups: PERSON_GROUPS,
     perform,
+    // Read, merge, write: one update per lead at a time (see Update Contact).
+    lock: { key: 'apideck:update_lead:{{bundle.inputData.lead_id}}', scope: ['auth'], timeout: 60 },
     sample: flattenLead(LEAD),
     outputFields: leadOutputFields,
   },

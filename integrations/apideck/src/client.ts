@@ -2,6 +2,7 @@ import { requestJson, type AnySchema, type Infer } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import { baseUrl, CRM } from './constants';
 import {
+  ChannelListsSchema,
   CompanySchema,
   ContactSchema,
   IdEnvelopeSchema,
@@ -58,7 +59,16 @@ const nextCursor = (meta: { cursors?: { next?: string | null } | null } | null |
   return typeof next === 'string' && next.trim() !== '' ? next : null;
 };
 
-const seg = encodeURIComponent;
+/**
+ * A record id as one path segment. `encodeURIComponent` leaves `.` alone, and a segment of only
+ * `.` or `..` is a dot-segment that URL resolution removes (`/crm/contacts/..` → `/crm/`), so such
+ * an id, or an empty one, is refused before any request. Inputs refuse it earlier, naming the field
+ * (`recordId`); this covers ids from anywhere else.
+ */
+const seg = (id: string): string => {
+  if (/^\.*$/.test(id)) throw new Error(`"${id}" is not a record id: an id cannot be empty or only dots`);
+  return encodeURIComponent(id);
+};
 
 /**
  * The only code that knows Apideck's paths: one method per endpoint used. The envelope is unwrapped
@@ -93,10 +103,13 @@ export const apideck = (z: ZObject) => {
   return {
     contacts: (q: ListQuery) => list('/crm/contacts', ContactSchema, q),
     contact: (id: string) => one(`/crm/contacts/${seg(id)}`, ContactSchema, `contact ${id}`),
+    /** The same read as `contact`, keeping its list items whole for an update to merge into. */
+    contactLists: (id: string) => one(`/crm/contacts/${seg(id)}`, ChannelListsSchema, `contact ${id}`),
     createContact: (body: ContactBody) => send('POST', '/crm/contacts', body),
     updateContact: (id: string, body: ContactBody) => send('PATCH', `/crm/contacts/${seg(id)}`, body, `contact ${id}`),
     companies: (q: ListQuery) => list('/crm/companies', CompanySchema, q),
     company: (id: string) => one(`/crm/companies/${seg(id)}`, CompanySchema, `company ${id}`),
+    companyLists: (id: string) => one(`/crm/companies/${seg(id)}`, ChannelListsSchema, `company ${id}`),
     createCompany: (body: CompanyBody) => send('POST', '/crm/companies', body),
     updateCompany: (id: string, body: CompanyBody) => send('PATCH', `/crm/companies/${seg(id)}`, body, `company ${id}`),
     opportunities: (q: ListQuery) => list('/crm/opportunities', OpportunitySchema, q),
@@ -106,6 +119,7 @@ export const apideck = (z: ZObject) => {
       send('PATCH', `/crm/opportunities/${seg(id)}`, body, `deal ${id}`),
     leads: (q: ListQuery) => list('/crm/leads', LeadSchema, q),
     lead: (id: string) => one(`/crm/leads/${seg(id)}`, LeadSchema, `lead ${id}`),
+    leadLists: (id: string) => one(`/crm/leads/${seg(id)}`, ChannelListsSchema, `lead ${id}`),
     createLead: (body: LeadBody) => send('POST', '/crm/leads', body),
     updateLead: (id: string, body: LeadBody) => send('PATCH', `/crm/leads/${seg(id)}`, body, `lead ${id}`),
     createNote: (body: NoteBody) => send('POST', '/crm/notes', body),

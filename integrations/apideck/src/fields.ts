@@ -1,6 +1,6 @@
 import { inputs, type ZodNamespace } from '@crm-zapier/kit';
 import { defineInputField, defineInputFields } from 'zapier-platform-core';
-import { ADDRESS_PARTS, EMAIL_TYPES, emailKey, PHONE_TYPES, phoneKey } from './map';
+import { ADDRESS_PARTS, ADDRESS_TYPES, EMAIL_TYPES, emailKey, PHONE_TYPES, phoneKey } from './map';
 import type { AddressBody, ChannelsBody } from './schemas';
 
 /* ----------------------------------------------------------------------------------------------
@@ -41,6 +41,19 @@ export const currencyCode = (z: ZodNamespace) =>
     .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code (ISO 4217, e.g. USD)')
     .transform((v) => v.toUpperCase());
 
+/**
+ * The id of the record an operation changes; it becomes a path segment. `.` and `..` pass the
+ * kit's id rule but are dot-segments: URL resolution and `encodeURIComponent` leave them as they
+ * are, so `PATCH /crm/contacts/..` would reach `PATCH /crm/` (RFC 3986 §5.2.4).
+ */
+export const recordId = () => inputs.id().refine((v) => !/^\.+$/.test(v), 'must be an id, not only dots ("." or "..")');
+
+/**
+ * An amount: the kit's number, and finite. `1e999` reads as Infinity, which JSON writes as `null`:
+ * sent, it would clear the amount in the CRM instead of setting it.
+ */
+export const amount = () => inputs.number().refine((n) => Number.isFinite(n), 'must be a finite number');
+
 /** Optional free text (a description): trimmed, blank means not given. */
 export const optionalText = (z: ZodNamespace) => inputs.optional(z.string().trim().min(1));
 
@@ -50,6 +63,7 @@ export const channelInputShape = (z: ZodNamespace) => ({
   email_type: inputs.optional(z.enum(EMAIL_TYPES)),
   phone_number: inputs.optional(inputs.text()),
   phone_type: inputs.optional(z.enum(PHONE_TYPES)),
+  address_type: inputs.optional(z.enum(ADDRESS_TYPES)),
   address_line1: inputs.optional(inputs.text()),
   address_city: inputs.optional(inputs.text()),
   address_state: inputs.optional(inputs.text()),
@@ -63,6 +77,7 @@ type ChannelInput = {
   email_type?: string;
   phone_number?: string;
   phone_type?: string;
+  address_type?: string;
   address_line1?: string;
   address_city?: string;
   address_state?: string;
@@ -72,7 +87,11 @@ type ChannelInput = {
   tags?: string[];
 };
 
-/** Channel inputs as Apideck's lists: one item of each kind the user filled in. */
+/**
+ * Channel inputs as Apideck's lists: one item of each kind the user filled in (a type alone is not
+ * an item). A create sends these lists as they are; an update merges them into the record's lists
+ * first, unless the user chose "Replace all" (see `channels.ts`).
+ */
 export const toChannels = (i: ChannelInput): ChannelsBody => {
   const address: AddressBody = {
     line1: i.address_line1,
@@ -85,7 +104,7 @@ export const toChannels = (i: ChannelInput): ChannelsBody => {
   return {
     emails: i.email ? [{ email: i.email, type: i.email_type ?? 'primary' }] : undefined,
     phone_numbers: i.phone_number ? [{ number: i.phone_number, type: i.phone_type ?? 'primary' }] : undefined,
-    addresses: hasAddress ? [{ type: 'primary', ...address }] : undefined,
+    addresses: hasAddress ? [{ type: i.address_type ?? 'primary', ...address }] : undefined,
     websites: i.website ? [{ url: i.website, type: 'primary' }] : undefined,
     tags: i.tags && i.tags.length > 0 ? i.tags : undefined,
   };
@@ -194,6 +213,14 @@ export const channelInputFields = defineInputFields([
     group: 'channels',
     choices: PHONE_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
     helpText: 'What kind of number **Phone Number** is (Mobile, Work …). Defaults to Primary.',
+  },
+  {
+    key: 'address_type',
+    label: 'Address Type',
+    required: false,
+    group: 'address',
+    choices: ADDRESS_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
+    helpText: 'What kind of address the parts below are (Office, Billing …). Defaults to Primary.',
   },
   { key: 'address_line1', label: 'Street Address', required: false, group: 'address' },
   { key: 'address_city', label: 'City', required: false, group: 'address' },

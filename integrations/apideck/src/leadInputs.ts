@@ -3,6 +3,7 @@ import { defineInputFields } from 'zapier-platform-core';
 import type { z as Zod } from 'zod';
 import { joinName } from './contactInputs';
 import {
+  amount,
   channelInputFields,
   channelInputShape,
   companyField,
@@ -80,7 +81,7 @@ export const leadInputShape = (z: ZodNamespace) => ({
   owner_id: inputs.optional(inputs.id()),
   lead_source: inputs.optional(inputs.text()),
   status: inputs.optional(inputs.text()),
-  monetary_amount: inputs.optional(inputs.number()),
+  monetary_amount: inputs.optional(amount()),
   currency: inputs.optional(currencyCode(z)),
   description: optionalText(z),
   ...channelInputShape(z),

@@ -333,13 +333,32 @@ export const ErrorBodySchema = lazySchema((z) =>
   }),
 );
 
-/** Request bodies: only the writable fields this app sends. */
+/**
+ * A record's channel lists as read before an update merges into them. Each item is kept whole (as
+ * the CRM sent it), so the merge can write back every documented part of the items it keeps,
+ * including parts this app never shows (an address's `line4`, `latitude`, `row_version` …).
+ */
+export const ChannelListsSchema = lazySchema((z) => {
+  const items = z.array(z.record(z.string(), z.unknown())).nullish();
+  return z.object({ emails: items, phone_numbers: items, addresses: items, websites: items });
+});
+export type ChannelLists = Infer<typeof ChannelListsSchema>;
+
+/**
+ * Request bodies: only the writable fields this app sends. A list item may carry the `id` and the
+ * other documented parts of an item read from the record (an update keeps them when it merges).
+ */
 export interface EmailBody {
+  id?: string;
   email: string;
   type?: string;
 }
 export interface PhoneNumberBody {
+  id?: string;
+  country_code?: string;
+  area_code?: string;
   number: string;
+  extension?: string;
   type?: string;
 }
 export interface AddressBody {
@@ -349,8 +368,11 @@ export interface AddressBody {
   state?: string;
   postal_code?: string;
   country?: string;
+  /** The other documented parts (`id`, `line2` … `row_version`), as read from the record. */
+  [part: string]: unknown;
 }
 export interface WebsiteBody {
+  id?: string;
   url: string;
   type?: string;
 }

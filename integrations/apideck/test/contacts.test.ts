@@ -162,7 +162,8 @@ describe('update_contact', () => {
       });
     const result = (await run(
       'creates.update_contact.operation.perform',
-      bundle({ contact_id: '12345', title: 'CTO', email: 'elon@x.com', first_name: '' }),
+      // "Replace all": the email goes as the whole list, so there is no read before the PATCH.
+      bundle({ contact_id: '12345', title: 'CTO', email: 'elon@x.com', first_name: '', channel_mode: 'replace' }),
     )) as Record<string, unknown>;
     expect(requests).toEqual(['PATCH /crm/contacts/12345', 'GET /crm/contacts/12345']);
     // What the CRM has, not what was sent: fields left empty keep their values instead of null.

@@ -24,7 +24,13 @@ describe('update_company', () => {
       .reply(200, one('companies', { ...COMPANY, industry: 'Space' }));
     const result = (await run(
       'creates.update_company.operation.perform',
-      bundle({ company_id: '23456', industry: 'Space', website: 'https://spacex.com', name: '' }),
+      bundle({
+        company_id: '23456',
+        industry: 'Space',
+        website: 'https://spacex.com',
+        name: '',
+        channel_mode: 'replace',
+      }),
     )) as Record<string, unknown>;
     // What the CRM has: fields not sent keep their values.
     expect(result).toMatchObject({ id: '23456', name: 'SpaceX', industry: 'Space', email: 'info@spacex.com' });

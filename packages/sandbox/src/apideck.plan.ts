@@ -103,10 +103,17 @@ export const apideckPlan = (): TourPlan => {
           email: 'ada@lovelace.org',
           email_type: 'personal',
         }),
-        // The output is the contact read back after the PATCH: what was not sent is still there.
+        // The personal email is merged into the contact's emails (read first, then PATCH, then read
+        // back): the primary email given at create is still there, and so is what was not sent.
         expect: (result) => {
           const c = result as Record<string, unknown>;
-          if (c.title !== 'Countess' || c.first_name !== 'Ada' || c.address_city !== 'London')
+          if (
+            c.title !== 'Countess' ||
+            c.first_name !== 'Ada' ||
+            c.address_city !== 'London' ||
+            c.email !== 'ada@example.com' ||
+            c.email_personal !== 'ada@lovelace.org'
+          )
             throw new Error(`update_contact returned ${JSON.stringify(c)}`);
         },
       },

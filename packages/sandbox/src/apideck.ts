@@ -858,6 +858,9 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
         );
       const body = validBody(resource, req.body, 'update');
       if (isResponse(body)) return body;
+      // PATCH is a partial update (apideck-crm.md §1.1): a field the body leaves out keeps its value.
+      // A field it carries is replaced whole, lists included: the document describes no merging of
+      // list items, so `emails: [one]` leaves the record with that one email.
       Object.assign(rec, body, { updated_at: now() });
       return envelope(resource, 'update', 200, { id: rec.id });
     });

@@ -9,7 +9,7 @@ import { runPlan } from '../src/tour.lib';
 type Out = Record<string, unknown> & { id: string };
 
 describe('Apideck CRM against its simulator, through the runtime', () => {
-  it('runs every operation of the tour: one request each, two for an update (PATCH, then read back), two or three for a find-or-create', async () => {
+  it('runs every operation of the tour: one request each, two for an update (PATCH, then read back; three when it merges an email), two or three for a find-or-create', async () => {
     const plan = apideckPlan();
     try {
       const results = await runPlan(plan);
@@ -49,12 +49,19 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         ]),
       );
       const expected = (step: string) =>
-        step.includes('(hit: update)') ? 3 : step.includes('(miss: create)') || step.startsWith('update_') ? 2 : 1;
+        step.includes('(hit: update)') || step === 'update_contact'
+          ? 3
+          : step.includes('(miss: create)') || step.startsWith('update_')
+            ? 2
+            : 1;
       for (const r of results) expect([r.step, r.requests]).toEqual([r.step, expected(r.step)]);
       const update = results.find((r) => r.step === 'update_contact')!.result as Out;
-      expect(plan.server.requests).toEqual(
-        expect.arrayContaining([`PATCH /crm/contacts/${update.id}`, `GET /crm/contacts/${update.id}`]),
-      );
+      const contactRequests = plan.server.requests.filter((r) => r.endsWith(`/crm/contacts/${update.id}`));
+      expect(contactRequests).toEqual([
+        `GET /crm/contacts/${update.id}`,
+        `PATCH /crm/contacts/${update.id}`,
+        `GET /crm/contacts/${update.id}`,
+      ]);
     } finally {
       await plan.server.stop();
     }
@@ -144,6 +151,49 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         created_at: elon.created_at,
       });
       expect(Date.parse(updated.updated_at as string)).toBeGreaterThan(Date.now() - 60_000);
+    });
+
+    it('Update Contact adds or changes an email, a phone and a city by type, keeping the rest of each list', async () => {
+      await start();
+      const { elon } = sim.seeded;
+      await run(
+        'creates.update_contact.operation.perform',
+        bundle({
+          contact_id: elon.id,
+          email: 'elon@tesla.example',
+          email_type: 'work',
+          phone_number: '222-222-2222',
+          address_city: 'Starbase',
+        }),
+      );
+      const stored = sim.store.contacts.find((c) => c.id === elon.id)!;
+      expect(stored.emails).toEqual([
+        { id: '1', email: 'elon@musk.com', type: 'primary' },
+        { id: '2', email: 'elon@tesla.example', type: 'work' },
+      ]);
+      expect(stored.phone_numbers).toEqual([
+        { id: '1', number: '111-111-1111', type: 'mobile' },
+        { number: '222-222-2222', type: 'primary' },
+      ]);
+      expect(stored.addresses).toEqual([
+        {
+          id: '1',
+          type: 'primary',
+          line1: 'Rocket Road 1',
+          city: 'Starbase',
+          state: 'CA',
+          postal_code: '90250',
+          country: 'US',
+        },
+      ]);
+
+      await run(
+        'creates.update_contact.operation.perform',
+        bundle({ contact_id: elon.id, email: 'elon@x.example', channel_mode: 'replace' }),
+      );
+      expect(sim.store.contacts.find((c) => c.id === elon.id)!.emails).toEqual([
+        { email: 'elon@x.example', type: 'primary' },
+      ]);
     });
 
     it('pages the contact and deal dropdowns newest first, labelled by name and email, and by title', async () => {
