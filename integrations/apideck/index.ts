@@ -13,8 +13,11 @@ import updateContact from './creates/updateContact';
 import updateDeal from './creates/updateDeal';
 import updateLead from './creates/updateLead';
 import findCompany from './searches/findCompany';
+import findCompanyExact from './searches/findCompanyExact';
 import findContact from './searches/findContact';
+import findContactExact from './searches/findContactExact';
 import findLead from './searches/findLead';
+import findLeadExact from './searches/findLeadExact';
 import { CREDENTIALS, CRM } from './src/constants';
 import { apideckErrors, readApideckError } from './src/errors';
 import listCompanies from './triggers/listCompanies';
@@ -73,6 +76,9 @@ export default defineApp({
     [findContact.key]: findContact,
     [findCompany.key]: findCompany,
     [findLead.key]: findLead,
+    [findContactExact.key]: findContactExact,
+    [findCompanyExact.key]: findCompanyExact,
+    [findLeadExact.key]: findLeadExact,
   },
   creates: {
     [createContact.key]: createContact,
@@ -86,49 +92,53 @@ export default defineApp({
     [createNote.key]: createNote,
     [logActivity.key]: logActivity,
   },
-  // "Find, update or create": `update`, `updateInputFromSearchOutput` and
-  // `searchUniqueInputToOutputConstraint` are EXPERIMENTAL in Zapier's schema and used as it documents
-  // them. On a hit Zapier runs the update on the first match, with its id from the search output; on
-  // a miss it runs the create; the constraint keeps only matches whose output value equals the input.
+  // "Find, update or create": `update` and `updateInputFromSearchOutput` are EXPERIMENTAL in
+  // Zapier's schema and used as it documents them: on a hit Zapier runs the update on the first
+  // match, with its id from the search output; on a miss it runs the create. Each pair sits under
+  // its visible Find search (`key`, which Zapier's schema requires to be a search) but runs a
+  // hidden search (`search`) that returns a record only when it is the one exact match of a unique
+  // value (`src/exact.ts`), and stops with an error when several match: the visible Find searches
+  // match loosely (part of a name, a shared phone number), and an update must not land on a guess.
+  // No `searchUniqueInputToOutputConstraint`: the hidden searches already keep only exact matches,
+  // and the constraint would compare the input with the output's primary email (a contact found by
+  // its work email would not count) and case-sensitively (a company typed in another case would be
+  // created again).
   searchOrCreates: {
     [findContact.key]: {
       key: findContact.key,
       display: {
         label: 'Find or Create Contact',
         description:
-          'Finds a contact by email, phone number or name and updates it with the fields you give, or creates one if none matches. When several match, the first is updated.',
+          'Finds the one contact with exactly this email and updates it with the fields you give, or creates a contact when none has it (or no email is given). When several contacts have the email, the step stops with an error.',
       },
-      search: findContact.key,
+      search: findContactExact.key,
       create: createContact.key,
       update: updateContact.key,
       updateInputFromSearchOutput: { contact_id: 'id' },
-      searchUniqueInputToOutputConstraint: { email: 'email' },
     },
     [findCompany.key]: {
       key: findCompany.key,
       display: {
         label: 'Find or Create Company',
         description:
-          'Finds a company by name and updates it with the fields you give, or creates one if none matches. When several match, the first is updated.',
+          'Finds the one company with exactly this name (any case) and updates it with the fields you give, or creates a company when none has it. When several companies have the name, the step stops with an error.',
       },
-      search: findCompany.key,
+      search: findCompanyExact.key,
       create: createCompany.key,
       update: updateCompany.key,
       updateInputFromSearchOutput: { company_id: 'id' },
-      searchUniqueInputToOutputConstraint: { name: 'name' },
     },
     [findLead.key]: {
       key: findLead.key,
       display: {
         label: 'Find or Create Lead',
         description:
-          'Finds a lead by email, phone number or name and updates it with the fields you give, or creates one if none matches. When several match, the first is updated.',
+          'Finds the one lead with exactly this email and updates it with the fields you give, or creates a lead when none has it (or no email is given). When several leads have the email, the step stops with an error.',
       },
-      search: findLead.key,
+      search: findLeadExact.key,
       create: createLead.key,
       update: updateLead.key,
       updateInputFromSearchOutput: { lead_id: 'id' },
-      searchUniqueInputToOutputConstraint: { email: 'email' },
     },
   },
 });

@@ -1,42 +1,142 @@
 import { schemaErrorsOf } from '@crm-zapier/gate';
-import { renderKey } from '@crm-zapier/kit/testing';
+import { failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import App from '../index';
-import { bundle } from './helpers';
+import { COMPANY, LEAD } from '../src/samples';
+import { api, bundle, listBody, run } from './helpers';
+import contact from './fixtures/contact.json';
+
+useNock();
 
 type Op = { operation: { inputFields?: { key: string; group?: string }[]; inputFieldGroups?: { key: string }[] } };
 const creates = App.creates as unknown as Record<
   string,
   Op & { operation: { lock?: { key: string; scope?: string[]; timeout?: number } } }
 >;
-const searches = App.searches as unknown as Record<string, Op>;
+const searches = App.searches as unknown as Record<string, Op & { display: { hidden?: boolean } }>;
 
 describe('Find or Create (update when found)', () => {
   it.each([
-    ['find_contact', 'create_contact', 'update_contact', { contact_id: 'id' }, { email: 'email' }],
-    ['find_company', 'create_company', 'update_company', { company_id: 'id' }, { name: 'name' }],
-    ['find_lead', 'create_lead', 'update_lead', { lead_id: 'id' }, { email: 'email' }],
-  ])('%s pairs the search with %s, and %s on a hit with the found id', (search, create, update, fromSearch, unique) => {
-    const pair = App.searchOrCreates![search]!;
-    expect(pair).toMatchObject({
-      key: search,
-      search,
-      create,
-      update,
-      updateInputFromSearchOutput: fromSearch,
-      searchUniqueInputToOutputConstraint: unique,
-    });
-    // The update takes the id key the mapping fills; the search has the constrained input and output.
-    const updateKeys = creates[update]!.operation.inputFields!.map((f) => f.key);
-    expect(updateKeys).toContain(Object.keys(fromSearch)[0]);
-    const searchKeys = searches[search]!.operation.inputFields!.map((f) => f.key);
-    expect(searchKeys).toContain(Object.keys(unique)[0]);
-    expect(pair.display.description).toMatch(
-      /or creates one if none matches\. When several match, the first is updated\./,
-    );
-  });
+    ['find_contact', 'find_contact_exact', 'create_contact', 'update_contact', { contact_id: 'id' }],
+    ['find_company', 'find_company_exact', 'create_company', 'update_company', { company_id: 'id' }],
+    ['find_lead', 'find_lead_exact', 'create_lead', 'update_lead', { lead_id: 'id' }],
+  ])(
+    '%s runs the hidden exact search %s, then %s on a miss or %s on the one exact match',
+    (key, search, create, update, fromSearch) => {
+      const pair = App.searchOrCreates![key]!;
+      expect(pair).toEqual({
+        key,
+        display: expect.any(Object),
+        search,
+        create,
+        update,
+        updateInputFromSearchOutput: fromSearch,
+      });
+      // The visible search keeps its loose matching; the exact one is hidden from the editor's list.
+      expect(searches[key]!.display.hidden).toBeUndefined();
+      expect(searches[search]!.display.hidden).toBe(true);
+      const updateKeys = creates[update]!.operation.inputFields!.map((f) => f.key);
+      expect(updateKeys).toContain(Object.keys(fromSearch)[0]);
+      expect(pair.display.description).toMatch(/^Finds the one \w+ with exactly this (email|name)/);
+      expect(pair.display.description).toMatch(
+        /When several \w+ have the (email|name), the step stops with an error\.$/,
+      );
+    },
+  );
 
   it('passes Zapier schema validation, EXPERIMENTAL keys included', () => {
     expect(schemaErrorsOf(App)).toEqual([]);
+  });
+});
+
+describe('the exact searches behind Find or Create', () => {
+  const gwynne = { ...contact, id: '777', name: 'Gwynne', emails: [{ email: 'gwynne@spacex.com', type: 'work' }] };
+  const exactQuery = (filter: string, value: string) => ({ [`filter[${filter}]`]: value, limit: '200' });
+
+  it('contact: keeps only the contact that has the email (any case), whatever else the CRM matched', async () => {
+    api()
+      .get('/crm/contacts')
+      .query(exactQuery('email', 'ELON@spacex.com'))
+      .reply(200, listBody('contacts', [gwynne, contact]));
+    const found = (await run(
+      'searches.find_contact_exact.operation.perform',
+      bundle({ email: ' ELON@spacex.com ', name: 'Gwynne' }),
+    )) as { id: string; email_work: string }[];
+    expect(found.map((c) => [c.id, c.email_work])).toEqual([['12345', 'elon@spacex.com']]);
+  });
+
+  it('contact: without an email nothing is searched and nothing is found, so Find or Create creates', async () => {
+    await expect(
+      run('searches.find_contact_exact.operation.perform', bundle({ name: 'Elon Musk', phone_number: '111' })),
+    ).resolves.toEqual([]);
+  });
+
+  it('contact: two contacts with the email stop the step with a message naming the input', async () => {
+    api()
+      .get('/crm/contacts')
+      .query(exactQuery('email', 'elon@musk.com'))
+      .reply(200, listBody('contacts', [contact, { ...contact, id: '999' }]));
+    const err = await failureOf(
+      run('searches.find_contact_exact.operation.perform', bundle({ email: 'elon@musk.com' })),
+    );
+    expect(err.message).toBe(
+      'More than one contact has the email elon@musk.com (Email). Find or Create Contact updates a contact only when exactly one matches, so nothing was created or updated. Merge the duplicates in your CRM, or pick the one you mean with a Find step and an Update step.',
+    );
+  });
+
+  it('company: a name that is only part of the found names matches nothing (Find or Create creates)', async () => {
+    api()
+      .get('/crm/companies')
+      .query(exactQuery('name', 'Space'))
+      .reply(200, listBody('companies', [COMPANY]));
+    await expect(run('searches.find_company_exact.operation.perform', bundle({ name: 'Space' }))).resolves.toEqual([]);
+  });
+
+  it('company: the whole name in another case is the match; two of them stop the step', async () => {
+    api()
+      .get('/crm/companies')
+      .query(exactQuery('name', 'spacex'))
+      .reply(200, listBody('companies', [{ ...COMPANY, id: '1', name: 'SpaceX Starbase' }, COMPANY]));
+    const found = (await run('searches.find_company_exact.operation.perform', bundle({ name: 'spacex' }))) as {
+      id: string;
+    }[];
+    expect(found.map((c) => c.id)).toEqual([COMPANY.id]);
+
+    api()
+      .get('/crm/companies')
+      .query(exactQuery('name', 'SpaceX'))
+      .reply(200, listBody('companies', [COMPANY, { ...COMPANY, id: '2', name: ' spacex ' }]));
+    const err = await failureOf(run('searches.find_company_exact.operation.perform', bundle({ name: 'SpaceX' })));
+    expect(err.message).toMatch(/^More than one company has the name SpaceX \(Company Name\)\. Find or Create Company/);
+  });
+
+  it('company: reads the next page while the CRM has more matches, until one exact match is certain', async () => {
+    const others = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...COMPANY, id: `o${i}`, name: `SpaceX ${i}` }));
+    api()
+      .get('/crm/companies')
+      .query(exactQuery('name', 'SpaceX'))
+      .reply(200, listBody('companies', others(3), 'bmV4dA=='))
+      .get('/crm/companies')
+      .query({ ...exactQuery('name', 'SpaceX'), cursor: 'bmV4dA==' })
+      .reply(200, listBody('companies', [COMPANY]));
+    const found = (await run('searches.find_company_exact.operation.perform', bundle({ name: 'SpaceX' }))) as {
+      id: string;
+    }[];
+    expect(found.map((c) => c.id)).toEqual([COMPANY.id]);
+  });
+
+  it('lead: keeps only the lead that has the email', async () => {
+    api()
+      .get('/crm/leads')
+      .query(exactQuery('email', 'elon@musk.com'))
+      .reply(
+        200,
+        listBody('leads', [{ ...LEAD, id: '5', emails: [{ email: 'elon@musk.co', type: 'primary' }] }, LEAD]),
+      );
+    const found = (await run('searches.find_lead_exact.operation.perform', bundle({ email: 'elon@musk.com' }))) as {
+      id: string;
+    }[];
+    expect(found.map((l) => l.id)).toEqual([LEAD.id]);
   });
 });
 

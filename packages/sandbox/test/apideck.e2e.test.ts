@@ -266,7 +266,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
       );
     });
 
-    describe('Find or Create, through the runtime: hit updates, miss creates, several take the first', () => {
+    describe('Find or Create, through the runtime: only an exact unique match is updated, a miss creates', () => {
       const foc = (
         key: 'find_contact' | 'find_company' | 'find_lead',
         input: { search: Record<string, unknown>; create: Record<string, unknown>; update?: Record<string, unknown> },
@@ -297,25 +297,56 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         expect(sim.server.requests.filter((r) => r.startsWith('PATCH'))).toEqual([`PATCH /crm/contacts/${id}`]);
       });
 
-      it('contact: several matches update the first one only', async () => {
+      it('contact: a search by name finds no exact match, so a contact is created and Elon is left alone', async () => {
         await start();
-        const { elon, gwynne } = sim.seeded;
-        // Both seeded contacts work at SpaceX: a search by last name that matches both.
-        sim.store.contacts.find((c) => c.id === gwynne.id)!.last_name = 'Musk';
-        const several = await foc('find_contact', {
-          search: { last_name: 'Musk' },
-          create: { last_name: 'Musk' },
+        const { elon } = sim.seeded;
+        const before = JSON.stringify(sim.store.contacts.find((c) => c.id === elon.id));
+        // Find Contact matches "Musk" loosely; Find or Create updates only a contact found by its email.
+        const byName = await foc('find_contact', {
+          search: { last_name: 'Musk', name: 'Elon' },
+          create: { first_name: 'Errol', last_name: 'Musk' },
           update: { title: 'Founder' },
         });
-        expect(several).toMatchObject({ path: 'updated', matches: 2 });
-        const first = (several.result as Out).id;
-        expect([elon.id, gwynne.id]).toContain(first);
-        const other = first === elon.id ? gwynne.id : elon.id;
-        expect(sim.store.contacts.find((c) => c.id === first)!.title).toBe('Founder');
-        expect(sim.store.contacts.find((c) => c.id === other)!.title).not.toBe('Founder');
+        expect(byName).toMatchObject({ path: 'created', matches: 0 });
+        expect(JSON.stringify(sim.store.contacts.find((c) => c.id === elon.id))).toBe(before);
+        expect(sim.store.contacts.filter((c) => c.last_name === 'Musk')).toHaveLength(2);
+        expect(sim.server.requests.filter((r) => r.startsWith('PATCH'))).toEqual([]);
       });
 
-      it('company: a miss creates, a hit updates, several update the first', async () => {
+      it('contact: a hit by a secondary email (any case) updates that contact, merging the email list', async () => {
+        await start();
+        const { elon } = sim.seeded;
+        const hit = await foc('find_contact', {
+          search: { email: 'ELON@SpaceX.com' },
+          create: { last_name: 'Musk' },
+          update: { title: 'Founder', email: 'elon@x.example', email_type: 'personal' },
+        });
+        expect(hit).toMatchObject({ path: 'updated', matches: 1, result: { id: elon.id, title: 'Founder' } });
+        expect(sim.store.contacts.find((c) => c.id === elon.id)!.emails).toEqual([
+          { id: '1', email: 'elon@musk.com', type: 'primary' },
+          { id: '2', email: 'elon@spacex.com', type: 'work' },
+          { email: 'elon@x.example', type: 'personal' },
+        ]);
+      });
+
+      it('contact: two contacts with the email stop the step with a clear error, and nothing is written', async () => {
+        await start();
+        const { gwynne } = sim.seeded;
+        sim.store.contacts.find((c) => c.id === gwynne.id)!.emails = [{ email: 'Elon@Musk.com', type: 'other' }];
+        const err = await failureOf(
+          foc('find_contact', {
+            search: { email: 'elon@musk.com' },
+            create: { last_name: 'Musk' },
+            update: { title: 'Founder' },
+          }),
+        );
+        expect(err.message).toMatch(
+          /^More than one contact has the email elon@musk\.com \(Email\)\. Find or Create Contact updates a contact only when exactly one matches, so nothing was created or updated\./,
+        );
+        expect(sim.server.requests.filter((r) => !r.startsWith('GET'))).toEqual([]);
+      });
+
+      it('company: a miss creates, an exact hit (any case) updates, a partial name creates, two exact stop', async () => {
         await start();
         const miss = await foc('find_company', {
           search: { name: 'Harvard Mark I' },
@@ -323,8 +354,8 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         });
         expect(miss).toMatchObject({ path: 'created', matches: 0 });
         const hit = await foc('find_company', {
-          search: { name: 'Harvard Mark I' },
-          create: { name: 'Harvard Mark I', industry: 'Computing' },
+          search: { name: 'harvard mark i' },
+          create: { name: 'harvard mark i', industry: 'Computing' },
           update: { description: 'Relay computer' },
         });
         expect(hit).toMatchObject({ path: 'updated', matches: 1 });
@@ -335,17 +366,26 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
           description: 'Relay computer',
         });
 
-        // "Harvard Mark" matches both Mark I and a new Mark II (the simulator matches names by substring).
-        await run('creates.create_company.operation.perform', bundle({ name: 'Harvard Mark II' }));
-        const several = await foc('find_company', {
+        // "Harvard Mark" is part of Mark I's name (the simulator, like many CRMs, matches names by
+        // substring): not an exact match, so a new company is created and Mark I keeps its industry.
+        const partial = await foc('find_company', {
           search: { name: 'Harvard Mark' },
           create: { name: 'Harvard Mark' },
           update: { industry: 'Calculators' },
         });
-        expect(several).toMatchObject({ path: 'updated', matches: 2 });
-        const updated = sim.store.companies.filter((c) => c.industry === 'Calculators');
-        expect(updated.map((c) => c.id)).toEqual([(several.result as Out).id]);
-        expect(sim.store.companies.filter((c) => String(c.name).startsWith('Harvard Mark'))).toHaveLength(2);
+        expect(partial).toMatchObject({ path: 'created', matches: 0 });
+        expect(sim.store.companies.filter((c) => c.industry === 'Calculators')).toEqual([]);
+
+        await run('creates.create_company.operation.perform', bundle({ name: 'HARVARD MARK I' }));
+        const err = await failureOf(
+          foc('find_company', {
+            search: { name: 'Harvard Mark I' },
+            create: { name: 'Harvard Mark I' },
+            update: { industry: 'Calculators' },
+          }),
+        );
+        expect(err.message).toMatch(/^More than one company has the name Harvard Mark I \(Company Name\)\./);
+        expect(sim.store.companies.filter((c) => c.industry === 'Calculators')).toEqual([]);
       });
 
       it('lead: a miss creates, a hit updates', async () => {

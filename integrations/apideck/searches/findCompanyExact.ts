@@ -1,0 +1,52 @@
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { apideck } from '../src/client';
+import { exactMatches, sameText, severalMatches } from '../src/exact';
+import { companyOutputFields } from '../src/fields';
+import { flattenCompany } from '../src/map';
+import { COMPANY } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  {
+    key: 'name',
+    label: 'Company Name',
+    required: true,
+    helpText:
+      'Find the one company with exactly this name (any case, e.g. `spacex` finds `SpaceX` but not `SpaceX Starbase`) and update it. When none has it, a new company is created; when several have it, the step stops with an error.',
+  },
+]);
+
+const FindCompanyExactInput = lazySchema((zod) => zod.object({ name: inputs.text() }));
+
+/**
+ * The search behind Find or Create Company (see `src/exact.ts`): `filter[name]`, which the
+ * connector may match on part of the name, then only the companies whose whole name is the input.
+ */
+const perform = (async (z, bundle) => {
+  const { name } = parseInput(z, FindCompanyExactInput, bundle.inputData, inputFields);
+  const client = apideck(z);
+  const found = await exactMatches(
+    z,
+    (page) => client.companies({ filter: { name }, ...page }),
+    (c) => sameText(c.name, name),
+    `the name ${name}`,
+  );
+  if (found.length > 1) throw severalMatches(z, 'company', `the name ${name} (Company Name)`);
+  return found.map(flattenCompany);
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_company_exact',
+  noun: 'Company',
+  display: {
+    label: 'Find Company by Exact Name',
+    description: 'Finds the one company with exactly this name, for Find or Create Company.',
+    hidden: true,
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenCompany(COMPANY),
+    outputFields: companyOutputFields,
+  },
+});

@@ -1,0 +1,54 @@
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { apideck } from '../src/client';
+import { exactMatches, sameText, severalMatches } from '../src/exact';
+import { contactOutputFields } from '../src/fields';
+import { flattenContact } from '../src/map';
+import { CONTACT } from '../src/samples';
+
+export const inputFields = defineInputFields([
+  {
+    key: 'email',
+    label: 'Email',
+    required: false,
+    helpText:
+      'Find the one contact with exactly this email (any case) and update it. Without an email, or when no contact has it, a new contact is created; when several have it, the step stops with an error.',
+  },
+]);
+
+const FindContactExactInput = lazySchema((zod) => zod.object({ email: inputs.optional(inputs.email()) }));
+
+/**
+ * The search behind Find or Create Contact (see `src/exact.ts`): `filter[email]`, then only the
+ * contacts that really have that email. Other inputs (a name, a phone number) are not used: they
+ * do not identify one contact.
+ */
+const perform = (async (z, bundle) => {
+  const { email } = parseInput(z, FindContactExactInput, bundle.inputData, inputFields);
+  if (email === undefined) return [];
+  const client = apideck(z);
+  const found = await exactMatches(
+    z,
+    (page) => client.contacts({ filter: { email }, ...page }),
+    (c) => (c.emails ?? []).some((e) => sameText(e.email, email)),
+    `the email ${email}`,
+  );
+  if (found.length > 1) throw severalMatches(z, 'contact', `the email ${email} (Email)`);
+  return found.map(flattenContact);
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_contact_exact',
+  noun: 'Contact',
+  display: {
+    label: 'Find Contact by Exact Email',
+    description: 'Finds the one contact with exactly this email, for Find or Create Contact.',
+    hidden: true,
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenContact(CONTACT),
+    outputFields: contactOutputFields,
+  },
+});
