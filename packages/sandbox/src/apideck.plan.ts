@@ -13,6 +13,12 @@ const took =
       throw new Error(`unexpected result ${JSON.stringify(outcome.result)}`);
   };
 
+/** Fails a search that did not find exactly the one record named `name`. */
+const exactlyOne = (name: string) => (result: unknown) => {
+  const names = (result as { name?: unknown }[]).map((r) => r.name);
+  if (names.length !== 1 || names[0] !== name) throw new Error(`expected only ${name}, got ${JSON.stringify(names)}`);
+};
+
 /** Every Apideck CRM operation, in the order a Zap builder meets them. */
 export const apideckPlan = (): TourPlan => {
   const sim = createApideckSimulator();
@@ -76,6 +82,25 @@ export const apideckPlan = (): TourPlan => {
         method: 'searches.find_lead.operation.perform',
         inputData: { email: 'jeff@blueorigin.example', company_name: 'blue origin' },
         expect: nonEmpty,
+      },
+      // The hidden searches behind Find or Create: only the one exact match of an email or a whole name.
+      {
+        name: 'find_contact_exact',
+        method: 'searches.find_contact_exact.operation.perform',
+        inputData: { email: 'ELON@spacex.com' },
+        expect: exactlyOne('Elon Musk'),
+      },
+      {
+        name: 'find_company_exact',
+        method: 'searches.find_company_exact.operation.perform',
+        inputData: { name: 'spacex' },
+        expect: exactlyOne('SpaceX'),
+      },
+      {
+        name: 'find_lead_exact',
+        method: 'searches.find_lead_exact.operation.perform',
+        inputData: { email: 'jeff@blueorigin.example' },
+        expect: exactlyOne('Jeff Bezos'),
       },
       {
         name: 'create_contact',
