@@ -34,11 +34,11 @@ export const channelModeField = defineInputField({
 });
 
 const UPDATE_NOTES: Record<string, string> = {
-  email: 'On an update it replaces the email of the same **Email Type**, or is added.',
-  phone_number: 'On an update it replaces the number of the same **Phone Type**, or is added.',
+  email: "It replaces the record's email of the same **Email Type**, or is added to its emails.",
+  phone_number: "It replaces the record's number of the same **Phone Type**, or is added to its numbers.",
   address_type:
-    'On an update the parts you fill in change the address of this type (its other parts are kept), or a new address is added.',
-  website: 'On an update it replaces the primary website, or is added.',
+    "The parts you fill in change the record's address of this type (its other parts are kept), or a new address is added.",
+  website: "It replaces the record's primary website, or is added to its websites.",
 };
 
 /**

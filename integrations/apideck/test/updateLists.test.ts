@@ -201,6 +201,8 @@ describe('Update Contact: emails, phones, addresses and websites are added or ch
       expect(field.helpText).toMatch(/replaces the one of the same type .* and the others are kept/);
       expect(field.helpText).toMatch(/\*\*Replace all\*\*: the record keeps only the ones you fill in/);
       expect(op.display.description).toMatch(/is added or changed by type, keeping the \w+'s others\.$/);
+      const email = (op.operation.inputFields as { key: string; helpText?: string }[]).find((f) => f.key === 'email')!;
+      expect(email.helpText).toContain("It replaces the record's email of the same **Email Type**, or is added");
     }
   });
 });
