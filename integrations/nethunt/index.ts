@@ -1,4 +1,4 @@
-import { APP_FLAGS, crmErrors } from '@crm-zapier/kit';
+import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication from './authentication/basic';
@@ -18,7 +18,7 @@ import newRecord from './triggers/newRecord';
 import recordChange from './triggers/recordChange';
 import updatedRecord from './triggers/updatedRecord';
 
-export default defineApp({
+const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
@@ -61,3 +61,5 @@ export default defineApp({
     },
   },
 });
+
+export default guardApp(app, { crm: CRM });

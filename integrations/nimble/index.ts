@@ -1,4 +1,4 @@
-import { APP_FLAGS, crmErrors } from '@crm-zapier/kit';
+import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication from './authentication/oauth2';
@@ -23,7 +23,7 @@ import newContact from './triggers/newContact';
 import newDeal from './triggers/newDeal';
 import updatedContact from './triggers/updatedContact';
 
-export default defineApp({
+const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
@@ -74,3 +74,5 @@ export default defineApp({
     },
   },
 });
+
+export default guardApp(app, { crm: CRM });
