@@ -374,27 +374,45 @@ export const checkEventIds = (z: ZObject, event: WebhookEvent): void => {
 /**
  * The cache key that marks an event as delivered to this Zap. The event is named by the signed
  * `event_id`, else by `x-apideck-idempotency-key` (Apideck's "unique identifier for the webhook
- * event"). The key includes the Zap's webhook id: one event reaches every Zap subscribed to it, and
- * each must run once.
+ * event"). The key includes the Zap's webhook id (`subscribeData`, which Zapier passes to
+ * `perform` too): one event reaches every Zap subscribed to it, and each must run once. Keys are
+ * kept per connection (scope `auth`).
  */
 export const replayKeyOf = (bundle: Bundle, event: WebhookEvent, eventType: CrmEventType): string | undefined => {
   const eventKey = event.event_id?.trim() || deliveryHeader(bundle, 'x-apideck-idempotency-key')?.trim();
   if (!eventKey) return undefined;
   const webhookId = (bundle.subscribeData as Partial<SubscribeData> | undefined)?.id;
-  const zap =
-    typeof webhookId === 'string' && webhookId ? webhookId : `${authText(bundle, 'consumer_id')}:${eventType}`;
+  const zap = typeof webhookId === 'string' && webhookId ? webhookId : eventType;
   return `apideck:delivered:${zap}:${eventKey}`;
 };
+
+/**
+ * Delivered events are remembered per connection. Core's `get` and `delete` take the scope too
+ * (`tools/create-cache.js`); their types omit it.
+ */
+const SCOPE = ['auth'];
+type ScopedCall = (key: string, scope: string[]) => Promise<unknown>;
 
 /**
  * Marks the event as delivered; false when it already was. `z.cache.set(…, nx = true)` answers
  * `true` only when it stored the key, which is what holds against two deliveries at once. The
  * `get` before it is for core's app tester and `zapier invoke`, whose in-memory cache ignores `nx`
- * and always answers `true`.
+ * and always answers `true`. When the cache cannot be reached the event runs (it is signed; only
+ * the replay check is lost), and the log says so.
  */
 const firstDelivery = async (z: ZObject, key: string): Promise<boolean> => {
-  if ((await z.cache.get(key)) !== null) return false;
-  return (await z.cache.set(key, new Date().toISOString(), REPLAY_TTL_SECONDS, undefined, true)) === true;
+  try {
+    if ((await (z.cache.get as ScopedCall)(key, SCOPE)) !== null) return false;
+    return (await z.cache.set(key, new Date().toISOString(), REPLAY_TTL_SECONDS, SCOPE, true)) === true;
+  } catch (err) {
+    z.console.log(`Could not check whether this event was delivered before: ${(err as Error).message}`);
+    return true;
+  }
+};
+
+/** Forgets that the event was delivered, so that a retry of a failed run can deliver it again. */
+const forgetDelivery = async (z: ZObject, key: string): Promise<void> => {
+  await (z.cache.delete as ScopedCall)(key, SCOPE).catch(() => false);
 };
 
 /** Reads one record, from the connector the event came from (never from the payload's `entity_url`). */
@@ -446,7 +464,7 @@ export const performHook =
       return [await toOutput(z, event)];
     } catch (err) {
       // Not run: a retry of this step, or Apideck's next attempt, may deliver the event again.
-      if (replayKey) await z.cache.delete(replayKey).catch(() => false);
+      if (replayKey) await forgetDelivery(z, replayKey);
       throw err;
     }
   };
