@@ -459,7 +459,10 @@ export const performHook =
       z.console.log(`Ignored ${event.event_type} event ${event.event_id ?? ''}: it was already delivered.`);
       return [];
     }
-    z.console.log(`Webhook delivery signed by Apideck (${delivery.variant}).`);
+    // The guide's form is the hex of the key-sorted body; another form that matched is worth knowing.
+    if (delivery.variant !== 'hex of the key-sorted body') {
+      z.console.log(`Webhook delivery signed by Apideck as the ${delivery.variant}.`);
+    }
     try {
       return [await toOutput(z, event)];
     } catch (err) {
