@@ -17,7 +17,7 @@ export interface SearchOrCreateInput {
 
 export interface SearchOrCreateOutcome {
   path: 'found' | 'updated' | 'created';
-  /** How many records the search matched (after `searchUniqueInputToOutputConstraint`). */
+  /** How many records the search returned (before `searchUniqueInputToOutputConstraint` kept the exact ones). */
   matches: number;
   result: unknown;
 }
@@ -63,10 +63,10 @@ export const runSearchOrCreate = async (
   const found = exactResults(results, def.searchUniqueInputToOutputConstraint, input.search);
   if (found.length === 0) {
     const created = await run(`creates.${def.create}.operation.perform`, { ...bundle, inputData: input.create });
-    return { path: 'created', matches: 0, result: created };
+    return { path: 'created', matches: results.length, result: created };
   }
   const first = found[0]!;
-  if (!def.update) return { path: 'found', matches: found.length, result: first };
+  if (!def.update) return { path: 'found', matches: results.length, result: first };
   const fromSearch = Object.fromEntries(
     Object.entries(def.updateInputFromSearchOutput ?? {}).map(([inputKey, outputKey]) => [
       inputKey,
@@ -77,5 +77,5 @@ export const runSearchOrCreate = async (
     ...bundle,
     inputData: { ...(input.update ?? input.create), ...fromSearch },
   });
-  return { path: 'updated', matches: found.length, result: updated };
+  return { path: 'updated', matches: results.length, result: updated };
 };
