@@ -8,6 +8,7 @@ import createRecord from './creates/createRecord';
 import deletedRecord from './triggers/deletedRecord';
 import newOrUpdatedRecord from './triggers/newOrUpdatedRecord';
 import updateRecord from './creates/updateRecord';
+import findExactRecord from './searches/findExactRecord';
 import findRecord from './searches/findRecord';
 import { CRM } from './src/constants';
 import listFolderFields from './triggers/listFolderFields';
@@ -37,7 +38,7 @@ const app = defineApp({
     [listWritableFolders.key]: listWritableFolders,
     [listFolderFields.key]: listFolderFields,
   },
-  searches: { [findRecord.key]: findRecord },
+  searches: { [findRecord.key]: findRecord, [findExactRecord.key]: findExactRecord },
   creates: {
     [createRecord.key]: createRecord,
     [updateRecord.key]: updateRecord,
@@ -45,14 +46,17 @@ const app = defineApp({
     [createCallLog.key]: createCallLog,
   },
   searchOrCreates: {
+    // Keyed by the visible Find Record (Zapier's editor needs a search's key), but searching with the
+    // hidden exact search: NetHunt's own search is fuzzy ("Doe" finds John Doe first), and the
+    // record it finds is updated.
     [findRecord.key]: {
       key: findRecord.key,
       display: {
         label: 'Find or Create Record',
         description:
-          'Finds a record in a NetHunt CRM folder and updates it, or creates one if none matches. When several match, the first is used.',
+          'Finds a record in a NetHunt CRM folder by its ID or an exact `Field:value` match and updates it, or creates one if none matches. Stops with an error when several records match exactly.',
       },
-      search: findRecord.key,
+      search: findExactRecord.key,
       create: createRecord.key,
       // EXPERIMENTAL in Zapier's schema: "update if found" runs Update Record on the found record.
       update: updateRecord.key,

@@ -265,7 +265,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         expect(sim.store.contacts.find((c) => c.id === other)!.title).not.toBe('Founder');
       });
 
-      it('company: a miss creates, a hit updates, several update the first', async () => {
+      it('company: a miss creates, a hit updates, several near matches create (the name constraint)', async () => {
         await start();
         const miss = await foc('find_company', {
           search: { name: 'Harvard Mark I' },
@@ -292,10 +292,10 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
           create: { name: 'Harvard Mark' },
           update: { industry: 'Calculators' },
         });
-        expect(several).toMatchObject({ path: 'updated', matches: 2 });
-        const updated = sim.store.companies.filter((c) => c.industry === 'Calculators');
-        expect(updated.map((c) => c.id)).toEqual([(several.result as Out).id]);
-        expect(sim.store.companies.filter((c) => String(c.name).startsWith('Harvard Mark'))).toHaveLength(2);
+        // Zapier keeps only results whose name equals the input (searchUniqueInputToOutputConstraint): none.
+        expect(several).toMatchObject({ path: 'created', matches: 2 });
+        expect(sim.store.companies.filter((c) => c.industry === 'Calculators')).toEqual([]);
+        expect(sim.store.companies.filter((c) => String(c.name).startsWith('Harvard Mark'))).toHaveLength(3);
       });
 
       it('lead: a miss creates, a hit updates', async () => {
