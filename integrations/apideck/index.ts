@@ -1,4 +1,4 @@
-import { APP_FLAGS, crmErrors } from '@crm-zapier/kit';
+import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp, type BeforeRequestMiddleware } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication from './authentication/apiKey';
@@ -50,7 +50,7 @@ const addApideckHeaders: BeforeRequestMiddleware = (request, _z, bundle) => {
   return request;
 };
 
-export default defineApp({
+const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
@@ -142,3 +142,6 @@ export default defineApp({
     },
   },
 });
+
+// Apideck's consumer and service ids name what a user must check in Vault: not secrets.
+export default guardApp(app, { crm: CRM, publicAuthKeys: ['consumer_id', 'service_id'] });

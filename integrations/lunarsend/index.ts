@@ -1,4 +1,4 @@
-import { APP_FLAGS, crmErrors } from '@crm-zapier/kit';
+import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication, { addApiKey } from './authentication/apiKey';
@@ -21,7 +21,7 @@ import listDeals from './triggers/listDeals';
 import listTags from './triggers/listTags';
 import listTeamUsers from './triggers/listTeamUsers';
 
-export default defineApp({
+const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
@@ -79,3 +79,5 @@ export default defineApp({
     },
   },
 });
+
+export default guardApp(app, { crm: CRM });

@@ -1,4 +1,4 @@
-import { APP_FLAGS, crmErrors } from '@crm-zapier/kit';
+import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication from './authentication/basic';
@@ -8,6 +8,7 @@ import createRecord from './creates/createRecord';
 import deletedRecord from './triggers/deletedRecord';
 import newOrUpdatedRecord from './triggers/newOrUpdatedRecord';
 import updateRecord from './creates/updateRecord';
+import findExactRecord from './searches/findExactRecord';
 import findRecord from './searches/findRecord';
 import { CRM } from './src/constants';
 import listFolderFields from './triggers/listFolderFields';
@@ -18,7 +19,7 @@ import newRecord from './triggers/newRecord';
 import recordChange from './triggers/recordChange';
 import updatedRecord from './triggers/updatedRecord';
 
-export default defineApp({
+const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
@@ -37,7 +38,7 @@ export default defineApp({
     [listWritableFolders.key]: listWritableFolders,
     [listFolderFields.key]: listFolderFields,
   },
-  searches: { [findRecord.key]: findRecord },
+  searches: { [findRecord.key]: findRecord, [findExactRecord.key]: findExactRecord },
   creates: {
     [createRecord.key]: createRecord,
     [updateRecord.key]: updateRecord,
@@ -45,14 +46,17 @@ export default defineApp({
     [createCallLog.key]: createCallLog,
   },
   searchOrCreates: {
+    // Keyed by the visible Find Record (Zapier's editor needs a search's key), but searching with the
+    // hidden exact search: NetHunt's own search is fuzzy ("Doe" finds John Doe first), and the
+    // record it finds is updated.
     [findRecord.key]: {
       key: findRecord.key,
       display: {
         label: 'Find or Create Record',
         description:
-          'Finds a record in a NetHunt CRM folder and updates it, or creates one if none matches. When several match, the first is used.',
+          'Finds a record in a NetHunt CRM folder by its ID or an exact `Field:value` match and updates it, or creates one if none matches. Stops with an error when several records match exactly.',
       },
-      search: findRecord.key,
+      search: findExactRecord.key,
       create: createRecord.key,
       // EXPERIMENTAL in Zapier's schema: "update if found" runs Update Record on the found record.
       update: updateRecord.key,
@@ -61,3 +65,5 @@ export default defineApp({
     },
   },
 });
+
+export default guardApp(app, { crm: CRM });

@@ -1,4 +1,4 @@
-import { APP_FLAGS, crmErrors } from '@crm-zapier/kit';
+import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication from './authentication/oauth2';
@@ -11,6 +11,7 @@ import createTask from './creates/createTask';
 import updateContact from './creates/updateContact';
 import updateDeal from './creates/updateDeal';
 import findContact from './searches/findContact';
+import findExactContact from './searches/findExactContact';
 import findDeal from './searches/findDeal';
 import { CRM } from './src/constants';
 import { nimbleErrors, readNimbleError } from './src/errors';
@@ -23,7 +24,7 @@ import newContact from './triggers/newContact';
 import newDeal from './triggers/newDeal';
 import updatedContact from './triggers/updatedContact';
 
-export default defineApp({
+const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
@@ -44,7 +45,7 @@ export default defineApp({
     [listPipelines.key]: listPipelines,
     [listStages.key]: listStages,
   },
-  searches: { [findContact.key]: findContact, [findDeal.key]: findDeal },
+  searches: { [findContact.key]: findContact, [findExactContact.key]: findExactContact, [findDeal.key]: findDeal },
   creates: {
     [createContact.key]: createContact,
     [updateContact.key]: updateContact,
@@ -56,21 +57,26 @@ export default defineApp({
     [addContactTags.key]: addContactTags,
   },
   searchOrCreates: {
+    // Keyed by the visible Find Contact (Zapier's editor needs a search's key), but searching with
+    // the hidden exact search: Nimble's name and free-text searches are fuzzy ("Doe" finds John Doe
+    // first), and the contact found is updated.
     [findContact.key]: {
       key: findContact.key,
       display: {
         label: 'Find or Create Contact',
         description:
-          "Finds a Nimble contact and updates it with the fields you fill in, or creates one if none matches. When several match, the first (Nimble's best match) is updated.",
+          'Finds the Nimble contact with exactly an email, a name or a company name and updates it with the fields you fill in, or creates one if none matches. Stops with an error when several contacts match exactly.',
       },
-      search: findContact.key,
+      search: findExactContact.key,
       create: createContact.key,
       // EXPERIMENTAL in Zapier's schema (used as documented there): "update if found" runs Update
-      // Contact on the found contact, its ID taken from the search output; with an Email search,
-      // only a result whose primary email is the one searched for counts as the match.
+      // Contact on the found contact, its ID taken from the search output. No
+      // searchUniqueInputToOutputConstraint: the exact search already compares every email of the
+      // contact (a constraint on the output's primary email would miss a second address).
       update: updateContact.key,
       updateInputFromSearchOutput: { contact_id: 'id' },
-      searchUniqueInputToOutputConstraint: { email: 'email' },
     },
   },
 });
+
+export default guardApp(app, { crm: CRM });

@@ -24,7 +24,7 @@ export default {
       label: 'API Key',
       type: 'password',
       required: true,
-      helpText: `Your Apideck Unify API key: in the Apideck dashboard open [Unify → API Keys](${API_KEYS_URL}) and copy the key. A sandbox key works against Apideck's sandbox data.`,
+      helpText: `Your Apideck Unify API key: in the Apideck dashboard open [Unify → API Keys](${API_KEYS_URL}) and copy the key. A sandbox key works against Apideck's sandbox data. The (Instant) triggers also use it to check that each webhook delivery was signed by Apideck, which signs with this key.`,
     },
     {
       key: 'app_id',
@@ -46,14 +46,6 @@ export default {
       type: 'string',
       required: false,
       helpText: `Only if this consumer has more than one CRM connected: the connector to use, e.g. \`hubspot\`, \`pipedrive\`, \`salesforce\` or \`zoho-crm\` ([list of connectors](${CONNECTORS_URL})). Leave empty otherwise.`,
-    },
-    {
-      key: 'webhook_secret',
-      label: 'Webhook Signing Secret',
-      type: 'password',
-      required: false,
-      helpText:
-        'Only for the (Instant) triggers: the key Apideck signs webhooks with, which its [signature guide](https://developers.apideck.com/guides/webhook-signature-verification) says is your API key. When set, every delivery whose `x-apideck-signature` does not match is rejected. Leave empty to skip the check.',
     },
   ],
   test,

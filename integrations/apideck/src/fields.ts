@@ -1,4 +1,4 @@
-import { inputs, type ZodNamespace } from '@crm-zapier/kit';
+import { inputs, isIsoDateTime, type ZodNamespace } from '@crm-zapier/kit';
 import { defineInputField, defineInputFields } from 'zapier-platform-core';
 import { ADDRESS_PARTS, ADDRESS_TYPES, EMAIL_TYPES, emailKey, PHONE_TYPES, phoneKey } from './map';
 import type { AddressBody, ChannelsBody } from './schemas';
@@ -23,7 +23,7 @@ export const isoDate = (z: ZodNamespace) =>
   z
     .string()
     .trim()
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date (YYYY-MM-DD)')
+    .refine(isIsoDateTime, 'must be a date (YYYY-MM-DD)')
     // Keep the calendar date the user picked: "2024-06-30T00:00:00+02:00" is 30 June, not 29 June in UTC.
     .transform((v) => (/^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : new Date(v).toISOString().slice(0, 10)));
 

@@ -120,10 +120,20 @@ const deleteWebhook = (z: ZObject, id: string) =>
     resource: `webhook ${id}`,
   });
 
+/** What the Zap is told when Apideck created its webhook disabled, by `disabled_reason`. */
+const DISABLED_BECAUSE: Record<string, string> = {
+  delivery_url_validation_failed:
+    "Apideck's check of Zapier's delivery URL failed (its validation request got no 2xx answer), so no event would reach this Zap",
+  usage_limit: 'your Apideck plan has reached its usage limit',
+  retry_limit: 'deliveries to this URL failed too many times',
+};
+
 /**
  * Creates one webhook for the `crm` unified API, for the one event type, delivering to the Zap's
- * target URL. Apideck creates a webhook whose delivery URL failed its check as `disabled`: that one
- * is deleted again and the Zap is told, rather than left waiting for events that never come.
+ * target URL. Apideck checks the URL while it creates the webhook and, when the check fails, still
+ * creates it, as `status: "disabled"` with `disabled_reason: "delivery_url_validation_failed"`
+ * (§15.2): such a webhook is deleted again and the Zap is told why, rather than left waiting for
+ * events that never come.
  */
 export const subscribeTo =
   (eventType: CrmEventType, label: string) =>
@@ -137,10 +147,14 @@ export const subscribeTo =
       crm: CRM,
     });
     const hook = env.data;
-    if (hook.status && hook.status !== 'enabled') {
+    const reason = hook.disabled_reason && hook.disabled_reason !== 'none' ? hook.disabled_reason : undefined;
+    if ((hook.status && hook.status !== 'enabled') || reason) {
       await deleteWebhook(z, hook.id).catch(() => undefined);
+      const why = reason
+        ? (DISABLED_BECAUSE[reason] ?? `Apideck gave the reason "${reason}"`)
+        : 'Apideck gave no reason';
       throw new z.errors.Error(
-        `${CRM} created the webhook but disabled it (${hook.disabled_reason ?? hook.status}): Apideck could not reach Zapier's delivery URL. Try turning the Zap on again.`,
+        `${CRM} created the webhook for this Zap disabled (${reason ?? hook.status}): ${why}. The webhook was deleted again; turn the Zap off and on to try again.`,
         'WebhookDisabled',
       );
     }
@@ -163,8 +177,20 @@ export const unsubscribe = async (z: ZObject, bundle: Bundle): Promise<{ id: str
 };
 
 /* ----------------------------------------------------------------------------------------------
- * Deliveries: the signature, the event, and whose event it is.
+ * Deliveries (apideck-crm.md §15, §15.2). Anyone who learns a Zap's hook URL can POST to it, so
+ * `perform` believes a delivery only when it is signed with the connection's API key, takes the
+ * event from the very bytes that were signed, drops replays, and checks the ids it will put in a
+ * path or a header before any request.
  * ------------------------------------------------------------------------------------------- */
+
+/** `x-apideck-event-type` of the request Apideck sends to check a delivery URL (§15.2). */
+export const VALIDATION_EVENT_TYPE = 'apideck.subscription.created';
+
+/**
+ * How long a delivered event is remembered, so that the same event delivered again (a retry or a
+ * replay) triggers nothing: 7 days, in seconds.
+ */
+export const REPLAY_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 /** `CrmWebhookEvent`: every key optional in the document; an event without a type or entity is not one. */
 export const WebhookEventSchema = lazySchema((z) =>
@@ -197,39 +223,47 @@ export const sortKeysDeep = (value: unknown): unknown => {
 };
 
 /**
- * The `x-apideck-signature` of a body: hex HMAC-SHA256, keyed by the secret, of the body with its
- * keys sorted (Apideck's signature guide; the document's example is 64 hex digits).
+ * The `x-apideck-signature` of a body as Apideck's signature guide makes it: HMAC-SHA256, keyed by
+ * the API key, of the compact JSON of the body with its keys sorted; hex, as in the document's example.
  */
-export const apideckSignature = (secret: string, body: unknown): string =>
-  createHmac('sha256', secret)
+export const apideckSignature = (apiKey: string, body: unknown): string =>
+  createHmac('sha256', apiKey)
     .update(JSON.stringify(sortKeysDeep(body)))
     .digest('hex');
 
-const sameText = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** The 32 bytes an `x-apideck-signature` stands for: 64 hex digits, or 44 characters of base64. */
+const signatureBytes = (signature: string): { encoding: 'hex' | 'base64'; bytes: Buffer } | undefined => {
+  const given = signature.trim();
+  if (/^[0-9a-f]{64}$/i.test(given)) return { encoding: 'hex', bytes: Buffer.from(given, 'hex') };
+  if (/^[A-Za-z0-9+/]{43}=$/.test(given)) return { encoding: 'base64', bytes: Buffer.from(given, 'base64') };
+  return undefined;
 };
 
 /**
- * Whether `signature` signs the delivery: over the key-sorted body (Apideck's rule) or the raw bytes
- * as received (the same thing when Apideck sent them sorted), in hex or base64.
+ * Which form of the body `signature` signs, by the document's verification recipe (§15.2): the
+ * HMAC-SHA256, keyed by the API key, of (a) the raw body or (b) the compact JSON of the body with
+ * its keys sorted, in hex or base64. Undefined when it signs neither. Every candidate is compared
+ * in constant time (`timingSafeEqual` on 32-byte buffers), and all of them are compared.
  */
-export const signatureMatches = (secret: string, rawBody: string, signature: string): boolean => {
-  const given = signature.trim().replace(/^sha256=/i, '');
-  if (!given) return false;
-  const digests: Buffer[] = [createHmac('sha256', secret).update(rawBody).digest()];
+export const signatureVariant = (apiKey: string, rawBody: string, signature: string): string | undefined => {
+  const given = signatureBytes(signature);
+  if (!apiKey || !given) return undefined;
+  const candidates: [string, Buffer][] = [['raw body', createHmac('sha256', apiKey).update(rawBody).digest()]];
   try {
-    digests.push(
-      createHmac('sha256', secret)
-        .update(JSON.stringify(sortKeysDeep(JSON.parse(rawBody))))
-        .digest(),
-    );
+    const sortedBody = JSON.stringify(sortKeysDeep(JSON.parse(rawBody)));
+    candidates.push(['key-sorted body', createHmac('sha256', apiKey).update(sortedBody).digest()]);
   } catch {
     // Not JSON: only the raw bytes can have been signed.
   }
-  return digests.some((d) => sameText(given.toLowerCase(), d.toString('hex')) || sameText(given, d.toString('base64')));
+  let variant: string | undefined;
+  for (const [form, digest] of candidates) {
+    if (timingSafeEqual(digest, given.bytes) && !variant) variant = `${given.encoding} of the ${form}`;
+  }
+  return variant;
 };
+
+export const signatureMatches = (apiKey: string, rawBody: string, signature: string): boolean =>
+  signatureVariant(apiKey, rawBody, signature) !== undefined;
 
 /**
  * A header of the delivery. Zapier passes the headers it received in `rawRequest.headers`, named
@@ -247,46 +281,57 @@ export const deliveryHeader = (bundle: Bundle, name: string): string | undefined
   return undefined;
 };
 
-/** The body as received (for the signature): `rawRequest.content`, else the parsed body again. */
-const rawBodyOf = (bundle: Bundle): string => {
+/** The body of a delivery as JSON: the raw bytes Zapier received when it has them, else the parsed body. */
+const bodyOf = (bundle: Bundle): unknown => {
   const raw = bundle.rawRequest?.content;
-  if (typeof raw === 'string' && raw !== '') return raw;
-  return JSON.stringify(bundle.cleanedRequest ?? {});
+  if (typeof raw !== 'string' || raw === '') return bundle.cleanedRequest;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
 };
 
-/** The event of a delivery: `{ payload: {…} }` as the document shows it, or a bare event. */
-export const eventOfDelivery = (bundle: Bundle): WebhookEvent | undefined => {
-  let body: unknown = bundle.cleanedRequest;
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-  }
-  const record = body as { payload?: unknown } | null | undefined;
-  const candidate = record && typeof record === 'object' && record.payload !== undefined ? record.payload : record;
-  const parsed = schemaOf(WebhookEventSchema).safeParse(candidate);
-  return parsed.success ? parsed.data : undefined;
+/** `{ payload: {…} }`'s payload when it is an object. */
+const payloadOf = (body: unknown): unknown => {
+  const payload = body && typeof body === 'object' ? (body as { payload?: unknown }).payload : undefined;
+  return payload && typeof payload === 'object' && !Array.isArray(payload) ? payload : undefined;
 };
 
 /**
- * Throws when the connection has a webhook secret and the delivery's `x-apideck-signature` does not
- * match it; passes when no secret is set.
+ * Whether a delivery is Apideck's check of the delivery URL (§15.2): `x-apideck-event-type:
+ * apideck.subscription.created`, body `{"message":"Validating delivery URL"}`. The document's rule
+ * is wider: any body without a `payload` object is no event.
  */
-export const checkSignature = (z: ZObject, bundle: Bundle): void => {
-  const secret = authText(bundle, 'webhook_secret');
-  if (!secret) return;
+export const isValidationRequest = (bundle: Bundle): boolean =>
+  deliveryHeader(bundle, 'x-apideck-event-type')?.trim() === VALIDATION_EVENT_TYPE || !payloadOf(bodyOf(bundle));
+
+/**
+ * The signed body of a delivery, or the reason it is not Apideck's: the raw body must carry an
+ * `x-apideck-signature` made with the connection's API key (§15.2). No secret is in the reason.
+ */
+export const verifyDelivery = (
+  bundle: Bundle,
+): { ok: true; body: unknown; variant: string } | { ok: false; reason: string } => {
+  const raw = bundle.rawRequest?.content;
+  if (typeof raw !== 'string' || raw === '') return { ok: false, reason: 'Zapier passed no raw body to check' };
   const signature = deliveryHeader(bundle, 'x-apideck-signature');
-  if (!signature || !signatureMatches(secret, rawBodyOf(bundle), signature)) {
-    throw new z.errors.Error(
-      signature
-        ? 'Rejected a webhook delivery whose x-apideck-signature does not match: it was not signed by Apideck with the Webhook Signing Secret of this connection (or the secret in the connection is wrong).'
-        : 'Rejected a webhook delivery without an x-apideck-signature header: the connection has a Webhook Signing Secret, so every delivery must be signed.',
-      'InvalidSignature',
-      401,
-    );
+  if (!signature?.trim()) return { ok: false, reason: 'it has no x-apideck-signature header' };
+  const variant = signatureVariant(authText(bundle, 'api_key'), raw, signature);
+  if (!variant) {
+    return { ok: false, reason: "its x-apideck-signature is not the one the connection's API key makes" };
   }
+  try {
+    return { ok: true, body: JSON.parse(raw) as unknown, variant };
+  } catch {
+    return { ok: false, reason: 'its body is not JSON' };
+  }
+};
+
+/** The event of a delivery body: `{ payload: {…} }` as the document shows it; anything else is none. */
+export const eventOfBody = (body: unknown): WebhookEvent | undefined => {
+  const parsed = schemaOf(WebhookEventSchema).safeParse(payloadOf(body));
+  return parsed.success ? parsed.data : undefined;
 };
 
 /**
@@ -300,6 +345,74 @@ export const isOwnEvent = (event: WebhookEvent, eventType: CrmEventType, bundle:
   if ((event.consumer_id ?? '') !== authText(bundle, 'consumer_id')) return false;
   const serviceId = authText(bundle, 'service_id');
   return !serviceId || event.service_id === serviceId;
+};
+
+/** A record id that changes the path it is put in (`.`, `..`, a `/`) or cannot be one. */
+const isUnsafeId = (id: string) => id.trim() === '' || /^\.+$/.test(id) || /[/\\\p{Cc}]/u.test(id);
+/** A connector id as Apideck spells them (`hubspot`, `zoho-crm`, `microsoft-dynamics`). */
+const SERVICE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
+
+/**
+ * Stops, before any request, on an event whose `entity_id` would change the path it is read from
+ * or whose `service_id` is no connector id: signed or not, it cannot name a record to read.
+ */
+export const checkEventIds = (z: ZObject, event: WebhookEvent): void => {
+  if (isUnsafeId(event.entity_id)) {
+    throw new z.errors.Error(
+      `Apideck sent a ${event.event_type} event whose entity_id (${JSON.stringify(event.entity_id.slice(0, 40))}) is not a record id; the event was not used.`,
+      'InvalidEvent',
+    );
+  }
+  if (event.service_id && !SERVICE_ID.test(event.service_id)) {
+    throw new z.errors.Error(
+      `Apideck sent a ${event.event_type} event whose service_id (${JSON.stringify(event.service_id.slice(0, 40))}) is not a connector id; the event was not used.`,
+      'InvalidEvent',
+    );
+  }
+};
+
+/**
+ * The cache key that marks an event as delivered to this Zap. The event is named by the signed
+ * `event_id`, else by `x-apideck-idempotency-key` (Apideck's "unique identifier for the webhook
+ * event"). The key includes the Zap's webhook id (`subscribeData`, which Zapier passes to
+ * `perform` too): one event reaches every Zap subscribed to it, and each must run once. Keys are
+ * kept per connection (scope `auth`).
+ */
+export const replayKeyOf = (bundle: Bundle, event: WebhookEvent, eventType: CrmEventType): string | undefined => {
+  const eventKey = event.event_id?.trim() || deliveryHeader(bundle, 'x-apideck-idempotency-key')?.trim();
+  if (!eventKey) return undefined;
+  const webhookId = (bundle.subscribeData as Partial<SubscribeData> | undefined)?.id;
+  const zap = typeof webhookId === 'string' && webhookId ? webhookId : eventType;
+  return `apideck:delivered:${zap}:${eventKey}`;
+};
+
+/**
+ * Delivered events are remembered per connection. Core's `get` and `delete` take the scope too
+ * (`tools/create-cache.js`); their types omit it.
+ */
+const SCOPE = ['auth'];
+type ScopedCall = (key: string, scope: string[]) => Promise<unknown>;
+
+/**
+ * Marks the event as delivered; false when it already was. `z.cache.set(…, nx = true)` answers
+ * `true` only when it stored the key, which is what holds against two deliveries at once. The
+ * `get` before it is for core's app tester and `zapier invoke`, whose in-memory cache ignores `nx`
+ * and always answers `true`. When the cache cannot be reached the event runs (it is signed; only
+ * the replay check is lost), and the log says so.
+ */
+const firstDelivery = async (z: ZObject, key: string): Promise<boolean> => {
+  try {
+    if ((await (z.cache.get as ScopedCall)(key, SCOPE)) !== null) return false;
+    return (await z.cache.set(key, new Date().toISOString(), REPLAY_TTL_SECONDS, SCOPE, true)) === true;
+  } catch (err) {
+    z.console.log(`Could not check whether this event was delivered before: ${(err as Error).message}`);
+    return true;
+  }
+};
+
+/** Forgets that the event was delivered, so that a retry of a failed run can deliver it again. */
+const forgetDelivery = async (z: ZObject, key: string): Promise<void> => {
+  await (z.cache.delete as ScopedCall)(key, SCOPE).catch(() => false);
 };
 
 /** Reads one record, from the connector the event came from (never from the payload's `entity_url`). */
@@ -320,16 +433,43 @@ export const fetchEntity = async <S extends AnySchema>(
 };
 
 /**
- * `perform` of an instant trigger: checks the signature, drops events that are not this Zap's, and
- * turns the event into the trigger's output (`toOutput` reads the record when it needs to).
+ * `perform` of an instant trigger. Triggers nothing (`[]`) for Apideck's delivery-URL check, for a
+ * delivery not signed with the connection's API key, for another trigger's or connection's event,
+ * and for an event this Zap already ran on; stops with an error on an event whose ids cannot be
+ * used. Otherwise `toOutput` turns the event into the trigger's output (reading the record when it
+ * needs to).
+ *
+ * A forged delivery returns `[]` rather than an error: anyone can POST to the hook URL, and errors
+ * they cause would fill the Zap's history and could get the Zap turned off. The reason is logged.
  */
 export const performHook =
   (eventType: CrmEventType, toOutput: (z: ZObject, event: WebhookEvent) => Promise<Output>) =>
   async (z: ZObject, bundle: Bundle): Promise<Output[]> => {
-    checkSignature(z, bundle);
-    const event = eventOfDelivery(bundle);
+    if (isValidationRequest(bundle)) return [];
+    const delivery = verifyDelivery(bundle);
+    if (!delivery.ok) {
+      z.console.log(`Ignored a webhook delivery that Apideck did not sign: ${delivery.reason}.`);
+      return [];
+    }
+    const event = eventOfBody(delivery.body);
     if (!event || !isOwnEvent(event, eventType, bundle)) return [];
-    return [await toOutput(z, event)];
+    checkEventIds(z, event);
+    const replayKey = replayKeyOf(bundle, event, eventType);
+    if (replayKey && !(await firstDelivery(z, replayKey))) {
+      z.console.log(`Ignored ${event.event_type} event ${event.event_id ?? ''}: it was already delivered.`);
+      return [];
+    }
+    // The guide's form is the hex of the key-sorted body; another form that matched is worth knowing.
+    if (delivery.variant !== 'hex of the key-sorted body') {
+      z.console.log(`Webhook delivery signed by Apideck as the ${delivery.variant}.`);
+    }
+    try {
+      return [await toOutput(z, event)];
+    } catch (err) {
+      // Not run: a retry of this step, or Apideck's next attempt, may deliver the event again.
+      if (replayKey) await forgetDelivery(z, replayKey);
+      throw err;
+    }
   };
 
 /** A deletion: the record is gone, so the event alone is the output (no request). */

@@ -103,14 +103,25 @@ describe("Apideck's error bodies", () => {
     );
   });
 
-  it('a 5xx is retried, with the request id, and no secret anywhere', async () => {
+  it('a 5xx after a create is not retried (the deal may exist), with the request id and no secret', async () => {
     api()
       .post('/crm/opportunities')
-      .reply(503, errorBody(503, 'UnexpectedError', `boom ${AUTH.api_key} ${AUTH.app_id}`), { 'Request-Id': 'req-1' });
+      .reply(500, errorBody(500, 'UnexpectedError', `boom ${AUTH.api_key} ${AUTH.app_id}`), { 'Request-Id': 'req-1' });
     const err = await failureOf(createDeal());
-    expect(err.name).toBe('ThrottledError');
-    expect(err.message).toContain('request id req-1');
+    expect(err.name).toBe('AppError');
+    expect(err.message).toMatch(
+      /^Apideck had a problem \(HTTP 500\).*\[request id req-1\], so the change may or may not have been made/,
+    );
     expect(err.raw).not.toContain(AUTH.api_key);
     expect(err.raw).not.toContain(AUTH.app_id);
+  });
+
+  it('a 503 with Retry-After (refused before processing) is retried, even for a create', async () => {
+    api()
+      .post('/crm/opportunities')
+      .reply(503, errorBody(503, 'UnexpectedError', 'maintenance'), { 'Retry-After': '30' });
+    const err = await failureOf(createDeal());
+    expect(err.name).toBe('ThrottledError');
+    expect(JSON.parse(err.raw)).toMatchObject({ delay: 30 });
   });
 });

@@ -1,16 +1,27 @@
+import { createHmac, randomUUID } from 'node:crypto';
 import { appRunner } from '@crm-zapier/kit';
 import { failureOf, makeBundle, useNock } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import App from '../index';
 import { COMPANY, CONTACT, LEAD, OPPORTUNITY } from '../src/samples';
-import { apideckSignature, CRM_EVENTS, eventOf, signatureMatches, type CrmEventType } from '../src/webhooks';
+import {
+  apideckSignature,
+  CRM_EVENTS,
+  eventOf,
+  signatureMatches,
+  signatureVariant,
+  sortKeysDeep,
+  type CrmEventType,
+} from '../src/webhooks';
 
 useNock();
 
 const ORIGIN = 'https://unify.apideck.com';
 const AUTH = { api_key: 'sk_live_SENTINEL_apideck_9f3a7c', app_id: 'app-SENTINEL-4d2b', consumer_id: 'consumer-42' };
-const SECRET = 'whsec_SENTINEL_0b1c';
+/** A key that is not the connection's: what a forger would sign with. */
+const OTHER_KEY = 'sk_live_not_this_connection';
 const TARGET = 'https://hooks.zapier.com/hooks/standard/123/abc';
+/** One runner for the file: like Zapier's cache, core's in-memory `z.cache` lives across its calls. */
 const run = appRunner(App);
 
 /** nock scope for requests with Apideck's headers for `auth` (and the service header when given). */
@@ -58,40 +69,64 @@ const list = (resource: string, data: unknown[]) => ({
   meta: { items_on_page: data.length, cursors: { previous: null, current: null, next: null } },
 });
 
-/** A delivery as Zapier hands it to perform: parsed body, and the raw body with `Http-` headers. */
-const delivery = (
-  payload: Record<string, unknown>,
-  options: { secret?: string; signature?: string | null; auth?: Record<string, string> } = {},
-) => {
+interface DeliveryOptions {
+  /** The key the signature is made with (default: the connection's API key, as Apideck does). */
+  key?: string;
+  /** What is signed: the compact key-sorted JSON (Apideck's guide, the default) or the raw body. */
+  over?: 'sorted' | 'raw';
+  encoding?: 'hex' | 'base64';
+  /** An explicit `x-apideck-signature`, or null for none. */
+  signature?: string | null;
+  /** The raw body sent (default: the compact JSON of `{ payload }`, keys in the order given). */
+  content?: string;
+  headers?: Record<string, string>;
+  auth?: Record<string, string>;
+  subscribeData?: object;
+}
+
+/**
+ * A delivery as Zapier hands it to perform: the parsed body, and the raw body with the headers as
+ * Zapier names them (`Http-X-…`), signed as `options` say. The Zap's webhook is `whk_1` unless given.
+ */
+const delivery = (payload: Record<string, unknown>, options: DeliveryOptions = {}) => {
   const body = { payload };
-  const content = JSON.stringify(body);
+  const content = options.content ?? JSON.stringify(body);
+  const signed = options.over === 'raw' ? content : JSON.stringify(sortKeysDeep(body));
   const signature =
-    options.signature === undefined ? apideckSignature(options.secret ?? SECRET, body) : options.signature;
+    options.signature !== undefined
+      ? options.signature
+      : createHmac('sha256', options.key ?? AUTH.api_key)
+          .update(signed)
+          .digest(options.encoding ?? 'hex');
   return makeBundle(
-    options.auth ?? { ...AUTH, webhook_secret: SECRET },
+    options.auth ?? AUTH,
     {},
     {},
     {
-      cleanedRequest: body,
+      cleanedRequest: JSON.parse(content) as unknown,
+      subscribeData: options.subscribeData ?? { id: 'whk_1', event_type: payload.event_type },
       rawRequest: {
         method: 'POST',
         querystring: '',
         content,
         headers: {
-          'Http-Content-Type': 'application/json',
+          'Content-Type': 'application/json',
           'Http-X-Apideck-Event-Type': String(payload.event_type),
+          'Http-X-Apideck-Idempotency-Key': String(payload.event_id),
           ...(signature === null ? {} : { 'Http-X-Apideck-Signature': signature }),
+          ...options.headers,
         },
       },
     },
   );
 };
+/** An event as Apideck sends it, keys in the document's order; a new `event_id` each time. */
 const event = (eventType: CrmEventType, entityId: string, extra: Record<string, unknown> = {}) => ({
   event_type: eventType,
   unified_api: 'crm',
   service_id: 'hubspot',
   consumer_id: AUTH.consumer_id,
-  event_id: '9755c355-56c3-4a2f-a2da-86ff4411fccb',
+  event_id: randomUUID(),
   entity_id: entityId,
   entity_type: eventOf(eventType)!.entity,
   entity_url: `${ORIGIN}/crm/x/${entityId}`,
@@ -208,7 +243,7 @@ describe('performSubscribe', () => {
     },
   );
 
-  it('deletes a webhook Apideck created disabled, and says why', async () => {
+  it('deletes a webhook Apideck created disabled because its URL check failed, and tells the user why', async () => {
     api()
       .post('/webhook/webhooks')
       .reply(201, webhook('whk_2', 'crm.contact.created', 'disabled'))
@@ -217,7 +252,23 @@ describe('performSubscribe', () => {
     const err = await failureOf(
       run('triggers.new_contact_instant.operation.performSubscribe', makeBundle(AUTH, {}, {}, { targetUrl: TARGET })),
     );
-    expect(err.message).toMatch(/disabled it \(delivery_url_validation_failed\)/);
+    expect(err.message).toBe(
+      "Apideck created the webhook for this Zap disabled (delivery_url_validation_failed): Apideck's check of Zapier's delivery URL failed (its validation request got no 2xx answer), so no event would reach this Zap. The webhook was deleted again; turn the Zap off and on to try again.",
+    );
+  });
+
+  it('treats a webhook answered with a disabled_reason other than none as disabled', async () => {
+    api()
+      .post('/webhook/webhooks')
+      .reply(201, webhook('whk_3', 'crm.contact.created', 'enabled', { disabled_reason: 'usage_limit' }))
+      .delete('/webhook/webhooks/whk_3')
+      .reply(200, webhook('whk_3', 'crm.contact.created'));
+    const err = await failureOf(
+      run('triggers.new_contact_instant.operation.performSubscribe', makeBundle(AUTH, {}, {}, { targetUrl: TARGET })),
+    );
+    expect(err.message).toMatch(
+      /^Apideck created the webhook for this Zap disabled \(usage_limit\): your Apideck plan/,
+    );
   });
 
   it('maps a refused key to an auth error, without the key in it', async () => {
@@ -280,15 +331,10 @@ describe('perform', () => {
       ).resolves.toEqual([]);
     });
 
-    it('rejects a delivery whose signature does not match', async () => {
-      const err = await failureOf(
-        run(
-          `triggers.${t.key}.operation.perform`,
-          delivery(event(t.eventType, t.record.id), { secret: 'another-secret' }),
-        ),
-      );
-      expect(err.message).toMatch(/x-apideck-signature does not match/);
-      expect(err.message).not.toContain(SECRET);
+    it('triggers nothing, and sends no request, for a delivery signed with another key', async () => {
+      await expect(
+        run(`triggers.${t.key}.operation.perform`, delivery(event(t.eventType, t.record.id), { key: OTHER_KEY })),
+      ).resolves.toEqual([]);
     });
 
     it('performList is the polling request, newest first', async () => {
@@ -308,37 +354,190 @@ describe('perform', () => {
     });
   });
 
-  it('rejects a delivery without a signature when the connection has a secret', async () => {
-    const err = await failureOf(
-      run(
-        'triggers.new_contact_instant.operation.perform',
-        delivery(event(CRM_EVENTS.contact.created, '12345'), { signature: null }),
-      ),
+  describe('only deliveries signed with the connection API key trigger (apideck-crm.md §15.2)', () => {
+    const perform = (bundle: object) => run('triggers.new_contact_instant.operation.perform', bundle);
+    /** GET /crm/contacts/12345 once, from HubSpot: the request a trusted event makes. */
+    const readOnce = () => api(AUTH, 'hubspot').get('/crm/contacts/12345').reply(200, one('contacts', CONTACT));
+
+    it('an unsigned POST triggers nothing and sends no request', async () => {
+      await expect(perform(delivery(event(CRM_EVENTS.contact.created, '12345'), { signature: null }))).resolves.toEqual(
+        [],
+      );
+      await expect(perform(delivery(event(CRM_EVENTS.contact.created, '12345'), { signature: ' ' }))).resolves.toEqual(
+        [],
+      );
+    });
+
+    it('a wrong signature triggers nothing and sends no request', async () => {
+      for (const signature of ['f'.repeat(64), 'not-a-signature', Buffer.alloc(32).toString('base64')]) {
+        await expect(perform(delivery(event(CRM_EVENTS.contact.created, '12345'), { signature }))).resolves.toEqual([]);
+      }
+      // The API key's signature of another body does not sign this one.
+      const signedElsewhere = apideckSignature(AUTH.api_key, { payload: event(CRM_EVENTS.contact.created, '12345') });
+      await expect(
+        perform(delivery(event(CRM_EVENTS.contact.created, '12345'), { signature: signedElsewhere })),
+      ).resolves.toEqual([]);
+    });
+
+    it.each([
+      ['hex', 'sorted'],
+      ['base64', 'sorted'],
+      ['hex', 'raw'],
+      ['base64', 'raw'],
+    ] as const)(
+      'triggers on a %s signature of the %s body, and not once the body is changed',
+      async (encoding, over) => {
+        const payload = event(CRM_EVENTS.contact.created, '12345');
+        // Pretty-printed, so that the raw bytes and the compact key-sorted JSON differ.
+        const content = JSON.stringify({ payload }, null, 2);
+        readOnce();
+        const out = (await perform(delivery(payload, { encoding, over, content }))) as Out[];
+        expect(out.map((o) => o.id)).toEqual(['12345']);
+
+        const signature = createHmac('sha256', AUTH.api_key)
+          .update(over === 'raw' ? content : JSON.stringify(sortKeysDeep({ payload })))
+          .digest(encoding);
+        const forged = { ...payload, event_id: randomUUID(), entity_id: '99999' };
+        await expect(
+          perform(delivery(forged, { signature, content: JSON.stringify({ payload: forged }, null, 2) })),
+        ).resolves.toEqual([]);
+      },
     );
-    expect(err.message).toMatch(/without an x-apideck-signature/);
+
+    it('reads the event from the signed raw body, not from the parsed body beside it', async () => {
+      const signedEvent = event(CRM_EVENTS.contact.created, '12345');
+      const bundle = delivery(signedEvent) as ReturnType<typeof delivery> & { cleanedRequest: unknown };
+      bundle.cleanedRequest = { payload: { ...signedEvent, entity_id: '99999' } };
+      readOnce();
+      const out = (await perform(bundle)) as Out[];
+      expect(out.map((o) => o.id)).toEqual(['12345']);
+    });
   });
 
-  it('does not check signatures when the connection has no webhook secret', async () => {
-    api(AUTH, 'hubspot').get('/crm/contacts/12345').reply(200, one('contacts', CONTACT));
-    const out = (await run(
-      'triggers.new_contact_instant.operation.perform',
-      delivery(event(CRM_EVENTS.contact.created, '12345'), { signature: 'garbage', auth: AUTH }),
-    )) as Out[];
-    expect(out[0]!.id).toBe('12345');
+  describe("Apideck's delivery URL check", () => {
+    const validation = (headers: Record<string, string>, body: unknown) =>
+      makeBundle(
+        AUTH,
+        {},
+        {},
+        {
+          cleanedRequest: body,
+          subscribeData: { id: 'whk_1', event_type: 'crm.contact.created' },
+          rawRequest: {
+            method: 'POST',
+            querystring: '',
+            content: JSON.stringify(body),
+            headers: {
+              'Content-Type': 'application/json',
+              'Http-X-Apideck-Signature': apideckSignature(AUTH.api_key, body),
+              ...headers,
+            },
+          },
+        },
+      );
+
+    it.each(TRIGGERS.map((t) => t.key).concat('deleted_contact_instant'))(
+      '%s answers the validation request with no results and no request',
+      async (key) => {
+        const body = { message: 'Validating delivery URL' };
+        await expect(
+          run(
+            `triggers.${key}.operation.perform`,
+            validation({ 'Http-X-Apideck-Event-Type': 'apideck.subscription.created' }, body),
+          ),
+        ).resolves.toEqual([]);
+        // Without its header, the body alone (no `payload`) says the same.
+        await expect(run(`triggers.${key}.operation.perform`, validation({}, body))).resolves.toEqual([]);
+      },
+    );
+
+    it('never treats a request typed apideck.subscription.created as an event, whatever its body', async () => {
+      const body = { payload: event(CRM_EVENTS.contact.created, '12345') };
+      await expect(
+        run(
+          'triggers.new_contact_instant.operation.perform',
+          validation({ 'Http-X-Apideck-Event-Type': 'apideck.subscription.created' }, body),
+        ),
+      ).resolves.toEqual([]);
+    });
   });
 
-  it('drops events of another connector when the connection names one, and of another event type', async () => {
-    const auth = { ...AUTH, service_id: 'pipedrive', webhook_secret: SECRET };
-    await expect(
-      run('triggers.new_contact_instant.operation.perform', delivery(event(CRM_EVENTS.contact.created, '1'), { auth })),
-    ).resolves.toEqual([]);
-    await expect(
-      run('triggers.new_contact_instant.operation.perform', delivery(event(CRM_EVENTS.contact.updated, '1'))),
-    ).resolves.toEqual([]);
-    // A body that is no CRM event (e.g. a delivery URL check) triggers nothing.
-    await expect(
-      run('triggers.new_contact_instant.operation.perform', delivery({ ping: true } as Record<string, unknown>)),
-    ).resolves.toEqual([]);
+  describe('replays', () => {
+    const perform = (bundle: object) => run('triggers.new_contact_instant.operation.perform', bundle);
+
+    it('a delivery seen before triggers nothing and sends no request', async () => {
+      const payload = event(CRM_EVENTS.contact.created, '12345');
+      api(AUTH, 'hubspot').get('/crm/contacts/12345').reply(200, one('contacts', CONTACT));
+      await expect(perform(delivery(payload))).resolves.toHaveLength(1);
+      await expect(perform(delivery(payload))).resolves.toEqual([]);
+      // The signed event_id names the event: a new x-apideck-idempotency-key does not make it new.
+      await expect(
+        perform(delivery(payload, { headers: { 'Http-X-Apideck-Idempotency-Key': randomUUID() } })),
+      ).resolves.toEqual([]);
+    });
+
+    it('a delivery without event_id is known by its x-apideck-idempotency-key', async () => {
+      const { event_id: _id, ...payload } = event(CRM_EVENTS.contact.created, '12345');
+      const headers = { 'Http-X-Apideck-Idempotency-Key': randomUUID() };
+      api(AUTH, 'hubspot').get('/crm/contacts/12345').reply(200, one('contacts', CONTACT));
+      await expect(perform(delivery(payload, { headers }))).resolves.toHaveLength(1);
+      await expect(perform(delivery(payload, { headers }))).resolves.toEqual([]);
+    });
+
+    it('one event runs once in each Zap subscribed to it', async () => {
+      const payload = event(CRM_EVENTS.contact.created, '12345');
+      api(AUTH, 'hubspot').get('/crm/contacts/12345').times(2).reply(200, one('contacts', CONTACT));
+      await expect(perform(delivery(payload, { subscribeData: { id: 'whk_A' } }))).resolves.toHaveLength(1);
+      await expect(perform(delivery(payload, { subscribeData: { id: 'whk_B' } }))).resolves.toHaveLength(1);
+    });
+
+    it('an event whose record could not be read is not marked delivered, so a retry runs it', async () => {
+      const payload = event(CRM_EVENTS.contact.created, '12345');
+      api(AUTH, 'hubspot')
+        .get('/crm/contacts/12345')
+        .reply(429, { status_code: 429, type_name: 'ConnectorRateLimitError', message: 'Too Many Requests' })
+        .get('/crm/contacts/12345')
+        .reply(200, one('contacts', CONTACT));
+      await expect(perform(delivery(payload))).rejects.toThrow();
+      await expect(perform(delivery(payload))).resolves.toHaveLength(1);
+    });
+  });
+
+  describe('ids in a delivery', () => {
+    it.each(['..', '.', 'a/b', '../companies/1', 'a\\b'])(
+      'stops on entity_id %j before any request',
+      async (entityId) => {
+        const err = await failureOf(
+          run('triggers.new_contact_instant.operation.perform', delivery(event(CRM_EVENTS.contact.created, entityId))),
+        );
+        expect(err.message).toBe(
+          `Apideck sent a crm.contact.created event whose entity_id (${JSON.stringify(entityId)}) is not a record id; the event was not used.`,
+        );
+      },
+    );
+
+    it('stops on a service_id that is no connector id before any request', async () => {
+      const err = await failureOf(
+        run(
+          'triggers.new_contact_instant.operation.perform',
+          delivery(event(CRM_EVENTS.contact.created, '12345', { service_id: 'hub spot' })),
+        ),
+      );
+      expect(err.message).toMatch(/whose service_id \("hub spot"\) is not a connector id/);
+    });
+
+    it('drops events of another connector when the connection names one, and of another event type', async () => {
+      const auth = { ...AUTH, service_id: 'pipedrive' };
+      await expect(
+        run(
+          'triggers.new_contact_instant.operation.perform',
+          delivery(event(CRM_EVENTS.contact.created, '1'), { auth }),
+        ),
+      ).resolves.toEqual([]);
+      await expect(
+        run('triggers.new_contact_instant.operation.perform', delivery(event(CRM_EVENTS.contact.updated, '1'))),
+      ).resolves.toEqual([]);
+    });
   });
 
   describe('deleted_contact_instant', () => {
@@ -358,28 +557,26 @@ describe('perform', () => {
       ]);
     });
 
-    it("drops another consumer's deletion, and rejects a bad signature", async () => {
+    it("drops another consumer's deletion, an unsigned or forged one, and a replayed one", async () => {
+      const perform = (bundle: object) => run('triggers.deleted_contact_instant.operation.perform', bundle);
       await expect(
-        run(
-          'triggers.deleted_contact_instant.operation.perform',
-          delivery(event(CRM_EVENTS.contact.deleted, '12345', { consumer_id: 'consumer-7' })),
-        ),
+        perform(delivery(event(CRM_EVENTS.contact.deleted, '12345', { consumer_id: 'consumer-7' }))),
       ).resolves.toEqual([]);
-      const err = await failureOf(
-        run(
-          'triggers.deleted_contact_instant.operation.perform',
-          delivery(event(CRM_EVENTS.contact.deleted, '12345'), { signature: 'f'.repeat(64) }),
-        ),
+      await expect(perform(delivery(event(CRM_EVENTS.contact.deleted, '12345'), { signature: null }))).resolves.toEqual(
+        [],
       );
-      expect(err.message).toMatch(/does not match/);
+      await expect(perform(delivery(event(CRM_EVENTS.contact.deleted, '12345'), { key: OTHER_KEY }))).resolves.toEqual(
+        [],
+      );
+      const payload = event(CRM_EVENTS.contact.deleted, '12345');
+      await expect(perform(delivery(payload))).resolves.toHaveLength(1);
+      await expect(perform(delivery(payload))).resolves.toEqual([]);
     });
 
-    it('performList shows recent contacts shaped as deletions (one request)', async () => {
-      api()
-        .get('/crm/contacts')
-        .query({ 'sort[by]': 'updated_at', 'sort[direction]': 'desc', limit: '3' })
-        .reply(200, list('contacts', [CONTACT]));
-      await expect(run('triggers.deleted_contact_instant.operation.performList', makeBundle(AUTH))).resolves.toEqual([
+    it('performList returns the static sample and sends no request', async () => {
+      const out = await run('triggers.deleted_contact_instant.operation.performList', makeBundle(AUTH));
+      expect(out).toEqual([sampleOf('deleted_contact_instant')]);
+      expect(out).toEqual([
         {
           id: '12345',
           contact_id: '12345',
@@ -392,18 +589,34 @@ describe('perform', () => {
   });
 });
 
-describe('signatureMatches', () => {
+describe('signatureVariant', () => {
   const body = { payload: { event_type: 'crm.contact.created', entity_id: '1', consumer_id: 'c' } };
+  const unsorted = JSON.stringify({ payload: { entity_id: '1', event_type: 'crm.contact.created', consumer_id: 'c' } });
+  const key = AUTH.api_key;
+
   it('accepts hex or base64 of the key-sorted body, whatever order the keys arrived in', () => {
-    const unsorted = JSON.stringify({
-      payload: { entity_id: '1', event_type: 'crm.contact.created', consumer_id: 'c' },
-    });
-    const hex = apideckSignature(SECRET, body);
-    expect(signatureMatches(SECRET, unsorted, hex)).toBe(true);
-    expect(signatureMatches(SECRET, unsorted, hex.toUpperCase())).toBe(true);
-    expect(signatureMatches(SECRET, unsorted, Buffer.from(hex, 'hex').toString('base64'))).toBe(true);
-    expect(signatureMatches('other', unsorted, hex)).toBe(false);
-    expect(signatureMatches(SECRET, unsorted.replace('"1"', '"2"'), hex)).toBe(false);
-    expect(signatureMatches(SECRET, unsorted, '')).toBe(false);
+    const hex = apideckSignature(key, body);
+    expect(signatureVariant(key, unsorted, hex)).toBe('hex of the key-sorted body');
+    expect(signatureVariant(key, unsorted, hex.toUpperCase())).toBe('hex of the key-sorted body');
+    expect(signatureVariant(key, unsorted, Buffer.from(hex, 'hex').toString('base64'))).toBe(
+      'base64 of the key-sorted body',
+    );
+  });
+
+  it('accepts hex or base64 of the raw body', () => {
+    const raw = createHmac('sha256', key).update(unsorted).digest();
+    expect(signatureVariant(key, unsorted, raw.toString('hex'))).toBe('hex of the raw body');
+    expect(signatureVariant(key, unsorted, raw.toString('base64'))).toBe('base64 of the raw body');
+  });
+
+  it('refuses another key, a changed body, no key and anything that is not 32 bytes of hex or base64', () => {
+    const hex = apideckSignature(key, body);
+    expect(signatureMatches(OTHER_KEY, unsorted, hex)).toBe(false);
+    expect(signatureMatches(key, unsorted.replace('"1"', '"2"'), hex)).toBe(false);
+    expect(signatureMatches('', unsorted, apideckSignature('', body))).toBe(false);
+    expect(signatureMatches(key, unsorted, '')).toBe(false);
+    expect(signatureMatches(key, unsorted, hex.slice(0, 63))).toBe(false);
+    expect(signatureMatches(key, unsorted, `sha256=${hex}`)).toBe(false);
+    expect(signatureMatches(key, unsorted, Buffer.from(hex, 'hex').toString('base64url'))).toBe(false);
   });
 });

@@ -19,10 +19,25 @@ import {
 
 type Params = Record<string, string | number | boolean | string[] | undefined>;
 
-const seg = encodeURIComponent;
-
 /** The only code that knows NetHunt's paths: one method per documented endpoint. */
 export const nethunt = (z: ZObject) => {
+  /**
+   * An id as one path segment. Encoding keeps slashes out, but not dot segments: `..` would turn
+   * `/actions/update-record/..` into `/actions/`. Some ids reach here unchecked (the folder of the
+   * dynamic fields), so every id is checked here, before any request, naming the field.
+   */
+  const pathId = (id: string, label: string, key: string): string => {
+    if (/^\.*$/.test(id.trim())) {
+      throw new z.errors.Error(
+        `Please check your input: ${label} (${key}): must be an id, not "${id.trim()}".`,
+        'InvalidInput',
+        400,
+      );
+    }
+    return encodeURIComponent(id);
+  };
+  const folder = (id: string) => pathId(id, 'Folder', 'folder_id');
+  const record = (id: string) => pathId(id, 'Record ID', 'record_id');
   const get = <S extends AnySchema>(path: string, schema: S, params?: Params, resource?: string) =>
     requestJson(z, { url: `${baseUrl()}${path}`, params, schema, crm: CRM, resource });
   const post = <S extends AnySchema>(path: string, body: unknown, schema: S, params?: Params, resource?: string) =>
@@ -33,26 +48,38 @@ export const nethunt = (z: ZObject) => {
     readableFolders: () => get('/triggers/readable-folder', FolderListSchema),
     writableFolders: () => get('/triggers/writable-folder', FolderListSchema),
     folderFields: (folderId: string) =>
-      get(`/triggers/folder-field/${seg(folderId)}`, FolderFieldListSchema, undefined, `folder ${folderId}`),
+      get(`/triggers/folder-field/${folder(folderId)}`, FolderFieldListSchema, undefined, `folder ${folderId}`),
     findRecords: (folderId: string, params: { recordId?: string; query?: string; limit?: number }) =>
-      get(`/searches/find-record/${seg(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
+      get(`/searches/find-record/${folder(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
     newRecords: (folderId: string, params: { since?: string; limit?: number } = {}) =>
-      get(`/triggers/new-record/${seg(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
+      get(`/triggers/new-record/${folder(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
     newComments: (folderId: string, params: { since?: string; limit?: number } = {}) =>
-      get(`/triggers/new-comment/${seg(folderId)}`, CommentListSchema, params, `folder ${folderId}`),
+      get(`/triggers/new-comment/${folder(folderId)}`, CommentListSchema, params, `folder ${folderId}`),
     updatedRecords: (folderId: string, params: { fieldName?: string[]; since?: string; limit?: number } = {}) =>
-      get(`/triggers/updated-record/${seg(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
+      get(`/triggers/updated-record/${folder(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
     recordChanges: (
       folderId: string,
       params: { recordId?: string; fieldName?: string[]; since?: string; limit?: number } = {},
-    ) => get(`/triggers/record-change/${seg(folderId)}`, RecordChangeListSchema, params, `folder ${folderId}`),
+    ) => get(`/triggers/record-change/${folder(folderId)}`, RecordChangeListSchema, params, `folder ${folderId}`),
     createRecord: (folderId: string, body: NewRecordBody) =>
-      post(`/actions/create-record/${seg(folderId)}`, body, CreatedRecordSchema, undefined, `folder ${folderId}`),
+      post(`/actions/create-record/${folder(folderId)}`, body, CreatedRecordSchema, undefined, `folder ${folderId}`),
     updateRecord: (recordId: string, body: UpdateRecordBody, overwrite?: boolean) =>
-      post(`/actions/update-record/${seg(recordId)}`, body, UpdatedRecordSchema, { overwrite }, `record ${recordId}`),
+      post(
+        `/actions/update-record/${record(recordId)}`,
+        body,
+        UpdatedRecordSchema,
+        { overwrite },
+        `record ${recordId}`,
+      ),
     createComment: (recordId: string, text: string) =>
-      post(`/actions/create-comment/${seg(recordId)}`, { text }, CreatedCommentSchema, undefined, `record ${recordId}`),
+      post(
+        `/actions/create-comment/${record(recordId)}`,
+        { text },
+        CreatedCommentSchema,
+        undefined,
+        `record ${recordId}`,
+      ),
     createCallLog: (recordId: string, body: CallLogBody) =>
-      post(`/actions/create-call-log/${seg(recordId)}`, body, CreatedCallLogSchema, undefined, `record ${recordId}`),
+      post(`/actions/create-call-log/${record(recordId)}`, body, CreatedCallLogSchema, undefined, `record ${recordId}`),
   };
 };

@@ -86,13 +86,23 @@ describe('Create Record', () => {
 });
 
 describe('Find or Create Record', () => {
-  it('pairs Find Record with Create Record, and Update Record on a hit, mapping the found id', () => {
-    expect(App.searchOrCreates!.find_record).toMatchObject({
-      search: 'find_record',
+  it('searches with the hidden exact search, then creates, or updates the found record by its id', () => {
+    expect(App.searchOrCreates!.find_record).toEqual({
+      key: 'find_record',
+      display: {
+        label: 'Find or Create Record',
+        description: expect.stringMatching(
+          /by its ID or an exact `Field:value` match and updates it, or creates one if none matches\. Stops with an error when several records match exactly\./,
+        ),
+      },
+      search: 'find_record_exact',
       create: 'create_record',
       update: 'update_record',
       updateInputFromSearchOutput: { record_id: 'id' },
+      searchUniqueInputToOutputConstraint: { record_id: 'record_id' },
     });
+    expect(App.searches.find_record_exact.display.hidden).toBe(true);
+    expect(App.searches.find_record.display.hidden).toBeUndefined();
   });
 
   it("locks creates per folder and connection, keyed from the run's input", () => {
@@ -101,6 +111,114 @@ describe('Find or Create Record', () => {
     expect(renderKey(lock.key, bundle({ folder_id: FOLDER, fields__Name: 'Ada' }))).toBe(
       `nethunt:create_record:${FOLDER}`,
     );
+  });
+});
+
+describe('Find Record by Exact Match (the search of Find or Create Record)', () => {
+  const ADA = { ...RECORD, id: 'a'.repeat(24), recordId: 'a'.repeat(24), fields: { Name: 'Ada Doe' } };
+  const JOHN = { ...RECORD, fields: { ...RECORD.fields, Name: 'John Doe' } };
+  const JANE = {
+    ...RECORD,
+    id: 'b'.repeat(24),
+    recordId: 'b'.repeat(24),
+    fields: { Name: 'Jane Doe', 'Primary Email Address': 'Jane Doe <jane.doe@example.com>' },
+  };
+  const find = (inputData: Record<string, unknown>) =>
+    run('searches.find_record_exact.operation.perform', bundle({ folder_id: FOLDER, ...inputData })) as Promise<
+      Record<string, unknown>[]
+    >;
+
+  it('asks NetHunt for up to 100 matches and keeps only the record whose field holds exactly the value', async () => {
+    api()
+      .get(`${BASE}/searches/find-record/${FOLDER}`)
+      .query({ query: 'Name:John Doe', limit: '100' })
+      .reply(200, [ADA, JOHN, JANE]);
+    const out = await find({ query: 'Name:John Doe' });
+    expect(out.map((r) => r.id)).toEqual([RECORD_ID]);
+    expect(out[0]).toMatchObject({ record_id: RECORD_ID, fields__Name: 'John Doe' });
+  });
+
+  it("finds nothing when NetHunt's matches only contain the value (`Name:Doe` is not John Doe)", async () => {
+    api()
+      .get(`${BASE}/searches/find-record/${FOLDER}`)
+      .query({ query: 'Name:Doe', limit: '100' })
+      .reply(200, [JOHN, JANE]);
+    await expect(find({ query: 'Name:Doe' })).resolves.toEqual([]);
+  });
+
+  it('compares an email field by its address, and letter case aside; a list field by each value', async () => {
+    api()
+      .get(`${BASE}/searches/find-record/${FOLDER}`)
+      .query({ query: 'primary email address: JANE.DOE@example.com', limit: '100' })
+      .reply(200, [JOHN, JANE]);
+    expect((await find({ query: 'primary email address: JANE.DOE@example.com' })).map((r) => r.id)).toEqual([
+      JANE.recordId,
+    ]);
+    api()
+      .get(`${BASE}/searches/find-record/${FOLDER}`)
+      .query({ query: 'Keywords:big data', limit: '100' })
+      .reply(200, [JOHN, JANE]);
+    expect((await find({ query: 'Keywords:big data' })).map((r) => r.id)).toEqual([RECORD_ID]);
+  });
+
+  it('finds by Record ID only the record with that id', async () => {
+    api()
+      .get(`${BASE}/searches/find-record/${FOLDER}`)
+      .query({ recordId: RECORD_ID, limit: '100' })
+      .reply(200, [JANE, JOHN]);
+    expect((await find({ record_id: RECORD_ID })).map((r) => r.id)).toEqual([RECORD_ID]);
+  });
+
+  it('stops with a clear error when several records hold exactly the value', async () => {
+    api()
+      .get(`${BASE}/searches/find-record/${FOLDER}`)
+      .query({ query: 'Name:John Doe', limit: '100' })
+      .reply(200, [JOHN, { ...JOHN, id: 'c'.repeat(24), recordId: 'c'.repeat(24) }]);
+    const err = await failureOf(find({ query: 'Name:John Doe' }));
+    expect(err.message).toBe(
+      '2 records in this folder have Name "John Doe", so Find or Create Record cannot tell which one to update. Search a field whose values are unique (like an email address), or use the Record ID.',
+    );
+  });
+
+  it('stops when NetHunt fills the page: an exact match may lie beyond it', async () => {
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      ...ADA,
+      id: String(i).padStart(24, '0'),
+      recordId: String(i).padStart(24, '0'),
+    }));
+    api()
+      .get(`${BASE}/searches/find-record/${FOLDER}`)
+      .query({ query: 'Name:John Doe', limit: '100' })
+      .reply(200, [JOHN, ...many.slice(1)]);
+    const err = await failureOf(find({ query: 'Name:John Doe' }));
+    expect(err.message).toMatch(/^NetHunt CRM found 100 or more records for "Name:John Doe", too many to check/);
+  });
+
+  it.each([
+    [
+      { query: 'Doe' },
+      /Search Query \(query\): must be a field and its exact value, like `Primary Email Address:jane@example.com`: free text can match several records/,
+    ],
+    [{ query: 'Name:' }, /Search Query \(query\): must be a field and its exact value/],
+    [{ query: ':Doe' }, /Search Query \(query\): must be a field and its exact value/],
+    [{}, /Search Query \(query\): Enter a Record ID or a Search Query/],
+  ])('rejects %j before any request', async (inputData, message) => {
+    const err = await failureOf(find(inputData));
+    expect(err.message).toMatch(message);
+  });
+});
+
+describe('ids in the path', () => {
+  it.each(['.', '..', ' .. '])('refuses the folder %j of the dynamic fields before any request', async (folder_id) => {
+    const err = await failureOf(run('creates.create_record.operation.inputFields', bundle({ folder_id })));
+    expect(err.message).toBe(`Please check your input: Folder (folder_id): must be an id, not "${folder_id.trim()}".`);
+  });
+
+  it.each(['.', '..'])('refuses the record %j of Update Record before any request', async (record_id) => {
+    const err = await failureOf(
+      run('creates.update_record.operation.perform', bundle({ record_id, folder_id: FOLDER, fields__Name: 'X' })),
+    );
+    expect(err.message).toMatch(/Record ID \(record_id\): must be an id/);
   });
 });
 

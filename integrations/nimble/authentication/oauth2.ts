@@ -1,4 +1,4 @@
-import { parseJsonBody, sendRequest, withoutSecrets } from '@crm-zapier/kit';
+import { isUnsendable, parseJsonBody, sendRequest, withoutSecrets } from '@crm-zapier/kit';
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { nimble } from '../src/client';
 import { AUTHORIZE_PATH, authBaseUrl, CRM, SCOPES, TOKEN_PATH } from '../src/constants';
@@ -33,15 +33,21 @@ const requestTokens = async (z: ZObject, form: Record<string, string>, kind: 'ex
   let status: number;
   let content: string;
   try {
-    const response = await sendRequest(z, CRM, {
-      method: 'POST',
-      url: `${authBaseUrl()}${TOKEN_PATH}`,
-      // Exactly this type, with a body we encode ourselves (core would send JSON under a
-      // `…; charset=UTF-8` form header).
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams(form).toString(),
-      skipThrowForStatus: true,
-    });
+    const response = await sendRequest(
+      z,
+      CRM,
+      {
+        method: 'POST',
+        url: `${authBaseUrl()}${TOKEN_PATH}`,
+        // Exactly this type, with a body we encode ourselves (core would send JSON under a
+        // `…; charset=UTF-8` form header).
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams(form).toString(),
+        skipThrowForStatus: true,
+      },
+      // A token request duplicates nothing a user made: a timeout is retried like a read.
+      { replayable: true },
+    );
     status = response.status;
     content = response.content ?? '';
   } catch (err) {
@@ -51,7 +57,9 @@ const requestTokens = async (z: ZObject, form: Record<string, string>, kind: 'ex
     content = '';
   }
   const body = parseJsonBody(content);
-  if (status >= 400) {
+  // OAuth2 (RFC 6749 §5.2) errors carry `error`; some servers send them with HTTP 200.
+  const refused = status < 400 && typeof (body as { error?: unknown } | undefined)?.error === 'string';
+  if (status >= 400 || refused) {
     const obj = (body ?? {}) as Record<string, unknown>;
     const said = text(obj.error_description) ?? text(obj.message) ?? text(obj.error);
     const detail = said ? `: ${withoutSecrets(said, secrets)}` : '';
@@ -81,6 +89,16 @@ const requestTokens = async (z: ZObject, form: Record<string, string>, kind: 'ex
       status,
     );
   }
+  // A token is sent in a header on every request: one no header can carry is refused before it is stored.
+  const unsendable = [parsed.data.access_token, parsed.data.refresh_token].some((t) => t && isUnsendable(t));
+  if (unsendable) {
+    throw new z.errors.Error(
+      `${CRM}'s token endpoint answered with a token that cannot be sent back in a request (it holds a line ` +
+        `break, a control character or a character outside Latin-1). Try connecting your Nimble account again.`,
+      'InvalidResponse',
+      status,
+    );
+  }
   return parsed.data;
 };
 
@@ -106,7 +124,9 @@ const ownUserId = async (z: ZObject, accessToken: string): Promise<{ user_id?: s
   try {
     return { user_id: (await nimble(z).myself(accessToken)).user_id };
   } catch (err) {
-    z.console.log(`Nimble: could not read the connected user after the code exchange: ${(err as Error).message}`);
+    // The token just received is not in authData yet, so the guard cannot know it: scrubbed here.
+    const said = withoutSecrets((err as Error).message, [accessToken]);
+    z.console.log(`Nimble: could not read the connected user after the code exchange: ${said}`);
     return {};
   }
 };

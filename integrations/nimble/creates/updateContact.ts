@@ -1,5 +1,5 @@
 import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { nimble } from '../src/client';
 import {
   contactCustomInputFields,
@@ -27,18 +27,6 @@ export const inputFields = defineInputFields([
     helpText:
       '**Add or change** updates only the value of the type you give (a new personal email keeps the work email). **Replace** makes each field you fill in hold just your value (the work email goes). Fields you leave empty are never touched.',
   },
-  {
-    key: 'record_type',
-    label: 'Contact Type',
-    required: false,
-    default: 'person',
-    choices: [
-      { value: 'person', label: 'Person', sample: 'person' },
-      { value: 'company', label: 'Company', sample: 'company' },
-    ],
-    helpText:
-      "Whether the contact is a person or a company: decides where Company Name goes (a company's own name, or a person's employer).",
-  },
   ...contactStandardFields,
   contactCustomInputFields,
 ]);
@@ -48,18 +36,42 @@ const UpdateContactInput = lazySchema((zod) =>
     .object({
       contact_id: inputs.id(),
       mode: zod.enum(['extend', 'replace']).default('extend'),
-      record_type: zod.enum(['person', 'company']).default('person'),
       ...contactShape(),
     })
     .loose(),
 );
 
+/**
+ * Whether the contact is a person or a company, as Nimble has it: Company Name is a company's own
+ * name but a person's employer, and Job Title is a person's only.
+ */
+const recordTypeOf = async (z: ZObject, contactId: string): Promise<'person' | 'company'> => {
+  const [contact] = await nimble(z).getContact(contactId);
+  if (!contact) {
+    throw new z.errors.Error(
+      `Nimble could not find the contact with ID ${contactId}. Check the ID, or map it from a trigger or a Find step.`,
+      'NotFound',
+      404,
+    );
+  }
+  return contact.record_type === 'company' ? 'company' : 'person';
+};
+
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdateContactInput, bundle.inputData, inputFields);
-  const fields = toContactFields(input, input.record_type);
-  if (Object.keys(fields).length === 0) {
+  if (Object.keys(toContactFields(input, 'person')).length === 0) {
     throw new z.errors.Error('Please fill in at least one field to update the contact.', 'InvalidInput', 400);
   }
+  // Only these two fields depend on the type: the contact is read only when one is filled in.
+  const recordType = input.company_name || input.title ? await recordTypeOf(z, input.contact_id) : 'person';
+  if (recordType === 'company' && input.title) {
+    throw new z.errors.Error(
+      'Please check your input: Job Title (title): this contact is a company, and only people have a job title. Leave it empty.',
+      'InvalidInput',
+      400,
+    );
+  }
+  const fields = toContactFields(input, recordType);
   const updated = await nimble(z).updateContact(input.contact_id, { fields }, input.mode === 'replace');
   return flattenContact(updated);
 }) satisfies CreatePerform<typeof inputFields>;
@@ -67,7 +79,11 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'update_contact',
   noun: 'Contact',
-  display: { label: 'Update Contact', description: 'Updates the fields of an existing Nimble contact.' },
+  display: {
+    label: 'Update Contact',
+    description:
+      'Updates the fields you fill in on an existing Nimble contact (person or company); the others are left as they are.',
+  },
   operation: {
     inputFields,
     inputFieldGroups: contactInputFieldGroups,

@@ -66,13 +66,13 @@ export const nimble = (z: ZObject) => {
         })
       ).resources,
 
-    searchContacts: async (search: ContactSearch) =>
+    searchContacts: async (search: ContactSearch, perPage: number = SEARCH_PAGE_SIZE) =>
       (
         await call('GET', '/api/v1/contacts', ContactListSchema, {
           params:
             search.query !== undefined
-              ? { query: JSON.stringify(search.query), per_page: SEARCH_PAGE_SIZE }
-              : { keyword: search.keyword, record_type: search.recordType, per_page: SEARCH_PAGE_SIZE },
+              ? { query: JSON.stringify(search.query), per_page: perPage }
+              : { keyword: search.keyword, record_type: search.recordType, per_page: perPage },
         })
       ).resources,
 

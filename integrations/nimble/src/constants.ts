@@ -24,6 +24,11 @@ export const SCOPES = 'basic,contacts,deals';
 /** Page sizes: modest, as the document advises (the maximum is undocumented). */
 export const POLL_PAGE_SIZE = 50;
 export const SEARCH_PAGE_SIZE = 10;
+/**
+ * Find or Create Contact checks Nimble's matches for an exact one: it reads a bigger page, so that a
+ * second exact match is not cut off (when the page is full, it stops rather than guess).
+ */
+export const EXACT_SEARCH_PAGE_SIZE = 100;
 export const DROPDOWN_PAGE_SIZE = 50;
 
 /** Nimble accepts at most five tags when a contact is created. */

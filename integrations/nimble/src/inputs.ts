@@ -40,13 +40,7 @@ export const idList = () =>
   zod()
     .union([zod().array(zod().string()), zod().string()])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(
-      zod().array(
-        zod()
-          .string()
-          .regex(/^[^\s/?#]+$/, 'must be IDs without spaces or slashes'),
-      ),
-    );
+    .pipe(zod().array(inputs.id()));
 
 export const tagList = () =>
   zod()

@@ -201,3 +201,45 @@ describe('auth test and connection label', () => {
     expect(err.message).toMatch(/Nimble refused access: email_verification_required/);
   });
 });
+
+describe('the token endpoint cannot leak or plant credentials', () => {
+  const exchange = () =>
+    run('authentication.oauth2Config.getAccessToken', bundle({ code: 'LTM4M', redirect_uri: REDIRECT_URI }, {}, {}));
+
+  it('does not follow a redirect with the code and client secret', async () => {
+    nock(ORIGIN).post('/api/oauth/token').reply(307, '', { Location: 'https://tokens.example.net/steal' });
+    const err = await failureOf(exchange());
+    expect(err.message).toMatch(
+      /^Nimble answered with a redirect \(HTTP 307\) to tokens\.example\.net\. It was not followed/,
+    );
+    expect(unmatched).toEqual([]);
+    expectNoSecret(err.raw);
+  });
+
+  it('reads a refresh answered 200 {"error":"invalid_grant"} as a refused refresh token', async () => {
+    nock(ORIGIN).post('/api/oauth/token').reply(200, { error: 'invalid_grant' });
+    const err = await failureOf(run('authentication.oauth2Config.refreshAccessToken', bundle()));
+    expect(err.name).toBe('ExpiredAuthError');
+    expect(err.message).toMatch(/did not accept the stored refresh token \(HTTP 200\): invalid_grant\. Reconnect/);
+  });
+
+  it('refuses, and does not store, a token no HTTP header can carry', async () => {
+    nock(ORIGIN).post('/api/oauth/token').reply(200, { access_token: 'abc\r\nX-Evil: 1', refresh_token: 'r-1' });
+    const err = await failureOf(exchange());
+    expect(err.message).toMatch(/answered with a token that cannot be sent back in a request/);
+    expect(err.raw).not.toContain('X-Evil');
+  });
+
+  it('keeps the token just received out of the console line written when /myself fails', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      nock(ORIGIN).post('/api/oauth/token').reply(200, { access_token: 'fresh-token-7d1c', refresh_token: 'r-1' });
+      nock(ORIGIN).get('/api/v1/myself').reply(400, { message: 'bad token fresh-token-7d1c' });
+      await exchange();
+      const lines = log.mock.calls.map((args) => args.join(' ')).filter((l) => l.includes('connected user'));
+      expect(lines).toEqual([expect.stringContaining('bad token :censored:')]);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});

@@ -12,6 +12,8 @@ const listing = (resources: unknown[]) => ({
   resources,
 });
 const UPDATED = { ...CONTACT, updated: '2024-05-01T10:00:00+0000' };
+/** One field value as Nimble answers it (the contract requires the field id). */
+const fv = (value: string, modifier = '') => ({ value, modifier, field_id: '5049f697a694620a07000043' });
 
 describe('New Contact', () => {
   it('asks for the newest contacts, one request, and flattens their fields', async () => {
@@ -132,6 +134,79 @@ describe('Find Contact', () => {
     expect(err.message).toBe(
       'Nimble rejected the request (HTTP 409): You can specify either `keyword` or `query` parameter, not both!',
     );
+  });
+});
+
+describe('Find Contact by Exact Match (the search of Find or Create Contact)', () => {
+  const person = (id: string, first: string, last: string, emails: string[] = []) => ({
+    ...CONTACT,
+    id,
+    fields: {
+      'first name': [fv(first)],
+      'last name': [fv(last)],
+      email: emails.map((value) => fv(value, 'work')),
+    },
+  });
+  const JOHN = person('a'.repeat(24), 'John', 'Doe', ['john@example.com', 'jd@example.com']);
+  const JANE = person('b'.repeat(24), 'Jane', 'Doe', ['jane@example.com']);
+  const search = (query: unknown, resources: unknown[]) =>
+    api()
+      .get('/api/v1/contacts')
+      .query({ per_page: '100', query: JSON.stringify(query) })
+      .reply(200, listing(resources));
+  const find = (inputData: Record<string, unknown>) =>
+    run('searches.find_contact_exact.operation.perform', bundle(inputData)) as Promise<{ id: string }[]>;
+
+  it('finds nothing by name "Doe" when Nimble answers John Doe and Jane Doe', async () => {
+    search({ names: { contain: 'Doe' } }, [JOHN, JANE]);
+    await expect(find({ name: 'Doe' })).resolves.toEqual([]);
+  });
+
+  it('finds the contact whose whole name is the name given, letter case and spaces aside', async () => {
+    search({ names: { contain: 'jane  DOE' } }, [JOHN, JANE]);
+    expect((await find({ name: 'jane  DOE' })).map((c) => c.id)).toEqual([JANE.id]);
+  });
+
+  it("finds by any of the contact's emails, letter case aside", async () => {
+    search({ email: { is: 'JD@example.com' } }, [JOHN]);
+    expect((await find({ email: 'JD@example.com' })).map((c) => c.id)).toEqual([JOHN.id]);
+  });
+
+  it('finds a company only by its exact name', async () => {
+    const company = (id: string, name: string) => ({
+      ...CONTACT,
+      id,
+      record_type: 'company',
+      fields: { 'company name': [fv(name)] },
+    });
+    search({ and: [{ 'company name': { is: 'Nimble' } }, { 'record type': { is: 'company' } }] }, [
+      company('c'.repeat(24), 'Nimble Inc'),
+      company('d'.repeat(24), 'Nimble'),
+    ]);
+    expect((await find({ company_name: 'Nimble' })).map((c) => c.id)).toEqual(['d'.repeat(24)]);
+  });
+
+  it('stops with a clear error when several contacts match exactly', async () => {
+    search({ names: { contain: 'John Doe' } }, [JOHN, { ...JOHN, id: 'e'.repeat(24) }, JANE]);
+    const err = await failureOf(find({ name: 'John Doe' }));
+    expect(err.message).toBe(
+      '2 Nimble contacts have name "John Doe", so Find or Create Contact cannot tell which one to update. Search by a value only one contact has (like an email address), or update the contact by its ID with Update Contact.',
+    );
+  });
+
+  it('stops when Nimble fills the page: an exact match may lie beyond it', async () => {
+    const others = Array.from({ length: 99 }, (_, i) => person(String(i).padStart(24, '0'), 'Johnny', 'Doe'));
+    search({ names: { contain: 'John Doe' } }, [JOHN, ...others]);
+    const err = await failureOf(find({ name: 'John Doe' }));
+    expect(err.message).toMatch(/^Nimble found 100 or more contacts for name "John Doe", too many to check/);
+  });
+
+  it('refuses free text before any request: it cannot say which contact to update', async () => {
+    const err = await failureOf(find({ keyword: 'Doe' }));
+    expect(err.message).toMatch(
+      /^Please check your input: Free Text \(keyword\): can't be used to find the contact to update: free text can match several contacts/,
+    );
+    expect(unmatched).toEqual([]);
   });
 });
 
@@ -369,6 +444,67 @@ describe('Update Contact', () => {
       .query({ type: '0' })
       .reply(200, CONTACT);
     await run('creates.update_contact.operation.perform', bundle({ contact_id: CONTACT_ID, phone_main: '+1 555' }));
+  });
+
+  it("has no Contact Type input: the type is the contact's own", () => {
+    const keys = (App.creates.update_contact.operation.inputFields as { key?: string }[]).map((f) => f.key);
+    expect(keys).not.toContain('record_type');
+    expect(keys).toEqual(expect.arrayContaining(['contact_id', 'company_name', 'title']));
+  });
+
+  it("reads a company's type, then sends its Company Name as the company's name and no type", async () => {
+    const COMPANY = {
+      ...CONTACT,
+      record_type: 'company',
+      fields: { 'company name': [fv('Nimble')] },
+    };
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [COMPANY] })
+      .put(`/api/v1/contact/${CONTACT_ID}`, { fields: { 'company name': [{ value: 'Nimble Inc', modifier: '' }] } })
+      .query({ type: '0' })
+      .reply(200, { ...COMPANY, fields: { 'company name': [fv('Nimble Inc')] } });
+    const out = await run(
+      'creates.update_contact.operation.perform',
+      bundle({ contact_id: CONTACT_ID, company_name: 'Nimble Inc', record_type: 'person' }),
+    );
+    expect(out).toMatchObject({
+      id: CONTACT_ID,
+      record_type: 'company',
+      name: 'Nimble Inc',
+      company_name: 'Nimble Inc',
+    });
+  });
+
+  it("reads a person's type, then sends Company Name and Job Title as the employment", async () => {
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [CONTACT] })
+      .put(`/api/v1/contact/${CONTACT_ID}`, {
+        fields: { 'contact employment': [{ value: '{"company_name":"Acme","title":"CEO"}', modifier: '' }] },
+      })
+      .query({ type: '0' })
+      .reply(200, CONTACT);
+    await run(
+      'creates.update_contact.operation.perform',
+      bundle({ contact_id: CONTACT_ID, company_name: 'Acme', title: 'CEO' }),
+    );
+  });
+
+  it('refuses a Job Title for a company, naming the field, before changing anything', async () => {
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [{ ...CONTACT, record_type: 'company', fields: {} }] });
+    const err = await failureOf(
+      run(
+        'creates.update_contact.operation.perform',
+        bundle({ contact_id: CONTACT_ID, title: 'CEO', phone_work: '1' }),
+      ),
+    );
+    expect(err.message).toBe(
+      'Please check your input: Job Title (title): this contact is a company, and only people have a job title. Leave it empty.',
+    );
+    expect(unmatched).toEqual([]);
   });
 
   it('names the contact Nimble could not find', async () => {

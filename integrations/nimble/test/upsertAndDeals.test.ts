@@ -38,26 +38,26 @@ beforeEach(() => {
 });
 
 describe('Find or Create Contact (find, update or create)', () => {
-  it('pairs Find Contact with Create Contact, and Update Contact on a hit with the found id', () => {
+  it('searches with the hidden exact search, then creates, or updates the found contact by its id', () => {
     expect(App.searchOrCreates!.find_contact).toEqual({
       key: 'find_contact',
       display: {
         label: 'Find or Create Contact',
         description: expect.stringMatching(
-          /updates it .* or creates one if none matches\. When several match, the first/,
+          /exactly an email, a name or a company name and updates it .* or creates one if none matches\. Stops with an error when several contacts match exactly\./,
         ),
       },
-      search: 'find_contact',
+      search: 'find_contact_exact',
       create: 'create_contact',
       update: 'update_contact',
       updateInputFromSearchOutput: { contact_id: 'id' },
-      searchUniqueInputToOutputConstraint: { email: 'email' },
     });
-    // The keys it maps exist: the update's input and the search's input and output.
+    expect(App.searches.find_contact_exact.display.hidden).toBe(true);
+    expect(App.searches.find_contact.display.hidden).toBeUndefined();
+    // The keys it maps exist: the update's input and the search's output.
     const keys = (fields: unknown) => (fields as { key: string }[]).map((f) => f.key);
     expect(keys(App.creates.update_contact.operation.inputFields)).toContain('contact_id');
-    expect(keys(App.searches.find_contact.operation.inputFields)).toContain('email');
-    expect(keys(App.searches.find_contact.operation.outputFields)).toEqual(expect.arrayContaining(['id', 'email']));
+    expect(keys(App.searches.find_contact_exact.operation.outputFields)).toContain('id');
   });
 
   it("locks Create Contact per email and connection, the key rendered from a run's input", () => {

@@ -1,4 +1,6 @@
 import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
+import { isWrite, mayHaveChanged } from './http';
+import { withoutSecrets } from './secrets';
 
 /** What a CRM's error body says, as far as the CRM's own format lets us read it. */
 export interface CrmErrorDetail {
@@ -117,13 +119,6 @@ const detailOf = (response: HttpResponse, options: CrmErrorOptions): CrmErrorDet
   return {};
 };
 
-/** `text` with every secret (4+ characters) replaced by `:censored:`. */
-export const withoutSecrets = (text: string, secrets: readonly (string | undefined)[]): string =>
-  secrets.reduce<string>(
-    (acc, secret) => (secret && secret.length >= 4 ? acc.split(secret).join(':censored:') : acc),
-    text,
-  );
-
 /**
  * The one `afterResponse` every integration uses: maps a CRM's error statuses to the Zapier error a
  * Zap builder can act on, with the CRM's own message, and never a secret.
@@ -169,7 +164,17 @@ export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => 
     }
     if (status >= 500) {
       const requestId = requestIdHeaders.map((h) => response.getHeader(h)).find((v): v is string => Boolean(v));
-      const delay = retryAfterSeconds(response.getHeader('retry-after')) ?? options.defaultRetrySeconds ?? 60;
+      const retryAfter = retryAfterSeconds(response.getHeader('retry-after'));
+      // A write the CRM may have carried out before failing is not replayed; a 503 with Retry-After
+      // is documented (RFC 9110 §15.6.4) as refused before any processing, so it is safe to retry.
+      if (isWrite(response.request.method) && !(status === 503 && retryAfter !== undefined)) {
+        throw mayHaveChanged(
+          z,
+          crm,
+          `${crm} had a problem (HTTP ${status})${said ? `: ${said}` : ''}${requestId ? ` [request id ${requestId}]` : ''}`,
+        );
+      }
+      const delay = retryAfter ?? options.defaultRetrySeconds ?? 60;
       throw new z.errors.ThrottledError(
         `${crm} had a temporary problem (HTTP ${status})${said ? `: ${said}` : ''}` +
           `${requestId ? ` [request id ${requestId}]` : ''}; Zapier will retry.`,

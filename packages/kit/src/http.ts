@@ -31,14 +31,25 @@ export const queryString = (params: JsonRequest<AnySchema>['params']): string =>
   return text ? `?${text}` : '';
 };
 
-/** Codes node and node-fetch give when the CRM cannot be reached or the connection breaks. */
-const NETWORK_CODES =
-  /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|ESOCKETTIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
-
 /**
- * `z.request` with a network failure (timeout, reset, refused) turned into a retryable error that
- * names the CRM — never node's raw message with the request URL.
+ * A value as one URL path segment. An empty or dot-only value would change the endpoint (`..` climbs
+ * a level; URL parsers treat `%2e%2e` the same), so it is refused: input rules name the field before
+ * this, and this stops anything that slips past them.
  */
+export const pathSegment = (value: string | number): string => {
+  const text = String(value);
+  if (/^\.*$/.test(text.trim())) throw new Error(`"${text}" is not an id`);
+  return encodeURIComponent(text);
+};
+
+/** Methods that change something in the CRM: a failure after sending may have changed it. */
+export const isWrite = (method: string | undefined): boolean => /^(POST|PUT|PATCH|DELETE)$/i.test(method ?? 'GET');
+
+/** Codes for a connection that was never made: the CRM did not receive the request. */
+const NOT_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
+/** Codes node and node-fetch give when the connection breaks or times out. */
+const NETWORK_CODES = /^(ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|EPIPE|UND_ERR_\w+)$/;
+
 /**
  * How long one request may take before it is given up with a clear error: under Zapier's own limit
  * for a step, so the user sees which CRM was slow rather than a killed run.
@@ -46,21 +57,68 @@ const NETWORK_CODES =
  */
 export const requestTimeoutMs = (): number => Number(process.env.CRM_REQUEST_TIMEOUT_MS) || 25_000;
 
+/** The error for a write whose outcome is unknown: never retried, since a retry could do it twice. */
+export const mayHaveChanged = (z: ZObject, crm: string, what: string): Error =>
+  new z.errors.Error(
+    `${what}, so the change may or may not have been made in ${crm}. ` +
+      `Check in ${crm} before running this step again; Zapier will not retry it on its own.`,
+    'OutcomeUnknown',
+    502,
+  );
+
+/**
+ * `z.request`, the only way the apps send requests:
+ * - redirects are never followed (the credentials would go with them): a 3xx is an error naming the
+ *   host it pointed to;
+ * - a network failure becomes an error naming the CRM, never node's raw message with the URL:
+ *   retryable when the request never left or only read; for a write that may have reached the CRM,
+ *   a plain error saying so.
+ */
 export const sendRequest = async (
   z: ZObject,
   crm: string,
   options: HttpRequestOptions & { url: string },
+  /** A POST that changes nothing a retry could duplicate (an OAuth2 token request): retried like a read. */
+  { replayable = false }: { replayable?: boolean } = {},
 ): Promise<HttpResponse> => {
+  let response: HttpResponse;
   try {
-    return await z.request({ timeout: requestTimeoutMs(), ...options });
+    response = await z.request({ timeout: requestTimeoutMs(), ...options, redirect: 'manual' });
   } catch (err) {
     const e = err as { name?: string; code?: string; errno?: string; type?: string };
     const code = e.code ?? e.errno ?? (e.type === 'request-timeout' ? 'ETIMEDOUT' : undefined);
-    if (e.name === 'FetchError' || (code && NETWORK_CODES.test(code))) {
+    const notSent = code !== undefined && NOT_SENT_CODES.test(code);
+    if (notSent || e.name === 'FetchError' || (code && NETWORK_CODES.test(code))) {
+      if (!notSent && !replayable && isWrite(options.method)) {
+        throw mayHaveChanged(
+          z,
+          crm,
+          `The connection to ${crm} broke (${code ?? 'network error'}) after the request was sent`,
+        );
+      }
       throw new z.errors.ThrottledError(`Could not reach ${crm} (${code ?? 'network error'}); Zapier will retry.`, 60);
     }
     throw err;
   }
+  if (response.status >= 300 && response.status < 400) throw redirectError(z, crm, response);
+  return response;
+};
+
+/** A 3xx answer, refused: it names the host the CRM pointed to (never the URL, which may hold a query). */
+const redirectError = (z: ZObject, crm: string, response: HttpResponse): Error => {
+  const location = response.getHeader('location');
+  let host = 'another address';
+  try {
+    if (location) host = new URL(location, response.request.url).host;
+  } catch {
+    // an unreadable Location: say "another address"
+  }
+  return new z.errors.Error(
+    `${crm} answered with a redirect (HTTP ${response.status}) to ${host}. ` +
+      `It was not followed, so your credentials were not sent there; check that the ${crm} API address is right.`,
+    'Redirect',
+    response.status,
+  );
 };
 
 /**

@@ -37,3 +37,13 @@ describe('polling', () => {
     expect(updateEventId('r1', undefined)).toBe('r1');
   });
 });
+
+describe('flattening a deeply nested value', () => {
+  it('cuts JSON text at 32 levels instead of overflowing the stack', () => {
+    const deep = JSON.parse(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`) as unknown;
+    const text = toFlatValue(deep) as string;
+    expect(text.startsWith('{"a":'.repeat(31))).toBe(true);
+    expect(text).toContain('"[nested too deep]"');
+    expect(text.length).toBeLessThan(300);
+  });
+});

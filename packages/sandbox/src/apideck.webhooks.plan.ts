@@ -1,7 +1,13 @@
 import type { MethodRunner } from '@crm-zapier/kit';
 import apideckApp from 'apideck-crm';
 import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from './apideck';
-import { addApideckWebhooks, hookBundleOf, startDeliveryReceiver, type DeliveryReceiver } from './apideck.webhooks';
+import {
+  addApideckWebhooks,
+  hookBundleOf,
+  startDeliveryReceiver,
+  type DeliveryReceiver,
+  type ReceivedDelivery,
+} from './apideck.webhooks';
 import { nonEmpty } from './plan.helpers';
 import type { TourPlan, TourStep } from './tour.lib';
 
@@ -26,16 +32,17 @@ const fail = (message: string): never => {
 
 /**
  * The instant (REST hook) triggers of Apideck CRM, end to end on their own simulator: each trigger
- * subscribes (a webhook whose delivery URL is a loopback receiver standing in for Zapier), a change
- * made through the simulator comes back as a signed delivery, `perform` runs on it as Zapier would
- * run it, and every webhook is deleted again. The steps named `triggers.<key>.operation.perform`
- * are checked by the gate like any other trigger run.
+ * subscribes (a webhook whose delivery URL is a loopback receiver standing in for Zapier, which
+ * first gets Apideck's validation request), a change made through the simulator comes back as a
+ * delivery signed with the API key, `perform` runs on it as Zapier would run it, a replayed or
+ * forged delivery triggers nothing, and every webhook is deleted again. The steps named
+ * `triggers.<key>.operation.perform` are checked by the gate like any other trigger run.
  */
 export const apideckWebhooksPlan = (): TourPlan => {
   const sim = createApideckSimulator();
   const hooks = addApideckWebhooks(sim);
   const { elon, gwynne, rocket } = sim.seeded;
-  const authData = { ...APIDECK_SANDBOX_CREDENTIALS, webhook_secret: hooks.signingSecret };
+  const authData = { ...APIDECK_SANDBOX_CREDENTIALS };
   let receiver: DeliveryReceiver | undefined;
   const subscriptions: Partial<Record<HookKey, object>> = {};
 
@@ -83,6 +90,45 @@ export const apideckWebhooksPlan = (): TourPlan => {
     },
   };
 
+  /** Apideck's validation request, received by every hook URL on subscribe: perform answers it with []. */
+  const acknowledgeValidations: TourStep = {
+    name: `validation requests (${HOOKS.length}, no trigger)`,
+    method: 'triggers.*.operation.perform (validation request)',
+    custom: async (run, bundle) => {
+      const out: Record<string, unknown> = {};
+      for (const key of HOOKS) {
+        const validation = await receiver!.next(`/hooks/${key}`);
+        if (validation.headers['x-apideck-event-type'] !== 'apideck.subscription.created')
+          fail(`${key}: the first request to the hook URL was not the validation request`);
+        out[key] = await run(`triggers.${key}.operation.perform`, {
+          ...bundle,
+          ...hookBundleOf(validation),
+          subscribeData: subscriptions[key],
+        });
+      }
+      return out;
+    },
+    expect: (result) => {
+      for (const [key, r] of Object.entries(result as Record<string, unknown>))
+        if (!Array.isArray(r) || r.length !== 0) fail(`${key}: the validation request triggered the Zap`);
+    },
+  };
+
+  /** perform on a delivery to new_contact_instant that must trigger nothing. */
+  const ignored = (name: string, delivery: () => Promise<ReceivedDelivery>): TourStep => ({
+    name,
+    method: `triggers.new_contact_instant.operation.perform (${name})`,
+    custom: async (run, bundle) =>
+      run('triggers.new_contact_instant.operation.perform', {
+        ...bundle,
+        ...hookBundleOf(await delivery()),
+        subscribeData: subscriptions.new_contact_instant,
+      }),
+    expect: (r) => {
+      if (!Array.isArray(r) || r.length !== 0) fail(`${name}: the Zap was triggered`);
+    },
+  });
+
   /** Waits for the delivery to `key`'s URL and runs the trigger's perform on it, as Zapier would. */
   const performOn = (key: HookKey, expectId: (out: Out) => string | undefined, expected: () => string): TourStep => ({
     name: `${key} (delivery)`,
@@ -115,6 +161,7 @@ export const apideckWebhooksPlan = (): TourPlan => {
     env: (baseUrl) => ({ APIDECK_BASE_URL: baseUrl }),
     steps: [
       subscribeAll,
+      acknowledgeValidations,
       {
         name: 'create_contact (fires crm.contact.created)',
         method: 'creates.create_contact.operation.perform',
@@ -128,6 +175,17 @@ export const apideckWebhooksPlan = (): TourPlan => {
         (o) => o.contact_id as string,
         () => createdContactId,
       ),
+      ignored('the same delivery replayed', async () => {
+        const first = hooks.deliveries.find((d) => d.url.endsWith('/hooks/new_contact_instant'));
+        if (!first) return fail('no delivery to replay');
+        void hooks.resend(first);
+        return receiver!.next('/hooks/new_contact_instant');
+      }),
+      ignored('a delivery changed after signing', async () => {
+        void hooks.emit({ entity: 'contact', action: 'created', id: elon.id });
+        const delivery = await receiver!.next('/hooks/new_contact_instant');
+        return { ...delivery, rawBody: delivery.rawBody.replace(elon.id, gwynne.id) };
+      }),
       {
         name: 'update_contact (fires crm.contact.updated)',
         method: 'creates.update_contact.operation.perform',

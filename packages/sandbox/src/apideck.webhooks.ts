@@ -12,6 +12,12 @@ import { json, type Handler, type ResponseListener, type SimRequest, type SimRes
  * deleted through the simulator is POSTed, signed, to each enabled webhook subscribed to its event
  * (`crm.<entity>.<created|updated|deleted>`, apideck-crm.openapi.yml `x-webhooks`).
  *
+ * As apideck-crm.md §15.2 says Apideck does: creating a webhook (or changing its delivery URL) first
+ * POSTs the validation request to the URL and waits for it; a URL that does not answer 2xx leaves
+ * the webhook `disabled` with `disabled_reason: "delivery_url_validation_failed"`. Every request is
+ * signed with the API key: hex HMAC-SHA256 of the body with its keys sorted (the body itself is sent
+ * in the document's key order).
+ *
  * Webhooks belong to the Apideck application, not to a consumer: every consumer's events reach
  * every webhook, as with Apideck.
  */
@@ -77,12 +83,12 @@ export interface SimWebhook {
   updated_at: string;
 }
 
-/** One delivery attempt, as the simulator made it. */
+/** One delivery attempt (or validation request), as the simulator made it. */
 export interface SimDelivery {
   webhookId: string;
   url: string;
   eventType: string;
-  /** The JSON text sent (keys sorted, as signed). */
+  /** The JSON text sent (keys in the document's order; the signature is over them sorted). */
   body: string;
   headers: Record<string, string>;
   /** The receiver's HTTP status, or 0 when it could not be reached. */
@@ -112,9 +118,12 @@ const sorted = (value: unknown): unknown => {
   return value;
 };
 
-/** `x-apideck-signature`: hex HMAC-SHA256 of the key-sorted body, keyed by the signing secret. */
-export const signApideckBody = (secret: string, body: unknown): string =>
-  createHmac('sha256', secret)
+/**
+ * `x-apideck-signature` as Apideck's signature guide makes it: HMAC-SHA256 keyed by the API key, of
+ * the compact JSON of the body with its keys sorted; hex, as the OpenAPI document's example.
+ */
+export const signApideckBody = (apiKey: string, body: unknown): string =>
+  createHmac('sha256', apiKey)
     .update(JSON.stringify(sorted(body)))
     .digest('hex');
 
@@ -215,17 +224,22 @@ const observeResponses = (server: SimServer, listener: ResponseListener): void =
 };
 
 export interface ApideckWebhookOptions {
-  /** The key deliveries are signed with: the API key, as Apideck's signature guide says. */
-  signingSecret?: string;
+  /** The key requests are signed with: the API key, as Apideck's signature guide says (the default). */
+  signingKey?: string;
 }
+
+/** The body of the validation request, and its `x-apideck-event-type` (apideck-crm.md §15.2). */
+export const VALIDATION_BODY = { message: 'Validating delivery URL' };
+export const VALIDATION_EVENT_TYPE = 'apideck.subscription.created';
 
 /** Adds the Webhook API and event deliveries to `sim`; returns what tests and the tour look at. */
 export const addApideckWebhooks = (sim: ApideckSimulator, options: ApideckWebhookOptions = {}) => {
   const { server } = sim;
   const store = sim.store as unknown as Record<string, { id: string }[] | undefined>;
-  const signingSecret = options.signingSecret ?? APIDECK_SANDBOX_CREDENTIALS.api_key;
+  const signingKey = options.signingKey ?? APIDECK_SANDBOX_CREDENTIALS.api_key;
   const webhooks: SimWebhook[] = [];
   const deliveries: SimDelivery[] = [];
+  const validations: SimDelivery[] = [];
   const pending = new Set<Promise<void>>();
   let seq = 0;
   const now = () => new Date().toISOString();
@@ -235,6 +249,47 @@ export const addApideckWebhooks = (sim: ApideckSimulator, options: ApideckWebhoo
   const find = (req: SimRequest) => webhooks.find((w) => w.id === req.params.id);
   const notFound = (req: SimRequest) =>
     apiError(404, 'EntityNotFoundError', 'Unknown Widget', `Could not find webhook with id: '${req.params.id}'`);
+
+  /** POSTs a record's body and headers to its URL, and notes the answer's status (or why there was none). */
+  const post = async (record: SimDelivery): Promise<SimDelivery> => {
+    try {
+      const res = await fetch(record.url, {
+        method: 'POST',
+        headers: record.headers,
+        body: record.body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      record.status = res.status;
+      await res.arrayBuffer();
+    } catch (err) {
+      record.error = err instanceof Error ? err.message : String(err);
+    }
+    return record;
+  };
+
+  /**
+   * The validation request (§15.2): signed, typed `apideck.subscription.created`, no idempotency
+   * key. A URL that does not answer 2xx leaves the webhook disabled, as the Webhook API documents.
+   */
+  const validate = async (hook: SimWebhook): Promise<void> => {
+    const record = await post({
+      webhookId: hook.id,
+      url: hook.delivery_url,
+      eventType: VALIDATION_EVENT_TYPE,
+      body: JSON.stringify(VALIDATION_BODY),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Apideck-Webhooks (sandbox)',
+        'x-apideck-event-type': VALIDATION_EVENT_TYPE,
+        'x-apideck-signature': signApideckBody(signingKey, VALIDATION_BODY),
+      },
+      status: 0,
+    });
+    validations.push(record);
+    if (record.status < 200 || record.status >= 300) {
+      Object.assign(hook, { status: 'disabled', disabled_reason: 'delivery_url_validation_failed' });
+    }
+  };
 
   server
     .route(
@@ -250,7 +305,7 @@ export const addApideckWebhooks = (sim: ApideckSimulator, options: ApideckWebhoo
           links: { previous: null, current: `https://unify.apideck.com/webhook/webhooks`, next: null },
         }),
     )
-    .route('POST', '/webhook/webhooks', (req) => {
+    .route('POST', '/webhook/webhooks', async (req) => {
       const problem = appAuthError(req) ?? webhookBodyProblems(req.body, 'create');
       if (problem) return problem;
       const b = req.body as Record<string, unknown>;
@@ -268,6 +323,7 @@ export const addApideckWebhooks = (sim: ApideckSimulator, options: ApideckWebhoo
         created_at: now(),
         updated_at: now(),
       };
+      await validate(hook);
       webhooks.push(hook);
       return one(201, hook);
     })
@@ -276,14 +332,17 @@ export const addApideckWebhooks = (sim: ApideckSimulator, options: ApideckWebhoo
       '/webhook/webhooks/:id',
       (req) => appAuthError(req) ?? (find(req) ? one(200, find(req)) : notFound(req)),
     )
-    .route('PATCH', '/webhook/webhooks/:id', (req) => {
+    .route('PATCH', '/webhook/webhooks/:id', async (req) => {
       const problem = appAuthError(req);
       if (problem) return problem;
       const hook = find(req);
       if (!hook) return notFound(req);
       const invalid = webhookBodyProblems(req.body, 'update');
       if (invalid) return invalid;
+      const urlBefore = hook.delivery_url;
       Object.assign(hook, req.body, { updated_at: now() });
+      // "Validation only occurs when the URL is changed" (apideck-webhook.openapi.yml, updateWebhook).
+      if (hook.delivery_url !== urlBefore) await validate(hook);
       return one(200, hook);
     })
     .route('DELETE', '/webhook/webhooks/:id', (req) => {
@@ -326,34 +385,30 @@ export const addApideckWebhooks = (sim: ApideckSimulator, options: ApideckWebhoo
     });
 
   const deliver = async (hook: SimWebhook, eventType: string, payload: Record<string, unknown>) => {
-    const body = JSON.stringify(sorted({ payload }));
     const headers = {
       'content-type': 'application/json',
       'user-agent': 'Apideck-Webhooks (sandbox)',
       'x-apideck-event-type': eventType,
       'x-apideck-idempotency-key': String(payload.event_id),
-      'x-apideck-signature': signApideckBody(signingSecret, { payload }),
+      'x-apideck-signature': signApideckBody(signingKey, { payload }),
     };
-    const record: SimDelivery = { webhookId: hook.id, url: hook.delivery_url, eventType, body, headers, status: 0 };
+    const record: SimDelivery = {
+      webhookId: hook.id,
+      url: hook.delivery_url,
+      eventType,
+      body: JSON.stringify({ payload }),
+      headers,
+      status: 0,
+    };
     deliveries.push(record);
-    try {
-      const res = await fetch(hook.delivery_url, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      record.status = res.status;
-      await res.arrayBuffer();
-    } catch (err) {
-      record.error = err instanceof Error ? err.message : String(err);
-    }
+    await post(record);
   };
 
   /** Sends one CRM event to every enabled `crm` webhook subscribed to it (or to `*`). */
   const emit = (event: SimEvent): Promise<void> => {
     const eventType = `crm.${event.entity}.${event.action}`;
     const resource = Object.keys(ENTITY_OF).find((r) => ENTITY_OF[r] === event.entity) ?? `${event.entity}s`;
+    // The document's example order (apideck-crm.md §15), then `execution_attempt` (SDK 10.4).
     const payload = {
       event_type: eventType,
       unified_api: 'crm',
@@ -361,10 +416,10 @@ export const addApideckWebhooks = (sim: ApideckSimulator, options: ApideckWebhoo
       consumer_id: event.consumer_id ?? APIDECK_SANDBOX_CREDENTIALS.consumer_id,
       event_id: randomUUID(),
       entity_id: event.id,
-      entity_type: event.entity,
       entity_url: `${server.baseUrl}/crm/${resource}/${encodeURIComponent(event.id)}`,
-      execution_attempt: 1,
+      entity_type: event.entity,
       occurred_at: now(),
+      execution_attempt: 1,
     };
     const targets = webhooks.filter(
       (w) =>
@@ -402,11 +457,23 @@ export const addApideckWebhooks = (sim: ApideckSimulator, options: ApideckWebhoo
     });
   });
 
+  /** Sends a delivery made before again, byte for byte (a retry, or a replay by someone who kept it). */
+  const resend = (delivery: SimDelivery): Promise<void> => {
+    const again: SimDelivery = { ...delivery, headers: { ...delivery.headers }, status: 0, error: undefined };
+    deliveries.push(again);
+    const sent = post(again).then(() => undefined);
+    pending.add(sent);
+    void sent.finally(() => pending.delete(sent));
+    return sent;
+  };
+
   return {
     webhooks,
     deliveries,
-    signingSecret,
+    validations,
+    signingKey,
     emit,
+    resend,
     /** Resolves when every delivery under way has been answered (or has failed). */
     idle: async () => {
       while (pending.size) await Promise.all([...pending]);
@@ -487,7 +554,8 @@ export type DeliveryReceiver = Awaited<ReturnType<typeof startDeliveryReceiver>>
 
 /**
  * The parts of a Zapier bundle a hook's `perform` reads, from a received delivery: the parsed body
- * as `cleanedRequest`, and `rawRequest` with the headers named as Zapier names them (`Http-X-…`).
+ * as `cleanedRequest`, and `rawRequest` with the raw body and the headers named as Zapier names them
+ * (Camel-Case, and prefixed `Http-` except `Content-Length` and `Content-Type`).
  */
 export const hookBundleOf = (delivery: ReceivedDelivery) => ({
   cleanedRequest: JSON.parse(delivery.rawBody) as unknown,
@@ -495,10 +563,13 @@ export const hookBundleOf = (delivery: ReceivedDelivery) => ({
     method: 'POST',
     querystring: '',
     headers: Object.fromEntries(
-      Object.entries(delivery.headers).map(([k, v]) => [
-        `Http-${k.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())}`,
-        Array.isArray(v) ? v.join(', ') : String(v ?? ''),
-      ]),
+      Object.entries(delivery.headers).map(([k, v]) => {
+        const name = k.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+        return [
+          /^Content-(Length|Type)$/.test(name) ? name : `Http-${name}`,
+          Array.isArray(v) ? v.join(', ') : String(v ?? ''),
+        ];
+      }),
     ),
     content: delivery.rawBody,
   },

@@ -68,6 +68,15 @@ export const nethuntPlan = (): TourPlan => {
         expect: nonEmpty,
       },
       {
+        // The hidden search behind Find or Create Record: only the record whose Name is exactly this.
+        name: 'find_record_exact',
+        method: 'searches.find_record_exact.operation.perform',
+        inputData: { folder_id: folder, query: 'Name:John Doe' },
+        expect: (r) => {
+          if ((r as unknown[]).length !== 1) throw new Error('expected exactly John Doe');
+        },
+      },
+      {
         name: 'create_record fields',
         method: 'creates.create_record.operation.inputFields',
         inputData: { folder_id: folder },

@@ -124,6 +124,15 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         expect: nonEmpty,
       },
       {
+        // The hidden search behind Find or Create Contact: only the contact with exactly this email.
+        name: 'find_contact_exact',
+        method: 'searches.find_contact_exact.operation.perform',
+        inputData: { email: 'JON@nimble.com' },
+        expect: (r) => {
+          if ((r as unknown[]).length !== 1) fail('expected exactly Jon');
+        },
+      },
+      {
         name: 'create_contact fields',
         method: 'creates.create_contact.operation.inputFields',
         expect: nonEmpty,
@@ -156,6 +165,16 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
           email_type: 'personal',
           phone_work: '+44 20 7946 0001',
         }),
+      },
+      {
+        // A company: Update Contact reads its type, so Company Name is the company's own name.
+        name: 'update_contact company',
+        method: 'creates.update_contact.operation.perform',
+        inputData: { contact_id: sim.seeded.nimbleCo.id, company_name: 'Nimble CRM' },
+        expect: (result) => {
+          const r = result as Record<string, unknown>;
+          if (r.record_type !== 'company' || r.name !== 'Nimble CRM') fail(`the company is now ${String(r.name)}`);
+        },
       },
       {
         name: 'add_contact_tags',

@@ -5,6 +5,7 @@ interface SearchOrCreateDef {
   create: string;
   update?: string;
   updateInputFromSearchOutput?: Record<string, unknown>;
+  searchUniqueInputToOutputConstraint?: Record<string, unknown>;
 }
 
 export interface SearchOrCreateInput {
@@ -16,16 +17,35 @@ export interface SearchOrCreateInput {
 
 export interface SearchOrCreateOutcome {
   path: 'found' | 'updated' | 'created';
-  /** How many records the search matched. */
+  /** How many records the search returned (before `searchUniqueInputToOutputConstraint` kept the exact ones). */
   matches: number;
   result: unknown;
 }
 
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
 /**
- * What Zapier's "Find or Create" step does with an app's `searchOrCreates` entry: search; on a hit
- * run the update (if the pair has one) on the first match, with inputs taken from the search output
- * as `updateInputFromSearchOutput` says; on a miss, create. Core has no runner for this (Zapier's
- * backend does it), so the tour and the tests use this one.
+ * The results `searchUniqueInputToOutputConstraint` lets through: for each search input given, only
+ * results whose output key holds exactly that value (the schema: "how that field's value will be
+ * used to filter down the search output for an exact match"). An input left blank filters nothing.
+ */
+export const exactResults = (
+  found: Record<string, unknown>[],
+  constraint: Record<string, unknown> | undefined,
+  searchInput: Record<string, unknown>,
+): Record<string, unknown>[] =>
+  Object.entries(constraint ?? {}).reduce((kept, [inputKey, outputKey]) => {
+    if (typeof outputKey !== 'string') throw new Error(`Unsupported constraint for ${inputKey}: ${String(outputKey)}`);
+    const wanted = searchInput[inputKey];
+    return blank(wanted) ? kept : kept.filter((r) => String(r[outputKey]) === String(wanted));
+  }, found);
+
+/**
+ * What Zapier's "Find or Create" step does with an app's `searchOrCreates` entry: search, keep the
+ * results `searchUniqueInputToOutputConstraint` allows; on a hit run the update (if the pair has
+ * one) on the first, with inputs taken from the search output as `updateInputFromSearchOutput`
+ * says; on a miss, create. A search that throws stops the step. Core has no runner for this
+ * (Zapier's backend does it), so the tour and the tests use this one.
  */
 export const runSearchOrCreate = async (
   app: { searchOrCreates?: Record<string, SearchOrCreateDef> },
@@ -36,16 +56,17 @@ export const runSearchOrCreate = async (
 ): Promise<SearchOrCreateOutcome> => {
   const def = app.searchOrCreates?.[key];
   if (!def) throw new Error(`The app has no searchOrCreates.${key}`);
-  const found = (await run(`searches.${def.search}.operation.perform`, {
+  const results = (await run(`searches.${def.search}.operation.perform`, {
     ...bundle,
     inputData: input.search,
   })) as Record<string, unknown>[];
+  const found = exactResults(results, def.searchUniqueInputToOutputConstraint, input.search);
   if (found.length === 0) {
     const created = await run(`creates.${def.create}.operation.perform`, { ...bundle, inputData: input.create });
-    return { path: 'created', matches: 0, result: created };
+    return { path: 'created', matches: results.length, result: created };
   }
   const first = found[0]!;
-  if (!def.update) return { path: 'found', matches: found.length, result: first };
+  if (!def.update) return { path: 'found', matches: results.length, result: first };
   const fromSearch = Object.fromEntries(
     Object.entries(def.updateInputFromSearchOutput ?? {}).map(([inputKey, outputKey]) => [
       inputKey,
@@ -56,5 +77,5 @@ export const runSearchOrCreate = async (
     ...bundle,
     inputData: { ...(input.update ?? input.create), ...fromSearch },
   });
-  return { path: 'updated', matches: found.length, result: updated };
+  return { path: 'updated', matches: results.length, result: updated };
 };

@@ -1,5 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { appRunner } from '@crm-zapier/kit';
-import { makeBundle } from '@crm-zapier/kit/testing';
+import { failureOf, makeBundle } from '@crm-zapier/kit/testing';
 import apideckApp from 'apideck-crm';
 import { CRM_EVENTS } from '../../../integrations/apideck/src/webhooks';
 import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator, type ApideckSimulator } from '../src/apideck';
@@ -28,6 +30,10 @@ describe('Apideck instant triggers against the simulator, with real signed deliv
       expect(byStep['new_contact_instant (delivery)']!.requests).toBe(1);
       expect(byStep['deleted_contact_instant (delivery)']!.requests).toBe(0);
       expect(byStep["another consumer's event is dropped"]!.requests).toBe(0);
+      // Apideck's URL checks, a replay and a forgery trigger nothing and read nothing.
+      expect(byStep['validation requests (7, no trigger)']!.requests).toBe(0);
+      expect(byStep['the same delivery replayed']!.requests).toBe(0);
+      expect(byStep['a delivery changed after signing']!.requests).toBe(0);
       expect(plan.server.requests.filter((r) => r.startsWith('POST /webhook/webhooks'))).toHaveLength(7);
       expect(plan.server.requests.filter((r) => r.startsWith('DELETE /webhook/webhooks/'))).toHaveLength(7);
     } finally {
@@ -40,7 +46,7 @@ describe('Apideck instant triggers against the simulator, with real signed deliv
     let hooks: ApideckWebhooks;
     let receiver: DeliveryReceiver;
     const run = appRunner(apideckApp);
-    const auth = { ...APIDECK_SANDBOX_CREDENTIALS, webhook_secret: APIDECK_SANDBOX_CREDENTIALS.api_key };
+    const auth = { ...APIDECK_SANDBOX_CREDENTIALS };
     const saved = process.env.APIDECK_BASE_URL;
 
     beforeEach(async () => {
@@ -57,11 +63,65 @@ describe('Apideck instant triggers against the simulator, with real signed deliv
       else process.env.APIDECK_BASE_URL = saved;
     });
 
-    const subscribe = async (key: string, path = `/${key}`) =>
-      (await run(
+    /** Subscribes `key` to the receiver, and takes the validation request Apideck sends there first. */
+    const subscribe = async (key: string, path = `/${key}`) => {
+      const sub = (await run(
         `triggers.${key}.operation.performSubscribe`,
         makeBundle(auth, {}, {}, { targetUrl: `${receiver.url}${path}` }),
       )) as { id: string };
+      const validation = await receiver.next(path);
+      expect(validation.headers['x-apideck-event-type']).toBe('apideck.subscription.created');
+      return sub;
+    };
+    /** The number of requests the simulator has answered so far. */
+    const requestCount = () => sim.server.requests.length;
+
+    it('sends the signed validation request on subscribe; perform answers it with [] and no request', async () => {
+      const sub = (await run(
+        'triggers.new_contact_instant.operation.performSubscribe',
+        makeBundle(auth, {}, {}, { targetUrl: `${receiver.url}/hook` }),
+      )) as { id: string };
+      // Sent while the webhook was being created, before the answer (the check is synchronous).
+      expect(hooks.validations).toEqual([expect.objectContaining({ webhookId: sub.id, status: 200 })]);
+      expect(hooks.webhooks[0]).toMatchObject({ status: 'enabled', disabled_reason: 'none' });
+      const validation = await receiver.next('/hook');
+      expect(JSON.parse(validation.rawBody)).toEqual({ message: 'Validating delivery URL' });
+      expect(validation.headers['x-apideck-event-type']).toBe('apideck.subscription.created');
+      expect(validation.headers['x-apideck-idempotency-key']).toBeUndefined();
+      expect(validation.headers['x-apideck-signature']).toBe(
+        signApideckBody(APIDECK_SANDBOX_CREDENTIALS.api_key, { message: 'Validating delivery URL' }),
+      );
+      const before = requestCount();
+      await expect(
+        run(
+          'triggers.new_contact_instant.operation.perform',
+          makeBundle(auth, {}, {}, { ...hookBundleOf(validation), subscribeData: sub }),
+        ),
+      ).resolves.toEqual([]);
+      expect(requestCount()).toBe(before);
+    });
+
+    it('creates a webhook whose URL fails the check disabled; subscribe deletes it and tells the user', async () => {
+      const refusing = createServer((_req, res) => {
+        res.writeHead(500);
+        res.end();
+      });
+      await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/hook`;
+        const err = await failureOf(
+          run('triggers.new_contact_instant.operation.performSubscribe', makeBundle(auth, {}, {}, { targetUrl: url })),
+        );
+        expect(err.message).toMatch(
+          /^Apideck created the webhook for this Zap disabled \(delivery_url_validation_failed\)/,
+        );
+        expect(hooks.validations).toEqual([expect.objectContaining({ status: 500 })]);
+        expect(hooks.webhooks).toEqual([]);
+        expect(sim.server.requests.filter((r) => r.startsWith('DELETE /webhook/webhooks/'))).toHaveLength(1);
+      } finally {
+        await new Promise<void>((resolve) => refusing.close(() => resolve()));
+      }
+    });
 
     it('delivers a signed crm.contact.created event that perform turns into the polling shape', async () => {
       const sub = await subscribe('new_contact_instant');
@@ -81,7 +141,10 @@ describe('Apideck instant triggers against the simulator, with real signed deliv
       const delivery = await receiver.next('/new_contact_instant');
       expect(delivery.headers['x-apideck-event-type']).toBe('crm.contact.created');
       const body = JSON.parse(delivery.rawBody) as { payload: Record<string, unknown> };
+      // Sent in the document's key order, signed over the keys sorted, with the API key.
+      expect(Object.keys(body.payload)[0]).toBe('event_type');
       expect(delivery.headers['x-apideck-signature']).toBe(signApideckBody(APIDECK_SANDBOX_CREDENTIALS.api_key, body));
+      expect(delivery.headers['x-apideck-idempotency-key']).toBe(body.payload.event_id);
       expect(body.payload).toMatchObject({
         event_type: 'crm.contact.created',
         unified_api: 'crm',
@@ -108,21 +171,51 @@ describe('Apideck instant triggers against the simulator, with real signed deliv
       expect(hooks.webhooks).toEqual([]);
     });
 
-    it('rejects a delivery whose body was changed after signing', async () => {
-      await subscribe('new_contact_instant');
+    it('a delivery changed after signing, signed with another key or unsigned triggers nothing; no request', async () => {
+      const sub = await subscribe('new_contact_instant');
       void hooks.emit({ entity: 'contact', action: 'created', id: sim.seeded.elon.id });
       const delivery = await receiver.next('/new_contact_instant');
+      const perform = (d: typeof delivery) =>
+        run(
+          'triggers.new_contact_instant.operation.perform',
+          makeBundle(auth, {}, {}, { ...hookBundleOf(d), subscribeData: sub }),
+        );
+      const before = requestCount();
       const forged = { ...delivery, rawBody: delivery.rawBody.replace(sim.seeded.elon.id, sim.seeded.gwynne.id) };
-      await expect(
-        run('triggers.new_contact_instant.operation.perform', makeBundle(auth, {}, {}, hookBundleOf(forged))),
-      ).rejects.toThrow(/x-apideck-signature does not match/);
-      // Without a secret in the connection, no check is made.
-      const { webhook_secret: _secret, ...noSecret } = auth;
-      const out = (await run(
-        'triggers.new_contact_instant.operation.perform',
-        makeBundle(noSecret, {}, {}, hookBundleOf(forged)),
-      )) as Out[];
-      expect(out[0]!.id).toBe(sim.seeded.gwynne.id);
+      await expect(perform(forged)).resolves.toEqual([]);
+      const otherKey = {
+        ...delivery,
+        headers: {
+          ...delivery.headers,
+          'x-apideck-signature': signApideckBody('sk_other', JSON.parse(delivery.rawBody)),
+        },
+      };
+      await expect(perform(otherKey)).resolves.toEqual([]);
+      const { 'x-apideck-signature': _signature, ...unsignedHeaders } = delivery.headers;
+      await expect(perform({ ...delivery, headers: unsignedHeaders })).resolves.toEqual([]);
+      expect(requestCount()).toBe(before);
+      // The delivery as Apideck sent it still triggers.
+      await expect(perform(delivery)).resolves.toEqual([expect.objectContaining({ id: sim.seeded.elon.id })]);
+    });
+
+    it('a delivery sent again (a retry or a replay) triggers once', async () => {
+      const sub = await subscribe('new_contact_instant');
+      void hooks.emit({ entity: 'contact', action: 'created', id: sim.seeded.elon.id });
+      const first = await receiver.next('/new_contact_instant');
+      await hooks.idle();
+      void hooks.resend(hooks.deliveries[0]!);
+      const again = await receiver.next('/new_contact_instant');
+      expect(again.rawBody).toBe(first.rawBody);
+      expect(again.headers['x-apideck-idempotency-key']).toBe(first.headers['x-apideck-idempotency-key']);
+      const perform = (d: typeof first) =>
+        run(
+          'triggers.new_contact_instant.operation.perform',
+          makeBundle(auth, {}, {}, { ...hookBundleOf(d), subscribeData: sub }),
+        );
+      await expect(perform(first)).resolves.toHaveLength(1);
+      const before = requestCount();
+      await expect(perform(again)).resolves.toEqual([]);
+      expect(requestCount()).toBe(before);
     });
 
     it("sends every consumer's events; perform keeps only the connection's consumer and service", async () => {

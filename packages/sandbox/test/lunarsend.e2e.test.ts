@@ -213,7 +213,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         expect(sim.contacts.find((c) => c.id === grace.id)?.job_title).toBe('Rear Admiral');
       });
 
-      it('several by company: the first match as LunarSend lists it is updated', async () => {
+      it('several by company: none is updated (the constraint wants the email to equal the search term), one is created', async () => {
         await start();
         const first = sim.addContact(
           { first_name: 'A', email: 'a@acme.example', company: 'Acme' },
@@ -228,8 +228,9 @@ describe('LunarSend against its simulator, through the runtime', () => {
           create: { first_name: 'C', email: 'c@acme.example', company: 'Acme' },
           update: { notes: 'Renewal due' },
         });
-        expect(outcome).toMatchObject({ path: 'updated', matches: 2, result: { id: first.id, notes: 'Renewal due' } });
-        expect(sim.contacts.find((c) => c.id === second.id)?.notes).toBe('');
+        // Zapier keeps only results whose email equals the search term (searchUniqueInputToOutputConstraint).
+        expect(outcome).toMatchObject({ path: 'created', matches: 2, result: { email: 'c@acme.example' } });
+        expect([first, second].map((c) => sim.contacts.find((x) => x.id === c.id)?.notes)).toEqual(['', '']);
       });
     });
 

@@ -108,11 +108,12 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
         expect(sim.records.filter((r) => r.fields.Name === 'Linus')).toHaveLength(1);
       });
 
-      it('updates the found record on a hit, changing only the fields given', async () => {
+      it('updates the record whose field holds exactly the value searched, changing only the fields given', async () => {
         const folder_id = sim.folders[0]!.id;
         const john = sim.seeded.john;
+        const count = sim.records.length;
         const out = await findOrCreate(
-          { folder_id, query: 'Name:John' },
+          { folder_id, query: 'Name:John Doe' },
           { folder_id, fields__Name: 'John Doe' },
           { folder_id, fields__Salary: 300000 },
         );
@@ -122,19 +123,85 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
           result: { id: john.recordId, fields__Salary: 300000 },
         });
         expect(john.fields).toMatchObject({ Name: 'John Doe', Birthday: '1980-01-01', Salary: 300000 });
+        expect(sim.records).toHaveLength(count);
       });
 
-      it('takes the first of several matches and updates only that one', async () => {
+      it('matches an email field by its address: `Primary Email Address:jane.doe@example.com` updates Jane Doe', async () => {
         const folder_id = sim.folders[0]!.id;
+        const { john, jane } = sim.seeded;
+        const johnBefore = structuredClone(john.fields);
         const out = await findOrCreate(
-          { folder_id, query: 'Name:Doe', limit: 5 },
-          { folder_id, fields__Name: 'Doe' },
+          { folder_id, query: 'Primary Email Address:Jane.Doe@example.com' },
+          { folder_id, fields__Name: 'Jane Doe' },
           { folder_id, fields__Keywords: 'Found', mode: 'add' },
         );
-        expect(out).toMatchObject({ path: 'updated', matches: 2 });
-        expect(sim.records.filter((r) => (r.fields.Keywords as unknown[] | undefined)?.includes('Found'))).toHaveLength(
-          1,
+        expect(out).toMatchObject({ path: 'updated', matches: 1, result: { id: jane.recordId } });
+        expect(jane.fields.Keywords).toEqual(['Found']);
+        expect(john.fields).toEqual(johnBefore);
+      });
+
+      it('stops on free text ("Doe") before any request, leaving John Doe and Jane Doe as they were', async () => {
+        const folder_id = sim.folders[0]!.id;
+        const before = structuredClone(sim.records);
+        const requests = sim.server.requests.length;
+        const err = await failureOf(
+          findOrCreate(
+            { folder_id, query: 'Doe' },
+            { folder_id, fields__Name: 'Doe' },
+            { folder_id, fields__Salary: 1 },
+          ),
         );
+        expect(err.message).toMatch(
+          /^Please check your input: Search Query \(query\): must be a field and its exact value, like `Primary Email Address:jane@example.com`/,
+        );
+        expect(sim.server.requests.length).toBe(requests);
+        expect(sim.records).toEqual(before);
+      });
+
+      it('creates when NetHunt finds records but none holds exactly the value (`Name:Doe`)', async () => {
+        const folder_id = sim.folders[0]!.id;
+        const { john, jane } = sim.seeded;
+        const before = structuredClone([john.fields, jane.fields]);
+        const out = await findOrCreate(
+          { folder_id, query: 'Name:Doe' },
+          { folder_id, fields__Name: 'Doe' },
+          { folder_id, fields__Salary: 1 },
+        );
+        expect(out).toMatchObject({ path: 'created', matches: 0, result: { fields__Name: 'Doe' } });
+        expect([john.fields, jane.fields]).toEqual(before);
+      });
+
+      it('stops with a clear error when several records hold exactly the value, changing none', async () => {
+        const folder_id = sim.folders[0]!.id;
+        for (const salary of [1, 2]) {
+          await run(
+            'creates.create_record.operation.perform',
+            bundle({ folder_id, fields__Name: 'Twin', fields__Salary: salary }),
+          );
+        }
+        const before = structuredClone(sim.records);
+        const err = await failureOf(
+          findOrCreate(
+            { folder_id, query: 'Name:twin' },
+            { folder_id, fields__Name: 'Twin' },
+            { folder_id, fields__Keywords: 'Found', mode: 'add' },
+          ),
+        );
+        expect(err.message).toBe(
+          '2 records in this folder have Name "twin", so Find or Create Record cannot tell which one to update. Search a field whose values are unique (like an email address), or use the Record ID.',
+        );
+        expect(sim.records).toEqual(before);
+      });
+
+      it('updates by Record ID', async () => {
+        const folder_id = sim.folders[0]!.id;
+        const jane = sim.seeded.jane;
+        const out = await findOrCreate(
+          { folder_id, record_id: jane.recordId },
+          { folder_id, fields__Name: 'Jane Doe' },
+          { folder_id, fields__Salary: 5 },
+        );
+        expect(out).toMatchObject({ path: 'updated', matches: 1, result: { id: jane.recordId, fields__Salary: 5 } });
       });
     });
 

@@ -27,6 +27,8 @@ describe('Nimble against its simulator, through the runtime', () => {
           'find_contact',
           'create_contact',
           'update_contact',
+          'update_contact company',
+          'find_contact_exact',
           'create_note',
           'create_task',
           'create_deal',
@@ -56,6 +58,9 @@ describe('Nimble against its simulator, through the runtime', () => {
         find_contact: 1,
         create_contact: 1,
         update_contact: 1,
+        // Company Name depends on the contact's type: the contact is read first.
+        'update_contact company': 2,
+        find_contact_exact: 1,
         create_note: 1,
         create_task: 1,
         create_deal: 2,
@@ -250,7 +255,41 @@ describe('Nimble against its simulator, through the runtime', () => {
         expect(jon.fields).toEqual({ ...before, phone: [{ value: '+1 555 0100', modifier: 'mobile' }] });
       });
 
-      it('takes the first of several matches and updates only that one', async () => {
+      it('updates the contact whose whole name is the name searched', async () => {
+        await start();
+        const jon = sim.seeded.jon;
+        const out = await findOrCreate(
+          { name: 'jon ferrara' },
+          { first_name: 'Jon', last_name: 'Ferrara' },
+          { phone_mobile: '+1 555 0100' },
+        );
+        expect(out).toMatchObject({ path: 'updated', matches: 1, result: { id: jon.id } });
+      });
+
+      it('does not update John Doe when the name searched is "Doe": it creates', async () => {
+        await start();
+        const authData = sim.connect() as unknown as Record<string, string>;
+        for (const first_name of ['John', 'Jane']) {
+          await run('creates.create_contact.operation.perform', makeBundle(authData, { first_name, last_name: 'Doe' }));
+        }
+        const does = sim.contacts.filter((c) => c.fields['last name']?.[0]?.value === 'Doe');
+        const before = structuredClone(does.map((c) => c.fields));
+        const out = await findOrCreate({ name: 'Doe' }, { last_name: 'Doe' }, { title: 'Found' });
+        expect(out).toMatchObject({ path: 'created', matches: 0, result: { name: 'Doe' } });
+        expect(does.map((c) => c.fields)).toEqual(before);
+      });
+
+      it('stops on free text before any request', async () => {
+        await start();
+        const before = structuredClone(sim.contacts);
+        const requests = sim.server.requests.length;
+        const err = await failureOf(findOrCreate({ keyword: 'Doe' }, { last_name: 'Doe' }, { title: 'Found' }));
+        expect(err.message).toMatch(/Free Text \(keyword\): can't be used to find the contact to update/);
+        expect(sim.server.requests.length).toBe(requests);
+        expect(sim.contacts).toEqual(before);
+      });
+
+      it('stops with a clear error when several contacts match exactly, changing none', async () => {
         await start();
         const authData = sim.connect() as unknown as Record<string, string>;
         for (const first_name of ['Ann', 'Bob']) {
@@ -259,16 +298,33 @@ describe('Nimble against its simulator, through the runtime', () => {
             makeBundle(authData, { first_name, last_name: 'Twin', email: 'twins@example.com' }),
           );
         }
-        const out = await findOrCreate(
-          { email: 'twins@example.com' },
-          { first_name: 'Cy', email: 'twins@example.com' },
-          { title: 'Found', company_name: 'Twins Inc' },
+        const before = structuredClone(sim.contacts);
+        const err = await failureOf(
+          findOrCreate(
+            { email: 'twins@example.com' },
+            { first_name: 'Cy', email: 'twins@example.com' },
+            { title: 'Found', company_name: 'Twins Inc' },
+          ),
         );
-        expect(out).toMatchObject({ path: 'updated', matches: 2 });
-        const twins = sim.contacts.filter((c) => c.fields['last name']?.[0]?.value === 'Twin');
-        expect(twins).toHaveLength(2);
-        expect(twins.filter((c) => c.fields['contact employment'])).toHaveLength(1);
+        expect(err.message).toBe(
+          '2 Nimble contacts have email twins@example.com, so Find or Create Contact cannot tell which one to update. Search by a value only one contact has (like an email address), or update the contact by its ID with Update Contact.',
+        );
+        expect(sim.contacts).toEqual(before);
       });
+    });
+
+    it("updates a company's own name with Company Name (its type read from Nimble), never as an employer", async () => {
+      await start();
+      const authData = sim.connect() as unknown as Record<string, string>;
+      const company = sim.seeded.nimbleCo;
+      const out = await run(
+        'creates.update_contact.operation.perform',
+        makeBundle(authData, { contact_id: company.id, company_name: 'Nimble CRM' }),
+      );
+      expect(out).toMatchObject({ id: company.id, record_type: 'company', name: 'Nimble CRM' });
+      expect(company.record_type).toBe('company');
+      expect(company.fields['company name']).toEqual([{ value: 'Nimble CRM', modifier: '' }]);
+      expect(company.fields['contact employment']).toBeUndefined();
     });
 
     it('adds tags, moves a deal to another stage (only what is given changes) and notes it', async () => {

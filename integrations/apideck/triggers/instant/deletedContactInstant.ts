@@ -1,10 +1,15 @@
-import { newestFirst } from '@crm-zapier/kit';
-import { apideck } from '../../src/client';
+import type { Output } from '../../src/map';
 import { CRM_EVENTS, deletedOutput, deletedOutputFields } from '../../src/webhooks';
 import { instantTrigger } from './define';
 
-/** How many recent contacts the Zap editor shows as examples of a deletion. */
-const EXAMPLES = 3;
+/** A deletion event as the trigger outputs it: what the Zap editor shows before a real one arrives. */
+const SAMPLE: Output = {
+  id: '12345',
+  contact_id: '12345',
+  event_type: CRM_EVENTS.contact.deleted,
+  occurred_at: '2020-09-30T07:43:32.000Z',
+  service_id: 'hubspot',
+};
 
 export default instantTrigger({
   key: 'deleted_contact_instant',
@@ -15,26 +20,11 @@ export default instantTrigger({
   // The contact is gone: the event (id, type, time) is the output, without a request.
   toOutput: async (_z, event) => deletedOutput('contact', event),
   /**
-   * Apideck lists no deleted contacts, so the editor's examples are the most recently updated
-   * contacts, shaped as their deletion events would be (one request, which also proves the connection).
+   * The CRM API lists no deleted contacts and has no deletion events to read back (apideck-crm.md
+   * §15: they only arrive as webhooks), so the Zap editor's example is the static sample. It is not
+   * a live contact: any contact shown here would be one that still exists.
    */
-  performList: async (z) => {
-    const page = await apideck(z).contacts({ sort: { by: 'updated_at', direction: 'desc' }, limit: EXAMPLES });
-    return newestFirst(page.items, (c) => c.updated_at ?? c.created_at).map((c) =>
-      deletedOutput('contact', {
-        event_type: CRM_EVENTS.contact.deleted,
-        entity_id: c.id,
-        occurred_at: c.updated_at ?? c.created_at ?? null,
-        service_id: page.service,
-      }),
-    );
-  },
-  sample: {
-    id: '12345',
-    contact_id: '12345',
-    event_type: CRM_EVENTS.contact.deleted,
-    occurred_at: '2020-09-30T07:43:32.000Z',
-    service_id: 'hubspot',
-  },
+  performList: async () => [SAMPLE],
+  sample: SAMPLE,
   outputFields: deletedOutputFields('contact', 'Contact'),
 });

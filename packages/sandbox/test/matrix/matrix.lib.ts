@@ -57,6 +57,12 @@ export interface Operation {
   extra: Record<string, unknown>;
 }
 
+/**
+ * Hook triggers whose performList returns the static sample because the CRM has no listing to read
+ * (Apideck has none of deleted contacts): no request, so no failure to inject.
+ */
+const SAMPLE_ONLY_LISTS = new Set(['apideck deleted_contact_instant']);
+
 /** What Zapier gives REST hook methods besides inputData. */
 export const HOOK_BUNDLE = {
   targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc123/',
@@ -137,9 +143,11 @@ export const operationsOf = (plan: TourPlan, more: TourPlan[] = []): Operation[]
       const fields = staticFields(def);
       const hidden = group === 'triggers' && def.display?.hidden;
       if (def.operation.type === 'hook') {
-        // REST hooks: `perform` only reads a delivered payload; these three talk to the CRM.
+        // REST hooks: `perform` only reads a delivered payload; these three talk to the CRM (a
+        // sample-only performList does not: its own test checks that it sends nothing).
         const prefix = `${group}.${key}.operation`;
-        if (def.operation.performList) add('hook list', `${key} performList`, `${prefix}.performList`, fields);
+        if (def.operation.performList && !SAMPLE_ONLY_LISTS.has(`${plan.crm} ${key}`))
+          add('hook list', `${key} performList`, `${prefix}.performList`, fields);
         if (def.operation.performSubscribe)
           add('hook subscribe', `${key} subscribe`, `${prefix}.performSubscribe`, fields, HOOK_BUNDLE);
         if (def.operation.performUnsubscribe)

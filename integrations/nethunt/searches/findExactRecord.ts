@@ -1,0 +1,119 @@
+import { inputs, lazySchema, parseEmailAddress, parseInput } from '@crm-zapier/kit';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { nethunt } from '../src/client';
+import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
+import { flattenRecord } from '../src/map';
+import { RECORD_SHAPE } from '../src/samples';
+import type { NetHuntRecord } from '../src/schemas';
+
+/**
+ * How many of NetHunt's matches the exact search reads. NetHunt's search is not exact (`Name:Doe`
+ * finds John Doe and Jane Doe), so its matches are checked here; when the page is full, a second
+ * exact match may lie beyond it, and the search stops rather than guess.
+ */
+export const EXACT_SEARCH_LIMIT = 100;
+
+export const inputFields = defineInputFields([
+  readableFolderField,
+  {
+    key: 'record_id',
+    label: 'Record ID',
+    required: false,
+    helpText: 'The record with this 24-character ID is updated. Use either this or **Search Query**.',
+  },
+  {
+    key: 'query',
+    label: 'Search Query',
+    required: false,
+    helpText:
+      'A field and its exact value as `Field:value`, for example `Primary Email Address:jane@example.com`. Only a record whose field holds exactly this value (upper and lower case aside; for an email, the address) is updated; none → a new record is created; several → the step stops with an error. Free text like `Doe` is refused: it can match several records.',
+  },
+]);
+
+/** `Field:value`, both sides non-blank: the only query that can name one record exactly. */
+const FIELD_VALUE = /^([^:]*[^:\s][^:]*):(.*\S.*)$/s;
+
+const FindExactRecordInput = lazySchema((zod) =>
+  zod
+    .object({
+      folder_id: inputs.id(),
+      record_id: inputs.id().optional(),
+      query: zod
+        .string()
+        .trim()
+        .min(1)
+        .refine((q) => FIELD_VALUE.test(q), {
+          message:
+            'must be a field and its exact value, like `Primary Email Address:jane@example.com`: free text can match several records, and Find or Create updates only an exact match',
+        })
+        .optional(),
+    })
+    .refine((i) => i.record_id !== undefined || i.query !== undefined, {
+      message: 'Enter a Record ID or a Search Query',
+      path: ['query'],
+    }),
+);
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** One stored value equals the input: as text, or (an email field's `Name <address>`) as its address. */
+const valueEquals = (stored: unknown, wanted: string): boolean => {
+  if (typeof stored !== 'string' && typeof stored !== 'number' && typeof stored !== 'boolean') return false;
+  const text = String(stored);
+  return same(text, wanted) || (text.includes('<') && same(parseEmailAddress(text).email, wanted));
+};
+
+/** The record's field (its name as typed, or in other letter case) holds exactly `wanted`. */
+export const holdsExactly = (record: NetHuntRecord, field: string, wanted: string): boolean => {
+  const name = field.trim();
+  const key = name in record.fields ? name : Object.keys(record.fields).find((k) => same(k, name));
+  if (key === undefined) return false;
+  const stored = record.fields[key];
+  return (Array.isArray(stored) ? stored : [stored]).some((v) => valueEquals(v, wanted));
+};
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, FindExactRecordInput, bundle.inputData, inputFields);
+  const [, field = '', value = ''] = input.query ? FIELD_VALUE.exec(input.query)! : [];
+  const records = await nethunt(z).findRecords(input.folder_id, {
+    recordId: input.record_id,
+    query: input.query,
+    limit: EXACT_SEARCH_LIMIT,
+  });
+  const exact = records.filter(
+    (r) => (!input.record_id || r.recordId === input.record_id) && (!input.query || holdsExactly(r, field, value)),
+  );
+  const what = input.query ? `${field.trim()} "${value.trim()}"` : `ID ${input.record_id}`;
+  if (exact.length > 1) {
+    throw new z.errors.Error(
+      `${exact.length} records in this folder have ${what}, so Find or Create Record cannot tell which one to update. Search a field whose values are unique (like an email address), or use the Record ID.`,
+      'MultipleMatches',
+      409,
+    );
+  }
+  if (input.query && records.length >= EXACT_SEARCH_LIMIT) {
+    throw new z.errors.Error(
+      `NetHunt CRM found ${EXACT_SEARCH_LIMIT} or more records for "${input.query}", too many to check that only one has ${what}. Search a field whose values are unique (like an email address), or use the Record ID.`,
+      'MultipleMatches',
+      409,
+    );
+  }
+  return exact.map(flattenRecord);
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_record_exact',
+  noun: 'Record',
+  display: {
+    label: 'Find Record by Exact Match',
+    description:
+      'Finds the one record in a NetHunt CRM folder with an ID, or a field holding exactly a value. Used by Find or Create Record.',
+    hidden: true,
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenRecord(RECORD_SHAPE),
+    outputFields: [...recordOutputFields, folderOutputFields],
+  },
+});
