@@ -3,7 +3,7 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
 import { companyInputFields, companyInputShape, toCompanyBody } from '../src/companyInputs';
-import { companyField, companyOutputFields, recordId } from '../src/fields';
+import { companyField, companyOutputFields } from '../src/fields';
 import { COMPANY_GROUPS } from '../src/groups';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
@@ -23,7 +23,7 @@ export const inputFields = defineInputFields([
 const UpdateCompanyInput = lazySchema((zod) =>
   zod
     .object({
-      company_id: recordId(),
+      company_id: inputs.id(),
       name: inputs.optional(inputs.text()),
       ...companyInputShape(zod),
       channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),

@@ -3,7 +3,7 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
 import { contactInputFields, contactInputShape, toContactBody } from '../src/contactInputs';
-import { contactIdField, contactOutputFields, recordId } from '../src/fields';
+import { contactIdField, contactOutputFields } from '../src/fields';
 import { PERSON_GROUPS } from '../src/groups';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
@@ -22,7 +22,7 @@ export const inputFields = defineInputFields([
 const UpdateContactInput = lazySchema((zod) =>
   zod
     .object({
-      contact_id: recordId(),
+      contact_id: inputs.id(),
       ...contactInputShape(zod),
       channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
     })

@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { dealInputFields, dealInputShape, toDealBody } from '../src/dealInputs';
-import { opportunityIdField, opportunityOutputFields, recordId } from '../src/fields';
+import { opportunityIdField, opportunityOutputFields } from '../src/fields';
 import { flattenOpportunity } from '../src/map';
 import { OPPORTUNITY } from '../src/samples';
 
@@ -17,7 +17,7 @@ export const inputFields = defineInputFields([
 
 const UpdateDealInput = lazySchema((zod) =>
   zod
-    .object({ opportunity_id: recordId(), title: inputs.optional(inputs.text()), ...dealInputShape(zod) })
+    .object({ opportunity_id: inputs.id(), title: inputs.optional(inputs.text()), ...dealInputShape(zod) })
     .refine((i) => Object.entries(i).some(([k, x]) => k !== 'opportunity_id' && x !== undefined), {
       message: 'Fill in at least one field to change',
       path: ['opportunity_id'],

@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
-import { leadIdField, leadOutputFields, recordId } from '../src/fields';
+import { leadIdField, leadOutputFields } from '../src/fields';
 import { PERSON_GROUPS } from '../src/groups';
 import { leadInputFields, leadInputShape, toLeadBody } from '../src/leadInputs';
 import { flattenLead } from '../src/map';
@@ -17,7 +17,7 @@ export const inputFields = defineInputFields([
 const UpdateLeadInput = lazySchema((zod) =>
   zod
     .object({
-      lead_id: recordId(),
+      lead_id: inputs.id(),
       ...leadInputShape(zod),
       channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
     })

@@ -63,7 +63,7 @@ const nextCursor = (meta: { cursors?: { next?: string | null } | null } | null |
  * A record id as one path segment. `encodeURIComponent` leaves `.` alone, and a segment of only
  * `.` or `..` is a dot-segment that URL resolution removes (`/crm/contacts/..` → `/crm/`), so such
  * an id, or an empty one, is refused before any request. Inputs refuse it earlier, naming the field
- * (`recordId`); this covers ids from anywhere else.
+ * (the kit's `inputs.id`); this covers ids from anywhere else.
  */
 const seg = (id: string): string => {
   if (/^\.*$/.test(id)) throw new Error(`"${id}" is not a record id: an id cannot be empty or only dots`);

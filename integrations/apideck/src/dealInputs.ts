@@ -2,7 +2,6 @@ import { inputs, type ZodNamespace } from '@crm-zapier/kit';
 import { defineInputFields } from 'zapier-platform-core';
 import type { z as Zod } from 'zod';
 import {
-  amount,
   companyField,
   compact,
   contactIdField,
@@ -99,7 +98,7 @@ export const dealInputFields = (titleRequired: boolean) =>
 export const dealInputShape = (z: ZodNamespace) => ({
   pipeline_id: inputs.optional(inputs.id()),
   pipeline_stage_id: inputs.optional(inputs.id()),
-  monetary_amount: inputs.optional(amount()),
+  monetary_amount: inputs.optional(inputs.number()),
   currency: inputs.optional(currencyCode(z)),
   close_date: inputs.optional(isoDate(z)),
   primary_contact_id: inputs.optional(inputs.id()),

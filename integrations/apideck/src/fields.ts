@@ -41,19 +41,6 @@ export const currencyCode = (z: ZodNamespace) =>
     .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code (ISO 4217, e.g. USD)')
     .transform((v) => v.toUpperCase());
 
-/**
- * The id of the record an operation changes; it becomes a path segment. `.` and `..` pass the
- * kit's id rule but are dot-segments: URL resolution and `encodeURIComponent` leave them as they
- * are, so `PATCH /crm/contacts/..` would reach `PATCH /crm/` (RFC 3986 §5.2.4).
- */
-export const recordId = () => inputs.id().refine((v) => !/^\.+$/.test(v), 'must be an id, not only dots ("." or "..")');
-
-/**
- * An amount: the kit's number, and finite. `1e999` reads as Infinity, which JSON writes as `null`:
- * sent, it would clear the amount in the CRM instead of setting it.
- */
-export const amount = () => inputs.number().refine((n) => Number.isFinite(n), 'must be a finite number');
-
 /** Optional free text (a description): trimmed, blank means not given. */
 export const optionalText = (z: ZodNamespace) => inputs.optional(z.string().trim().min(1));
 

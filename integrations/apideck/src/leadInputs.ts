@@ -3,7 +3,6 @@ import { defineInputFields } from 'zapier-platform-core';
 import type { z as Zod } from 'zod';
 import { joinName } from './contactInputs';
 import {
-  amount,
   channelInputFields,
   channelInputShape,
   companyField,
@@ -81,7 +80,7 @@ export const leadInputShape = (z: ZodNamespace) => ({
   owner_id: inputs.optional(inputs.id()),
   lead_source: inputs.optional(inputs.text()),
   status: inputs.optional(inputs.text()),
-  monetary_amount: inputs.optional(amount()),
+  monetary_amount: inputs.optional(inputs.number()),
   currency: inputs.optional(currencyCode(z)),
   description: optionalText(z),
   ...channelInputShape(z),

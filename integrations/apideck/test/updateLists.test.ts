@@ -249,7 +249,7 @@ describe('bad input stops before any request', () => {
     ['creates.create_deal.operation.perform', { title: 'A', monetary_amount: '1e999' }],
   ])('%s refuses an amount that is not a finite number, naming the field', async (method, input) => {
     const err = await failureOf(run(method, bundle(input)));
-    expect(err.message).toMatch(/Amount \(monetary_amount\): must be a finite number/);
+    expect(err.message).toMatch(/Amount \(monetary_amount\): must be a number/);
     expect(nock.pendingMocks()).toEqual([]);
   });
 
@@ -265,7 +265,7 @@ describe('bad input stops before any request', () => {
         const err = await failureOf(
           run(`creates.${key}.operation.perform`, bundle({ [idKey]: id, description: 'X', title: 'X' })),
         );
-        expect(err.message).toContain(`${label} (${idKey}): must be an id, not only dots`);
+        expect(err.message).toContain(`${label} (${idKey}): must be an id, not dots`);
       }
       expect(nock.pendingMocks()).toEqual([]);
     },
