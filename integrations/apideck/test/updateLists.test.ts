@@ -1,6 +1,8 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import nock from 'nock';
+import type { ZObject } from 'zapier-platform-core';
 import App from '../index';
+import { apideck } from '../src/client';
 import { COMPANY, LEAD } from '../src/samples';
 import { api, bundle, idBody, run } from './helpers';
 import contact from './fixtures/contact.json';
@@ -270,4 +272,13 @@ describe('bad input stops before any request', () => {
       expect(nock.pendingMocks()).toEqual([]);
     },
   );
+
+  it('the client refuses an empty or dot-only id from anywhere before building the path', () => {
+    const client = apideck({} as ZObject);
+    for (const id of ['', '.', '..', '...'])
+      expect(() => client.updateContact(id, {})).toThrow(
+        `"${id}" is not a record id: an id cannot be empty or only dots`,
+      );
+    expect(() => client.lead('..')).toThrow(/not a record id/);
+  });
 });
