@@ -25,7 +25,8 @@ const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, 
 
 /**
  * The message of a success answer that is plain text, a JSON string or `{ message }` (delete answers
- * "Document deleted successfully", as text in the v1 document). Judged by the HTTP status only.
+ * "Document deleted successfully", as text in the v1 document). An error envelope never gets here:
+ * the app's `lunarSendErrorEnvelope` turns it into an error first.
  */
 export const successMessage = (content: string | null | undefined): string => {
   const body = parseJsonBody(content);
