@@ -37,8 +37,9 @@ export const readLunarSendError = (body: unknown): CrmErrorDetail => {
 export const isErrorEnvelope = (body: unknown): boolean => {
   const item = asRecord(unwrap(body));
   if (!item) return false;
-  const { error } = item;
-  const hasError = textOf(error) !== undefined || (asRecord(error) !== undefined && Object.keys(error!).length > 0);
+  const errorObject = asRecord(item.error);
+  const hasError =
+    textOf(item.error) !== undefined || (errorObject !== undefined && Object.keys(errorObject).length > 0);
   return item.status === 'error' || item.success === false || (hasError && item.data == null);
 };
 
