@@ -23,11 +23,7 @@ export const isoDateTime = () => inputs.isoDateTime().transform((v) => new Date(
  * A deal size: a number, or one typed as text, that LunarSend can store — finite (`1e999` and
  * `-Infinity` are refused, never sent as `null`) and not negative.
  */
-export const dealSize = () =>
-  inputs
-    .number()
-    .refine((n) => Number.isFinite(n), 'must be a finite number')
-    .pipe(zod().number().min(0, 'must not be negative'));
+export const dealSize = () => inputs.number().pipe(zod().number().min(0, 'must not be negative'));
 /** A documented stage, matched without regard to case ("won" → "Won"). */
 export const stage = () =>
   zod()
