@@ -15,7 +15,7 @@ import findDeal from './searches/findDeal';
 import findDealById from './searches/findDealById';
 import findTag from './searches/findTag';
 import { CRM } from './src/constants';
-import { readLunarSendError } from './src/errors';
+import { lunarSendErrorEnvelope, readLunarSendError } from './src/errors';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
 import listTags from './triggers/listTags';
@@ -26,7 +26,11 @@ const app = defineApp({
   platformVersion: zapier.version,
   authentication,
   beforeRequest: [addApiKey],
-  afterResponse: [crmErrors({ crm: CRM, credentials: 'API key', readError: readLunarSendError })],
+  // crmErrors maps the error statuses; then every 2xx answer is checked for LunarSend's error envelope.
+  afterResponse: [
+    crmErrors({ crm: CRM, credentials: 'API key', readError: readLunarSendError }),
+    lunarSendErrorEnvelope,
+  ],
   flags: APP_FLAGS,
   triggers: {
     [listContacts.key]: listContacts,

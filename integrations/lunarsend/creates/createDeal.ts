@@ -1,9 +1,10 @@
-import { inputs, lazySchema, parseInput, zod } from '@crm-zapier/kit';
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import {
   contactIdField,
   dealOutputFields,
+  dealSize,
   id,
   isoDateTime,
   ownerField,
@@ -69,7 +70,7 @@ export const inputFields = defineInputFields([
  * schemas: call this inside a `lazySchema` builder.
  */
 export const dealDetailRules = () => ({
-  deal_size: inputs.optional(inputs.number().pipe(zod().number().min(0, 'must not be negative'))),
+  deal_size: inputs.optional(dealSize()),
   open_date: inputs.optional(isoDateTime()),
   close_date: inputs.optional(isoDateTime()),
   primary_contact: inputs.optional(id()),

@@ -25,7 +25,8 @@ const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, 
 
 /**
  * The message of a success answer that is plain text, a JSON string or `{ message }` (delete answers
- * "Document deleted successfully", as text in the v1 document). Judged by the HTTP status only.
+ * "Document deleted successfully", as text in the v1 document). An error envelope never gets here:
+ * the app's `lunarSendErrorEnvelope` turns it into an error first.
  */
 export const successMessage = (content: string | null | undefined): string => {
   const body = parseJsonBody(content);
@@ -77,10 +78,13 @@ export const lunarsend = (z: ZObject) => {
       call('PATCH', '/pipeline', DealAnswerSchema, { body: { data }, resource: `deal ${data.id}` }),
     /** `GET /contacts?id=`: the contact, or undefined when there is none with that id (404). */
     getContact: (id: string) => orNotFound(call('GET', '/contacts', ContactGetSchema, { params: { id } })),
-    /** `GET /pipeline?id=`: the deal, or undefined when there is none with that id (404 or no data). */
+    /**
+     * `GET /pipeline?id=`: the deal with that id, or undefined when the answer holds none (404, no
+     * data, or only other deals: never a deal with another id).
+     */
     getDeal: async (id: string) => {
       const deals = await orNotFound(call('GET', '/pipeline', DealGetSchema, { params: { id } }));
-      return deals?.find((d) => d.id === id) ?? deals?.[0];
+      return deals?.find((d) => d.id === id);
     },
     /** `GET /tags/search`: a page of tags, matching `search_term` when given. */
     searchTags: (params: SearchParams) => call('GET', '/tags/search', TagSearchSchema, { params }),

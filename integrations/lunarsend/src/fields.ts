@@ -19,6 +19,11 @@ export const phoneText = () =>
 export const id = inputs.id;
 /** An ISO 8601 date-time, sent as UTC ISO 8601. */
 export const isoDateTime = () => inputs.isoDateTime().transform((v) => new Date(v).toISOString());
+/**
+ * A deal size: a number, or one typed as text, that LunarSend can store — finite (`1e999` and
+ * `-Infinity` are refused, never sent as `null`) and not negative.
+ */
+export const dealSize = () => inputs.number().pipe(zod().number().min(0, 'must not be negative'));
 /** A documented stage, matched without regard to case ("won" → "Won"). */
 export const stage = () =>
   zod()

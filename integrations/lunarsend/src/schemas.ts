@@ -58,8 +58,8 @@ export const TagAnswerSchema = lazySchema((z) =>
   objectOrSingleton(z.object({ data: objectOrSingleton(TagSchema.schema) })).transform((a) => a.data),
 );
 /**
- * `POST /tag/contacts`: the document gives the body but not the answer. Success is judged by the HTTP
- * status; any JSON answer is accepted and nothing is read from it.
+ * `POST /tag/contacts`: success is judged by the HTTP status and the envelope (an error envelope is an
+ * error before this is read); any other JSON answer is accepted and nothing is read from it.
  */
 export const TagContactAnswerSchema = lazySchema((z) => z.unknown());
 
@@ -121,7 +121,7 @@ export const DealAnswerSchema = lazySchema((z) =>
 export const DealSearchSchema = lazySchema(() => searchAnswer(SearchDealSchema.schema));
 /**
  * `GET /pipeline?id=` (`id` may repeat): the deals in `data`, an array or a single object. Asked for
- * one id, the first deal with that id is the answer.
+ * one id, the deal with that id is the answer (see `getDeal`).
  */
 export const DealGetSchema = lazySchema((z) =>
   z

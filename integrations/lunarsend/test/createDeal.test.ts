@@ -84,6 +84,8 @@ describe('Create Deal', () => {
     [{ stage: 'Won' }, /Company \(company\) is missing/],
     [{ company: 'Acme', stage: 'Won', deal_size: '$5,000' }, /Deal Size \(deal_size\): must be a number/],
     [{ company: 'Acme', stage: 'Won', deal_size: -1 }, /Deal Size \(deal_size\): must not be negative/],
+    [{ company: 'Acme', stage: 'Won', deal_size: '1e999' }, /Deal Size \(deal_size\): must be a number\.$/],
+    [{ company: 'Acme', stage: 'Won', deal_size: '-Infinity' }, /Deal Size \(deal_size\): must be a number\.$/],
     [{ company: 'Acme', stage: 'Won', open_date: 'next week' }, /Open Date \(open_date\): must be a date and time/],
     [{ company: 'Acme', stage: 'Won', contact_email: 'elena' }, /Contact Email \(contact_email\): must be an email/],
   ])('rejects %j before any request', async (bad, message) => {

@@ -1,6 +1,8 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import nock from 'nock';
-import { AUTH, BASE, api, bundle, run } from './helpers';
+import App from '../index';
+import { TAG } from '../src/samples';
+import { AUTH, BASE, CONTACT_ID, api, bundle, jsonBody, run, watchRequests } from './helpers';
 
 useNock();
 
@@ -109,5 +111,128 @@ describe('errors', () => {
       .query(true)
       .reply(200, { data: [] });
     await expect(find()).resolves.toEqual([]);
+  });
+});
+
+/**
+ * LunarSend's error envelope inside an HTTP 200 (lunarsend.md, "Errors and success flags", rule 2):
+ * an error with LunarSend's own message, whatever the operation — never "nothing found", never a
+ * success. Each case pins the exact request the operation sends.
+ */
+describe('an error envelope answered with HTTP 200', () => {
+  const envelopes: [string, Record<string, unknown>][] = [
+    ['{ status: "error" }', { status: 'error', error: 'search_failed', message: 'The search index is rebuilding.' }],
+    ['{ success: false }', { success: false, error: 'search_failed', message: 'The search index is rebuilding.' }],
+  ];
+  const said = 'LunarSend answered with an error (HTTP 200): The search index is rebuilding. [search_failed]';
+
+  const expectPlainError = (err: { name: string; raw: string }) => {
+    expect(err.name).toBe('AppError');
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'ErrorEnvelope', status: 200 });
+  };
+
+  const contactSearch = (term: string) =>
+    api()
+      .get(`${BASE}/contacts/search`)
+      .query({ search_term: term, search_by: 'email', query_amount: '10', page: '0' });
+
+  it.each(envelopes)('Find Contact: %s is an error, not "nothing found"', async (_name, envelope) => {
+    contactSearch('joe@example.com').reply(200, envelope);
+    const err = await failureOf(find());
+    expectPlainError(err);
+    expect(err.message).toBe(said);
+  });
+
+  it.each(envelopes)(
+    'Find or Create Contact: %s on the search stops the step (Zapier creates no duplicate)',
+    async (_name, envelope) => {
+      const pair = App.searchOrCreates!.find_contact!;
+      contactSearch('grace@navy.example').reply(200, envelope);
+      const watch = watchRequests();
+      try {
+        const err = await failureOf(
+          run(
+            `searches.${pair.search}.operation.perform`,
+            bundle({ search_by: 'email', search_term: 'grace@navy.example' }),
+          ),
+        );
+        expectPlainError(err);
+        expect(err.message).toBe(said);
+        expect(watch.seen).toEqual([]);
+      } finally {
+        watch.stop();
+      }
+    },
+  );
+
+  it.each(envelopes)('Delete Contact: %s is an error, not `deleted: true`', async (_name, envelope) => {
+    api()
+      .delete(`${BASE}/contacts`, { contact_id: CONTACT_ID })
+      .matchHeader('content-type', 'application/json')
+      .reply(200, { ...envelope, error: 'delete_failed', message: 'The contact has open deals.' });
+    const err = await failureOf(run('creates.delete_contact.operation.perform', bundle({ contact_id: CONTACT_ID })));
+    expectPlainError(err);
+    expect(err.message).toBe(
+      'LunarSend answered with an error (HTTP 200): The contact has open deals. [delete_failed]',
+    );
+  });
+
+  it.each(envelopes)(
+    'Add Tag to Contact by name: %s on the tag search is an error, and no tag is created',
+    async (_name, envelope) => {
+      api()
+        .get(`${BASE}/tags/search`)
+        .query({ search_term: 'Lead', query_amount: '100', page: '0' })
+        .reply(200, envelope);
+      const watch = watchRequests();
+      try {
+        const err = await failureOf(
+          run('creates.add_tag_to_contact.operation.perform', bundle({ contact_id: CONTACT_ID, tag_name: 'Lead' })),
+        );
+        expectPlainError(err);
+        expect(err.message).toBe(said);
+        expect(watch.seen).toEqual([]);
+      } finally {
+        watch.stop();
+      }
+    },
+  );
+
+  it.each(envelopes)(
+    'Add Tag to Contact: %s on the link (wrapped in an array) is an error',
+    async (_name, envelope) => {
+      api()
+        .post(`${BASE}/tag/contacts`, { contact_id: CONTACT_ID, tag_id: TAG.id })
+        .matchHeader('content-type', jsonBody['content-type'])
+        .reply(200, [{ ...envelope, error: 'link_failed', message: 'The tag belongs to another team.' }]);
+      const err = await failureOf(
+        run('creates.add_tag_to_contact.operation.perform', bundle({ contact_id: CONTACT_ID, tag_id: TAG.id })),
+      );
+      expectPlainError(err);
+      expect(err.message).toBe(
+        'LunarSend answered with an error (HTTP 200): The tag belongs to another team. [link_failed]',
+      );
+    },
+  );
+
+  it('an `error` without `data` is an error too, and the field LunarSend names is shown', async () => {
+    contactSearch('joe@example.com').reply(200, { error: 'invalid_field', message: 'Not searchable', field: 'email' });
+    const err = await failureOf(find());
+    expect(err.message).toBe(
+      'LunarSend answered with an error (HTTP 200): Not searchable [invalid_field] (field: email)',
+    );
+  });
+
+  it('an envelope that says nothing still is an error, saying so', async () => {
+    contactSearch('joe@example.com').reply(200, { success: false });
+    const err = await failureOf(find());
+    expect(err.message).toBe('LunarSend answered with an error (HTTP 200) without saying what went wrong.');
+  });
+
+  it('never shows the API key, even when the envelope echoes it', async () => {
+    contactSearch('joe@example.com').reply(200, { status: 'error', error: 'x', message: `bad key ${AUTH.api_key}` });
+    const err = await failureOf(find());
+    expect(err.raw).not.toContain(AUTH.api_key);
+    expect(err.message).toBe('LunarSend answered with an error (HTTP 200): bad key :censored: [x]');
   });
 });

@@ -80,3 +80,25 @@ describe('Find Deal by ID', () => {
     }
   });
 });
+
+describe('Find Deal by ID answers only the deal with that id', () => {
+  const perform = 'searches.find_deal_by_id.operation.perform';
+  const OTHER = { ...DEAL, id: '0b7e4c21-9f3a-4d6b-8e15-c2a9d7f0e384', company: 'Other Co', stage: 'Lost' };
+
+  it('skips another deal that comes first', async () => {
+    api()
+      .get(`${BASE}/pipeline`)
+      .query({ id: DEAL.id })
+      .reply(200, { success: true, id: DEAL.id, data: [OTHER, DEAL] });
+    const out = (await run(perform, bundle({ deal_id: DEAL.id }))) as Record<string, unknown>[];
+    expect(out).toEqual([expect.objectContaining({ id: DEAL.id, company: 'Brightwave Solutions', stage: 'Proposal' })]);
+  });
+
+  it.each([
+    ['a list', [OTHER]],
+    ['a single object', OTHER],
+  ])('finds nothing when the answer holds only another deal (%s)', async (_name, data) => {
+    api().get(`${BASE}/pipeline`).query({ id: DEAL.id }).reply(200, { success: true, data });
+    await expect(run(perform, bundle({ deal_id: DEAL.id }))).resolves.toEqual([]);
+  });
+});

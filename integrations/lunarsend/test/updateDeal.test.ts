@@ -80,6 +80,8 @@ describe('Update Deal', () => {
     [{ deal_id: DEAL_ID, stage: 'Closed' }, /Stage \(stage\): must be one of Qualification/],
     [{ deal_id: DEAL_ID, deal_size: '$5' }, /Deal Size \(deal_size\): must be a number/],
     [{ deal_id: DEAL_ID, deal_size: -1 }, /Deal Size \(deal_size\): must not be negative/],
+    [{ deal_id: DEAL_ID, deal_size: '1e999' }, /Deal Size \(deal_size\): must be a number\.$/],
+    [{ deal_id: DEAL_ID, deal_size: '-Infinity' }, /Deal Size \(deal_size\): must be a number\.$/],
     [{ deal_id: DEAL_ID, close_date: 'soon' }, /Close Date \(close_date\): must be a date/],
     [{ deal_id: DEAL_ID, contact_email: 'nope' }, /Contact Email \(contact_email\): must be an email/],
   ])('rejects %j before any request', async (bad, message) => {

@@ -32,14 +32,21 @@ export const queryString = (params: JsonRequest<AnySchema>['params']): string =>
 };
 
 /**
- * A value as one URL path segment. An empty or dot-only value would change the endpoint (`..` climbs
- * a level; URL parsers treat `%2e%2e` the same), so it is refused: input rules name the field before
- * this, and this stops anything that slips past them.
+ * An id as one URL path segment. Encoding keeps slashes out, but not dot segments: `..` climbs a
+ * level (and URL parsers read `%2e%2e` the same way), so a blank or dot-only id is refused before
+ * any request, naming the field as parseInput does. Input rules (`inputs.id`) catch it first; this
+ * stops ids that reach a path by another way (a dynamic field's folder, an id read from a webhook).
  */
-export const pathSegment = (value: string | number): string => {
-  const text = String(value);
-  if (/^\.*$/.test(text.trim())) throw new Error(`"${text}" is not an id`);
-  return encodeURIComponent(text);
+export const pathSegment = (z: ZObject, id: string | number, field: { key: string; label: string }): string => {
+  const text = String(id).trim();
+  if (/^\.*$/.test(text)) {
+    throw new z.errors.Error(
+      `Please check your input: ${field.label} (${field.key}): must be an id, not "${text}".`,
+      'InvalidInput',
+      400,
+    );
+  }
+  return encodeURIComponent(String(id));
 };
 
 /** Methods that change something in the CRM: a failure after sending may have changed it. */

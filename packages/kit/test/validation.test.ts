@@ -1,5 +1,5 @@
 import { z as zod } from 'zod';
-import { describeIssues, inputs, pathSegment } from '../src';
+import { describeIssues, inputs } from '../src';
 
 const describe1 = (schema: zod.ZodType, value: unknown): string => {
   const parsed = schema.safeParse(value);
@@ -55,13 +55,5 @@ describe('input rules refuse what would send a wrong request', () => {
       expect(check(inputs.isoDateTime(), bad)).toBe(false);
     for (const good of ['2024-05-01', '2024-05-01T14:30:00Z', '2024-05-01T14:30:00.000-05:00', '2024-05-01T14:30+0200'])
       expect(check(inputs.isoDateTime(), good)).toBe(true);
-  });
-});
-
-describe('pathSegment', () => {
-  it('encodes an id and refuses one made only of dots', () => {
-    expect(pathSegment('a b/c')).toBe('a%20b%2Fc');
-    expect(() => pathSegment('..')).toThrow('".." is not an id');
-    expect(() => pathSegment('')).toThrow();
   });
 });

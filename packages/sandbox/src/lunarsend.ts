@@ -5,7 +5,8 @@ import { json, SimServer, type SimRequest, type SimResponse } from './server';
  * LunarSend's v2 REST API (../shared/docs/apis/lunarsend.md), in memory: contacts, pipeline deals,
  * team users and tags under `/api/v2`, the `x-api-key` header, the `data` envelopes, email unique per
  * team, the documented stages, zero-based paging with `query_amount` up to 100, the documented error
- * bodies, and a real rate limit (2 requests per second per key) answering 429 with `Retry-After`.
+ * body with the documented statuses, and a real rate limit (2 requests per second per key) answering
+ * 429 with `Retry-After`.
  */
 
 export const LUNARSEND_SANDBOX_CREDENTIALS = { api_key: 'sandbox-lunarsend-key' };
@@ -39,6 +40,13 @@ export interface LunarSendSimulatorOptions {
   rateLimit?: RateLimit | false;
   /** The clock (ms), for timestamps and the rate limiter. */
   now?: () => number;
+  /**
+   * Every error answer keeps its body but comes with HTTP 200 instead of its documented status. No
+   * LunarSend page says it does this (lunarsend.md, "Errors and success flags": inferred), but its
+   * envelope has room for it and the reference asks clients to guard against it: this is for
+   * checking that guard. Off by default: errors come with the documented statuses.
+   */
+  errorsWithHttp200?: boolean;
 }
 
 interface TeamUser {
@@ -100,11 +108,14 @@ const USER_SEARCH_BY = ['name', 'display_name', 'user_id'];
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
 
-/** The documented error body: `{ error: "<short code>", message: "<human text>" }`. */
-const fail = (status: number, error: string, message: string, headers?: Record<string, string>) =>
-  json(status, { error, message }, headers);
-/** The v2 envelope error body: `{ status: "error", error: "..." }`. */
-const failEnvelope = (status: number, error: string) => json(status, { status: 'error', error });
+/**
+ * The documented error body, as both documents give it: getting-started's `{ error: "<short
+ * machine-readable code>", message: "<human text>" }`, inside the v2 envelope whose Response Fields
+ * add `status: "error"`. `status` is the HTTP status (the caller may move it to 200, see
+ * `errorsWithHttp200`).
+ */
+const errorBody = (status: number, error: string, message: string, headers?: Record<string, string>) =>
+  json(status, { status: 'error', error, message }, headers);
 
 const isEmail = (v: unknown): v is string => typeof v === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 const isIso = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
@@ -117,6 +128,9 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
   const server = new SimServer('lunarsend', '/api/v2');
   const clock = options.now ?? Date.now;
   const limit = options.rateLimit === undefined ? LUNARSEND_RATE_LIMIT : options.rateLimit;
+  /** An error answer: the documented status, or 200 when `errorsWithHttp200` asks for it. */
+  const fail = (status: number, error: string, message: string, headers?: Record<string, string>) =>
+    errorBody(options.errorsWithHttp200 ? 200 : status, error, message, headers);
   const now = () => new Date(clock()).toISOString();
   const ago = (days: number) => new Date(clock() - days * 86_400_000).toISOString();
 
@@ -335,31 +349,31 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
 
   const dealFields = (data: Record<string, unknown>, creating: boolean): Partial<StoredDeal> | SimResponse => {
     const unknown = Object.keys(data).find((k) => k !== 'id' && !DEAL_FIELDS.includes(k));
-    if (unknown) return failEnvelope(400, `"${unknown}" is not a deal field.`);
+    if (unknown) return fail(400, 'invalid_field', `"${unknown}" is not a deal field.`);
     if (creating && (typeof data.company !== 'string' || !data.company.trim())) {
-      return failEnvelope(400, '"company" is required.');
+      return fail(400, 'missing_field', '"company" is required.');
     }
     if (creating || 'stage' in data) {
       if (!LUNARSEND_STAGES.includes(data.stage as (typeof LUNARSEND_STAGES)[number])) {
-        return failEnvelope(400, `"stage" must be one of ${LUNARSEND_STAGES.join(', ')}.`);
+        return fail(400, 'invalid_stage', `"stage" must be one of ${LUNARSEND_STAGES.join(', ')}.`);
       }
     }
     if (data.deal_size !== undefined && (typeof data.deal_size !== 'number' || data.deal_size < 0)) {
-      return failEnvelope(400, '"deal_size" must be a number without a currency symbol.');
+      return fail(400, 'invalid_deal_size', '"deal_size" must be a number without a currency symbol.');
     }
     for (const k of ['open_date', 'close_date', 'est_close_date']) {
       if (data[k] !== undefined && data[k] !== null && !isIso(data[k])) {
-        return failEnvelope(400, `"${k}" must be an ISO 8601 date.`);
+        return fail(400, 'invalid_date', `"${k}" must be an ISO 8601 date.`);
       }
     }
     if (data.contact_email !== undefined && data.contact_email !== null && !isEmail(data.contact_email)) {
-      return failEnvelope(400, '"contact_email" must be a valid email address.');
+      return fail(400, 'invalid_email', '"contact_email" must be a valid email address.');
     }
     if (data.primary_contact !== undefined && !contacts.some((c) => c.id === data.primary_contact)) {
-      return failEnvelope(400, `"primary_contact" ${String(data.primary_contact)} is not a contact.`);
+      return fail(400, 'invalid_contact', `"primary_contact" ${String(data.primary_contact)} is not a contact.`);
     }
     if (data.user_id !== undefined && !users.some((u) => u.user_id === data.user_id)) {
-      return failEnvelope(400, `"user_id" ${String(data.user_id)} is not a member of your team.`);
+      return fail(400, 'invalid_user', `"user_id" ${String(data.user_id)} is not a member of your team.`);
     }
     const { id: _id, est_close_date, ...fields } = data;
     const out = fields as Partial<StoredDeal>;
@@ -504,7 +518,7 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
         const data = dataOf(req);
         if (isResponse(data)) return data;
         const deal = deals.find((d) => d.id === data.id);
-        if (!deal) return failEnvelope(404, `No deal with id ${String(data.id)}.`);
+        if (!deal) return fail(404, 'not_found', `No deal with id ${String(data.id)}.`);
         const fields = dealFields(data, false);
         if (isResponse(fields)) return fields;
         Object.assign(deal, fields);
@@ -516,11 +530,11 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
       '/pipeline',
       api((req) => {
         const ids = req.query.getAll('id');
-        if (ids.length === 0) return failEnvelope(400, '"id" is required.');
+        if (ids.length === 0) return fail(400, 'missing_field', '"id" is required.');
         const found = deals.filter((d) => ids.includes(d.id));
         return found.length
           ? json(200, { success: true, data: found.map(dealView) })
-          : failEnvelope(404, `No deal with id ${ids.join(', ')}.`);
+          : fail(404, 'not_found', `No deal with id ${ids.join(', ')}.`);
       }),
     )
     .route(

@@ -258,7 +258,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
       const err = await failureOf(
         run('creates.update_deal.operation.perform', bundle({ deal_id: 'no-such-deal', stage: 'Won' })),
       );
-      expect(err.message).toBe('LunarSend could not find deal no-such-deal: No deal with id no-such-deal.');
+      expect(err.message).toBe('LunarSend could not find deal no-such-deal: No deal with id no-such-deal. [not_found]');
     });
 
     it('finds a contact by id, and nothing for an unknown id', async () => {
@@ -302,6 +302,60 @@ describe('LunarSend against its simulator, through the runtime', () => {
       );
       expect(refused.message).toMatch(/^LunarSend has no tag named "Nope"/);
       expect(sim.tags).toHaveLength(tagsBefore + 1);
+    });
+
+    it('shows a deal error in LunarSend’s documented body ({ status: "error", error, message }) with its code', async () => {
+      await start();
+      const before = sim.deals.length;
+      const err = await failureOf(
+        run(
+          'creates.create_deal.operation.perform',
+          bundle({ company: 'Acme', stage: 'Won', primary_contact: 'no-such-contact' }),
+        ),
+      );
+      expect(err.message).toBe(
+        'LunarSend rejected the request (HTTP 400): "primary_contact" no-such-contact is not a contact. [invalid_contact]',
+      );
+      expect(sim.deals).toHaveLength(before);
+    });
+
+    describe('an error envelope answered with HTTP 200 (not documented, guarded against)', () => {
+      it('Delete Contact of an unknown contact is an error, not `deleted: true`', async () => {
+        await start({ rateLimit: false, errorsWithHttp200: true });
+        const before = sim.contacts.length;
+        const err = await failureOf(
+          run('creates.delete_contact.operation.perform', bundle({ contact_id: 'no-such-contact' })),
+        );
+        expect(err.message).toBe(
+          'LunarSend answered with an error (HTTP 200): No contact with id no-such-contact. [not_found]',
+        );
+        expect(sim.contacts).toHaveLength(before);
+        expect(sim.server.requests).toEqual(['DELETE /api/v2/contacts']);
+      });
+
+      it('Add Tag to Contact of an unknown contact is an error, not a tag added', async () => {
+        await start({ rateLimit: false, errorsWithHttp200: true });
+        const err = await failureOf(
+          run(
+            'creates.add_tag_to_contact.operation.perform',
+            bundle({ contact_id: 'no-such-contact', tag_name: 'Lead' }),
+          ),
+        );
+        expect(err.message).toBe(
+          'LunarSend answered with an error (HTTP 200): No contact with id no-such-contact. [not_found]',
+        );
+        expect(sim.server.requests).toEqual(['GET /api/v2/tags/search', 'POST /api/v2/tag/contacts']);
+      });
+
+      it('Find Deal by ID of an unknown deal is an error, not "nothing found" or another deal', async () => {
+        await start({ rateLimit: false, errorsWithHttp200: true });
+        const err = await failureOf(
+          run('searches.find_deal_by_id.operation.perform', bundle({ deal_id: 'no-such-deal' })),
+        );
+        expect(err.message).toBe(
+          'LunarSend answered with an error (HTTP 200): No deal with id no-such-deal. [not_found]',
+        );
+      });
     });
 
     it('asks to reconnect when the key is wrong, and shows 403 for a read-only member', async () => {

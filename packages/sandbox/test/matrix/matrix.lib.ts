@@ -240,8 +240,9 @@ const common: Dialect = {
 export const DIALECTS: Record<string, Dialect> = {
   nethunt: common,
   lunarsend: {
-    error: (_status, message) => ({ error: 'request_failed', message }),
-    invalid: (_status, field) => ({ error: 'invalid_input', message: `"${field}" is not valid` }),
+    // lunarsend.md: `{status: "error", error: <code>, message}`.
+    error: (_status, message) => ({ status: 'error', error: 'request_failed', message }),
+    invalid: (_status, field) => ({ status: 'error', error: 'invalid_input', message: `"${field}" is not valid` }),
   },
   nimble: {
     error: (_status, message) => ({ message, code: 245 }),
