@@ -1,4 +1,4 @@
-import { requestJson, type AnySchema, type Infer } from '@crm-zapier/kit';
+import { pathSegment, requestJson, type AnySchema, type Infer } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import { baseUrl, CRM } from './constants';
 import {
@@ -60,21 +60,22 @@ const nextCursor = (meta: { cursors?: { next?: string | null } | null } | null |
 };
 
 /**
- * A record id as one path segment. `encodeURIComponent` leaves `.` alone, and a segment of only
- * `.` or `..` is a dot-segment that URL resolution removes (`/crm/contacts/..` → `/crm/`), so such
- * an id, or an empty one, is refused before any request. Inputs refuse it earlier, naming the field
- * (the kit's `inputs.id`); this covers ids from anywhere else.
+ * The field each record id is named by when it cannot be a path segment (empty or only dots, which
+ * would change the endpoint: `/crm/contacts/..` is `/crm/`); the kit's `pathSegment` refuses it.
  */
-const seg = (id: string): string => {
-  if (/^\.*$/.test(id)) throw new Error(`"${id}" is not a record id: an id cannot be empty or only dots`);
-  return encodeURIComponent(id);
-};
+const ID_FIELDS = {
+  contact: { key: 'contact_id', label: 'Contact' },
+  company: { key: 'company_id', label: 'Company' },
+  deal: { key: 'opportunity_id', label: 'Deal' },
+  lead: { key: 'lead_id', label: 'Lead' },
+} as const;
 
 /**
  * The only code that knows Apideck's paths: one method per endpoint used. The envelope is unwrapped
  * here — callers get records, or the id Apideck gives back for a create or update.
  */
 export const apideck = (z: ZObject) => {
+  const seg = (id: string, field: keyof typeof ID_FIELDS) => pathSegment(z, id, ID_FIELDS[field]);
   const list = async <S extends AnySchema>(path: string, item: S, q: ListQuery): Promise<Page<Infer<S>>> => {
     const env = await requestJson(z, {
       url: `${baseUrl()}${path}`,
@@ -102,26 +103,28 @@ export const apideck = (z: ZObject) => {
 
   return {
     contacts: (q: ListQuery) => list('/crm/contacts', ContactSchema, q),
-    contact: (id: string) => one(`/crm/contacts/${seg(id)}`, ContactSchema, `contact ${id}`),
+    contact: (id: string) => one(`/crm/contacts/${seg(id, 'contact')}`, ContactSchema, `contact ${id}`),
     /** The same read as `contact`, keeping its list items whole for an update to merge into. */
-    contactLists: (id: string) => one(`/crm/contacts/${seg(id)}`, ChannelListsSchema, `contact ${id}`),
+    contactLists: (id: string) => one(`/crm/contacts/${seg(id, 'contact')}`, ChannelListsSchema, `contact ${id}`),
     createContact: (body: ContactBody) => send('POST', '/crm/contacts', body),
-    updateContact: (id: string, body: ContactBody) => send('PATCH', `/crm/contacts/${seg(id)}`, body, `contact ${id}`),
+    updateContact: (id: string, body: ContactBody) =>
+      send('PATCH', `/crm/contacts/${seg(id, 'contact')}`, body, `contact ${id}`),
     companies: (q: ListQuery) => list('/crm/companies', CompanySchema, q),
-    company: (id: string) => one(`/crm/companies/${seg(id)}`, CompanySchema, `company ${id}`),
-    companyLists: (id: string) => one(`/crm/companies/${seg(id)}`, ChannelListsSchema, `company ${id}`),
+    company: (id: string) => one(`/crm/companies/${seg(id, 'company')}`, CompanySchema, `company ${id}`),
+    companyLists: (id: string) => one(`/crm/companies/${seg(id, 'company')}`, ChannelListsSchema, `company ${id}`),
     createCompany: (body: CompanyBody) => send('POST', '/crm/companies', body),
-    updateCompany: (id: string, body: CompanyBody) => send('PATCH', `/crm/companies/${seg(id)}`, body, `company ${id}`),
+    updateCompany: (id: string, body: CompanyBody) =>
+      send('PATCH', `/crm/companies/${seg(id, 'company')}`, body, `company ${id}`),
     opportunities: (q: ListQuery) => list('/crm/opportunities', OpportunitySchema, q),
-    opportunity: (id: string) => one(`/crm/opportunities/${seg(id)}`, OpportunitySchema, `deal ${id}`),
+    opportunity: (id: string) => one(`/crm/opportunities/${seg(id, 'deal')}`, OpportunitySchema, `deal ${id}`),
     createOpportunity: (body: OpportunityBody) => send('POST', '/crm/opportunities', body),
     updateOpportunity: (id: string, body: OpportunityPatch) =>
-      send('PATCH', `/crm/opportunities/${seg(id)}`, body, `deal ${id}`),
+      send('PATCH', `/crm/opportunities/${seg(id, 'deal')}`, body, `deal ${id}`),
     leads: (q: ListQuery) => list('/crm/leads', LeadSchema, q),
-    lead: (id: string) => one(`/crm/leads/${seg(id)}`, LeadSchema, `lead ${id}`),
-    leadLists: (id: string) => one(`/crm/leads/${seg(id)}`, ChannelListsSchema, `lead ${id}`),
+    lead: (id: string) => one(`/crm/leads/${seg(id, 'lead')}`, LeadSchema, `lead ${id}`),
+    leadLists: (id: string) => one(`/crm/leads/${seg(id, 'lead')}`, ChannelListsSchema, `lead ${id}`),
     createLead: (body: LeadBody) => send('POST', '/crm/leads', body),
-    updateLead: (id: string, body: LeadBody) => send('PATCH', `/crm/leads/${seg(id)}`, body, `lead ${id}`),
+    updateLead: (id: string, body: LeadBody) => send('PATCH', `/crm/leads/${seg(id, 'lead')}`, body, `lead ${id}`),
     createNote: (body: NoteBody) => send('POST', '/crm/notes', body),
     createActivity: (body: ActivityBody) => send('POST', '/crm/activities', body),
     pipelines: (q: ListQuery) => list('/crm/pipelines', PipelineSchema, q),

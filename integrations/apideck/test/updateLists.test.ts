@@ -273,12 +273,13 @@ describe('bad input stops before any request', () => {
     },
   );
 
-  it('the client refuses an empty or dot-only id from anywhere before building the path', () => {
-    const client = apideck({} as ZObject);
-    for (const id of ['', '.', '..', '...'])
+  it('the client refuses an empty or dot-only id from anywhere before building the path, naming the field', () => {
+    class InvalidInput extends Error {}
+    const client = apideck({ errors: { Error: InvalidInput } } as unknown as ZObject);
+    for (const id of ['', '.', '..', ' .. '])
       expect(() => client.updateContact(id, {})).toThrow(
-        `"${id}" is not a record id: an id cannot be empty or only dots`,
+        `Please check your input: Contact (contact_id): must be an id, not "${id.trim()}".`,
       );
-    expect(() => client.lead('..')).toThrow(/not a record id/);
+    expect(() => client.lead('..')).toThrow(/Lead \(lead_id\): must be an id/);
   });
 });
