@@ -5,6 +5,7 @@ import { contactCustomOutputFields, contactIdField, contactOutputFields } from '
 import { tagList } from '../src/inputs';
 import { flattenContact, staticSample, tagNames } from '../src/map';
 import { CONTACT } from '../src/samples';
+import type { NimbleContact } from '../src/schemas';
 
 export const inputFields = defineInputFields([
   contactIdField,
@@ -48,15 +49,30 @@ export const mergeTags = (current: string[], added: string[]): string[] => {
   });
 };
 
+/**
+ * The tags endpoint answers the contact (OpenAPI document) or `{}` (Nimble's legacy docs): nimble.md
+ * §1b. On `{}` the output is the contact read before the change with the tags just set ("Keep" read it
+ * anyway), or, for "Replace", the contact read back once.
+ */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, AddTagsInput, bundle.inputData, inputFields);
   const api = nimble(z);
   let tags = mergeTags([], input.tags);
+  let before: NimbleContact | undefined;
   if (input.mode === 'add') {
-    const [contact] = await api.getContact(input.contact_id);
-    tags = mergeTags(tagNames(contact?.tags), input.tags);
+    [before] = await api.getContact(input.contact_id);
+    tags = mergeTags(tagNames(before?.tags), input.tags);
   }
-  return flattenContact(await api.setContactTags(input.contact_id, tags));
+  const answer = await api.setContactTags(input.contact_id, tags);
+  const contact = answer ?? (before ? { ...before, tags } : (await api.getContact(input.contact_id))[0]);
+  if (!contact) {
+    throw new z.errors.Error(
+      `Nimble set the tags but did not return the contact with ID ${input.contact_id} when it was read back.`,
+      'InvalidResponse',
+      502,
+    );
+  }
+  return flattenContact(contact);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({

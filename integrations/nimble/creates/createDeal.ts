@@ -1,7 +1,7 @@
 import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { nimble } from '../src/client';
-import { dealFieldsValues } from '../src/deals';
+import { dealFieldsValues, inputError, stageProblem } from '../src/deals';
 import { contactIdsField, dealCustomOutputFields, dealOutputFields, ownerIdField } from '../src/fields';
 import { dealValuesShape, idList, tagList } from '../src/inputs';
 import { flattenDeal, staticSample } from '../src/map';
@@ -24,7 +24,8 @@ export const inputFields = defineInputFields([
     label: 'Stage',
     required: true,
     dynamic: 'list_stages.id.name',
-    helpText: "The stage the deal starts in (the pipeline's stages, with their default probability).",
+    helpText:
+      "The stage the deal starts in: one of the pipeline's open stages (with their default probability). A deal cannot start won or lost.",
   },
   { key: 'name', label: 'Deal Name', required: true },
   { key: 'amount', label: 'Amount', type: 'number', required: false, helpText: 'The value of the deal (0 or more).' },
@@ -46,7 +47,7 @@ export const inputFields = defineInputFields([
     label: 'Expected Close Date',
     type: 'datetime',
     required: false,
-    helpText: 'When the deal is expected to close (only the date is kept).',
+    helpText: "When the deal is expected to close: only the date is kept, as a date in your Zap's time zone.",
   },
   { key: 'description', label: 'Description', type: 'text', required: false },
   { ...contactIdsField, label: 'Related Contact IDs', helpText: 'Nimble contact IDs taking part in the deal.' },
@@ -69,8 +70,24 @@ const CreateDealInput = lazySchema((zod) =>
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);
   const api = nimble(z);
+  // The stage rules (nimble.md §12.3) are checked on the pipeline as it is now, before the create: a
+  // stage of this pipeline, open (not archived, not won or lost), and a probability when it has none.
+  const pipeline = await api.pipeline(input.pipeline_id);
+  if (pipeline.archived_at) {
+    throw inputError(z, 'Pipeline (pipeline_id)', `"${pipeline.name}" is archived in Nimble: pick another pipeline`);
+  }
+  const problem = stageProblem(pipeline, input.stage_id, 'the');
+  if (problem) throw inputError(z, 'Stage (stage_id)', problem);
+  const stage = pipeline.stages.find((s) => s.stage_id === input.stage_id)!;
+  if (input.probability === undefined && typeof stage.default_probability !== 'number') {
+    throw inputError(
+      z,
+      'Probability (%) (probability)',
+      `is needed: the stage "${stage.name}" has no default probability`,
+    );
+  }
   // fields_values is keyed by field ID (from the deal fields list, kept per connection).
-  const fields_values = await dealFieldsValues(z, input);
+  const fields_values = await dealFieldsValues(z, input, bundle.meta?.timezone);
   const body: DealBody = {
     pipeline_id: input.pipeline_id,
     stage_id: input.stage_id,

@@ -13,7 +13,13 @@ export const inputFields = defineInputFields([
     required: true,
     helpText: `The contacts the note is about: 1 to ${MAX_NOTE_CONTACTS} Nimble contact IDs. Map them from a trigger or a **Find Contact** step.`,
   },
-  { key: 'note', label: 'Note', type: 'text', required: true, helpText: 'The text of the note.' },
+  {
+    key: 'note',
+    label: 'Note',
+    type: 'text',
+    required: true,
+    helpText: 'The text of the note (plain text, or simple HTML).',
+  },
   {
     key: 'note_preview',
     label: 'Preview',
@@ -55,7 +61,8 @@ export default defineCreate({
     sample: flattenNote(NOTE),
     outputFields: [
       { key: 'id', label: 'Note ID', type: 'string' },
-      { key: 'note', label: 'Note' },
+      { key: 'note', label: 'Note (Text)' },
+      { key: 'note_html', label: 'Note (HTML)' },
       { key: 'note_preview', label: 'Preview' },
       { key: 'author_name', label: 'Author' },
       { key: 'owner_id', label: 'Owner User ID' },

@@ -10,8 +10,9 @@ import {
   contactStandardFields,
 } from '../src/fields';
 import { contactShape } from '../src/inputs';
-import { flattenContact, toContactFields, staticSample } from '../src/map';
+import { currentEmployment, flattenContact, toContactFields, staticSample } from '../src/map';
 import { CONTACT } from '../src/samples';
+import type { NimbleContact } from '../src/schemas';
 
 export const inputFields = defineInputFields([
   contactIdField,
@@ -25,7 +26,7 @@ export const inputFields = defineInputFields([
       { value: 'replace', label: 'Replace all values of each field given', sample: 'replace' },
     ],
     helpText:
-      '**Add or change** updates only the value of the type you give (a new personal email keeps the work email). **Replace** makes each field you fill in hold just your value (the work email goes). Fields you leave empty are never touched.',
+      "**Add or change** updates only the value of the type you give (a new personal email keeps the work email). **Replace** makes each field you fill in hold just your value (the work email goes). Fields you leave empty are never touched. Company Name and Job Title change the person's current job either way (the other one stays).",
   },
   ...contactStandardFields,
   contactCustomInputFields,
@@ -42,10 +43,11 @@ const UpdateContactInput = lazySchema((zod) =>
 );
 
 /**
- * Whether the contact is a person or a company, as Nimble has it: Company Name is a company's own
- * name but a person's employer, and Job Title is a person's only.
+ * The contact as Nimble has it: its type decides what Company Name means (a company's own name, a
+ * person's employer; Job Title is a person's only), and a person's current employment is what
+ * Company Name and Job Title change.
  */
-const recordTypeOf = async (z: ZObject, contactId: string): Promise<'person' | 'company'> => {
+const currentContact = async (z: ZObject, contactId: string): Promise<NimbleContact> => {
   const [contact] = await nimble(z).getContact(contactId);
   if (!contact) {
     throw new z.errors.Error(
@@ -54,7 +56,7 @@ const recordTypeOf = async (z: ZObject, contactId: string): Promise<'person' | '
       404,
     );
   }
-  return contact.record_type === 'company' ? 'company' : 'person';
+  return contact;
 };
 
 const perform = (async (z, bundle) => {
@@ -62,8 +64,9 @@ const perform = (async (z, bundle) => {
   if (Object.keys(toContactFields(input, 'person')).length === 0) {
     throw new z.errors.Error('Please fill in at least one field to update the contact.', 'InvalidInput', 400);
   }
-  // Only these two fields depend on the type: the contact is read only when one is filled in.
-  const recordType = input.company_name || input.title ? await recordTypeOf(z, input.contact_id) : 'person';
+  // Only these two fields depend on the contact: it is read only when one is filled in.
+  const contact = input.company_name || input.title ? await currentContact(z, input.contact_id) : undefined;
+  const recordType = contact?.record_type === 'company' ? 'company' : 'person';
   if (recordType === 'company' && input.title) {
     throw new z.errors.Error(
       'Please check your input: Job Title (title): this contact is a company, and only people have a job title. Leave it empty.',
@@ -71,7 +74,9 @@ const perform = (async (z, bundle) => {
       400,
     );
   }
-  const fields = toContactFields(input, recordType);
+  // A person's employment is one value holding company and title: the one given merges into the
+  // current employment (the other half and its dates stay), instead of adding a second one.
+  const fields = toContactFields(input, recordType, contact && currentEmployment(contact));
   const updated = await nimble(z).updateContact(input.contact_id, { fields }, input.mode === 'replace');
   return flattenContact(updated);
 }) satisfies CreatePerform<typeof inputFields>;

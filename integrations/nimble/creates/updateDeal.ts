@@ -1,7 +1,7 @@
 import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { nimble } from '../src/client';
-import { dealFieldsValues } from '../src/deals';
+import { dealFieldsValues, inputError, stageProblem } from '../src/deals';
 import { dealCustomOutputFields, dealIdField, dealOutputFields } from '../src/fields';
 import { dealValuesShape } from '../src/inputs';
 import { flattenDeal, staticSample } from '../src/map';
@@ -11,20 +11,12 @@ import type { DealUpdateBody } from '../src/schemas';
 export const inputFields = defineInputFields([
   dealIdField,
   {
-    key: 'pipeline_id',
-    label: 'Pipeline',
-    required: false,
-    dynamic: 'list_pipelines.id.name',
-    altersDynamicFields: true,
-    helpText:
-      "To move the deal to another stage: the stage's pipeline (the deal's own, or another one to move it there). Leave empty to keep the stage.",
-  },
-  {
     key: 'stage_id',
     label: 'Stage',
     required: false,
     dynamic: 'list_stages.id.name',
-    helpText: 'The stage to move the deal to. Pick the Pipeline first; its live stages are listed here.',
+    helpText:
+      "The stage to move the deal to, in the deal's own pipeline (Nimble keeps a deal in its pipeline, and sets won and lost itself). With a Deal picked above, its pipeline's open stages are listed. Leave empty to keep the stage.",
   },
   { key: 'name', label: 'Deal Name', required: false },
   { key: 'amount', label: 'Amount', type: 'number', required: false, helpText: 'The value of the deal (0 or more).' },
@@ -46,29 +38,18 @@ export const inputFields = defineInputFields([
     label: 'Expected Close Date',
     type: 'datetime',
     required: false,
-    helpText: 'When the deal is expected to close (only the date is kept).',
+    helpText: "When the deal is expected to close: only the date is kept, as a date in your Zap's time zone.",
   },
   { key: 'description', label: 'Description', type: 'text', required: false },
 ]);
 
 const UpdateDealInput = lazySchema((zod) =>
-  zod
-    .object({
-      deal_id: inputs.id(),
-      pipeline_id: inputs.id().optional(),
-      stage_id: inputs.id().optional(),
-      name: zod.string().trim().min(1).optional(),
-      ...dealValuesShape(),
-    })
-    // Nimble moves a deal with the stage and its pipeline together (the edit description).
-    .refine((i) => !i.stage_id || i.pipeline_id, {
-      message: "is needed to move the deal: pick the stage's pipeline",
-      path: ['pipeline_id'],
-    })
-    .refine((i) => !i.pipeline_id || i.stage_id, {
-      message: 'pick the stage in the chosen pipeline to move the deal to',
-      path: ['stage_id'],
-    }),
+  zod.object({
+    deal_id: inputs.id(),
+    stage_id: inputs.id().optional(),
+    name: zod.string().trim().min(1).optional(),
+    ...dealValuesShape(),
+  }),
 );
 
 const perform = (async (z, bundle) => {
@@ -83,13 +64,24 @@ const perform = (async (z, bundle) => {
       400,
     );
   }
-  // Only what was given is sent, so everything else on the deal stays as it is.
+  const api = nimble(z);
+  if (input.stage_id) {
+    // nimble.md §12.3: "A stage change must stay within the current pipeline and cannot mark a deal
+    // won or lost." The deal's pipeline is read now, and the stage checked in it, before the change.
+    const pipelineId = (await api.getDeal(input.deal_id)).stage_transitions?.pipeline_id;
+    if (pipelineId) {
+      const problem = stageProblem(await api.pipeline(pipelineId), input.stage_id, "the deal's");
+      if (problem) throw inputError(z, 'Stage (stage_id)', problem);
+    }
+  }
+  // Only what was given is sent, so everything else on the deal stays as it is; a stage without its
+  // pipeline (the deal keeps its own).
   const body: DealUpdateBody = {
-    ...(input.stage_id ? { pipeline_id: input.pipeline_id, stage_id: input.stage_id } : {}),
+    ...(input.stage_id ? { stage_id: input.stage_id } : {}),
     ...(input.currency ? { currency: input.currency } : {}),
-    ...(changesFields ? { fields_values: await dealFieldsValues(z, input) } : {}),
+    ...(changesFields ? { fields_values: await dealFieldsValues(z, input, bundle.meta?.timezone) } : {}),
   };
-  return flattenDeal(await nimble(z).updateDeal(input.deal_id, body));
+  return flattenDeal(await api.updateDeal(input.deal_id, body));
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -97,7 +89,8 @@ export default defineCreate({
   noun: 'Deal',
   display: {
     label: 'Update Deal',
-    description: 'Moves a Nimble deal to another stage, or changes its name, amount, close date and more.',
+    description:
+      'Moves a Nimble deal to another stage of its pipeline, or changes its name, amount, close date and more.',
   },
   operation: {
     inputFields,

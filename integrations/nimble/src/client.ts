@@ -1,6 +1,16 @@
 import { requestJson, type AnySchema } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
-import { baseUrl, CRM, DROPDOWN_PAGE_SIZE, POLL_PAGE_SIZE, SEARCH_PAGE_SIZE } from './constants';
+import {
+  baseUrl,
+  contactUpdateMode,
+  CRM,
+  DROPDOWN_PAGE_SIZE,
+  LEGACY_TASK_PATH,
+  POLL_PAGE_SIZE,
+  SEARCH_PAGE_SIZE,
+  TASKS_PATH,
+} from './constants';
+import { NO_ENDPOINT } from './errors';
 import {
   ContactByIdSchema,
   ContactListSchema,
@@ -14,11 +24,13 @@ import {
   NoteSchema,
   PipelineListSchema,
   PipelineSchema,
+  TagsAnswerSchema,
   TaskSchema,
   type CreateContactBody,
   type DealBody,
   type DealNoteBody,
   type DealUpdateBody,
+  type LegacyTaskBody,
   type NoteBody,
   type TaskBody,
   type UpdateContactBody,
@@ -33,6 +45,15 @@ const seg = encodeURIComponent;
 export type ContactSearch =
   | { query: Record<string, unknown>; keyword?: never; recordType?: never }
   | { keyword: string; recordType?: 'person' | 'company'; query?: never };
+
+/** True for the error a missing endpoint gives (see `nimbleErrors`): nothing was created. */
+export const isNoEndpoint = (err: unknown): boolean => {
+  try {
+    return (JSON.parse((err as Error).message) as { code?: unknown }).code === NO_ENDPOINT;
+  } catch {
+    return false;
+  }
+};
 
 /** The only code that knows Nimble's paths: one method per documented endpoint. */
 export const nimble = (z: ZObject) => {
@@ -84,7 +105,7 @@ export const nimble = (z: ZObject) => {
     updateContact: (id: string, body: UpdateContactBody, replace: boolean) =>
       call('PUT', `/api/v1/contact/${seg(id)}`, ContactSchema, {
         body,
-        params: { type: replace ? '1' : '0' },
+        params: contactUpdateMode(replace),
         resource: `contact ${id}`,
       }),
 
@@ -92,7 +113,10 @@ export const nimble = (z: ZObject) => {
 
     createNote: (body: NoteBody) => call('POST', '/api/v1/contacts/notes', NoteSchema, { body }),
 
-    createTask: (body: TaskBody) => call('POST', '/api/v1/tasks', TaskSchema, { body }),
+    /** `POST /api/v1/tasks`; its 404 without a named object, or 405, is an error with the code NO_ENDPOINT. */
+    createTask: (body: TaskBody) => call('POST', TASKS_PATH, TaskSchema, { body }),
+
+    createLegacyTask: (body: LegacyTaskBody) => call('POST', LEGACY_TASK_PATH, TaskSchema, { body }),
 
     pipelines: async () => (await call('GET', '/api/v2/deals/pipelines', PipelineListSchema)).pipelines,
 
@@ -127,9 +151,12 @@ export const nimble = (z: ZObject) => {
     createDealNote: (dealId: string, body: DealNoteBody) =>
       call('POST', `/api/v2/deals/${seg(dealId)}/notes`, DealNoteSchema, { body, resource: `deal ${dealId}` }),
 
-    /** Sets the contact's tags to exactly this list (the endpoint replaces the whole set). */
+    /**
+     * Sets the contact's tags to exactly this list (the endpoint replaces the whole set). Returns the
+     * contact when Nimble answers with it, undefined when it answers `{}`.
+     */
     setContactTags: (contactId: string, tags: string[]) =>
-      call('PUT', `/api/v1/contacts/${seg(contactId)}/tags`, ContactSchema, {
+      call('PUT', `/api/v1/contacts/${seg(contactId)}/tags`, TagsAnswerSchema, {
         body: { tags },
         resource: `contact ${contactId}`,
       }),

@@ -42,3 +42,20 @@ export const MAX_NOTE_CONTACTS = 10;
  * the undocumented maximum, allows 100.
  */
 export const FIND_DEAL_WINDOW = 100;
+
+/**
+ * Update Contact's extend/replace switch, under both names Nimble has used: `type` (the OpenAPI
+ * document) and `replace` (Nimble's legacy docs, `docs/contacts/basic/update.rst`, and GearPlug's
+ * client). Neither source says the other name is gone, so both are sent (nimble.md §7.4 C6).
+ */
+export const contactUpdateMode = (replace: boolean) =>
+  replace ? { type: '1', replace: '1' } : { type: '0', replace: '0' };
+
+/**
+ * Task creation (nimble.md §9.1): the OpenAPI document's path first; if Nimble has no such endpoint
+ * (404 without a named object, or 405), the legacy path every independent client uses.
+ */
+export const TASKS_PATH = '/api/v1/tasks';
+export const LEGACY_TASK_PATH = '/api/v1/activities/task';
+/** A task's subject: 2 to 128 characters (legacy docs, `docs/activities/tasks/create.rst`). */
+export const TASK_SUBJECT_LENGTH = { min: 2, max: 128 } as const;

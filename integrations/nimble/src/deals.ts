@@ -1,7 +1,8 @@
 import type { ZObject } from 'zapier-platform-core';
 import { cached } from './cache';
 import { nimble } from './client';
-import type { DealBody } from './schemas';
+import { calendarDate } from './dates';
+import type { DealBody, Pipeline, Stage } from './schemas';
 
 /** How long the standard deal fields' ids are kept: they belong to the account and do not change. */
 const FIELD_IDS_TTL = 24 * 60 * 60;
@@ -21,14 +22,17 @@ export interface DealFieldInput {
  * `z.cache` per connection (Create Deal and Update Deal share the entry); a field the answer does
  * not list falls back to its name, which the create example also uses.
  */
-export const dealFieldsValues = async (z: ZObject, input: DealFieldInput): Promise<DealBody['fields_values']> => {
+export const dealFieldsValues = async (
+  z: ZObject,
+  input: DealFieldInput,
+  /** `bundle.meta.timezone`: the expected close date is a date in the Zap's time zone (`calendarDate`). */
+  timezone: unknown,
+): Promise<DealBody['fields_values']> => {
   const values: Record<string, string | undefined> = {
     name: input.name,
     amount: input.amount !== undefined ? String(input.amount) : undefined,
     probability: input.probability !== undefined ? String(input.probability) : undefined,
-    expected_close_date: input.expected_close_date
-      ? new Date(input.expected_close_date).toISOString().slice(0, 10)
-      : undefined,
+    expected_close_date: input.expected_close_date ? calendarDate(input.expected_close_date, timezone) : undefined,
     description: input.description,
   };
   const given = Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined);
@@ -38,3 +42,30 @@ export const dealFieldsValues = async (z: ZObject, input: DealFieldInput): Promi
   );
   return Object.fromEntries(given.map(([name, value]) => [fieldIds[name] ?? name, [{ value }]]));
 };
+
+/**
+ * A stage a Zap may put a deal in (nimble.md §12.3, Nimble's plugin): live (not archived) and not
+ * final, since "a stage change … cannot mark a deal won or lost" and a new deal needs "a non-final
+ * stage" (a final stage, `role.is_final`, is a won or lost one).
+ */
+export const isOpenStage = (s: Stage): boolean => !s.archived_at && s.role?.is_final !== true;
+
+/** The stages a dropdown offers for a pipeline: its open ones. */
+export const openStages = (p: Pipeline): Stage[] => p.stages.filter(isOpenStage);
+
+/** What is wrong with putting a deal in `stageId` of `pipeline` (the Stage input's message), or undefined. */
+export const stageProblem = (pipeline: Pipeline, stageId: string, whose: string): string | undefined => {
+  const stage = pipeline.stages.find((s) => s.stage_id === stageId);
+  if (!stage) {
+    return `is not a stage of ${whose} pipeline "${pipeline.name}": pick one of its stages (a deal stays in its pipeline)`;
+  }
+  if (stage.archived_at) return `"${stage.name}" is archived in Nimble: pick an open stage`;
+  if (stage.role?.is_final) {
+    return `"${stage.name}" is a final (won or lost) stage, which Nimble sets itself: pick an open stage, and mark the deal won or lost in Nimble`;
+  }
+  return undefined;
+};
+
+/** A refused input, as parseInput words it: "Please check your input: Label (key): message." */
+export const inputError = (z: ZObject, field: string, message: string): Error =>
+  new z.errors.Error(`Please check your input: ${field}: ${message}.`, 'InvalidInput', 400);

@@ -1,6 +1,6 @@
 import { type CrmErrorDetail, parseJsonBody, withoutSecrets } from '@crm-zapier/kit';
 import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
-import { CRM } from './constants';
+import { CRM, TASKS_PATH } from './constants';
 
 const asRecord = (v: unknown): Record<string, unknown> | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
@@ -38,14 +38,27 @@ export const readNimbleError = (body: unknown): CrmErrorDetail => {
   return {};
 };
 
+/** The error code of a create sent to an endpoint Nimble does not have: nothing was created. */
+export const NO_ENDPOINT = 'NoEndpoint';
+
+const pathOf = (url: string | undefined): string => {
+  try {
+    return new URL(url ?? '').pathname;
+  } catch {
+    return '';
+  }
+};
+
 /**
  * What Nimble signals differently from other CRMs, handled before the kit's `crmErrors`:
  * a 403 "Can't authenticate request" means a stale token (refresh it); 402 means a plan limit;
- * a 404 body names the missing object itself.
+ * a 404 body names the missing object itself. A create task sent to `/api/v1/tasks` that answers 405,
+ * or 404 without naming a missing object (a missing contact is named), met an account without that
+ * endpoint: the error says so with the code NO_ENDPOINT, so Create Task can use the legacy path.
  */
 export const nimbleErrors = ((response: HttpResponse, z: ZObject, bundle: { authData?: Record<string, unknown> }) => {
   const { status } = response;
-  if (status < 400 || response.skipThrowForStatus || ![402, 403, 404].includes(status)) return response;
+  if (status < 400 || response.skipThrowForStatus || ![402, 403, 404, 405].includes(status)) return response;
   const body = parseJsonBody(response.content);
   const obj = asRecord(body);
   const secrets = Object.values(bundle.authData ?? {}).filter((v): v is string => typeof v === 'string');
@@ -63,6 +76,10 @@ export const nimbleErrors = ((response: HttpResponse, z: ZObject, bundle: { auth
   }
   const type = asText(obj?.object_type);
   const id = asText(obj?.object_id);
+  const named = Boolean(type && id);
+  if ((status === 405 || (status === 404 && !named)) && pathOf(response.request.url).endsWith(TASKS_PATH)) {
+    throw new z.errors.Error(`${CRM} has no ${TASKS_PATH} endpoint here (HTTP ${status}).`, NO_ENDPOINT, status);
+  }
   if (status === 404 && type && id) {
     throw new z.errors.Error(
       `${CRM} could not find the ${type} with ID ${withoutSecrets(id, secrets)}. Check the ID, or map it from a trigger or a Find step.`,

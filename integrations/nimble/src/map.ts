@@ -277,14 +277,20 @@ const one = (value: string, modifier = '') => [{ value, modifier }];
  * Contact inputs as Nimble's `fields` body. A person's company and title go into `contact employment`
  * (which replaces the deprecated `parent company` and `title`); a company's name is `company name`.
  */
-export const toContactFields = (i: ContactInput, recordType: 'person' | 'company'): ContactFieldsBody => {
+export const toContactFields = (
+  i: ContactInput,
+  recordType: 'person' | 'company',
+  currentEmployment?: Record<string, unknown>,
+): ContactFieldsBody => {
   const fields: ContactFieldsBody = {};
   if (i.first_name) fields['first name'] = one(i.first_name);
   if (i.last_name) fields['last name'] = one(i.last_name);
   if (recordType === 'company') {
     if (i.company_name) fields['company name'] = one(i.company_name);
   } else if (i.company_name || i.title) {
+    // An update merges into the person's current employment (its dates and the half not given stay).
     const employment = {
+      ...currentEmployment,
       ...(i.company_name ? { company_name: i.company_name } : {}),
       ...(i.title ? { title: i.title } : {}),
     };
@@ -316,20 +322,63 @@ export const toContactFields = (i: ContactInput, recordType: 'person' | 'company
   return fields;
 };
 
+/** The person's current employment (the primary value, else the first), parsed; undefined if none. */
+export const currentEmployment = (c: NimbleContact): Record<string, unknown> | undefined =>
+  parseJsonValue(primaryOf(c.fields['contact employment'])?.value);
+
 /** Tags for a contact create: comma-separated, commas inside a tag escaped with a backslash. */
 export const toTagList = (tags: string[]): string => tags.map((t) => t.replace(/,/g, '\\,')).join(',');
 
-export const flattenNote = (n: NimbleNote): FlatObject & { id: string } => ({
-  id: n.id,
-  note: n.note,
-  note_preview: n.note_preview ?? null,
-  author_name: n.author_name ?? null,
-  owner_id: n.owner_id ?? null,
-  contact_ids: (n.contacts ?? []).map((c) => c.id),
-  contact_names: (n.contacts ?? []).map((c) => c.name ?? ''),
-  created: n.created ?? null,
-  updated: n.updated ?? null,
-});
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** HTML as plain text: line breaks for `<br>` and block ends, tags dropped, entities decoded. */
+export const htmlToText = (html: string): string =>
+  html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|h[1-6]|tr)\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+
+/**
+ * A contact note's body, which Nimble answers as URL-encoded HTML (`%3Cfont%20face…%3Enote%201%3C%2Ffont%3E`,
+ * nimble.md §9, from the legacy docs' create, show and list examples): decoded when it is encoded
+ * (`%XX` sequences and no plain spaces; a body that does not decode is kept as it came), then read
+ * as text when it holds markup.
+ */
+export const readNoteBody = (raw: string): { text: string; html: string } => {
+  let html = raw;
+  if (/%[0-9a-f]{2}/i.test(raw) && !/\s/.test(raw)) {
+    try {
+      html = decodeURIComponent(raw);
+    } catch {
+      html = raw;
+    }
+  }
+  return { html, text: /<[a-z/!]/i.test(html) || /&[#a-z0-9]+;/i.test(html) ? htmlToText(html) : html };
+};
+
+export const flattenNote = (n: NimbleNote): FlatObject & { id: string } => {
+  const body = readNoteBody(n.note);
+  return {
+    id: n.id,
+    note: body.text,
+    note_html: body.html,
+    note_preview: n.note_preview ?? null,
+    author_name: n.author_name ?? null,
+    owner_id: n.owner_id ?? null,
+    contact_ids: (n.contacts ?? []).map((c) => c.id),
+    contact_names: (n.contacts ?? []).map((c) => c.name ?? ''),
+    created: n.created ?? null,
+    updated: n.updated ?? null,
+  };
+};
 
 export const flattenTask = (t: NimbleTask): FlatObject & { id: string } => ({
   id: t.id,
@@ -341,7 +390,8 @@ export const flattenTask = (t: NimbleTask): FlatObject & { id: string } => ({
   owner_id: t.owner_id ?? null,
   assigned_to_id: t.assigned_to?.user_id ?? null,
   assigned_to_name: t.assigned_to?.name ?? null,
-  contact_ids: (t.related?.contacts ?? []).map((c) => c.id),
+  // The legacy endpoint's answer may list the linked contacts only as `related_to` ids (§9.1).
+  contact_ids: t.related?.contacts ? t.related.contacts.map((c) => c.id) : (t.related_to ?? []),
   contact_names: (t.related?.contacts ?? []).map((c) => c.name ?? ''),
   tags: t.tags ?? [],
   created: t.created ?? null,

@@ -79,9 +79,15 @@ const SHORT_CONTACT = {
   phones: { label: 'mobile', value: '+7 (917) 202-456-1111' },
 };
 
+/**
+ * How Nimble answers a note's body: URL-encoded HTML, wrapped in the editor's `<font>` (the legacy
+ * docs' create, show and list examples, nimble.md §9).
+ */
+export const NOTE_FONT = '<font face="Arial, Tahoma, Verdana, Helvetica, sans-serif">';
+
 export const NOTE = {
   id: '50b7360e837d4e4404000013',
-  note: 'Called Amayak about the renewal; he wants a quote by Friday.',
+  note: encodeURIComponent(`${NOTE_FONT}Called Amayak about the renewal;<br>he wants a quote by Friday.</font>`),
   note_preview: 'Called Amayak about the renewal',
   author_name: MYSELF.name,
   owner_id: MYSELF.user_id,
@@ -112,6 +118,15 @@ export const TASK = {
   tags: [],
   created: '2024-05-01T14:30:00+0000',
   updated: '2024-05-01T14:30:00+0000',
+};
+
+/** The legacy endpoint's answer (`POST /api/v1/activities/task`, the shorter legacy example): contacts as `related_to`. */
+export const LEGACY_TASK = {
+  related_to: [CONTACT.id],
+  due_date: '2024-05-03T07:00:00+00:00',
+  notes: 'Include the volume discount.',
+  id: '5108f1cc837d4e3930e297fb',
+  subject: 'Send the quote',
 };
 
 export const PIPELINE = {

@@ -63,6 +63,21 @@ export const ContactSchema = lazySchema((z) =>
 );
 export type NimbleContact = Infer<typeof ContactSchema>;
 
+/**
+ * What `PUT /api/v1/contacts/{id}/tags` answers: the contact (OpenAPI document) or `{}` (Nimble's
+ * legacy docs, `docs/contacts/tags/update.rst`); nimble.md §1b says accept both. An answer with an
+ * `id` must be a contact; one without is read as "no contact given".
+ */
+export const TagsAnswerSchema = lazySchema((z) =>
+  z.union([
+    ContactSchema.schema,
+    z
+      .object({ id: z.undefined().optional() })
+      .loose()
+      .transform(() => undefined),
+  ]),
+);
+
 export const ContactListSchema = lazySchema((z) => z.object({ resources: z.array(ContactSchema.schema) }).loose());
 export const ContactByIdSchema = lazySchema((z) => z.object({ resources: z.array(ContactSchema.schema) }).loose());
 
@@ -103,6 +118,8 @@ export const TaskSchema = lazySchema((z) =>
         .object({ contacts: z.array(ShortContactSchema.schema).optional() })
         .loose()
         .optional(),
+      /** The legacy endpoint's link: contact ids. */
+      related_to: z.array(z.string()).nullable().optional(),
       tags: z.array(z.string()).optional(),
       created: z.string().optional(),
       updated: z.string().optional(),
@@ -118,9 +135,16 @@ const StageSchema = lazySchema((z) =>
       name: z.string(),
       default_probability: z.number().nullable().optional(),
       archived_at: z.string().nullable().optional(),
+      /** A final stage (`is_final`) is a won or lost one: no deal is put there through the API (§12.3). */
+      role: z
+        .object({ name: z.string().nullable().optional(), is_final: z.boolean().nullable().optional() })
+        .loose()
+        .nullable()
+        .optional(),
     })
     .loose(),
 );
+export type Stage = Infer<typeof StageSchema>;
 
 export const PipelineSchema = lazySchema((z) =>
   z
@@ -286,6 +310,7 @@ export interface NoteBody {
   note: string;
   note_preview: string;
 }
+/** `POST /api/v1/tasks` (`Tasks.NewTaskSpecification`): contacts through `related.contacts`, never `related_to`. */
 export interface TaskBody {
   subject: string;
   notes?: string;
@@ -294,9 +319,18 @@ export interface TaskBody {
   is_important?: boolean;
   related?: { contacts: string[] };
 }
-/** `Deals.EditDealRequest` as we send it: `fields_values` keyed like a create (see `updateDeal.ts`). */
+/** `POST /api/v1/activities/task` (legacy docs, Pipedream, GearPlug): only these keys are documented. */
+export interface LegacyTaskBody {
+  subject: string;
+  notes?: string;
+  due_date?: string;
+  related_to?: string[];
+}
+/**
+ * `Deals.EditDealRequest` as we send it: `fields_values` keyed like a create (see `updateDeal.ts`); a
+ * stage of the deal's own pipeline only, never a `pipeline_id` (nimble.md §12.3).
+ */
 export interface DealUpdateBody {
-  pipeline_id?: string;
   stage_id?: string;
   currency?: string;
   fields_values?: Record<string, { value: string }[]>;

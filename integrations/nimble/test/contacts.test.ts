@@ -426,10 +426,10 @@ describe('contact outputs', () => {
 });
 
 describe('Update Contact', () => {
-  it('replaces with PUT ?type=1 and only the fields given', async () => {
+  it('nimble.md §7.4 C6: replaces with PUT ?type=1&replace=1 (both flag names) and only the fields given', async () => {
     api()
       .put(`/api/v1/contact/${CONTACT_ID}`, { fields: { email: [{ value: 'new@example.com', modifier: 'work' }] } })
-      .query({ type: '1' })
+      .query({ type: '1', replace: '1' })
       .reply(200, CONTACT);
     const out = await run(
       'creates.update_contact.operation.perform',
@@ -438,10 +438,10 @@ describe('Update Contact', () => {
     expect(out).toMatchObject({ id: CONTACT_ID });
   });
 
-  it('extends with ?type=0 by default', async () => {
+  it('nimble.md §7.4 C6: extends with ?type=0&replace=0 by default', async () => {
     api()
       .put(`/api/v1/contact/${CONTACT_ID}`, { fields: { phone: [{ value: '+1 555', modifier: 'main' }] } })
-      .query({ type: '0' })
+      .query({ type: '0', replace: '0' })
       .reply(200, CONTACT);
     await run('creates.update_contact.operation.perform', bundle({ contact_id: CONTACT_ID, phone_main: '+1 555' }));
   });
@@ -462,7 +462,7 @@ describe('Update Contact', () => {
       .get(`/api/v1/contact/${CONTACT_ID}`)
       .reply(200, { resources: [COMPANY] })
       .put(`/api/v1/contact/${CONTACT_ID}`, { fields: { 'company name': [{ value: 'Nimble Inc', modifier: '' }] } })
-      .query({ type: '0' })
+      .query({ type: '0', replace: '0' })
       .reply(200, { ...COMPANY, fields: { 'company name': [fv('Nimble Inc')] } });
     const out = await run(
       'creates.update_contact.operation.perform',
@@ -479,16 +479,33 @@ describe('Update Contact', () => {
   it("reads a person's type, then sends Company Name and Job Title as the employment", async () => {
     api()
       .get(`/api/v1/contact/${CONTACT_ID}`)
-      .reply(200, { resources: [CONTACT] })
+      .reply(200, { resources: [{ ...CONTACT, fields: { 'first name': [fv('Amayak')] } }] })
       .put(`/api/v1/contact/${CONTACT_ID}`, {
         fields: { 'contact employment': [{ value: '{"company_name":"Acme","title":"CEO"}', modifier: '' }] },
       })
-      .query({ type: '0' })
+      .query({ type: '0', replace: '0' })
       .reply(200, CONTACT);
     await run(
       'creates.update_contact.operation.perform',
       bundle({ contact_id: CONTACT_ID, company_name: 'Acme', title: 'CEO' }),
     );
+  });
+
+  it("nimble.md §7.2: a Job Title alone merges into the person's current employment (company and dates stay)", async () => {
+    // CONTACT works at Nimble as Sales Director (`is_present`), its primary employment.
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [CONTACT] })
+      .put(`/api/v1/contact/${CONTACT_ID}`, {
+        fields: {
+          'contact employment': [
+            { value: '{"company_name":"Nimble","title":"VP Sales","is_present":true}', modifier: '' },
+          ],
+        },
+      })
+      .query({ type: '0', replace: '0' })
+      .reply(200, CONTACT);
+    await run('creates.update_contact.operation.perform', bundle({ contact_id: CONTACT_ID, title: 'VP Sales' }));
   });
 
   it('refuses a Job Title for a company, naming the field, before changing anything', async () => {

@@ -1,4 +1,4 @@
-import { CONTACT, DEAL, DEAL_NOTE, MYSELF, NOTE, PIPELINE, TASK } from '../src/samples';
+import { CONTACT, DEAL, DEAL_NOTE, LEGACY_TASK, MYSELF, NOTE, PIPELINE, TASK } from '../src/samples';
 import { ERRATA, operationOf, rawResponseViolations, rawViolations, responseViolations, violations } from './contract';
 
 /**
@@ -18,6 +18,8 @@ describe("response fixtures against Nimble's OpenAPI document", () => {
     ['put-contact-tags', 200, CONTACT],
     ['post-contact-note', 201, NOTE],
     ['post-task', 201, TASK],
+    ['post-legacy-task', 200, LEGACY_TASK],
+    ['post-legacy-task', 200, TASK],
     ['list-deals-pipelines', 200, { pipelines: [PIPELINE] }],
     ['get-deals-pipeline', 200, PIPELINE],
     ['list-user-deals', 200, { meta, resources: [DEAL] }],
@@ -102,6 +104,39 @@ describe('errata: where the published document is wrong', () => {
     expect(
       violations({ method: 'PUT', path: '/api/v2/deals/d', body: { fields_values: { 'f-amount': [{ value: '1' }] } } }),
     ).toEqual([]);
+  });
+
+  it('nimble.md §7.4 C6: knows only `type`, not the legacy `replace` flag that is sent beside it', () => {
+    const update = { method: 'PUT', path: `/api/v1/contact/${CONTACT.id}?type=1&replace=1`, body: { fields: {} } };
+    expect(rawViolations(update)).toEqual(['put-contact: request /query must NOT have additional properties']);
+    expect(violations(update)).toEqual([]);
+    expect(violations({ ...update, path: `/api/v1/contact/${CONTACT.id}?type=1&replace=yes` }).join()).toMatch(
+      /replace must be equal to one of the allowed values/,
+    );
+  });
+
+  it("nimble.md §1b: answers the contact from the tags endpoint, never the legacy docs' {}", () => {
+    expect(rawResponseViolations('put-contact-tags', 200, {})).toContain(
+      "put-contact-tags 200: / must have required property 'id'",
+    );
+    expect(responseViolations('put-contact-tags', 200, {})).toEqual([]);
+    expect(responseViolations('put-contact-tags', 200, CONTACT)).toEqual([]);
+  });
+
+  it('nimble.md §9.1: lacks the legacy task path every independent client uses', () => {
+    const legacy = {
+      method: 'POST',
+      path: '/api/v1/activities/task',
+      body: { subject: 'Call back', related_to: [CONTACT.id], due_date: '2024-05-03T09:00:00+02:00' },
+    };
+    expect(rawViolations(legacy)).toEqual(['POST /api/v1/activities/task is not an operation of the spec']);
+    expect(violations(legacy)).toEqual([]);
+    expect(violations({ ...legacy, body: { subject: 'x' } })).toContain(
+      'post-legacy-task: request /requestBody/subject must NOT have fewer than 2 characters',
+    );
+    expect(violations({ ...legacy, body: { subject: 'Call', related: { contacts: [] } } })).toContain(
+      'post-legacy-task: request /requestBody must NOT have additional properties',
+    );
   });
 
   it('rejects its own documented answers: nulls next to $ref, is_important, tag objects, fields_values lists', () => {

@@ -30,9 +30,15 @@ jest.mock('@apidevtools/json-schema-ref-parser', () => {
 const SPEC_PATH = join(__dirname, '../../../../shared/specs/nimble.openapi.yml');
 
 type Schema = Record<string, unknown>;
-type Spec = { components: { schemas: Record<string, Schema> } };
+type Operation = { operationId?: string; parameters?: Schema[]; responses?: Record<string, Schema> } & Schema;
+type Spec = { components: { schemas: Record<string, Schema> }; paths: Record<string, Record<string, Operation>> };
 
 const orNull = (schema: unknown): Schema => ({ anyOf: [schema, { type: 'null' }] });
+const operation = (spec: Spec, path: string, method: string): Operation => {
+  const op = spec.paths[path]?.[method];
+  if (!op) throw new Error(`the spec has no ${method} ${path}`);
+  return op;
+};
 const props = (spec: Spec, name: string): Record<string, unknown> => {
   const schema = spec.components.schemas[name];
   if (!schema?.properties) throw new Error(`the spec has no schema ${name}`);
@@ -129,6 +135,76 @@ export const ERRATA: { where: string; why: string; apply: (spec: Spec) => void }
       delete member.discriminator;
       const p = props(spec, 'Deals.DealPipelineFieldsTab');
       p.members = { anyOf: [p.members, { type: 'array', items: structuredClone(p.members) }] };
+    },
+  },
+  {
+    where: 'put-contact query `replace`',
+    why: 'the document names the extend/replace flag `type`; Nimble\'s legacy docs (`docs/contacts/basic/update.rst`) and GearPlug\'s client name it `replace` (`?replace=1`), and nimble.md §7.4 C6 sends both, so `replace` ("0"|"1") is accepted beside `type`.',
+    apply: (spec) => {
+      const op = operation(spec, '/api/v1/contact/{contact_id}', 'put');
+      op.parameters = [
+        ...(op.parameters ?? []),
+        { in: 'query', name: 'replace', schema: { type: 'string', enum: ['0', '1'] } },
+      ];
+    },
+  },
+  {
+    where: 'put-contact-tags 200',
+    why: 'answers `Contacts.ContactView` by the document; Nimble\'s legacy docs (`docs/contacts/tags/update.rst`) say "Response to this request is empty JSON body ({})", and nimble.md §1b accepts both.',
+    apply: (spec) => {
+      const ok = operation(spec, '/api/v1/contacts/{contact_id}/tags', 'put').responses!['200']!;
+      const content = (ok.content as Record<string, { schema: unknown }>)['application/json']!;
+      content.schema = { anyOf: [content.schema, { type: 'object', maxProperties: 0 }] };
+    },
+  },
+  {
+    where: 'POST /api/v1/activities/task (missing)',
+    why: "the document has only `POST /api/v1/tasks`; the task path of Nimble's legacy docs (`docs/activities/tasks/create.rst`), Pipedream and GearPlug is added with its documented body (`subject` 2–128 characters, `notes`, `related_to` contact ids, `due_date`), the fallback nimble.md §9.1 recommends.",
+    apply: (spec) => {
+      spec.paths['/api/v1/activities/task'] = {
+        post: {
+          operationId: 'post-legacy-task',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['subject'],
+                  properties: {
+                    subject: { type: 'string', minLength: 2, maxLength: 128 },
+                    notes: { type: 'string' },
+                    related_to: { type: 'array', items: { type: 'string' } },
+                    due_date: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            // "dictionary with JSON serialised task body": the shorter of its two examples holds only these.
+            '200': {
+              description: 'the task',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['id', 'subject'],
+                    properties: {
+                      id: { type: 'string' },
+                      subject: { type: 'string' },
+                      notes: { type: 'string' },
+                      due_date: { type: 'string' },
+                      related_to: { type: 'array', items: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      };
     },
   },
 ];

@@ -3,6 +3,7 @@ import { makeBundle } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../index';
+import { PIPELINE } from '../src/samples';
 import { useContract } from './contract';
 
 export const ORIGIN = 'https://app.nimble.com';
@@ -80,4 +81,32 @@ export const unmatchedRequests = (): string[] => {
 /** Asserts an error shows none of the secrets. */
 export const expectNoSecret = (text: string): void => {
   for (const s of SECRETS) expect(text).not.toContain(s);
+};
+
+/** Stage ids of SALES, one of each kind nimble.md §12.3 tells apart. */
+export const STAGE = {
+  qualified: PIPELINE.stages[0]!.stage_id,
+  proposal: '62fd6587048065ca3510c6d6',
+  old: '62fd6587048065ca3510c6d7',
+  won: '62fd6587048065ca3510c6d8',
+  lost: '62fd6587048065ca3510c6d9',
+};
+const stage = (stage_id: string, name: string, default_probability: number | null, role: string, archived = false) => ({
+  ...PIPELINE.stages[0]!,
+  stage_id,
+  name,
+  default_probability,
+  role: { name: role, is_final: role === 'won' || role === 'lost' },
+  archived_at: archived ? '2023-01-01T00:00:00+0000' : null,
+});
+/** The Sales pipeline: Qualified (20%), Proposal (no default probability), an archived stage, Won and Lost. */
+export const SALES = {
+  ...PIPELINE,
+  stages: [
+    PIPELINE.stages[0]!,
+    stage(STAGE.proposal, 'Proposal', null, 'regular'),
+    stage(STAGE.old, 'Old stage', 10, 'regular', true),
+    stage(STAGE.won, 'Won', 100, 'won'),
+    stage(STAGE.lost, 'Lost', 0, 'lost'),
+  ],
 };

@@ -2,14 +2,13 @@ import { failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import type { MethodRunner } from '@crm-zapier/kit';
 import App from '../index';
 import { CONTACT, DEAL, DEAL_NOTE, PIPELINE } from '../src/samples';
-import { CONTACT_ID, USER_ID, api, bundle, freshRun, unmatchedRequests, useEnv } from './helpers';
+import { CONTACT_ID, SALES, STAGE, USER_ID, api, bundle, freshRun, unmatchedRequests, useEnv } from './helpers';
 
 useNock();
 useEnv();
 const unmatched = unmatchedRequests();
 
 const DEAL_ID = DEAL.deal_id;
-const WON = '62fd6587048065ca3510c6d8';
 const STANDARD_FIELDS = {
   standard_fields: [
     { field_id: 'f-name', field_name: 'name', field_type: 'string' },
@@ -107,7 +106,7 @@ describe('Find or Create Contact (find, update or create)', () => {
 });
 
 describe('Add Tags to Contact', () => {
-  it("reads the contact's tags, then sets them with the new ones added once (2 requests)", async () => {
+  it("nimble.md §1b: reads the contact's tags, then sets them with the new ones added once; the contact answered is the output (2 requests)", async () => {
     api()
       .get(`/api/v1/contact/${CONTACT_ID}`)
       .reply(200, {
@@ -132,7 +131,36 @@ describe('Add Tags to Contact', () => {
     expect(out).toMatchObject({ id: CONTACT_ID, tags: ['csv import', 'VIP', 'speaker'] });
   });
 
-  it('replaces the tags in one request when asked to', async () => {
+  it("nimble.md §1b: on the legacy docs' {} answer, outputs the contact read before with the tags set (no third request)", async () => {
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [CONTACT] });
+    api()
+      .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['csv import', 'speaker'] })
+      .reply(200, {});
+    const out = await run(
+      'creates.add_contact_tags.operation.perform',
+      bundle({ contact_id: CONTACT_ID, tags: ['speaker'] }),
+    );
+    expect(out).toMatchObject({ id: CONTACT_ID, name: 'Amayak Akopyan', tags: ['csv import', 'speaker'] });
+    expect(unmatched).toEqual([]);
+  });
+
+  it("nimble.md §1b: Replace on the legacy docs' {} answer reads the contact back for the output (2 requests)", async () => {
+    api()
+      .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['lead'] })
+      .reply(200, {});
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [{ ...CONTACT, tags: [{ tag: 'lead', id: 't9' }] }] });
+    const out = await run(
+      'creates.add_contact_tags.operation.perform',
+      bundle({ contact_id: CONTACT_ID, tags: 'lead', mode: 'replace' }),
+    );
+    expect(out).toMatchObject({ id: CONTACT_ID, name: 'Amayak Akopyan', tags: ['lead'] });
+  });
+
+  it('replaces the tags in one request when asked to (the contact answered)', async () => {
     api()
       .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['lead'] })
       .reply(200, { ...CONTACT, tags: ['lead'] });
@@ -162,12 +190,24 @@ describe('Add Tags to Contact', () => {
 });
 
 describe('Update Deal', () => {
-  it('moves the stage (with its pipeline) and changes only the fields given, keyed by field id', async () => {
+  /** The deal (in Sales) and its pipeline, read before a stage change (nimble.md §12.3). */
+  const dealAndPipeline = () => {
+    api().get(`/api/v2/deals/${DEAL_ID}`).reply(200, DEAL);
+    api().get(`/api/v2/deals/pipelines/${PIPELINE.pipeline_id}`).reply(200, SALES);
+  };
+
+  it('has no Pipeline input: a deal stays in its pipeline (nimble.md §12.3)', () => {
+    const keys = (App.creates.update_deal.operation.inputFields as { key?: string }[]).map((f) => f.key);
+    expect(keys).not.toContain('pipeline_id');
+    expect(keys).toEqual(expect.arrayContaining(['deal_id', 'stage_id']));
+  });
+
+  it("nimble.md §12.3: moves to a stage of the deal's pipeline (checked first) and changes only the fields given, keyed by field id", async () => {
+    dealAndPipeline();
     api().get('/api/v2/deals/fields').once().reply(200, STANDARD_FIELDS);
     api()
       .put(`/api/v2/deals/${DEAL_ID}`, {
-        pipeline_id: PIPELINE.pipeline_id,
-        stage_id: WON,
+        stage_id: STAGE.proposal,
         fields_values: { 'f-amount': [{ value: '30000' }], 'f-close': [{ value: '2030-07-15' }] },
       })
       .reply(200, DEAL);
@@ -175,8 +215,7 @@ describe('Update Deal', () => {
       'creates.update_deal.operation.perform',
       bundle({
         deal_id: DEAL_ID,
-        pipeline_id: PIPELINE.pipeline_id,
-        stage_id: WON,
+        stage_id: STAGE.proposal,
         amount: '30000',
         expected_close_date: '2030-07-15T10:00:00Z',
       }),
@@ -184,12 +223,31 @@ describe('Update Deal', () => {
     expect(out).toMatchObject({ id: DEAL_ID, deal_id: DEAL_ID, name: 'Nimble renewal 2024' });
   });
 
-  it('moves the stage alone in one request, without reading the deal fields', async () => {
-    api().put(`/api/v2/deals/${DEAL_ID}`, { pipeline_id: PIPELINE.pipeline_id, stage_id: WON }).reply(200, DEAL);
+  it('nimble.md §12.3: sends the stage alone, without a pipeline_id and without reading the deal fields', async () => {
+    dealAndPipeline();
+    api().put(`/api/v2/deals/${DEAL_ID}`, { stage_id: STAGE.proposal }).reply(200, DEAL);
     await run(
       'creates.update_deal.operation.perform',
-      bundle({ deal_id: DEAL_ID, pipeline_id: PIPELINE.pipeline_id, stage_id: WON }),
+      // A Pipeline left in an older Zap's input is not sent.
+      bundle({ deal_id: DEAL_ID, pipeline_id: 'p-other', stage_id: STAGE.proposal }),
     );
+  });
+
+  it.each([
+    [STAGE.won, '"Won" is a final (won or lost) stage, which Nimble sets itself'],
+    [STAGE.lost, '"Lost" is a final (won or lost) stage'],
+    [STAGE.old, '"Old stage" is archived in Nimble'],
+    [
+      '62fd6587048065ca3510c6e1',
+      'is not a stage of the deal\'s pipeline "Sales": pick one of its stages (a deal stays in its pipeline)',
+    ],
+  ])('nimble.md §12.3: refuses stage %s, naming the field, before any write', async (stage_id, said) => {
+    dealAndPipeline();
+    const err = await failureOf(
+      run('creates.update_deal.operation.perform', bundle({ deal_id: DEAL_ID, stage_id, name: 'X' })),
+    );
+    expect(err.message).toContain(`Please check your input: Stage (stage_id): ${said}`);
+    expect(unmatched).toEqual([]);
   });
 
   it('changes the currency alone', async () => {
@@ -219,8 +277,7 @@ describe('Update Deal', () => {
 
   it.each([
     [{ deal_id: DEAL_ID }, /at least one field to change/],
-    [{ deal_id: DEAL_ID, stage_id: WON }, /Pipeline \(pipeline_id\): is needed to move the deal/],
-    [{ deal_id: DEAL_ID, pipeline_id: PIPELINE.pipeline_id }, /Stage \(stage_id\): pick the stage/],
+    [{ deal_id: DEAL_ID, stage_id: 'a b' }, /Stage \(stage_id\): must be an id/],
     [{ deal_id: DEAL_ID, amount: '-5' }, /Amount \(amount\): must be 0 or more/],
     [{ deal_id: DEAL_ID, probability: '120' }, /Probability \(%\) \(probability\): must be 0 to 100/],
     [{ deal_id: DEAL_ID, currency: 'dollars' }, /Currency \(currency\): must be a three-letter currency code/],

@@ -24,7 +24,7 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
   let code = '';
   const pipeline = sim.pipelines[0]!;
   const stage = pipeline.stages[0]!;
-  const won = pipeline.stages.find((s) => s.name === 'Won')!;
+  const proposal = pipeline.stages.find((s) => s.name === 'Proposal')!;
   const pathOf = (r: unknown) => (r as { path: string }).path;
 
   const storeTokens = (result: unknown) => {
@@ -64,10 +64,15 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
       { name: 'auth test', method: 'authentication.test' },
       { name: 'list_pipelines', method: 'triggers.list_pipelines.operation.perform', expect: nonEmpty },
       {
+        // Only open stages (nimble.md §12.3): not archived, not won or lost.
         name: 'list_stages',
         method: 'triggers.list_stages.operation.perform',
         inputData: { pipeline_id: pipeline.pipeline_id },
-        expect: nonEmpty,
+        expect: (result) => {
+          nonEmpty(result);
+          const names = (result as { name: string }[]).map((s) => s.name).join();
+          if (/Won|Lost|Old stage/.test(names)) fail(`the dropdown offers ${names}`);
+        },
       },
       {
         name: 'list_contacts',
@@ -186,9 +191,14 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         },
       },
       {
+        // Nimble answers the body as URL-encoded HTML (nimble.md §9): the output is readable text.
         name: 'create_note',
         method: 'creates.create_note.operation.perform',
         inputData: (ctx) => ({ contact_ids: [idOf(ctx, 'create_contact')], note: 'Met at the conference.' }),
+        expect: (result) => {
+          const note = (result as { note: string }).note;
+          if (note !== 'Met at the conference.') fail(`the note reads ${note}`);
+        },
       },
       {
         name: 'create_task',
@@ -196,9 +206,14 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         inputData: (ctx) => ({
           subject: 'Send the quote',
           notes: 'Include the volume discount.',
-          due_date: '2030-05-03T09:00:00Z',
+          // A date alone: due at 09:00 in the Zap's time zone (London, summer time), with its offset.
+          due_date: '2030-05-03',
           contact_ids: [idOf(ctx, 'create_contact')],
         }),
+        expect: (result) => {
+          const due = (result as { due_date: string }).due_date;
+          if (due !== '2030-05-03T08:00:00+00:00') fail(`the task is due ${due}`);
+        },
       },
       {
         name: 'create_deal',
@@ -221,20 +236,23 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         inputData: { pipeline_id: pipeline.pipeline_id, stage_id: stage.stage_id, name: 'Second engine' },
       },
       {
+        // A stage of the deal's own pipeline (won and lost are set in Nimble); Proposal has no default
+        // probability, so one is given.
         name: 'update_deal',
         method: 'creates.update_deal.operation.perform',
         inputData: (ctx) => ({
           deal_id: idOf(ctx, 'create_deal'),
-          pipeline_id: pipeline.pipeline_id,
-          stage_id: won.stage_id,
+          stage_id: proposal.stage_id,
+          probability: '60',
           amount: '30000',
           expected_close_date: '2030-07-15T00:00:00Z',
         }),
         expect: (result) => {
           const r = result as Record<string, unknown>;
-          if (r.stage_name !== 'Won' || r.amount !== 30000 || r.name !== 'Engines for Ada') {
+          if (r.stage_name !== 'Proposal' || r.amount !== 30000 || r.name !== 'Engines for Ada') {
             fail(`the deal is now ${String(r.stage_name)}, ${String(r.amount)}, ${String(r.name)}`);
           }
+          if (r.expected_close_date !== '2030-07-15') fail(`it closes ${String(r.expected_close_date)}`);
         },
       },
       {

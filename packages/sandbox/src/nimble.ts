@@ -23,6 +23,17 @@ export interface NimbleSimulatorOptions {
   staleTokenStatus?: 401 | 403;
   /** Contacts allowed by the "plan": creating more answers 402, as Nimble does at its quota. */
   contactLimit?: number;
+  /**
+   * What `PUT /api/v1/contacts/{id}/tags` answers: `{}` as Nimble's legacy docs show
+   * (`docs/contacts/tags/update.rst`, the default), or the contact as the OpenAPI document says.
+   * nimble.md §1b: accept both.
+   */
+  tagsAnswer?: 'empty' | 'contact';
+  /**
+   * An account with only the legacy task endpoint (`POST /api/v1/activities/task`, the path of the
+   * legacy docs, Pipedream and GearPlug): `/api/v1/tasks` is then not there (404). Default: both.
+   */
+  legacyTasksOnly?: boolean;
 }
 
 const USER = {
@@ -352,6 +363,19 @@ const nameRule = (c: { record_type: string; fields: Record<string, StoredValue[]
   return undefined;
 };
 
+/**
+ * A note body as Nimble stores and answers it: HTML in the editor's `<font>`, URL-encoded (the legacy
+ * docs answer `%3Cfont%20face%3D%22Arial%2C%20Tahoma%2C%20Verdana%2C%20Helvetica%2C%20sans-serif%22%3Enote%201%3C%2Ffont%3E`
+ * for a note sent as "note 1": nimble.md §9). Plain text is escaped, its line breaks become `<br>`;
+ * markup sent is kept.
+ */
+const noteBody = (sent: string): string => {
+  const html = /<[a-z/!]/i.test(sent)
+    ? sent
+    : sent.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
+  return encodeURIComponent(`<font face="Arial, Tahoma, Verdana, Helvetica, sans-serif">${html}</font>`);
+};
+
 /** Splits `a,b\,c` into `["a", "b,c"]`, as the spec describes contact tags. */
 const splitTags = (text: string): string[] =>
   text
@@ -477,13 +501,18 @@ const STANDARD_DEAL_FIELDS = [
   available_actions: 'view_only',
 }));
 
+/** nimble.md §12.2 (Nimble's plugin): the expected close date is "a local date like `2026-10-08`". */
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 interface Stage {
   stage_id: string;
   name: string;
   default_probability: number | null;
   archived_at: string | null;
-  is_final: boolean;
+  /** `role.name`: a final stage is the won or the lost one (`role.is_final`). */
+  role: 'regular' | 'won' | 'lost';
 }
+const isFinal = (s: Stage) => s.role !== 'regular';
 interface PipelineDef {
   pipeline_id: string;
   name: string;
@@ -513,7 +542,7 @@ const stageView = (p: PipelineDef, s: Stage) => ({
   description: '',
   default_probability: s.default_probability,
   expected_days: 14,
-  role: { name: s.is_final ? 'won' : 'regular', is_final: s.is_final },
+  role: { name: s.role, is_final: isFinal(s) },
   archived_at: s.archived_at,
   created: stamp(Date.parse('2022-08-31T10:00:00Z')),
   updated: stamp(Date.parse('2022-08-31T10:00:00Z')),
@@ -704,28 +733,35 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
           name: 'Qualified',
           default_probability: 20,
           archived_at: null,
-          is_final: false,
+          role: 'regular',
         },
         {
           stage_id: '62fd6587048065ca3510c6d6',
           name: 'Proposal',
           default_probability: null,
           archived_at: null,
-          is_final: false,
+          role: 'regular',
         },
         {
           stage_id: '62fd6587048065ca3510c6d7',
           name: 'Old stage',
           default_probability: 10,
           archived_at: stamp(minutesAgo(9000)),
-          is_final: false,
+          role: 'regular',
         },
         {
           stage_id: '62fd6587048065ca3510c6d8',
           name: 'Won',
           default_probability: 100,
           archived_at: null,
-          is_final: true,
+          role: 'won',
+        },
+        {
+          stage_id: '62fd6587048065ca3510c6d9',
+          name: 'Lost',
+          default_probability: 0,
+          archived_at: null,
+          role: 'lost',
         },
       ],
     },
@@ -740,7 +776,7 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
           name: 'Intro',
           default_probability: 10,
           archived_at: null,
-          is_final: false,
+          role: 'regular',
         },
       ],
     },
@@ -825,6 +861,50 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
 
   const contactById = (id: string | undefined) => contacts.find((c) => c.id === id);
   const now = () => Date.now();
+
+  /** The contacts of a list of ids, or the 404 naming the first one missing. */
+  const contactsOf = (ids: unknown[] | undefined): StoredContact[] | SimResponse => {
+    const linked: StoredContact[] = [];
+    for (const id of ids ?? []) {
+      const c = contactById(String(id));
+      if (!c) return notFound('contact', String(id));
+      linked.push(c);
+    }
+    return linked;
+  };
+
+  /** A date-time as `2021-04-12T19:16:44+00:00`; one without an offset is read as UTC. */
+  const utcStamp = (text: string) =>
+    new Date(Date.parse(/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`))
+      .toISOString()
+      .replace(/\.\d{3}Z$/, '+00:00');
+  /** `Tasks.Task`, due dates as the legacy example writes them (`2021-04-12T19:16:44+00:00`). */
+  const taskView = (
+    body: { subject: string; notes?: string; due_date?: string; is_important?: boolean; tags?: string[] },
+    linked: StoredContact[],
+    extra: { related_to: string[] },
+  ) => ({
+    version: 2,
+    id: objectId(),
+    subject: body.subject,
+    notes: body.notes ?? null,
+    due_date: body.due_date ? utcStamp(body.due_date) : null,
+    due_date_text: null,
+    completed: false,
+    completed_time: null,
+    is_important: body.is_important ?? false,
+    starred: false,
+    company_id: USER.company_id,
+    owner_id: USER.user_id,
+    owner: SHORT_USER,
+    assigned_to: SHORT_USER,
+    comments: [],
+    related_to: extra.related_to,
+    related: { contacts: linked.map(shortContact), deals: [], new_deals: [], sequence: null },
+    tags: body.tags ?? [],
+    created: stamp(now()),
+    updated: stamp(now()),
+  });
 
   // ---------- routes ----------
   server
@@ -952,8 +1032,15 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
       authed('contacts', (req) => {
         const c = contactById(req.params.contactId);
         if (!c) return notFound('contact', req.params.contactId!);
-        const type = req.query.get('type') ?? '0';
-        if (type !== '0' && type !== '1') return invalid({ type: 'must be "0" or "1"' });
+        // Extend or replace, by either name Nimble has used (nimble.md §7.4 C6): `type` (the OpenAPI
+        // document) or `replace` (the legacy docs, GearPlug's client); "0"/"1", default extend.
+        const flags = (['type', 'replace'] as const).map((name) => [name, req.query.get(name)] as const);
+        for (const [name, value] of flags) {
+          if (value !== null && value !== '0' && value !== '1') return invalid({ [name]: 'must be "0" or "1"' });
+        }
+        const given = flags.filter(([, value]) => value !== null).map(([, value]) => value);
+        if (new Set(given).size > 1) return invalid({ replace: 'type and replace disagree' });
+        const replace = given[0] === '1';
         const bad = checkBody(req.body, { fields: 'object', avatar_url: 'string', is_important: 'boolean' }, []);
         if (bad) return bad;
         const raw = (req.body as { fields?: unknown }).fields;
@@ -961,14 +1048,17 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
         if ('status' in fields) return fields as SimResponse;
         const next = { ...c.fields };
         for (const [name, values] of Object.entries(fields)) {
-          if (type === '1' || values === null) {
+          if (replace || values === null) {
             next[name] = values ?? [];
           } else {
-            // Extend: a value replaces the one with the same modifier, or is added.
+            // Extend (the legacy docs: a new personal email "updates only the personal value and keeps
+            // work"): a value replaces the one with the same modifier — the primary one when several
+            // share it, as employments do — or is added when none has that modifier.
             const list = [...(next[name] ?? [])];
             for (const v of values) {
-              const i = list.findIndex((old) => old.modifier === v.modifier);
-              if (i >= 0 && (v.modifier !== '' || !fieldDef(name)!.multiples)) list[i] = v;
+              const same = list.filter((old) => old.modifier === v.modifier);
+              const target = same.find((old) => old.is_primary) ?? same[0];
+              if (target) list[list.indexOf(target)] = { ...v, ...(target.is_primary ? { is_primary: true } : {}) };
               else list.push(v);
             }
             next[name] = list;
@@ -1010,7 +1100,7 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
         }
         const note = {
           id: objectId(),
-          note: body.note,
+          note: noteBody(body.note),
           note_preview: body.note_preview,
           author_name: USER.name,
           owner_id: USER.user_id,
@@ -1027,6 +1117,9 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
       'POST',
       '/api/v1/tasks',
       authed('contacts', (req) => {
+        // An account with only the legacy endpoint has no such route.
+        if (options.legacyTasksOnly) return json(404, { message: `No such endpoint: ${req.path}` });
+        // `Tasks.NewTaskSpecification`: `related_to` "is not accepted by this endpoint" (unknown keys are refused).
         const bad = checkBody(
           req.body,
           {
@@ -1062,38 +1155,44 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
         if (related.contacts !== undefined && !Array.isArray(related.contacts)) {
           return invalid({ '/related/contacts': 'must be an array of contact ids' });
         }
-        const linked: StoredContact[] = [];
-        for (const id of (related.contacts as unknown[] | undefined) ?? []) {
-          const c = contactById(String(id));
-          if (!c) return notFound('contact', String(id));
-          linked.push(c);
-        }
+        const linked = contactsOf(related.contacts as unknown[] | undefined);
+        if (!Array.isArray(linked)) return linked;
         if (body.assigned_to !== undefined && body.assigned_to !== USER.user_id)
           return notFound('user', body.assigned_to);
-        const task = {
-          version: 2,
-          id: objectId(),
-          subject: body.subject,
-          notes: body.notes ?? null,
-          due_date: body.due_date ? stamp(Date.parse(body.due_date)) : null,
-          due_date_text: null,
-          completed: false,
-          completed_time: null,
-          is_important: body.is_important ?? false,
-          starred: false,
-          company_id: USER.company_id,
-          owner_id: USER.user_id,
-          owner: SHORT_USER,
-          assigned_to: SHORT_USER,
-          comments: [],
-          related_to: [],
-          related: { contacts: linked.map(shortContact), deals: [], new_deals: [], sequence: null },
-          tags: body.tags ?? [],
-          created: stamp(now()),
-          updated: stamp(now()),
-        };
+        const task = taskView(body, linked, { related_to: [] });
         tasks.push(task);
         return json(201, task);
+      }),
+    )
+    .route(
+      'POST',
+      '/api/v1/activities/task',
+      authed('contacts', (req) => {
+        // The legacy docs (`docs/activities/tasks/create.rst`): `subject` (2–128 characters, the only
+        // required key), `notes`, `related_to` (contact ids), `due_date` "YYYY-MM-DDTHH:MM:SS" — an
+        // offset after it is accepted (nimble.md §9.1 sends one; inferred).
+        const bad = checkBody(
+          req.body,
+          { subject: 'string', notes: 'string', related_to: 'array', due_date: 'string' },
+          ['subject'],
+        );
+        if (bad) return bad;
+        const body = req.body as { subject: string; notes?: string; related_to?: unknown[]; due_date?: string };
+        if (body.subject.length < 2 || body.subject.length > 128) {
+          return invalid({ '/subject': 'Field length should be between 2 and 128 chars' });
+        }
+        if (
+          body.due_date !== undefined &&
+          !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})?$/.test(body.due_date)
+        ) {
+          return invalid({ '/due_date': 'Should be passed in format like "YYYY-MM-DDTHOURS:MINUTES:SECONDS"' });
+        }
+        const linked = contactsOf(body.related_to);
+        if (!Array.isArray(linked)) return linked;
+        // "dictionary with JSON serialised task body": linked contacts echoed as `related_to` ids.
+        const task = taskView(body, linked, { related_to: linked.map((c) => c.id) });
+        tasks.push(task);
+        return json(200, task);
       }),
     )
     .route(
@@ -1182,6 +1281,8 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
         const stage = pipeline.stages.find((s) => s.stage_id === body.stage_id);
         if (!stage) return invalid({ '/stage_id': 'is not a stage of the pipeline' });
         if (stage.archived_at) return invalid({ '/stage_id': 'the stage is archived' });
+        // nimble.md §12.3 (Nimble's plugin): a new deal needs "a non-final stage" (status inferred).
+        if (isFinal(stage)) return invalid({ '/stage_id': 'a new deal needs a non-final stage' });
         if (body.owner_id !== USER.user_id) return notFound('user', body.owner_id);
         if (body.currency !== undefined && !/^[A-Z]{3}$/.test(body.currency)) {
           return invalid({ '/currency': 'must be an ISO 4217 code' });
@@ -1201,6 +1302,10 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
           const first = Array.isArray(list) ? (list[0] as { value?: unknown } | undefined) : undefined;
           if (!Array.isArray(list) || list.length > 1 || (first && typeof first.value !== 'string')) {
             errors[`/fields_values/${key}`] = 'must be a list with one {"value": "<string>"}';
+            continue;
+          }
+          if (first && def.field_name === 'expected_close_date' && !LOCAL_DATE.test(first.value as string)) {
+            errors[`/fields_values/${key}`] = 'must be a local date like 2026-10-08';
             continue;
           }
           if (first) values[def.field_name] = first.value as string;
@@ -1275,17 +1380,22 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
           related_contacts?: unknown[];
           tags?: unknown[];
         };
-        let pipeline = d.pipeline;
         let stage = d.stage;
-        if (body.pipeline_id !== undefined || body.stage_id !== undefined) {
-          // A move names the stage, with its pipeline (the deal's own when left out).
-          const p = pipelines.find((x) => x.pipeline_id === (body.pipeline_id ?? d.pipeline.pipeline_id));
-          if (!p) return notFound('pipeline', body.pipeline_id!);
-          if (p.archived_at) return invalid({ '/pipeline_id': 'the pipeline is archived' });
-          const st = p.stages.find((x) => x.stage_id === body.stage_id);
-          if (!st) return invalid({ '/stage_id': 'is not a stage of the pipeline' });
+        // nimble.md §12.3 (Nimble's plugin): "A stage change must stay within the current pipeline and
+        // cannot mark a deal won or lost" (the statuses are inferred). `null` is refused by the types above.
+        if (body.pipeline_id !== undefined && body.pipeline_id !== d.pipeline.pipeline_id) {
+          return invalid({ '/pipeline_id': "a stage change must stay within the deal's pipeline" });
+        }
+        if (body.pipeline_id !== undefined && body.stage_id === undefined) {
+          return invalid({ '/stage_id': 'is required with pipeline_id' });
+        }
+        if (body.stage_id !== undefined) {
+          const st = d.pipeline.stages.find((x) => x.stage_id === body.stage_id);
+          if (!st) return invalid({ '/stage_id': "is not a stage of the deal's pipeline" });
           if (st.archived_at) return invalid({ '/stage_id': 'the stage is archived' });
-          pipeline = p;
+          if (isFinal(st) && st !== d.stage) {
+            return invalid({ '/stage_id': 'a stage change cannot mark a deal won or lost' });
+          }
           stage = st;
         }
         if (body.owner_id !== undefined && body.owner_id !== USER.user_id) return notFound('user', body.owner_id);
@@ -1307,6 +1417,10 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
           const first = Array.isArray(list) ? (list[0] as { value?: unknown } | undefined) : undefined;
           if (!Array.isArray(list) || list.length > 1 || (first && typeof first.value !== 'string')) {
             errors[`/fields_values/${key}`] = 'must be a list with one {"value": "<string>"}';
+            continue;
+          }
+          if (first && def.field_name === 'expected_close_date' && !LOCAL_DATE.test(first.value as string)) {
+            errors[`/fields_values/${key}`] = 'must be a local date like 2026-10-08';
             continue;
           }
           // `[]` removes the value; a single space removes a description.
@@ -1333,7 +1447,6 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
         if (stage !== d.stage) {
           d.moves = [...(d.moves ?? []), { from: d.stage, to: stage, pipeline: d.pipeline, ms: now() }];
         }
-        d.pipeline = pipeline;
         d.stage = stage;
         d.values = values;
         d.contact_ids = contactIds;
@@ -1382,7 +1495,8 @@ export const createNimbleSimulator = (options: NimbleSimulatorOptions = {}) => {
         // The endpoint sets the contact's tags to exactly this list.
         c.tags = [...new Set((tags as string[]).map((t) => t.trim()))];
         c.updatedMs = Math.max(now(), c.updatedMs + 1000);
-        return json(200, contactView(c));
+        // "Response to this request is empty JSON body ({})" (legacy docs); the contact (OpenAPI document).
+        return json(200, options.tagsAnswer === 'contact' ? contactView(c) : {});
       }),
     );
 

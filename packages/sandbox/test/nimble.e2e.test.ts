@@ -47,7 +47,8 @@ describe('Nimble against its simulator, through the runtime', () => {
       );
       const requests = Object.fromEntries(results.map((r) => [r.step, r.requests]));
       // One request per poll, dropdown page and action. The code exchange also reads the user's id
-      // (kept in authData); Create Deal's first run reads the deal field ids, which z.cache then keeps.
+      // (kept in authData); Create Deal reads the pipeline to check the stage (nimble.md §12.3) and, the
+      // first time, the deal field ids, which z.cache then keeps.
       expect(requests).toMatchObject({
         'oauth getAccessToken': 2,
         list_contacts: 1,
@@ -63,15 +64,15 @@ describe('Nimble against its simulator, through the runtime', () => {
         find_contact_exact: 1,
         create_note: 1,
         create_task: 1,
-        create_deal: 2,
-        'create_deal again': 1,
+        create_deal: 3,
+        'create_deal again': 2,
         list_deals: 1,
         find_deal: 1,
         'find_deal by id': 1,
         // The tags endpoint replaces the set: the contact's tags are read first.
         add_contact_tags: 2,
-        // The deal field ids are in z.cache since Create Deal.
-        update_deal: 1,
+        // A stage change reads the deal and its pipeline first (§12.3); the field ids are in z.cache.
+        update_deal: 3,
         create_deal_note: 1,
         // A search, then the create or the update.
         'find_or_create (miss: create)': 2,
@@ -327,11 +328,12 @@ describe('Nimble against its simulator, through the runtime', () => {
       expect(company.fields['contact employment']).toBeUndefined();
     });
 
-    it('adds tags, moves a deal to another stage (only what is given changes) and notes it', async () => {
+    it('adds tags, moves a deal to another stage of its pipeline (only what is given changes) and notes it', async () => {
       await start();
       const authData = await connect();
       const bundle = (inputData: Record<string, unknown>) => makeBundle(authData, inputData);
       const amayak = sim.seeded.amayak;
+      // The simulator answers the tags endpoint with {} (the legacy docs): the output is still the contact.
       const tagged = (await run(
         'creates.add_contact_tags.operation.perform',
         bundle({ contact_id: amayak.id, tags: ['VIP', 'CSV import'] }),
@@ -341,23 +343,23 @@ describe('Nimble against its simulator, through the runtime', () => {
 
       const deal = sim.deals[0]!;
       const pipeline = sim.pipelines[0]!;
-      const won = pipeline.stages.find((s) => s.name === 'Won')!;
+      const proposal = pipeline.stages.find((s) => s.name === 'Proposal')!;
       const moved = (await run(
         'creates.update_deal.operation.perform',
-        bundle({ deal_id: deal.deal_id, pipeline_id: pipeline.pipeline_id, stage_id: won.stage_id, probability: 90 }),
+        bundle({ deal_id: deal.deal_id, stage_id: proposal.stage_id, probability: 90 }),
       )) as Record<string, unknown>;
-      expect(moved).toMatchObject({ stage_name: 'Won', probability: 90, name: 'Nimble renewal', amount: 10000 });
+      expect(moved).toMatchObject({ stage_name: 'Proposal', probability: 90, name: 'Nimble renewal', amount: 10000 });
       expect(deal.values).toEqual({ name: 'Nimble renewal', amount: '10000', probability: '90' });
       const found = (await run('searches.find_deal.operation.perform', bundle({ name: 'Renewal' }))) as {
         id: string;
         stage_name: string;
       }[];
-      expect(found.map((d) => [d.id, d.stage_name])).toEqual([[deal.deal_id, 'Won']]);
+      expect(found.map((d) => [d.id, d.stage_name])).toEqual([[deal.deal_id, 'Proposal']]);
       const note = await run(
         'creates.create_deal_note.operation.perform',
-        bundle({ deal_id: deal.deal_id, title: 'Won', body: 'Signed.' }),
+        bundle({ deal_id: deal.deal_id, title: 'Proposal', body: 'Sent.' }),
       );
-      expect(note).toMatchObject({ deal_id: deal.deal_id, title: 'Won', body: 'Signed.' });
+      expect(note).toMatchObject({ deal_id: deal.deal_id, title: 'Proposal', body: 'Sent.' });
       expect(sim.dealNotes).toHaveLength(1);
 
       const missing = await failureOf(
@@ -372,13 +374,238 @@ describe('Nimble against its simulator, through the runtime', () => {
       const authData = await connect();
       const proposal = sim.pipelines[0]!.stages[1]!;
       const input = { pipeline_id: sim.pipelines[0]!.pipeline_id, stage_id: proposal.stage_id, name: 'No odds' };
+      const requests = sim.server.requests.length;
       const err = await failureOf(run('creates.create_deal.operation.perform', makeBundle(authData, input)));
-      expect(err.message).toMatch(/fields_values\/probability: is required/);
+      expect(err.message).toBe(
+        'Please check your input: Probability (%) (probability): is needed: the stage "Proposal" has no default probability.',
+      );
+      // Refused after reading the pipeline, before any write.
+      expect(sim.server.requests.slice(requests)).toEqual([`GET /api/v2/deals/pipelines/${input.pipeline_id}`]);
       const deal = await run(
         'creates.create_deal.operation.perform',
         makeBundle(authData, { ...input, probability: 35 }),
       );
       expect(deal).toMatchObject({ name: 'No odds', probability: 35, stage_name: 'Proposal', currency: 'USD' });
+    });
+
+    describe('the simulator answers as nimble.md says Nimble does', () => {
+      /** One request straight to the simulator, with a token it issued. */
+      const call = async (method: string, path: string, body?: unknown) => {
+        const { access_token } = sim.connect();
+        const res = await fetch(`${process.env.NIMBLE_BASE_URL}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      };
+      const authData = () => sim.connect() as unknown as Record<string, string>;
+      const emails = (c: { fields: Record<string, { value: string; modifier: string }[]> }) =>
+        (c.fields.email ?? []).map((v) => `${v.modifier}:${v.value}`);
+
+      it('nimble.md §7.4 C6: replaces on ?replace=1 (legacy docs) or ?type=1 (OpenAPI), extends on 0, refuses flags that disagree', async () => {
+        await start();
+        const jon = sim.seeded.jon;
+        const personal = { fields: { email: [{ value: 'jon@home.example', modifier: 'personal' }] } };
+        expect((await call('PUT', `/api/v1/contact/${jon.id}?replace=0`, personal)).status).toBe(200);
+        expect(emails(jon)).toEqual(['work:jon@nimble.com', 'personal:jon@home.example']);
+        expect((await call('PUT', `/api/v1/contact/${jon.id}?replace=1`, personal)).status).toBe(200);
+        expect(emails(jon)).toEqual(['personal:jon@home.example']);
+        const work = { fields: { email: [{ value: 'jon@nimble.com', modifier: 'work' }] } };
+        expect((await call('PUT', `/api/v1/contact/${jon.id}?type=0`, work)).status).toBe(200);
+        expect((await call('PUT', `/api/v1/contact/${jon.id}?type=1`, work)).status).toBe(200);
+        expect(emails(jon)).toEqual(['work:jon@nimble.com']);
+        const clash = await call('PUT', `/api/v1/contact/${jon.id}?type=1&replace=0`, personal);
+        expect(clash).toMatchObject({
+          status: 409,
+          body: { errors: { replace: { message: 'type and replace disagree' } } },
+        });
+      });
+
+      it("nimble.md §7.4 C6: Update Contact's Replace leaves only the value given", async () => {
+        await start();
+        const jon = sim.seeded.jon;
+        await run(
+          'creates.update_contact.operation.perform',
+          makeBundle(authData(), { contact_id: jon.id, mode: 'replace', email: 'ceo@nimble.com', email_type: 'other' }),
+        );
+        expect(emails(jon)).toEqual(['other:ceo@nimble.com']);
+      });
+
+      it("nimble.md §7.2: a Job Title alone changes the person's one employment (the company and dates stay), it adds none", async () => {
+        await start();
+        const jon = sim.seeded.jon;
+        const out = await run(
+          'creates.update_contact.operation.perform',
+          makeBundle(authData(), { contact_id: jon.id, title: 'Founder' }),
+        );
+        expect(out).toMatchObject({ title: 'Founder', company_name: 'Nimble' });
+        expect(jon.fields['contact employment']).toEqual([
+          { value: '{"company_name":"Nimble","title":"Founder","is_present":true}', modifier: '', is_primary: true },
+        ]);
+      });
+
+      it.each(['empty', 'contact'] as const)(
+        'nimble.md §1b: the tags endpoint answers as configured (%s; {} by default, the legacy docs), and Add Tags outputs the contact',
+        async (tagsAnswer) => {
+          await start(tagsAnswer === 'contact' ? { tagsAnswer } : {});
+          const amayak = sim.seeded.amayak;
+          const answer = await call('PUT', `/api/v1/contacts/${amayak.id}/tags`, { tags: ['a'] });
+          expect(answer.status).toBe(200);
+          if (tagsAnswer === 'empty') expect(answer.body).toEqual({});
+          else expect(answer.body).toMatchObject({ id: amayak.id, tags: ['a'] });
+          const before = sim.server.requests.length;
+          const out = await run(
+            'creates.add_contact_tags.operation.perform',
+            makeBundle(authData(), { contact_id: amayak.id, tags: ['lead'], mode: 'replace' }),
+          );
+          expect(out).toMatchObject({ id: amayak.id, name: 'Amayak Akopyan', tags: ['lead'] });
+          // The contact is read back only when the answer is {}.
+          expect(sim.server.requests.slice(before)).toEqual([
+            `PUT /api/v1/contacts/${amayak.id}/tags`,
+            ...(tagsAnswer === 'empty' ? [`GET /api/v1/contact/${amayak.id}`] : []),
+          ]);
+        },
+      );
+
+      it("nimble.md §12.3: a new deal needs a non-final stage; a stage change stays in the deal's pipeline and is never won or lost", async () => {
+        await start();
+        const [sales, partners] = sim.pipelines as [(typeof sim.pipelines)[0], (typeof sim.pipelines)[0]];
+        const stage = (name: string) => sales.stages.find((st) => st.name === name)!.stage_id;
+        const create = {
+          owner_id: sim.user.user_id,
+          pipeline_id: sales.pipeline_id,
+          stage_id: stage('Won'),
+          fields_values: { name: [{ value: 'Won already' }] },
+        };
+        expect(await call('POST', '/api/v2/deals', create)).toMatchObject({
+          status: 409,
+          body: { errors: { '/stage_id': { message: 'a new deal needs a non-final stage' } } },
+        });
+        const deal = sim.deals[0]!;
+        const put = (body: unknown) => call('PUT', `/api/v2/deals/${deal.deal_id}`, body);
+        expect(await put({ stage_id: stage('Lost') })).toMatchObject({
+          status: 409,
+          body: { errors: { '/stage_id': { message: 'a stage change cannot mark a deal won or lost' } } },
+        });
+        expect(await put({ stage_id: partners.stages[0]!.stage_id })).toMatchObject({
+          status: 409,
+          body: { errors: { '/stage_id': { message: "is not a stage of the deal's pipeline" } } },
+        });
+        expect(await put({ pipeline_id: partners.pipeline_id, stage_id: partners.stages[0]!.stage_id })).toMatchObject({
+          status: 409,
+          body: { errors: { '/pipeline_id': { message: "a stage change must stay within the deal's pipeline" } } },
+        });
+        expect((await put({ stage_id: null })).status).toBe(409);
+        expect(
+          await put({ stage_id: stage('Proposal'), fields_values: { probability: [{ value: '50' }] } }),
+        ).toMatchObject({
+          status: 200,
+          body: { stage_transitions: { pipeline_id: sales.pipeline_id } },
+        });
+      });
+
+      it("nimble.md §12.3: Update Deal refuses Won naming the Stage before any write, and its stage dropdown lists the deal's open stages", async () => {
+        await start();
+        const deal = sim.deals[0]!;
+        const won = sim.pipelines[0]!.stages.find((st) => st.name === 'Won')!;
+        const before = sim.server.requests.length;
+        const err = await failureOf(
+          run(
+            'creates.update_deal.operation.perform',
+            makeBundle(authData(), { deal_id: deal.deal_id, stage_id: won.stage_id }),
+          ),
+        );
+        expect(err.message).toMatch(
+          /^Please check your input: Stage \(stage_id\): "Won" is a final \(won or lost\) stage/,
+        );
+        expect(sim.server.requests.slice(before).filter((r) => r.startsWith('PUT'))).toEqual([]);
+        expect(deal.stage.name).toBe('Qualified');
+        const stages = (await run(
+          'triggers.list_stages.operation.perform',
+          makeBundle(authData(), { deal_id: deal.deal_id }),
+        )) as { name: string }[];
+        expect(stages.map((st) => st.name)).toEqual(['Qualified (20%)', 'Proposal']);
+      });
+
+      it("nimble.md §12.2: the expected close date is a local date, written in the Zap's time zone", async () => {
+        await start();
+        const sales = sim.pipelines[0]!;
+        const body = (value: string) => ({
+          owner_id: sim.user.user_id,
+          pipeline_id: sales.pipeline_id,
+          stage_id: sales.stages[0]!.stage_id,
+          fields_values: { name: [{ value: 'Dated' }], expected_close_date: [{ value }] },
+        });
+        expect((await call('POST', '/api/v2/deals', body('2030-06-30T00:00:00Z'))).status).toBe(409);
+        expect((await call('POST', '/api/v2/deals', body('2030-06-30'))).status).toBe(200);
+        const out = await run(
+          'creates.create_deal.operation.perform',
+          makeBundle(
+            authData(),
+            {
+              pipeline_id: sales.pipeline_id,
+              stage_id: sales.stages[0]!.stage_id,
+              name: 'Late in LA',
+              expected_close_date: '2030-07-01T01:00:00Z',
+            },
+            { timezone: 'America/Los_Angeles' },
+          ),
+        );
+        expect(out).toMatchObject({ name: 'Late in LA', expected_close_date: '2030-06-30' });
+      });
+
+      it('nimble.md §9: stores and answers note bodies as URL-encoded HTML; Create Note outputs the text and the HTML', async () => {
+        await start();
+        const out = await run(
+          'creates.create_note.operation.perform',
+          makeBundle(authData(), { contact_ids: [sim.seeded.jon.id], note: 'Call back\nTom & Jerry <3' }),
+        );
+        const html =
+          '<font face="Arial, Tahoma, Verdana, Helvetica, sans-serif">Call back<br>Tom &amp; Jerry &lt;3</font>';
+        expect(sim.notes[0]!.note).toBe(encodeURIComponent(html));
+        expect(out).toMatchObject({ note: 'Call back\nTom & Jerry <3', note_html: html });
+      });
+
+      it('nimble.md §9.1: creates tasks at /api/v1/tasks with related.contacts; related_to is refused there', async () => {
+        await start();
+        const jon = sim.seeded.jon;
+        const before = sim.server.requests.length;
+        const out = await run(
+          'creates.create_task.operation.perform',
+          makeBundle(
+            authData(),
+            { subject: 'Call Jon', due_date: '2030-05-03', contact_ids: [jon.id] },
+            { timezone: 'Europe/Berlin' },
+          ),
+        );
+        expect(sim.server.requests.slice(before)).toEqual(['POST /api/v1/tasks']);
+        expect(out).toMatchObject({
+          subject: 'Call Jon',
+          due_date: '2030-05-03T07:00:00+00:00',
+          contact_ids: [jon.id],
+        });
+        expect((await call('POST', '/api/v1/tasks', { subject: 'Old style', related_to: [jon.id] })).status).toBe(409);
+      });
+
+      it('nimble.md §9.1: on an account with only /api/v1/activities/task, Create Task falls back once, with related_to', async () => {
+        await start({ legacyTasksOnly: true });
+        const jon = sim.seeded.jon;
+        const before = sim.server.requests.length;
+        const out = await run(
+          'creates.create_task.operation.perform',
+          makeBundle(authData(), { subject: 'Call Jon', notes: 'About the renewal', contact_ids: [jon.id] }),
+        );
+        expect(sim.server.requests.slice(before)).toEqual(['POST /api/v1/tasks', 'POST /api/v1/activities/task']);
+        expect(out).toMatchObject({ subject: 'Call Jon', notes: 'About the renewal', contact_ids: [jon.id] });
+        expect(sim.tasks).toHaveLength(1);
+        expect(sim.tasks[0]).toMatchObject({ related_to: [jon.id] });
+        // The legacy docs: a subject of 2 to 128 characters, due dates as YYYY-MM-DDTHH:MM:SS.
+        expect((await call('POST', '/api/v1/activities/task', { subject: 'x' })).status).toBe(409);
+        expect((await call('POST', '/api/v1/activities/task', { subject: 'ok', due_date: '2030-05-03' })).status).toBe(
+          409,
+        );
+      });
     });
   });
 });
