@@ -3,8 +3,8 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { lunarsend } from '../src/client';
 import { actionThrottle, createTagLock, TAG_SEARCH_PAGE_SIZE } from '../src/constants';
 import { contactIdField, id, text } from '../src/fields';
-import { tagNamed } from '../src/map';
-import { TAG } from '../src/samples';
+import { flattenTagLink, tagNamed } from '../src/map';
+import { TAG, TAG_LINK } from '../src/samples';
 
 export const inputFields = defineInputFields([
   {
@@ -64,41 +64,40 @@ const AddTagInput = lazySchema((zod) =>
 /**
  * `POST /tag/contacts` with `{ contact_id, tag_id }`. A tag given by name is looked up first
  * (`GET /tags/search`) and, when missing and allowed, created (`POST /tags`): 1, 2 or 3 requests.
+ * The output is the link LunarSend answers (its `tag_name` too), plus the tag's color when the tag
+ * was looked up or created (the link does not carry it).
  */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, AddTagInput, bundle.inputData, inputFields);
   const api = lunarsend(z);
-  let tag: { id: string; name: string | null; color: string | null } = {
-    id: input.tag_id ?? '',
-    name: null,
-    color: null,
-  };
+  let tagId = input.tag_id;
+  let color: string | null = null;
   let created = false;
-  if (input.tag_id === undefined) {
+  if (tagId === undefined) {
     const name = input.tag_name!;
-    const { data } = await api.searchTags({ search_term: name, query_amount: TAG_SEARCH_PAGE_SIZE, page: 0 });
-    const found = tagNamed(data, name);
-    if (found) tag = { id: found.id, name: found.name, color: found.color ?? null };
-    else if (input.create_tag === false) {
+    const { data } = await api.searchTags({
+      search_term: name,
+      search_by: 'tag_name',
+      query_amount: TAG_SEARCH_PAGE_SIZE,
+      page: 0,
+    });
+    let tag = tagNamed(data, name);
+    if (!tag && input.create_tag === false) {
       throw new z.errors.Error(
         `LunarSend has no tag named "${name}". Create it first, pick an existing tag, or set Create Tag If Missing to True.`,
         'NotFound',
         404,
       );
-    } else {
-      const made = await api.createTag({ name });
-      tag = { id: made.id, name: made.name, color: made.color ?? null };
+    }
+    if (!tag) {
+      tag = await api.createTag({ tag_name: name });
       created = true;
     }
+    tagId = tag.id;
+    color = tag.color ?? null;
   }
-  await api.addTagToContact(input.contact_id, tag.id);
-  return {
-    id: input.contact_id,
-    tag_id: tag.id,
-    tag_name: tag.name,
-    tag_color: tag.color,
-    tag_created: created,
-  };
+  const link = await api.addTagToContact(input.contact_id, tagId);
+  return { ...flattenTagLink(link), tag_color: color, tag_created: created };
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -115,19 +114,17 @@ export default defineCreate({
     throttle: actionThrottle(),
     // A tag given by name may be created: runs that could create a tag go one at a time per connection.
     lock: createTagLock(),
-    sample: {
-      id: '150c081d-5d5f-401d-abd1-727c35222054',
-      tag_id: TAG.id,
-      tag_name: TAG.name,
-      tag_color: TAG.color,
-      tag_created: false,
-    },
+    sample: { ...flattenTagLink(TAG_LINK), tag_color: TAG.color ?? null, tag_created: false },
     outputFields: [
       { key: 'id', label: 'Contact ID', type: 'string' },
       { key: 'tag_id', label: 'Tag ID', type: 'string' },
       { key: 'tag_name', label: 'Tag Name', type: 'string' },
       { key: 'tag_color', label: 'Tag Color', type: 'string' },
       { key: 'tag_created', label: 'Tag Was Created', type: 'boolean' },
+      { key: 'link_id', label: 'Tag Link ID', type: 'string' },
+      { key: 'linked_at', label: 'Tagged At', type: 'datetime' },
+      { key: 'user_id', label: 'Link Owner ID', type: 'string' },
+      { key: 'owner', label: 'Link Owner Name', type: 'string' },
     ],
   },
 });

@@ -14,6 +14,10 @@ export const inputFields = defineInputFields([
 
 const DeleteContactInput = lazySchema((zod) => zod.object({ contact_id: id() }));
 
+/**
+ * `DELETE /contacts` with `{ contact_id }`. Inferred: no v2 page documents a delete; the v1 text gives
+ * the method, the body and the plain-text answer, not the path (`DELETE_CONTACT_PATH`).
+ */
 const perform = (async (z, bundle) => {
   const { contact_id } = parseInput(z, DeleteContactInput, bundle.inputData, inputFields);
   const message = await lunarsend(z).deleteContact(contact_id);

@@ -18,11 +18,16 @@ export const inputFields = defineInputFields([
 
 const FindTagInput = lazySchema((zod) => zod.object({ name: text() }));
 
-/** `GET /tags/search?search_term=`: one request, exact name first. */
+/** `GET /tags/search?search_term=&search_by=tag_name`: one request, exact name first. */
 const perform = (async (z, bundle) => {
   const { name } = parseInput(z, FindTagInput, bundle.inputData, inputFields);
-  const { data } = await lunarsend(z).searchTags({ search_term: name, query_amount: TAG_SEARCH_PAGE_SIZE, page: 0 });
-  return exactFirst(data, name, (t) => [t.name]).map(flattenTag);
+  const { data } = await lunarsend(z).searchTags({
+    search_term: name,
+    search_by: 'tag_name',
+    query_amount: TAG_SEARCH_PAGE_SIZE,
+    page: 0,
+  });
+  return exactFirst(data, name, (t) => [t.tag_name]).map(flattenTag);
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({

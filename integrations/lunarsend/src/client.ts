@@ -9,15 +9,18 @@ import {
   DealGetSchema,
   DealSearchSchema,
   TagAnswerSchema,
-  TagContactAnswerSchema,
+  TagLinkAnswerSchema,
   TagSearchSchema,
   TeamUserSearchSchema,
   type ContactUpdateBody,
   type DealUpdateBody,
   type NewContactBody,
   type NewDealBody,
+  type NewTagBody,
   type SearchParams,
+  type TagLink,
 } from './schemas';
+import { sameId } from './map';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -76,29 +79,34 @@ export const lunarsend = (z: ZObject) => {
     /** `PATCH /pipeline` with `{ data: { id, ...changes } }`: the id travels in the body. */
     updateDeal: (data: DealUpdateBody) =>
       call('PATCH', '/pipeline', DealAnswerSchema, { body: { data }, resource: `deal ${data.id}` }),
-    /** `GET /contacts?id=`: the contact, or undefined when there is none with that id (404). */
-    getContact: (id: string) => orNotFound(call('GET', '/contacts', ContactGetSchema, { params: { id } })),
+    /**
+     * `GET /contacts?id=`: the contact with that id, or undefined when there is none (404, or an
+     * answer holding another contact: never a contact with another id).
+     */
+    getContact: async (id: string) => {
+      const contact = await orNotFound(call('GET', '/contacts', ContactGetSchema, { params: { id } }));
+      return contact && sameId(contact.id, id) ? contact : undefined;
+    },
     /**
      * `GET /pipeline?id=`: the deal with that id, or undefined when the answer holds none (404, no
      * data, or only other deals: never a deal with another id).
      */
     getDeal: async (id: string) => {
       const deals = await orNotFound(call('GET', '/pipeline', DealGetSchema, { params: { id } }));
-      return deals?.find((d) => d.id === id);
+      return deals?.find((d) => sameId(d.id, id));
     },
-    /** `GET /tags/search`: a page of tags, matching `search_term` when given. */
+    /** `GET /tags/search`: a page of tags; `search_by: 'tag_name'` with a `search_term` matches names. */
     searchTags: (params: SearchParams) => call('GET', '/tags/search', TagSearchSchema, { params }),
     /**
-     * `POST /tags`. The document names the endpoint without its body; like every other LunarSend
-     * create it is sent in the `data` envelope, `{ data: { name, color? } }`.
+     * `POST /tags` with `{ data: { tag_name, color?, user_id? } }`. The page's field table requires
+     * `data`; its curl example sends the fields flat. lunarsend.md: send the `data` envelope.
      */
-    createTag: (data: { name: string; color?: string }) => call('POST', '/tags', TagAnswerSchema, { body: { data } }),
-    /** `POST /tag/contacts` with `{ contact_id, tag_id }`, flat as the document gives it. */
-    addTagToContact: async (contactId: string, tagId: string): Promise<void> => {
-      await call('POST', '/tag/contacts', TagContactAnswerSchema, {
+    createTag: (data: NewTagBody) => call('POST', '/tags', TagAnswerSchema, { body: { data } }),
+    /** `POST /tag/contacts` with `{ contact_id, tag_id }`, flat as the page documents it: the link made. */
+    addTagToContact: (contactId: string, tagId: string): Promise<TagLink> =>
+      call('POST', '/tag/contacts', TagLinkAnswerSchema, {
         body: { contact_id: contactId, tag_id: tagId },
         resource: `contact ${contactId} or tag ${tagId}`,
-      });
-    },
+      }),
   };
 };

@@ -75,6 +75,9 @@ export const tagOutputFields = [
   { key: 'id', label: 'Tag ID', type: 'string' as const },
   { key: 'name', label: 'Tag Name', type: 'string' as const },
   { key: 'color', label: 'Tag Color', type: 'string' as const },
+  { key: 'user_id', label: 'Owner ID', type: 'string' as const },
+  { key: 'owner', label: 'Owner Name', type: 'string' as const },
+  { key: 'created_at', label: 'Created At', type: 'datetime' as const },
 ];
 
 export const contactOutputFields = [

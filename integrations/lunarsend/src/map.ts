@@ -1,5 +1,5 @@
 import type { FlatObject } from '@crm-zapier/kit';
-import type { Contact, Deal, SearchContact, SearchDeal, Tag, TeamUser } from './schemas';
+import type { Contact, Deal, SearchContact, SearchDeal, Tag, TagLink, TeamUser } from './schemas';
 
 const orNull = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
 
@@ -124,14 +124,54 @@ export interface FlatTag extends FlatObject {
   id: string;
   name: string;
   color: string | null;
+  user_id: string | null;
+  owner: string | null;
+  created_at: string | null;
 }
 
-/** A tag as output and as a dropdown choice (`id`, `name`). */
-export const flattenTag = (t: Tag): FlatTag => ({ id: t.id, name: t.name, color: orNull(t.color) });
+/**
+ * A tag as output and as a dropdown choice (`id`, `name`). LunarSend's tag endpoints call the name
+ * `tag_name`; the output keeps `name`, the key Zaps already map and the dropdown shows.
+ */
+export const flattenTag = (t: Tag): FlatTag => ({
+  id: t.id,
+  name: t.tag_name,
+  color: orNull(t.color),
+  user_id: orNull(t.user_id),
+  owner: orNull(t.owner),
+  created_at: orNull(t.created_at),
+});
 
 /** The tag named exactly `name`, ignoring case and surrounding spaces. */
 export const tagNamed = (tags: readonly Tag[], name: string): Tag | undefined =>
-  tags.find((t) => same(t.name, name.trim().toLowerCase()));
+  tags.find((t) => same(t.tag_name, name.trim().toLowerCase()));
+
+export interface FlatTagLink extends FlatObject {
+  id: string;
+  tag_id: string;
+  tag_name: string;
+  link_id: string;
+  linked_at: string | null;
+  user_id: string | null;
+  owner: string | null;
+}
+
+/**
+ * The link LunarSend answers for "link tag to contact", flat: `id` is the contact (the thing tagged),
+ * `link_id` the link itself, `linked_at` its `created_at`.
+ */
+export const flattenTagLink = (l: TagLink): FlatTagLink => ({
+  id: l.contact_id,
+  tag_id: l.tag_id,
+  tag_name: l.tag_name,
+  link_id: l.id,
+  linked_at: orNull(l.created_at),
+  user_id: orNull(l.user_id),
+  owner: orNull(l.owner),
+});
+
+/** Two LunarSend ids name the same record: uuids compare without regard to case or surrounding spaces. */
+export const sameId = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** A deal as a dropdown choice: "Brightwave Solutions · Proposal · 12000". */
 export const dealChoice = (d: SearchDeal): { id: string; name: string } => ({

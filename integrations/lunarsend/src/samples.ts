@@ -1,5 +1,5 @@
 /** Raw answers from the API document, the source of every operation's sample. */
-import type { Contact, Deal, SearchContact, SearchDeal, Tag, TeamUser } from './schemas';
+import type { Contact, Deal, SearchContact, SearchDeal, Tag, TagLink, TeamUser } from './schemas';
 
 /** Create/update answer's `data` (the document's example; ids completed to full uuids). */
 export const CONTACT: Contact = {
@@ -56,5 +56,26 @@ export const TEAM_USER: TeamUser = {
   created_at: '2025-01-10T08:00:00.000+00:00',
 };
 
-/** A tag as the contact search shows it (`{ id, name, color }`). */
-export const TAG: Tag = { id: 'a41a203d-8e5b-4f1c-9a7d-3b2c6e0f1d59', name: 'Lead', color: '#28a745' };
+/**
+ * A tag as create-tag and search-tag answer it (lunarsend.md, "Tags": `id, user_id, tag_name, owner,
+ * color, created_at`); the contact search shows the same tag as `{ id, name, color }`.
+ */
+export const TAG: Tag = {
+  id: 'a41a203d-8e5b-4f1c-9a7d-3b2c6e0f1d59',
+  user_id: '77f463d7-3c1b-4a0e-9d55-0b3f1c2a9e41',
+  tag_name: 'Lead',
+  owner: 'John',
+  color: '#28a745',
+  created_at: '2025-09-01T10:00:00.000+00:00',
+};
+
+/** The link "link tag to contact" answers in `data` (`id, tag_id, contact_id, created_at, tag_name, user_id, owner`). */
+export const TAG_LINK: TagLink = {
+  id: 'd5a8c3e1-2b4f-4c6d-9e7a-8f1b0c2d3e45',
+  tag_id: TAG.id,
+  contact_id: CONTACT.id,
+  created_at: '2025-10-04T14:20:05.104Z',
+  tag_name: TAG.tag_name,
+  user_id: TAG.user_id,
+  owner: 'John',
+};

@@ -42,26 +42,49 @@ const contactFields = () => ({
   last_activity: text.schema,
 });
 
-export const TagSchema = lazySchema((z) => z.object({ id: z.string(), name: z.string(), color: text.schema }));
-export type Tag = Infer<typeof TagSchema>;
-/** `GET /tags/search`: a page of tags. */
-export const TagSearchSchema = lazySchema((z) =>
+/**
+ * A tag as the tag endpoints answer it (lunarsend.md, "Tags": create-tag's `data`, search-tag's
+ * items): the name is `tag_name`, never `name`.
+ */
+export const TagSchema = lazySchema((z) =>
   z.object({
-    data: z
-      .array(TagSchema.schema)
-      .nullish()
-      .transform((v) => v ?? []),
+    id: z.string(),
+    tag_name: z.string(),
+    color: text.schema,
+    user_id: text.schema,
+    owner: text.schema,
+    created_at: text.schema,
   }),
 );
-/** `POST /tags` answers the new tag in the `data` envelope (object or one-element array at either level). */
+export type Tag = Infer<typeof TagSchema>;
+/** A tag inside a contact search result: `{ id, name, color }`, the one place the name is `name`. */
+export const ContactTagSchema = lazySchema((z) => z.object({ id: z.string(), name: z.string(), color: text.schema }));
+export type ContactTag = Infer<typeof ContactTagSchema>;
+/** `POST /tags` answers `[{ status, data: tag }]` (either level accepted as an object or a one-element array). */
 export const TagAnswerSchema = lazySchema((z) =>
   objectOrSingleton(z.object({ data: objectOrSingleton(TagSchema.schema) })).transform((a) => a.data),
 );
 /**
- * `POST /tag/contacts`: success is judged by the HTTP status and the envelope (an error envelope is an
- * error before this is read); any other JSON answer is accepted and nothing is read from it.
+ * The link `POST /tag/contacts` answers in `data` (lunarsend.md, "Tags", link tag to contact). What
+ * identifies the link, and the tag name the action outputs, are required: a success of another
+ * shape is an unexpected answer, not a tag added. Who made it and when may be empty.
  */
-export const TagContactAnswerSchema = lazySchema((z) => z.unknown());
+export const TagLinkSchema = lazySchema((z) =>
+  z.object({
+    id: z.string(),
+    tag_id: z.string(),
+    contact_id: z.string(),
+    tag_name: z.string(),
+    created_at: text.schema,
+    user_id: text.schema,
+    owner: text.schema,
+  }),
+);
+export type TagLink = Infer<typeof TagLinkSchema>;
+/** `POST /tag/contacts` answers `[{ status: "success", data: link }]`. */
+export const TagLinkAnswerSchema = lazySchema((z) =>
+  objectOrSingleton(z.object({ data: objectOrSingleton(TagLinkSchema.schema) })).transform((a) => a.data),
+);
 
 /** A contact as create, update and get answer it. */
 export const ContactSchema = lazySchema((z) => z.object({ id: z.string(), ...contactFields() }));
@@ -72,7 +95,7 @@ export const SearchContactSchema = lazySchema((z) =>
   z.object({
     contact_id: z.string(),
     ...contactFields(),
-    tags: z.array(TagSchema.schema).nullish(),
+    tags: z.array(ContactTagSchema.schema).nullish(),
   }),
 );
 export type SearchContact = Infer<typeof SearchContactSchema>;
@@ -95,6 +118,8 @@ const searchAnswer = <S extends z.ZodType>(item: S) =>
   });
 
 export const ContactSearchSchema = lazySchema(() => searchAnswer(SearchContactSchema.schema));
+/** `GET /tags/search`: a page of tags (`tag_name`). */
+export const TagSearchSchema = lazySchema(() => searchAnswer(TagSchema.schema));
 
 /** The fields every deal answer has (call inside a `lazySchema` builder). */
 const dealFields = () => ({
@@ -120,15 +145,26 @@ export const DealAnswerSchema = lazySchema((z) =>
 );
 export const DealSearchSchema = lazySchema(() => searchAnswer(SearchDealSchema.schema));
 /**
- * `GET /pipeline?id=` (`id` may repeat): the deals in `data`, an array or a single object. Asked for
- * one id, the deal with that id is the answer (see `getDeal`).
+ * `GET /pipeline?id=` answers `[{ success: true, id: "<id asked for>", data: deal }]` (lunarsend.md,
+ * "Pipeline deals"; wrapped in an array like get-contact). The id may repeat, so every shape the
+ * envelope allows is read: one envelope or a list of them, each `data` a deal, a list of deals or
+ * empty. The result is every deal found; `getDeal` keeps only the one with the id asked for.
  */
-export const DealGetSchema = lazySchema((z) =>
-  z
-    .object({ data: z.union([z.array(DealSchema.schema), DealSchema.schema]).nullish() })
-    .transform((a) => (a.data == null ? [] : Array.isArray(a.data) ? a.data : [a.data])),
-);
-/** `GET /contacts?id=`: one contact in the `data` envelope (object or one-element array). */
+export const DealGetSchema = lazySchema((z) => {
+  const envelope = z.object({
+    id: text.schema,
+    data: z.union([z.array(DealSchema.schema), DealSchema.schema]).nullish(),
+  });
+  return z
+    .union([envelope, z.array(envelope)])
+    .transform((a) =>
+      (Array.isArray(a) ? a : [a]).flatMap((e) => (e.data == null ? [] : Array.isArray(e.data) ? e.data : [e.data])),
+    );
+});
+/**
+ * `GET /contacts?id=` answers `[{ success: true, id: "<id asked for>", data: contact }]` (lunarsend.md,
+ * "Contacts", get): one contact in the `data` envelope, object or one-element array at either level.
+ */
 export const ContactGetSchema = ContactAnswerSchema;
 
 export const TeamUserSchema = lazySchema((z) =>
@@ -160,6 +196,13 @@ export interface NewContactBody extends ContactBody {
 }
 export interface ContactUpdateBody extends ContactBody {
   id: string;
+}
+
+/** `POST /tags`: `{ data: { tag_name, color?, user_id? } }` (lunarsend.md, "Tags", create tag). */
+export interface NewTagBody {
+  tag_name: string;
+  color?: string;
+  user_id?: string;
 }
 
 export interface NewDealBody {

@@ -182,7 +182,7 @@ describe('an error envelope answered with HTTP 200', () => {
     async (_name, envelope) => {
       api()
         .get(`${BASE}/tags/search`)
-        .query({ search_term: 'Lead', query_amount: '100', page: '0' })
+        .query({ search_term: 'Lead', search_by: 'tag_name', query_amount: '100', page: '0' })
         .reply(200, envelope);
       const watch = watchRequests();
       try {

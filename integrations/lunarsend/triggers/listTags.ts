@@ -1,10 +1,14 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { MAX_PAGE_SIZE, triggerThrottle } from '../src/constants';
+import { tagOutputFields } from '../src/fields';
 import { flattenTag, type FlatTag } from '../src/map';
 import { TAG } from '../src/samples';
 
-/** The tag dropdown: one page of `GET /tags/search` (no term: every tag) per request. */
+/**
+ * The tag dropdown: one page of `GET /tags/search` (no term: every tag, as the page's curl example
+ * lists them) per request; each tag's `tag_name` is the choice's name.
+ */
 const perform = (async (z, bundle) => {
   const { data } = await lunarsend(z).searchTags({ query_amount: MAX_PAGE_SIZE, page: bundle.meta?.page ?? 0 });
   return data.map(flattenTag);
@@ -24,10 +28,6 @@ export default defineTrigger({
     perform,
     throttle: triggerThrottle(),
     sample: flattenTag(TAG),
-    outputFields: [
-      { key: 'id', label: 'Tag ID' },
-      { key: 'name', label: 'Tag Name' },
-      { key: 'color', label: 'Tag Color' },
-    ],
+    outputFields: tagOutputFields,
   },
 });

@@ -126,7 +126,8 @@ export const lunarsendPlan = (): TourPlan => {
         name: 'add_tag_to_contact',
         method: 'creates.add_tag_to_contact.operation.perform',
         inputData: (ctx) => ({ contact_id: idOf(ctx, 'create_contact'), tag_id: idOf(ctx, 'create_tag') }),
-        expect: has({ tag_created: false }),
+        // The tag's name comes from the link answer (lunarsend.md, "Tags"), not from a lookup.
+        expect: has({ tag_name: 'Conference 2025', tag_created: false }),
       },
       {
         name: 'add_tag_to_contact (new name)',

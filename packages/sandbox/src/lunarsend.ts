@@ -3,10 +3,14 @@ import { json, SimServer, type SimRequest, type SimResponse } from './server';
 
 /**
  * LunarSend's v2 REST API (../shared/docs/apis/lunarsend.md), in memory: contacts, pipeline deals,
- * team users and tags under `/api/v2`, the `x-api-key` header, the `data` envelopes, email unique per
- * team, the documented stages, zero-based paging with `query_amount` up to 100, the documented error
- * body with the documented statuses, and a real rate limit (2 requests per second per key) answering
- * 429 with `Retry-After`.
+ * team users, tags and contact-tag links under `/api/v2`, the `x-api-key` header, the `data`
+ * envelopes in the shapes the reference shows (create, get, edit and tag answers wrapped in a
+ * one-element array; get answers carrying the `id` asked for), `tag_name` on every tag endpoint and
+ * `tags[].name` only inside contact search results, email unique per team, tag names unique per team,
+ * the documented stages, zero-based paging with `query_amount` (alias `per_page`) up to 100 and
+ * `total_count` (`count` on the contacts-by-tag search), the documented error body with the
+ * documented statuses, and a real rate limit (2 requests per second per key) answering 429 with
+ * `Retry-After`.
  */
 
 export const LUNARSEND_SANDBOX_CREDENTIALS = { api_key: 'sandbox-lunarsend-key' };
@@ -55,11 +59,23 @@ interface TeamUser {
   display_name: string;
   email: string;
   created_at: string;
+  profile_picture: string | null;
 }
+/** A tag as the tag endpoints show it, less `owner` (the owner's name, read from the team). */
 interface Tag {
   id: string;
-  name: string;
+  user_id: string;
+  tag_name: string;
   color: string;
+  created_at: string;
+}
+/** A contact-tag link ("create contact-tag link"). */
+interface TagLink {
+  id: string;
+  tag_id: string;
+  contact_id: string;
+  user_id: string;
+  created_at: string;
 }
 interface StoredContact {
   id: string;
@@ -73,7 +89,6 @@ interface StoredContact {
   notes: string;
   created_at: string;
   last_activity: string | null;
-  tag_ids: string[];
 }
 interface StoredDeal {
   id: string;
@@ -105,6 +120,13 @@ const DEAL_FIELDS = [
 ];
 const DEAL_SEARCH_BY = ['company', 'stage', 'owner', 'email'];
 const USER_SEARCH_BY = ['name', 'display_name', 'user_id'];
+/** Tag fields for `search_by`: the page's examples are `tag_name` and `color`. */
+const TAG_FIELDS = ['tag_name', 'color', 'user_id'];
+const TAG_SEARCH_BY = ['tag_name', 'color', 'owner', 'user_id'];
+/** The contacts-by-tag search's `search_by` (examples `company`, `owner`) over its items' fields. */
+const TAGGED_CONTACT_SEARCH_BY = ['first_name', 'last_name', 'email', 'company', 'owner'];
+/** "If omitted, a default color may be assigned." */
+const DEFAULT_TAG_COLOR = '#6c757d';
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -119,6 +141,7 @@ const errorBody = (status: number, error: string, message: string, headers?: Rec
 
 const isEmail = (v: unknown): v is string => typeof v === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 const isIso = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isHexColor = (v: unknown): v is string => typeof v === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v);
 const asObject = (v: unknown): Record<string, unknown> | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 const contains = (value: unknown, term: string) =>
@@ -141,6 +164,7 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
       display_name: 'John',
       email: 'john@example.com',
       created_at: ago(300),
+      profile_picture: null,
     },
     {
       user_id: 'f446e4f9-2d7a-4b8e-a1c3-6e9f0d2b5c78',
@@ -148,6 +172,7 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
       display_name: 'Joshua',
       email: 'joshua@example.com',
       created_at: ago(200),
+      profile_picture: null,
     },
   ];
   const caller = users[0]!;
@@ -157,11 +182,42 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
     [LUNARSEND_SANDBOX_VIEWER_CREDENTIALS.api_key, { user: viewer, canWrite: false }],
   ]);
   const tags: Tag[] = [
-    { id: 'a41a203d-8e5b-4f1c-9a7d-3b2c6e0f1d59', name: 'Lead', color: '#28a745' },
-    { id: 'c3d9e2f1-7a4b-4e8c-b5d6-2f1a0e9c8b73', name: 'Customer', color: '#007bff' },
+    {
+      id: 'a41a203d-8e5b-4f1c-9a7d-3b2c6e0f1d59',
+      user_id: caller.user_id,
+      tag_name: 'Lead',
+      color: '#28a745',
+      created_at: ago(100),
+    },
+    {
+      id: 'c3d9e2f1-7a4b-4e8c-b5d6-2f1a0e9c8b73',
+      user_id: caller.user_id,
+      tag_name: 'Customer',
+      color: '#007bff',
+      created_at: ago(90),
+    },
   ];
   const contacts: StoredContact[] = [];
   const deals: StoredDeal[] = [];
+  const links: TagLink[] = [];
+  const link = (contact: StoredContact, tag: Tag, userId: string): TagLink => {
+    const existing = links.find((l) => l.contact_id === contact.id && l.tag_id === tag.id);
+    if (existing) return existing;
+    const made: TagLink = {
+      id: randomUUID(),
+      tag_id: tag.id,
+      contact_id: contact.id,
+      user_id: userId,
+      created_at: now(),
+    };
+    links.push(made);
+    return made;
+  };
+  const tagsOf = (c: StoredContact): Tag[] =>
+    links
+      .filter((l) => l.contact_id === c.id)
+      .map((l) => tags.find((t) => t.id === l.tag_id))
+      .filter((t): t is Tag => t !== undefined);
 
   const addContact = (fields: Partial<StoredContact> & { email: string; first_name: string }, userId: string) => {
     const contact: StoredContact = {
@@ -174,7 +230,6 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
       notes: '',
       created_at: now(),
       last_activity: null,
-      tag_ids: [],
       ...fields,
     };
     contacts.push(contact);
@@ -191,10 +246,10 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
       company: 'Brightwave Solutions',
       created_at: ago(40),
       last_activity: ago(10),
-      tag_ids: [tags[0]!.id],
     },
     viewer.user_id,
   );
+  link(elena, tags[0]!, caller.user_id);
   const joe = addContact(
     { first_name: 'Joe', last_name: 'Doe', email: 'joe@example.com', phone: '+12025550123', created_at: ago(30) },
     caller.user_id,
@@ -229,7 +284,7 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
     created_at: c.created_at,
     last_activity: c.last_activity,
   });
-  /** Search results as the document shows them: `contact_id`, tags, and `total_count` on each item. */
+  /** Search results as the document shows them: `contact_id`, tags as `{ id, name, color }`, `total_count` on each item. */
   const contactSearchView = (c: StoredContact, total: number) => ({
     contact_id: c.id,
     first_name: c.first_name,
@@ -240,11 +295,36 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
     owner: ownerName(c.user_id),
     last_activity: c.last_activity,
     user_id: c.user_id,
-    tags: c.tag_ids.map((id) => tags.find((t) => t.id === id)).filter((t): t is Tag => t !== undefined),
+    tags: tagsOf(c).map((t) => ({ id: t.id, name: t.tag_name, color: t.color })),
     total_count: total,
   });
   const dealView = (d: StoredDeal) => ({ ...d, owner: ownerName(d.user_id) });
-  const dealSearchView = ({ id, ...d }: StoredDeal) => ({ deal_id: id, ...d, owner: ownerName(d.user_id) });
+  /** Deal search results: `deal_id` instead of `id`, and `total_count` on each item. */
+  const dealSearchView = ({ id, ...d }: StoredDeal, total: number) => ({
+    deal_id: id,
+    ...d,
+    owner: ownerName(d.user_id),
+    total_count: total,
+  });
+  /** A tag as create-tag and search-tag show it: `tag_name`, never `name`. */
+  const tagView = (t: Tag) => ({
+    id: t.id,
+    user_id: t.user_id,
+    tag_name: t.tag_name,
+    owner: ownerName(t.user_id),
+    color: t.color,
+    created_at: t.created_at,
+  });
+  /** A link as "create contact-tag link" answers it. */
+  const linkView = (l: TagLink) => ({
+    id: l.id,
+    tag_id: l.tag_id,
+    contact_id: l.contact_id,
+    created_at: l.created_at,
+    tag_name: tags.find((t) => t.id === l.tag_id)?.tag_name ?? null,
+    user_id: l.user_id,
+    owner: ownerName(l.user_id),
+  });
 
   /* ---------- rate limit, then the key ---------- */
 
@@ -284,7 +364,11 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
       return handler(req, who);
     };
 
-  /** Zero-based `page`, `query_amount` from 1 to 100 (the sandbox's enforcement of our own cap). */
+  /**
+   * Zero-based `page` (default 0) and the page size: `query_amount`, "alias for per_page" (the
+   * getting-started page's name, accepted too), from 1 to 100 (the sandbox's enforcement of our own
+   * cap; no default is documented, the sandbox uses 20).
+   */
   const paging = (req: SimRequest): { page: number; size: number } | SimResponse => {
     const pageText = req.query.get('page') ?? '0';
     const sizeText = req.query.get('query_amount') ?? req.query.get('per_page') ?? String(DEFAULT_PAGE_SIZE);
@@ -296,6 +380,7 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
     }
     return { page, size };
   };
+  /** A search answer: `{ data, total_count, page, per_page }`. */
   const pageOf = <T, V>(items: T[], p: { page: number; size: number }, view: (item: T, total: number) => V) => ({
     data: items.slice(p.page * p.size, (p.page + 1) * p.size).map((item) => view(item, items.length)),
     total_count: items.length,
@@ -413,6 +498,19 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
         );
       }),
     )
+    .route(
+      'GET',
+      '/team/users',
+      api((req) => {
+        // get-user: `[{ status, id, data: { … } }]`.
+        const id = req.query.get('id');
+        if (!id) return fail(400, 'missing_field', '"id" is required.');
+        const user = users.find((u) => u.user_id === id);
+        return user
+          ? json(200, [{ status: 'success', id, data: user }])
+          : fail(404, 'not_found', `No team user with id ${id}.`);
+      }),
+    )
     /* ---------- contacts ---------- */
     .route(
       'POST',
@@ -423,7 +521,8 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
         const fields = contactFields(data, true);
         if (isResponse(fields)) return fields;
         const contact = addContact(fields as StoredContact, fields.user_id ?? who.user.user_id);
-        return json(200, { status: 'success', data: contactView(contact) });
+        // The reference wraps the create answer in an array; create answers `status`.
+        return json(200, [{ status: 'success', data: contactView(contact) }]);
       }),
     )
     .route(
@@ -438,7 +537,7 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
         const fields = contactFields(data, false, contact);
         if (isResponse(fields)) return fields;
         Object.assign(contact, fields, { last_activity: now() });
-        // The reference shows this answer wrapped in an array.
+        // The reference wraps the edit answer in an array; edit answers `success: true`.
         return json(200, [{ success: true, data: contactView(contact) }]);
       }),
     )
@@ -449,8 +548,9 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
         const id = req.query.get('id');
         if (!id) return fail(400, 'missing_field', '"id" is required.');
         const contact = contacts.find((c) => c.id === id);
+        // get-contact: `[{ success: true, id: "<the id asked for>", data: { … } }]`, no tags.
         return contact
-          ? json(200, { success: true, data: contactView(contact) })
+          ? json(200, [{ success: true, id, data: contactView(contact) }])
           : fail(404, 'not_found', `No contact with id ${id}.`);
       }),
     )
@@ -463,6 +563,8 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
         const i = contacts.findIndex((c) => c.id === id);
         if (i < 0) return fail(404, 'not_found', `No contact with id ${id}.`);
         contacts.splice(i, 1);
+        for (let j = links.length - 1; j >= 0; j -= 1) if (links[j]!.contact_id === id) links.splice(j, 1);
+        // The v1 text's answer, as plain text.
         return json(200, 'Document deleted successfully');
       }),
     )
@@ -475,10 +577,9 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
         const s = searchTerms(req, CONTACT_SEARCH_BY);
         if (isResponse(s)) return s;
         const { term, by } = s;
-        const tagNames = (c: StoredContact) => c.tag_ids.map((id) => tags.find((t) => t.id === id)?.name);
         const found = contacts.filter((c) => {
           if (!term) return true;
-          if (by === 'tag') return tagNames(c).some((n) => n?.toLowerCase() === term.toLowerCase());
+          if (by === 'tag') return tagsOf(c).some((t) => t.tag_name.toLowerCase() === term.toLowerCase());
           if (by) return contains(c[by as keyof StoredContact], term);
           return [c.first_name, c.last_name, c.email, c.company].some((v) => contains(v, term));
         });
@@ -507,8 +608,8 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
           ...(fields as Pick<StoredDeal, 'company' | 'stage'>),
         };
         deals.push(deal);
-        // `data` as a one-element array, as the reference shows for pipeline answers.
-        return json(200, { status: 'success', data: [dealView(deal)] });
+        // Create answers `status: "success"`, wrapped in an array like the other create answers.
+        return json(200, [{ status: 'success', data: dealView(deal) }]);
       }),
     )
     .route(
@@ -517,24 +618,29 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
       api((req) => {
         const data = dataOf(req);
         if (isResponse(data)) return data;
+        if (typeof data.id !== 'string' || !data.id) return fail(400, 'missing_field', '"id" is required.');
         const deal = deals.find((d) => d.id === data.id);
-        if (!deal) return fail(404, 'not_found', `No deal with id ${String(data.id)}.`);
+        if (!deal) return fail(404, 'not_found', `No deal with id ${data.id}.`);
         const fields = dealFields(data, false);
         if (isResponse(fields)) return fields;
         Object.assign(deal, fields);
-        return json(200, { success: true, data: dealView(deal) });
+        // edit-deal: `success: true`, wrapped in an array like edit-contact.
+        return json(200, [{ success: true, data: dealView(deal) }]);
       }),
     )
     .route(
       'GET',
       '/pipeline',
       api((req) => {
+        // get-deal: `[{ success: true, id: "<id asked for>", data: { … } }]`; "Repeat the parameter to
+        // fetch multiple deals": one envelope per deal found, in the order asked.
         const ids = req.query.getAll('id');
         if (ids.length === 0) return fail(400, 'missing_field', '"id" is required.');
-        const found = deals.filter((d) => ids.includes(d.id));
-        return found.length
-          ? json(200, { success: true, data: found.map(dealView) })
-          : fail(404, 'not_found', `No deal with id ${ids.join(', ')}.`);
+        const found = ids.flatMap((id) => {
+          const deal = deals.find((d) => d.id === id);
+          return deal ? [{ success: true, id, data: dealView(deal) }] : [];
+        });
+        return found.length ? json(200, found) : fail(404, 'not_found', `No deal with id ${ids.join(', ')}.`);
       }),
     )
     .route(
@@ -556,54 +662,148 @@ export const createLunarSendSimulator = (options: LunarSendSimulatorOptions = {}
         return json(200, pageOf(found, p, dealSearchView));
       }),
     )
-    /* ---------- tags ---------- */
+    /* ---------- tags (lunarsend.md, "Tags") ---------- */
     .route(
       'POST',
       '/tags',
-      api((req) => {
-        const body = asObject(req.body);
-        const data = asObject(body?.data) ?? body ?? {};
-        if (typeof data.name !== 'string' || !data.name.trim())
-          return fail(400, 'missing_field', '"name" is required.');
+      api((req, who) => {
+        // create-tag: the field table requires `data` and `data.tag_name`; `color` and `user_id` optional.
+        const data = dataOf(req);
+        if (isResponse(data)) return data;
+        const unknown = Object.keys(data).find((k) => !TAG_FIELDS.includes(k));
+        if (unknown) return fail(400, 'invalid_field', `"${unknown}" is not a tag field.`);
+        const name = typeof data.tag_name === 'string' ? data.tag_name.trim() : '';
+        if (!name) return fail(400, 'missing_field', '"tag_name" is required.');
+        // "Must be unique per team." Whether case counts is not said: the sandbox holds "lead" and "Lead" the same.
+        if (tags.some((t) => t.tag_name.toLowerCase() === name.toLowerCase())) {
+          return fail(400, 'duplicate_tag', `A tag named ${name} already exists in your team.`);
+        }
+        if (data.color !== undefined && !isHexColor(data.color)) {
+          return fail(400, 'invalid_color', '"color" must be a hex RGB color like #FD7E14.');
+        }
+        if (data.user_id !== undefined && !users.some((u) => u.user_id === data.user_id)) {
+          return fail(400, 'invalid_user', `"user_id" ${String(data.user_id)} is not a member of your team.`);
+        }
         const tag: Tag = {
           id: randomUUID(),
-          name: data.name,
-          color: typeof data.color === 'string' ? data.color : '#6c757d',
+          user_id: typeof data.user_id === 'string' ? data.user_id : who.user.user_id,
+          tag_name: name,
+          color: typeof data.color === 'string' ? data.color : DEFAULT_TAG_COLOR,
+          created_at: now(),
         };
         tags.push(tag);
-        return json(200, { status: 'success', data: tag });
+        return json(200, [{ status: 'success', data: tagView(tag) }]);
       }),
     )
     .route(
       'GET',
       '/tags/search',
       api((req) => {
+        // search-tag: all four parameters optional; no term lists every tag (the page's curl example).
         const p = paging(req);
         if (isResponse(p)) return p;
-        const term = req.query.get('search_term')?.trim();
-        const found = tags.filter((t) => !term || contains(t.name, term));
-        return json(
-          200,
-          pageOf(found, p, (t) => t),
-        );
+        const s = searchTerms(req, TAG_SEARCH_BY);
+        if (isResponse(s)) return s;
+        const { term, by } = s;
+        const found = tags.filter((t) => {
+          if (!term) return true;
+          if (by) return contains(tagView(t)[by as keyof ReturnType<typeof tagView>], term);
+          return contains(t.tag_name, term);
+        });
+        return json(200, pageOf(found, p, tagView));
       }),
     )
     .route(
       'POST',
       '/tag/contacts',
+      api((req, who) => {
+        // create-contact-tag-link: `contact_id` and `tag_id`, both required, flat (no `data` envelope).
+        const body = asObject(req.body) ?? {};
+        for (const k of ['contact_id', 'tag_id']) {
+          if (typeof body[k] !== 'string' || !body[k]) return fail(400, 'missing_field', `"${k}" is required.`);
+        }
+        const contact = contacts.find((c) => c.id === body.contact_id);
+        const tag = tags.find((t) => t.id === body.tag_id);
+        if (!contact) return fail(404, 'not_found', `No contact with id ${String(body.contact_id)}.`);
+        if (!tag) return fail(404, 'not_found', `No tag with id ${String(body.tag_id)}.`);
+        // Linking a tag the contact already has is not documented: the sandbox answers the existing link.
+        return json(200, [{ status: 'success', data: linkView(link(contact, tag, who.user.user_id)) }]);
+      }),
+    )
+    .route(
+      'GET',
+      '/contacts/tags',
       api((req) => {
-        const body = asObject(req.body);
-        const data = asObject(body?.data) ?? body ?? {};
-        const contact = contacts.find((c) => c.id === data.contact_id);
-        const tag = tags.find((t) => t.id === data.tag_id);
-        if (!contact) return fail(404, 'not_found', `No contact with id ${String(data.contact_id)}.`);
-        if (!tag) return fail(404, 'not_found', `No tag with id ${String(data.tag_id)}.`);
-        if (!contact.tag_ids.includes(tag.id)) contact.tag_ids.push(tag.id);
-        return json(200, { status: 'success', data: { contact_id: contact.id, tag_id: tag.id } });
+        // get-contact-tags: `[{ status, id: <contact id>, data: [{ contact_tag_id, tag_id, tag_name, … }] }]`.
+        const id = req.query.get('id');
+        if (!id) return fail(400, 'missing_field', '"id" is required.');
+        const contact = contacts.find((c) => c.id === id);
+        if (!contact) return fail(404, 'not_found', `No contact with id ${id}.`);
+        const data = links
+          .filter((l) => l.contact_id === id)
+          .flatMap((l) => {
+            const tag = tags.find((t) => t.id === l.tag_id);
+            return tag
+              ? [
+                  {
+                    contact_tag_id: l.id,
+                    tag_id: tag.id,
+                    tag_name: tag.tag_name,
+                    color: tag.color,
+                    created_at: l.created_at,
+                    user_id: l.user_id,
+                    contact_id: l.contact_id,
+                  },
+                ]
+              : [];
+          });
+        return json(200, [{ status: 'success', id, data }]);
+      }),
+    )
+    .route(
+      'GET',
+      '/tag/contacts/tag/search',
+      api((req) => {
+        // search-contact-tag: `tag_id` required; items carry the contact's `id`; the total is `count`.
+        const tagId = req.query.get('tag_id');
+        if (!tagId) return fail(400, 'missing_field', '"tag_id" is required.');
+        const p = paging(req);
+        if (isResponse(p)) return p;
+        const s = searchTerms(req, TAGGED_CONTACT_SEARCH_BY);
+        if (isResponse(s)) return s;
+        const { term, by } = s;
+        const view = (c: StoredContact) => ({
+          id: c.id,
+          first_name: c.first_name,
+          last_name: c.last_name,
+          email: c.email,
+          tag_id: tagId,
+          company: c.company,
+          owner: ownerName(c.user_id),
+          last_activity: c.last_activity,
+        });
+        const found = contacts
+          .filter((c) => links.some((l) => l.contact_id === c.id && l.tag_id === tagId))
+          .filter((c) => {
+            if (!term) return true;
+            if (by) return contains(view(c)[by as keyof ReturnType<typeof view>], term);
+            return [c.first_name, c.last_name, c.email, c.company].some((v) => contains(v, term));
+          });
+        const { total_count: count, ...page } = pageOf(found, p, view);
+        return json(200, { data: page.data, count, page: page.page, per_page: page.per_page });
       }),
     );
 
-  return { server, users, tags, contacts, deals, addContact, seeded: { elena, joe, brightwave, caller, viewer } };
+  return {
+    server,
+    users,
+    tags,
+    links,
+    contacts,
+    deals,
+    addContact,
+    seeded: { elena, joe, brightwave, caller, viewer },
+  };
 };
 
 export type LunarSendSimulator = ReturnType<typeof createLunarSendSimulator>;

@@ -11,8 +11,56 @@ import {
 import { lunarsendPlan } from '../src/lunarsend.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
 import { runPlan } from '../src/tour.lib';
+import { DOCUMENTED, type DocumentedEndpoint } from '../../../integrations/lunarsend/test/documented';
 
 type Row = Record<string, unknown> & { id: string };
+
+/**
+ * The structure of an answer: its keys at every level (a list by its first item), not its values.
+ * Two answers of the same shape have the same envelope, the same key names and the same nesting.
+ */
+const shapeOf = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.length ? [shapeOf(v[0])] : [];
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, shapeOf((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return 'value';
+};
+
+interface Raw {
+  status: number;
+  type: string | null;
+  body: unknown;
+}
+/** One request straight to the simulator (no integration in between), as a curl example would send it. */
+const raw = async (
+  method: string,
+  path: string,
+  options: { query?: [string, string][]; body?: unknown; key?: string } = {},
+): Promise<Raw> => {
+  const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+  const res = await fetch(`${process.env.LUNARSEND_BASE_URL}${path}${query}`, {
+    method,
+    headers: {
+      'x-api-key': options.key ?? LUNARSEND_SANDBOX_CREDENTIALS.api_key,
+      accept: 'application/json',
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // a plain-text answer
+  }
+  return { status: res.status, type: res.headers.get('content-type'), body };
+};
 
 describe('LunarSend against its simulator, through the runtime', () => {
   it('runs every operation of the tour, one request each except the multi-step ones', async () => {
@@ -317,6 +365,340 @@ describe('LunarSend against its simulator, through the runtime', () => {
         'LunarSend rejected the request (HTTP 400): "primary_contact" no-such-contact is not a contact. [invalid_contact]',
       );
       expect(sim.deals).toHaveLength(before);
+    });
+
+    /**
+     * The simulator's contract table: each documented endpoint, called as its page shows, answers in
+     * the shape lunarsend.md gives (`integrations/lunarsend/test/documented.ts`), never merely in a
+     * shape the integration reads.
+     */
+    describe('the simulator answers every documented endpoint in the documented shape', () => {
+      type Call = { method: string; path: string; query?: [string, string][]; body?: unknown; status?: number };
+      const calls: [string, DocumentedEndpoint, (s: LunarSendSimulator) => Call][] = [
+        [
+          'lunarsend.md "Contacts" (create)',
+          'createContact',
+          () => ({
+            method: 'POST',
+            path: '/contacts',
+            body: { data: { first_name: 'Ada', email: 'ada@example.com' } },
+          }),
+        ],
+        [
+          'lunarsend.md "Contacts" (update)',
+          'updateContact',
+          (s) => ({ method: 'PATCH', path: '/contacts', body: { data: { id: s.seeded.joe.id, job_title: 'CTO' } } }),
+        ],
+        [
+          'lunarsend.md "Contacts" (get)',
+          'getContact',
+          (s) => ({ method: 'GET', path: '/contacts', query: [['id', s.seeded.joe.id]] }),
+        ],
+        [
+          'lunarsend.md "Contacts" (search)',
+          'searchContacts',
+          () => ({
+            method: 'GET',
+            path: '/contacts/search',
+            query: [
+              ['search_term', 'Brightwave'],
+              ['search_by', 'company'],
+              ['query_amount', '5'],
+              ['page', '0'],
+            ],
+          }),
+        ],
+        [
+          'lunarsend.md "Contacts" (contact\'s tags)',
+          'contactTags',
+          (s) => ({ method: 'GET', path: '/contacts/tags', query: [['id', s.seeded.elena.id]] }),
+        ],
+        [
+          'lunarsend.md "Contacts" (delete, inferred path)',
+          'deleteContact',
+          (s) => ({ method: 'DELETE', path: '/contacts', body: { contact_id: s.seeded.joe.id } }),
+        ],
+        [
+          'lunarsend.md "Pipeline deals" (create)',
+          'createDeal',
+          () => ({ method: 'POST', path: '/pipeline', body: { data: { company: 'Acme', stage: 'Discovery' } } }),
+        ],
+        [
+          'lunarsend.md "Pipeline deals" (edit-deal)',
+          'updateDeal',
+          (s) => ({ method: 'PATCH', path: '/pipeline', body: { data: { id: s.seeded.brightwave.id, stage: 'Won' } } }),
+        ],
+        [
+          'lunarsend.md "Pipeline deals" (get-deal)',
+          'getDeal',
+          (s) => ({ method: 'GET', path: '/pipeline', query: [['id', s.seeded.brightwave.id]] }),
+        ],
+        [
+          'lunarsend.md "Pipeline deals" (search-deal)',
+          'searchDeals',
+          () => ({
+            method: 'GET',
+            path: '/pipeline/search',
+            query: [
+              ['search_term', 'Proposal'],
+              ['search_by', 'stage'],
+              ['query_amount', '10'],
+              ['page', '0'],
+            ],
+          }),
+        ],
+        [
+          'lunarsend.md "Other endpoints" (team users)',
+          'teamUsers',
+          () => ({ method: 'GET', path: '/team/users/search', query: [['query_amount', '1']] }),
+        ],
+        [
+          'lunarsend.md "Other endpoints" (one team user)',
+          'getUser',
+          (s) => ({ method: 'GET', path: '/team/users', query: [['id', s.seeded.caller.user_id]] }),
+        ],
+        [
+          'lunarsend.md "Tags" (create tag)',
+          'createTag',
+          (s) => ({
+            method: 'POST',
+            path: '/tags',
+            body: { data: { tag_name: 'VIP', color: '#FD7E14', user_id: s.seeded.caller.user_id } },
+          }),
+        ],
+        [
+          'lunarsend.md "Tags" (search tags)',
+          'searchTags',
+          () => ({
+            method: 'GET',
+            path: '/tags/search',
+            query: [
+              ['search_term', 'Lead'],
+              ['search_by', 'tag_name'],
+              ['query_amount', '50'],
+              ['page', '0'],
+            ],
+          }),
+        ],
+        [
+          'lunarsend.md "Tags" (link tag to contact)',
+          'linkTag',
+          (s) => ({
+            method: 'POST',
+            path: '/tag/contacts',
+            body: { contact_id: s.seeded.joe.id, tag_id: s.tags[1]!.id },
+          }),
+        ],
+        [
+          'lunarsend.md "Tags" (contacts with a tag)',
+          'taggedContacts',
+          (s) => ({
+            method: 'GET',
+            path: '/tag/contacts/tag/search',
+            query: [
+              ['tag_id', s.tags[0]!.id],
+              ['page', '0'],
+              ['query_amount', '20'],
+            ],
+          }),
+        ],
+        [
+          'lunarsend.md "Errors and success flags"',
+          'error',
+          () => ({ method: 'GET', path: '/contacts', query: [['id', 'no-such-contact']], status: 404 }),
+        ],
+      ];
+
+      it.each(calls)('%s: answers as the reference shows (%s)', async (_section, endpoint, callOf) => {
+        await start();
+        const call = callOf(sim);
+        const answer = await raw(call.method, call.path, call);
+        expect(answer.status).toBe(call.status ?? 200);
+        expect(shapeOf(answer.body)).toEqual(shapeOf(DOCUMENTED[endpoint]));
+      });
+
+      it('lunarsend.md "Contacts" (delete, inferred path): the answer is the v1 text as plain text', async () => {
+        await start();
+        const answer = await raw('DELETE', '/contacts', { body: { contact_id: sim.seeded.joe.id } });
+        expect(answer).toEqual({ status: 200, type: 'text/plain', body: 'Document deleted successfully' });
+      });
+    });
+
+    describe('lunarsend.md "Tags"', () => {
+      it('create tag: the field table requires data.tag_name, so `name` and the flat body are refused; tag names are unique per team', async () => {
+        await start();
+        const before = sim.tags.length;
+        await expect(raw('POST', '/tags', { body: { data: { name: 'VIP' } } })).resolves.toMatchObject({
+          status: 400,
+          body: { status: 'error', error: 'invalid_field', message: '"name" is not a tag field.' },
+        });
+        await expect(raw('POST', '/tags', { body: { tag_name: 'VIP' } })).resolves.toMatchObject({
+          status: 400,
+          body: { error: 'invalid_body' },
+        });
+        await expect(raw('POST', '/tags', { body: { data: { tag_name: 'lead' } } })).resolves.toMatchObject({
+          status: 400,
+          body: { error: 'duplicate_tag' },
+        });
+        expect(sim.tags).toHaveLength(before);
+      });
+
+      it('create tag: Create Tag sends { data: { tag_name, color, user_id } } and outputs the tag answered', async () => {
+        await start();
+        const out = (await run(
+          'creates.create_tag.operation.perform',
+          bundle({ name: 'VIP', color: '#FD7E14', user_id: sim.seeded.viewer.user_id }),
+        )) as Row;
+        expect(out).toEqual({
+          id: expect.any(String),
+          name: 'VIP',
+          color: '#FD7E14',
+          user_id: sim.seeded.viewer.user_id,
+          owner: 'Joshua',
+          created_at: expect.any(String),
+        });
+        expect(sim.tags.find((t) => t.id === out.id)).toMatchObject({ tag_name: 'VIP', color: '#FD7E14' });
+      });
+
+      it('search tags: Find Tag and the tag dropdown read tag_name (the search sends search_by=tag_name)', async () => {
+        await start();
+        await expect(run('searches.find_tag.operation.perform', bundle({ name: 'customer' }))).resolves.toEqual([
+          expect.objectContaining({ id: sim.tags[1]!.id, name: 'Customer', owner: 'John' }),
+        ]);
+        const listed = (await run('triggers.list_tags.operation.perform', bundle({}, { page: 0 }))) as Row[];
+        expect(listed.map((t) => t.name)).toEqual(['Lead', 'Customer']);
+      });
+
+      it('link tag to contact: Add Tag to Contact outputs the tag_name the link answer carries; the contact then carries the tag', async () => {
+        await start();
+        const joe = sim.seeded.joe;
+        const customer = sim.tags[1]!;
+        const out = (await run(
+          'creates.add_tag_to_contact.operation.perform',
+          bundle({ contact_id: joe.id, tag_id: customer.id }),
+        )) as Row;
+        expect(out).toEqual({
+          id: joe.id,
+          tag_id: customer.id,
+          tag_name: 'Customer',
+          tag_color: null,
+          tag_created: false,
+          link_id: sim.links.at(-1)!.id,
+          linked_at: expect.any(String),
+          user_id: sim.seeded.caller.user_id,
+          owner: 'John',
+        });
+        expect(sim.server.requests).toEqual(['POST /api/v2/tag/contacts']);
+        // The contact's tags (tag_name) and the contact search (tags[].name) both show it.
+        await expect(raw('GET', '/contacts/tags', { query: [['id', joe.id]] })).resolves.toMatchObject({
+          body: [{ status: 'success', id: joe.id, data: [{ tag_id: customer.id, tag_name: 'Customer' }] }],
+        });
+        const found = (await run(
+          'searches.find_contact.operation.perform',
+          bundle({ search_by: 'tag', search_term: 'customer' }),
+        )) as { id: string; tags: string[] }[];
+        expect(found).toEqual([expect.objectContaining({ id: joe.id, tags: ['Customer'] })]);
+      });
+
+      it('link tag to contact: the body is flat and both ids are required', async () => {
+        await start();
+        await expect(
+          raw('POST', '/tag/contacts', { body: { data: { contact_id: sim.seeded.joe.id, tag_id: sim.tags[0]!.id } } }),
+        ).resolves.toMatchObject({
+          status: 400,
+          body: { error: 'missing_field', message: '"contact_id" is required.' },
+        });
+      });
+    });
+
+    describe('lunarsend.md "Basics" (pagination)', () => {
+      it('zero-based page, query_amount or its alias per_page, and total_count, page, per_page in the answer', async () => {
+        await start();
+        for (let i = 0; i < 5; i += 1) {
+          sim.addContact({ first_name: `P${i}`, email: `p${i}@example.com` }, sim.seeded.caller.user_id);
+        }
+        const total = sim.contacts.length;
+        const byAmount = await raw('GET', '/contacts/search', {
+          query: [
+            ['query_amount', '3'],
+            ['page', '1'],
+          ],
+        });
+        const byPerPage = await raw('GET', '/contacts/search', {
+          query: [
+            ['per_page', '3'],
+            ['page', '1'],
+          ],
+        });
+        expect(byAmount.body).toMatchObject({ total_count: total, page: 1, per_page: 3 });
+        expect(byPerPage.body).toEqual(byAmount.body);
+        expect((byAmount.body as { data: unknown[] }).data).toHaveLength(3);
+        await expect(raw('GET', '/contacts/search', { query: [['query_amount', '101']] })).resolves.toMatchObject({
+          status: 400,
+          body: { status: 'error', error: 'invalid_query_amount' },
+        });
+      });
+
+      it('the contacts-by-tag search answers count instead of total_count, and items carry the contact id as id', async () => {
+        await start();
+        const answer = await raw('GET', '/tag/contacts/tag/search', { query: [['tag_id', sim.tags[0]!.id]] });
+        expect(answer.body).toEqual({
+          data: [expect.objectContaining({ id: sim.seeded.elena.id, tag_id: sim.tags[0]!.id })],
+          count: 1,
+          page: 0,
+          per_page: 20,
+        });
+      });
+
+      it('get-deal: the id may repeat; one [{ success, id, data }] envelope per deal, in the order asked', async () => {
+        await start();
+        const other = (await run(
+          'creates.create_deal.operation.perform',
+          bundle({ company: 'Acme', stage: 'Discovery' }),
+        )) as Row;
+        const answer = await raw('GET', '/pipeline', {
+          query: [
+            ['id', other.id],
+            ['id', sim.seeded.brightwave.id],
+          ],
+        });
+        expect(answer.body).toEqual([
+          { success: true, id: other.id, data: expect.objectContaining({ id: other.id }) },
+          {
+            success: true,
+            id: sim.seeded.brightwave.id,
+            data: expect.objectContaining({ company: 'Brightwave Solutions' }),
+          },
+        ]);
+      });
+    });
+
+    describe('lunarsend.md "Errors and success flags": { status: "error", error, message } with the documented statuses', () => {
+      it.each([
+        [
+          '400 invalid input',
+          400,
+          'invalid_search_by',
+          () => raw('GET', '/contacts/search', { query: [['search_by', 'phone_number']] }),
+        ],
+        ['401 missing or invalid key', 401, 'unauthorized', () => raw('GET', '/contacts/search', { key: 'wrong-key' })],
+        [
+          '403 forbidden',
+          403,
+          'forbidden',
+          () =>
+            raw('POST', '/tags', {
+              body: { data: { tag_name: 'X' } },
+              key: LUNARSEND_SANDBOX_VIEWER_CREDENTIALS.api_key,
+            }),
+        ],
+        ['404 not found', 404, 'not_found', () => raw('GET', '/pipeline', { query: [['id', 'no-such-deal']] })],
+      ])('%s', async (_name, status, code, send) => {
+        await start();
+        const answer = await send();
+        expect(answer.status).toBe(status);
+        expect(answer.body).toEqual({ status: 'error', error: code, message: expect.any(String) });
+      });
     });
 
     describe('an error envelope answered with HTTP 200 (not documented, guarded against)', () => {
