@@ -11,6 +11,7 @@ import updateRecord from './creates/updateRecord';
 import findExactRecord from './searches/findExactRecord';
 import findRecord from './searches/findRecord';
 import { CRM } from './src/constants';
+import { plainTextErrors } from './src/errors';
 import listFolderFields from './triggers/listFolderFields';
 import listReadableFolders from './triggers/listReadableFolders';
 import listWritableFolders from './triggers/listWritableFolders';
@@ -24,7 +25,8 @@ const app = defineApp({
   platformVersion: zapier.version,
   authentication,
   // Basic auth: core adds the Authorization header itself, after any beforeRequest.
-  afterResponse: [crmErrors({ crm: CRM, credentials: 'email address and API key' })],
+  // NetHunt answers some errors in plain text (nethunt.md, "Errors"): read before the kit's mapping.
+  afterResponse: [plainTextErrors, crmErrors({ crm: CRM, credentials: 'email address and API key' })],
   flags: APP_FLAGS,
 
   triggers: {
