@@ -7,8 +7,8 @@ import { flattenUnknown } from '../src/map';
 export const inputFields = defineInputFields([
   recordIdField,
   {
-    key: 'gmail_thread_id',
-    label: 'Gmail Thread ID or URL',
+    key: 'gmail_thread',
+    label: 'Gmail Thread',
     required: true,
     helpText:
       "The Gmail conversation to link to the record: its thread ID (like `1234567890abcdef`, e.g. from a Gmail trigger), or the thread's address copied from Gmail (`https://mail.google.com/mail/u/0/#inbox/…`), from which the ID is taken.",
@@ -48,7 +48,7 @@ export const gmailThreadIdOf = (value: string): string | undefined => {
 const LinkGmailThreadInput = lazySchema((zod) =>
   zod.object({
     record_id: inputs.id(),
-    gmail_thread_id: inputs.text().transform((v, ctx) => {
+    gmail_thread: inputs.text().transform((v, ctx) => {
       const id = gmailThreadIdOf(v);
       if (id) return id;
       ctx.addIssue({
@@ -70,8 +70,8 @@ const flattenLinked = (answer: Record<string, unknown>, recordId: string, gmailT
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, LinkGmailThreadInput, bundle.inputData, inputFields);
-  const answer = await nethunt(z).linkGmailThread(input.record_id, input.gmail_thread_id);
-  return flattenLinked(answer, input.record_id, input.gmail_thread_id);
+  const answer = await nethunt(z).linkGmailThread(input.record_id, input.gmail_thread);
+  return flattenLinked(answer, input.record_id, input.gmail_thread);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({

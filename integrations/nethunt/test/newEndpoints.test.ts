@@ -47,8 +47,8 @@ describe('nethunt.md › Endpoints: Delete Record (POST /actions/delete-record/{
 });
 
 describe('nethunt.md › Endpoints: Add Gmail Thread to Record (POST /actions/link-gmail-thread/{recordId})', () => {
-  const link = (gmail_thread_id: unknown) =>
-    run('creates.link_gmail_thread.operation.perform', bundle({ record_id: RECORD_ID, gmail_thread_id }));
+  const link = (gmail_thread: unknown) =>
+    run('creates.link_gmail_thread.operation.perform', bundle({ record_id: RECORD_ID, gmail_thread }));
 
   it.each([
     ['a thread id', '1234567890abcdef', '1234567890abcdef'],
@@ -90,7 +90,7 @@ describe('nethunt.md › Endpoints: Add Gmail Thread to Record (POST /actions/li
   ])('refuses %j before any request, naming the field', async (given) => {
     const err = await failureOf(link(given));
     expect(err.message).toBe(
-      'Please check your input: Gmail Thread ID or URL (gmail_thread_id): must be a Gmail thread ID (like 1234567890abcdef) or the address of a thread opened in Gmail.',
+      'Please check your input: Gmail Thread (gmail_thread): must be a Gmail thread ID (like 1234567890abcdef) or the address of a thread opened in Gmail.',
     );
     expect(nock.pendingMocks()).toEqual([]);
   });

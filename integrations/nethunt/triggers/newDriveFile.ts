@@ -42,6 +42,9 @@ export default defineTrigger({
       { key: 'link', label: 'File Link (Google Drive)', type: 'string' },
       { key: 'record_id', label: 'Record ID', type: 'string' },
       { key: 'created_at', label: 'Added At', type: 'datetime' },
+      // Keys the answer may carry (it is undocumented: Google Drive's own names are likely).
+      { key: 'mime_type', label: 'File Type (MIME)', type: 'string' },
+      { key: 'web_view_link', label: 'Google Drive Link (as Sent)', type: 'string' },
     ],
   },
 });

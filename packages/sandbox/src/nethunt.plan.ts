@@ -139,7 +139,7 @@ export const nethuntPlan = (): TourPlan => {
         method: 'creates.link_gmail_thread.operation.perform',
         inputData: (ctx) => ({
           record_id: idOf(ctx, 'create_record'),
-          gmail_thread_id: 'https://mail.google.com/mail/u/0/#inbox/17c0a5f4e3d2b1a0',
+          gmail_thread: 'https://mail.google.com/mail/u/0/#inbox/17c0a5f4e3d2b1a0',
         }),
       },
       {

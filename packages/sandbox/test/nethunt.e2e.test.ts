@@ -365,7 +365,7 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
       const { john } = sim.seeded;
       const out = await run(
         'creates.link_gmail_thread.operation.perform',
-        bundle({ record_id: john.recordId, gmail_thread_id: given }),
+        bundle({ record_id: john.recordId, gmail_thread: given }),
       );
       expect(out).toEqual({ id: john.recordId, record_id: john.recordId, gmail_thread_id: '17c0a5f4e3d2b1a0' });
       expect(sim.threads.get(john.recordId)).toEqual(['17c0a5f4e3d2b1a0']);
@@ -375,7 +375,7 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
       const err = await failureOf(
         run(
           'creates.link_gmail_thread.operation.perform',
-          bundle({ record_id: sim.seeded.john.recordId, gmail_thread_id: 'ffffffffffffffff' }),
+          bundle({ record_id: sim.seeded.john.recordId, gmail_thread: 'ffffffffffffffff' }),
         ),
       );
       expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Gmail thread ffffffffffffffff not found');
