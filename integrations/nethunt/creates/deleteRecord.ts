@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput, toScalar } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
 import { recordIdField } from '../src/fields';
-import { flattenUnknown } from '../src/map';
+import { asFlatOutput } from '../src/map';
 import { DELETED_RECORD } from '../src/samples';
 import type { DeletedRecord } from '../src/schemas';
 
@@ -18,7 +18,7 @@ const DeleteRecordInput = lazySchema((zod) => zod.object({ record_id: inputs.id(
 
 /** What the delete answered (the trash item, opaque), with the record it was about. */
 const flattenDeleted = (answer: DeletedRecord, recordId: string) => ({
-  ...flattenUnknown(answer),
+  ...asFlatOutput(answer),
   trash_item_id: toScalar(answer.trashItemId),
   id: recordId,
   record_id: recordId,

@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
 import { recordIdField } from '../src/fields';
-import { flattenUnknown } from '../src/map';
+import { asFlatOutput } from '../src/map';
 
 export const inputFields = defineInputFields([
   recordIdField,
@@ -62,7 +62,7 @@ const LinkGmailThreadInput = lazySchema((zod) =>
 
 /** What NetHunt answered (undocumented: every key kept), with the record and thread it linked. */
 const flattenLinked = (answer: Record<string, unknown>, recordId: string, gmailThreadId: string) => ({
-  ...flattenUnknown(answer),
+  ...asFlatOutput(answer),
   id: recordId,
   record_id: recordId,
   gmail_thread_id: gmailThreadId,

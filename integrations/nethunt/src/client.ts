@@ -12,7 +12,8 @@ import {
   FolderListSchema,
   LinkedThreadSchema,
   RecordChangeListSchema,
-  RecordItemListSchema,
+  CallLogItemListSchema,
+  DriveFileItemListSchema,
   RecordListSchema,
   UpdatedRecordSchema,
   type CallLogBody,
@@ -59,9 +60,9 @@ export const nethunt = (z: ZObject) => {
     newComments: (folderId: string, params: { since?: string; limit?: number } = {}) =>
       get(`/triggers/new-comment/${folder(folderId)}`, CommentListSchema, params, `folder ${folderId}`),
     newCallLogs: (folderId: string, params: { since?: string; limit?: number } = {}) =>
-      get(`/triggers/new-call-log/${folder(folderId)}`, RecordItemListSchema, params, `folder ${folderId}`),
+      get(`/triggers/new-call-log/${folder(folderId)}`, CallLogItemListSchema, params, `folder ${folderId}`),
     newDriveFiles: (folderId: string, params: { since?: string; limit?: number } = {}) =>
-      get(`/triggers/new-gdrivefile/${folder(folderId)}`, RecordItemListSchema, params, `folder ${folderId}`),
+      get(`/triggers/new-gdrivefile/${folder(folderId)}`, DriveFileItemListSchema, params, `folder ${folderId}`),
     updatedRecords: (folderId: string, params: { fieldName?: string[]; since?: string; limit?: number } = {}) =>
       get(`/triggers/updated-record/${folder(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
     recordChanges: (

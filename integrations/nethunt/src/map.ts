@@ -119,7 +119,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * An answer nobody documents, output as it arrives: every key kept (snake_case), nested objects
  * flattened to `parent__child`, lists of values kept as lists, anything deeper as JSON text.
  */
-export const flattenUnknown = (
+export const asFlatOutput = (
   item: Record<string, unknown>,
   prefix = '',
   out: FlatObject = {},
@@ -128,7 +128,7 @@ export const flattenUnknown = (
   for (const [key, value] of Object.entries(item)) {
     const name = `${prefix}${outputKey(key)}`;
     if (isPlainObject(value) && depth < 3 && Object.keys(value).length > 0)
-      flattenUnknown(value, `${name}__`, out, depth + 1);
+      asFlatOutput(value, `${name}__`, out, depth + 1);
     else out[name] = toFlatValue(value);
   }
   return out;
@@ -145,17 +145,23 @@ const stableJson = (v: unknown): string =>
           .join(',')}}`
       : (JSON.stringify(v) ?? 'null');
 
-/** The item's own `id`, or (none given) a hash of the whole item: one id per item, every poll. */
-export const itemId = (item: RecordItem): string =>
-  item.id !== undefined && item.id !== ''
-    ? String(item.id)
-    : `h${createHash('sha256').update(stableJson(item)).digest('hex').slice(0, 24)}`;
+/**
+ * The item's own id (`id`, else `ownId` such as `callLogId`), or, when it has none, its record's id
+ * with a hash of the whole item: one stable id per item, every poll.
+ */
+export const itemId = (item: RecordItem, ownId?: string): string => {
+  const own = [item.id, ownId ? item[ownId] : undefined].find(
+    (v) => (typeof v === 'string' && v !== '') || typeof v === 'number',
+  );
+  if (own !== undefined) return String(own);
+  return `${item.recordId}-h${createHash('sha256').update(stableJson(item)).digest('hex').slice(0, 16)}`;
+};
 
 /** Newest first by `createdAt` (else `time`), each id once: what Zapier's dedupe needs. */
-export const newestItems = <T extends RecordItem>(items: readonly T[]): T[] => {
+export const newestItems = <T extends RecordItem>(items: readonly T[], ownId?: string): T[] => {
   const seen = new Set<string>();
   return newestFirst(items, (i) => i.createdAt ?? i.time).filter((i) => {
-    const id = itemId(i);
+    const id = itemId(i, ownId);
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
@@ -168,14 +174,14 @@ const firstText = (item: Record<string, unknown>, keys: readonly string[]): stri
 
 /** A call log of `new-call-log`: the keys the reference guesses, always present, and whatever else came. */
 export const flattenCallLogItem = (c: RecordItem): FlatObject & { id: string } => ({
-  call_log_id: text(c.callLogId) ?? (c.id !== undefined ? String(c.id) : null),
+  call_log_id: text(c.callLogId) ?? (typeof c.id === 'string' || typeof c.id === 'number' ? String(c.id) : null),
   record_id: c.recordId,
   created_at: null,
   text: null,
   time: null,
   duration: null,
-  ...flattenUnknown(c),
-  id: itemId(c),
+  ...asFlatOutput(c),
+  id: itemId(c, 'callLogId'),
 });
 
 /** Keys a file's name or link may come under: the answer is undocumented (nethunt.md). */
@@ -186,7 +192,7 @@ const FILE_LINK_KEYS = ['url', 'link', 'webViewLink', 'alternateLink', 'fileUrl'
 export const flattenDriveFileItem = (f: RecordItem): FlatObject & { id: string } => ({
   record_id: f.recordId,
   created_at: null,
-  ...flattenUnknown(f),
+  ...asFlatOutput(f),
   name: firstText(f, FILE_NAME_KEYS),
   link: firstText(f, FILE_LINK_KEYS),
   id: itemId(f),

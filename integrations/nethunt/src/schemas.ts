@@ -76,8 +76,13 @@ export const RecordItemSchema = lazySchema((z) =>
     createdAt: z.string().optional(),
   }),
 );
-export const RecordItemListSchema = lazySchema((z) => z.array(RecordItemSchema.schema));
 export type RecordItem = Infer<typeof RecordItemSchema>;
+/** A call log of `new-call-log` (the reference guesses `callLogId`, `text`, `time`, `duration` too). */
+export const CallLogItemSchema = RecordItemSchema;
+export const CallLogItemListSchema = lazySchema((z) => z.array(CallLogItemSchema.schema));
+/** A Google Drive file of `new-gdrivefile` (its name and link under keys no source shows). */
+export const DriveFileItemSchema = RecordItemSchema;
+export const DriveFileItemListSchema = lazySchema((z) => z.array(DriveFileItemSchema.schema));
 
 /**
  * The answer of `delete-record`: not shown by the vendor; the one schema derived from the native

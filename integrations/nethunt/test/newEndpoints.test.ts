@@ -146,7 +146,7 @@ describe('nethunt.md › Endpoints: New Call Log (GET /triggers/new-call-log/{fo
     ]);
   });
 
-  it('gives an item without an id a stable id of its own', async () => {
+  it('gives an item without an id a stable id of its own: its record id and a hash of the item', async () => {
     const anonymous = { recordId: RECORD_ID, createdAt: '2024-01-01T10:00:00.000Z', text: 'No id' };
     api().get(`${BASE}/triggers/new-call-log/${FOLDER}`).times(2).reply(200, [anonymous]);
     const first = (await run('triggers.new_call_log.operation.perform', bundle({ folder_id: FOLDER }))) as {
@@ -155,7 +155,7 @@ describe('nethunt.md › Endpoints: New Call Log (GET /triggers/new-call-log/{fo
     const second = (await run('triggers.new_call_log.operation.perform', bundle({ folder_id: FOLDER }))) as {
       id: string;
     }[];
-    expect(first[0]!.id).toMatch(/^h[0-9a-f]{24}$/);
+    expect(first[0]!.id).toMatch(new RegExp(`^${RECORD_ID}-h[0-9a-f]{16}$`));
     expect(second[0]!.id).toBe(first[0]!.id);
   });
 

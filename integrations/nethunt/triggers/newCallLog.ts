@@ -13,7 +13,7 @@ const perform = (async (z, bundle) => {
   const { folder_id } = parseInput(z, FolderInput, bundle.inputData, inputFields);
   // No `limit`: the order of the answer is not documented, so a small page could miss the newest.
   const callLogs = await nethunt(z).newCallLogs(folder_id, { since: sinceFor(bundle) });
-  return newestItems(callLogs).map(flattenCallLogItem);
+  return newestItems(callLogs, 'callLogId').map(flattenCallLogItem);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
