@@ -5,16 +5,21 @@ import authentication from './authentication/basic';
 import createCallLog from './creates/createCallLog';
 import createComment from './creates/createComment';
 import createRecord from './creates/createRecord';
+import deleteRecord from './creates/deleteRecord';
+import linkGmailThread from './creates/linkGmailThread';
 import deletedRecord from './triggers/deletedRecord';
 import newOrUpdatedRecord from './triggers/newOrUpdatedRecord';
 import updateRecord from './creates/updateRecord';
 import findExactRecord from './searches/findExactRecord';
 import findRecord from './searches/findRecord';
 import { CRM } from './src/constants';
+import { plainTextErrors } from './src/errors';
 import listFolderFields from './triggers/listFolderFields';
 import listReadableFolders from './triggers/listReadableFolders';
 import listWritableFolders from './triggers/listWritableFolders';
+import newCallLog from './triggers/newCallLog';
 import newComment from './triggers/newComment';
+import newDriveFile from './triggers/newDriveFile';
 import newRecord from './triggers/newRecord';
 import recordChange from './triggers/recordChange';
 import updatedRecord from './triggers/updatedRecord';
@@ -24,7 +29,8 @@ const app = defineApp({
   platformVersion: zapier.version,
   authentication,
   // Basic auth: core adds the Authorization header itself, after any beforeRequest.
-  afterResponse: [crmErrors({ crm: CRM, credentials: 'email address and API key' })],
+  // NetHunt answers some errors in plain text (nethunt.md, "Errors"): read before the kit's mapping.
+  afterResponse: [plainTextErrors, crmErrors({ crm: CRM, credentials: 'email address and API key' })],
   flags: APP_FLAGS,
 
   triggers: {
@@ -34,6 +40,8 @@ const app = defineApp({
     [recordChange.key]: recordChange,
     [newOrUpdatedRecord.key]: newOrUpdatedRecord,
     [deletedRecord.key]: deletedRecord,
+    [newCallLog.key]: newCallLog,
+    [newDriveFile.key]: newDriveFile,
     [listReadableFolders.key]: listReadableFolders,
     [listWritableFolders.key]: listWritableFolders,
     [listFolderFields.key]: listFolderFields,
@@ -44,6 +52,8 @@ const app = defineApp({
     [updateRecord.key]: updateRecord,
     [createComment.key]: createComment,
     [createCallLog.key]: createCallLog,
+    [linkGmailThread.key]: linkGmailThread,
+    [deleteRecord.key]: deleteRecord,
   },
   searchOrCreates: {
     // Keyed by the visible Find Record (Zapier's editor needs a search's key), but searching with the

@@ -23,7 +23,7 @@ export default {
       label: 'API Key',
       type: 'password',
       required: true,
-      helpText: `Your NetHunt CRM API key: in Gmail open **Settings → NetHunt CRM** and copy the key (click **Generate** if there is none). [How to find it](${API_KEY_HELP_URL}).`,
+      helpText: `Your NetHunt CRM API key: in the NetHunt web app open **Settings → Apps and other integrations → Third-party integrations → API key** and copy the key (click **Generate API Key** if there is none). [How to find it](${API_KEY_HELP_URL}).`,
     },
   ],
   test,

@@ -1,24 +1,37 @@
 import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
-import { folderInputFields, folderOutputFields, recordOutputFields, writableFolderField } from '../src/fields';
-import { fieldValuesFromInput, flattenRecord } from '../src/map';
+import { kindOf } from '../src/fieldTypes';
+import {
+  folderFieldKinds,
+  folderInputFields,
+  folderOutputFields,
+  listFieldsField,
+  listFieldsOf,
+  recordOutputFields,
+  writableFolderField,
+} from '../src/fields';
+import { fieldValuesFromInput, flattenRecord, typedFieldValues } from '../src/map';
 import { RECORD_SHAPE } from '../src/samples';
 
-export const inputFields = defineInputFields([writableFolderField, folderInputFields]);
+export const inputFields = defineInputFields([writableFolderField, listFieldsField, folderInputFields]);
 
 const CreateRecordInput = lazySchema((zod) => zod.object({ folder_id: inputs.id() }).loose());
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateRecordInput, bundle.inputData, inputFields);
-  const fields = fieldValuesFromInput(input);
-  if (Object.keys(fields).length === 0) {
+  const values = fieldValuesFromInput(input);
+  if (Object.keys(values).length === 0) {
     throw new z.errors.Error(
       'Please fill in at least one field of the folder to create a record.',
       'InvalidInput',
       400,
     );
   }
+  // Typed as the folder's records hold each field (one read); a bad value stops before the write.
+  const kinds = await folderFieldKinds(z, input.folder_id);
+  const listFields = listFieldsOf(input);
+  const fields = typedFieldValues(z, values, (name) => kindOf(kinds, name, listFields));
   // NetHunt reads dates in the user's time zone: the Zap's, or UTC when Zapier gives none.
   const timeZone = bundle.meta?.timezone || 'UTC';
   const created = await nethunt(z).createRecord(input.folder_id, { timeZone, fields });

@@ -1,14 +1,18 @@
 import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
+import { kindOf, typedValue } from '../src/fieldTypes';
 import {
+  folderFieldKinds,
   folderInputFields,
   folderOutputFields,
+  listFieldsField,
+  listFieldsOf,
   recordIdField,
   recordOutputFields,
   writableFolderField,
 } from '../src/fields';
-import { fieldValuesFromInput, flattenRecord } from '../src/map';
+import { fieldValuesFromInput, flattenRecord, typedFieldValues } from '../src/map';
 import type { FieldAction } from '../src/schemas';
 import { RECORD_SHAPE } from '../src/samples';
 
@@ -38,6 +42,7 @@ export const inputFields = defineInputFields([
     helpText:
       'Values to take out of fields: on the left the field name exactly as in NetHunt (e.g. `Keywords`), on the right the value to remove (e.g. `Java`). A field listed here is never cleared, only the value is removed.',
   },
+  listFieldsField,
   folderInputFields,
 ]);
 
@@ -55,27 +60,42 @@ const UpdateRecordInput = lazySchema((zod) =>
 /** One field action per field, following the document: `overwrite` is never combined with `remove`. */
 export const toFieldActions = (
   add: Record<string, unknown>,
-  remove: Record<string, string>,
+  remove: Record<string, unknown>,
 ): Record<string, FieldAction> => {
   const actions: Record<string, FieldAction> = {};
   for (const [name, value] of Object.entries(add)) actions[name] = { add: value };
   for (const [name, value] of Object.entries(remove)) {
-    if (!name.trim() || value === '') continue;
     actions[name] = { ...actions[name], overwrite: false, remove: value };
   }
   return actions;
 };
 
+/** The Values To Remove entries that name a field and a value. */
+const removals = (remove: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(remove).filter(([name, value]) => name.trim() !== '' && value !== ''));
+
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdateRecordInput, bundle.inputData, inputFields);
-  const fieldActions = toFieldActions(fieldValuesFromInput(input), input.remove_values ?? {});
-  if (Object.keys(fieldActions).length === 0) {
+  const values = fieldValuesFromInput(input);
+  const remove = removals(input.remove_values ?? {});
+  if (Object.keys(values).length === 0 && Object.keys(remove).length === 0) {
     throw new z.errors.Error(
       'Please fill in at least one field, or a value under Values To Remove, to update the record.',
       'InvalidInput',
       400,
     );
   }
+  // Added and removed values are typed as the folder's records hold each field (one read).
+  const kinds = await folderFieldKinds(z, input.folder_id);
+  const listFields = listFieldsOf(input);
+  const kindOfField = (name: string) => kindOf(kinds, name, listFields);
+  const typedRemove = Object.fromEntries(
+    Object.entries(remove).map(([name, value]) => [
+      name,
+      typedValue(z, kindOfField(name), value, `Values To Remove › ${name}`, 'remove_values'),
+    ]),
+  );
+  const fieldActions = toFieldActions(typedFieldValues(z, values, kindOfField), typedRemove);
   const updated = await nethunt(z).updateRecord(input.record_id, { fieldActions }, input.mode === 'overwrite');
   return flattenRecord(updated);
 }) satisfies CreatePerform<typeof inputFields>;

@@ -1,4 +1,4 @@
-import { inputs, lazySchema, parseEmailAddress, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, orNotFound, parseEmailAddress, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
 import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
@@ -75,11 +75,15 @@ export const holdsExactly = (record: NetHuntRecord, field: string, wanted: strin
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindExactRecordInput, bundle.inputData, inputFields);
   const [, field = '', value = ''] = input.query ? FIELD_VALUE.exec(input.query)! : [];
-  const records = await nethunt(z).findRecords(input.folder_id, {
-    recordId: input.record_id,
-    query: input.query,
-    limit: EXACT_SEARCH_LIMIT,
-  });
+  // No match is no result: `[]` as two clients read it, and a 404 too (nethunt.md, "Errors").
+  const records =
+    (await orNotFound(
+      nethunt(z).findRecords(input.folder_id, {
+        recordId: input.record_id,
+        query: input.query,
+        limit: EXACT_SEARCH_LIMIT,
+      }),
+    )) ?? [];
   const exact = records.filter(
     (r) => (!input.record_id || r.recordId === input.record_id) && (!input.query || holdsExactly(r, field, value)),
   );

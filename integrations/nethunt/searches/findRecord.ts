@@ -1,4 +1,4 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, lazySchema, orNotFound, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
 import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
@@ -45,11 +45,15 @@ const FindRecordInput = lazySchema((zod) =>
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindRecordInput, bundle.inputData, inputFields);
-  const records = await nethunt(z).findRecords(input.folder_id, {
-    recordId: input.record_id,
-    query: input.query,
-    limit: input.limit,
-  });
+  // No match is no result: `[]` as two clients read it, and a 404 too (nethunt.md, "Errors").
+  const records =
+    (await orNotFound(
+      nethunt(z).findRecords(input.folder_id, {
+        recordId: input.record_id,
+        query: input.query,
+        limit: input.limit,
+      }),
+    )) ?? [];
   return records.map(flattenRecord);
 }) satisfies SearchPerform<typeof inputFields>;
 

@@ -7,9 +7,13 @@ import {
   CreatedCallLogSchema,
   CreatedCommentSchema,
   CreatedRecordSchema,
+  DeletedRecordSchema,
   FolderFieldListSchema,
   FolderListSchema,
+  LinkedThreadSchema,
   RecordChangeListSchema,
+  CallLogItemListSchema,
+  DriveFileItemListSchema,
   RecordListSchema,
   UpdatedRecordSchema,
   type CallLogBody,
@@ -55,6 +59,10 @@ export const nethunt = (z: ZObject) => {
       get(`/triggers/new-record/${folder(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
     newComments: (folderId: string, params: { since?: string; limit?: number } = {}) =>
       get(`/triggers/new-comment/${folder(folderId)}`, CommentListSchema, params, `folder ${folderId}`),
+    newCallLogs: (folderId: string, params: { since?: string; limit?: number } = {}) =>
+      get(`/triggers/new-call-log/${folder(folderId)}`, CallLogItemListSchema, params, `folder ${folderId}`),
+    newDriveFiles: (folderId: string, params: { since?: string; limit?: number } = {}) =>
+      get(`/triggers/new-gdrivefile/${folder(folderId)}`, DriveFileItemListSchema, params, `folder ${folderId}`),
     updatedRecords: (folderId: string, params: { fieldName?: string[]; since?: string; limit?: number } = {}) =>
       get(`/triggers/updated-record/${folder(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
     recordChanges: (
@@ -81,5 +89,16 @@ export const nethunt = (z: ZObject) => {
       ),
     createCallLog: (recordId: string, body: CallLogBody) =>
       post(`/actions/create-call-log/${record(recordId)}`, body, CreatedCallLogSchema, undefined, `record ${recordId}`),
+    // No body is documented; `{}` goes with the JSON content type (nethunt.md).
+    deleteRecord: (recordId: string) =>
+      post(`/actions/delete-record/${record(recordId)}`, {}, DeletedRecordSchema, undefined, `record ${recordId}`),
+    linkGmailThread: (recordId: string, gmailThreadId: string) =>
+      post(
+        `/actions/link-gmail-thread/${record(recordId)}`,
+        { gmailThreadId },
+        LinkedThreadSchema,
+        undefined,
+        `record ${recordId}`,
+      ),
   };
 };

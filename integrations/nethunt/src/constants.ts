@@ -6,5 +6,5 @@ export const baseUrl = (): string => (process.env.NETHUNT_BASE_URL ?? NETHUNT_BA
 
 export const CRM = 'NetHunt CRM';
 
-/** Where users find the API key, linked from the connection form. */
-export const API_KEY_HELP_URL = 'https://nethunt.com/integration-api';
+/** NetHunt's help article on the API key (nethunt.md, "Basics"), linked from the connection form. */
+export const API_KEY_HELP_URL = 'https://help.nethunt.com/en/articles/4260105-where-to-get-nethunt-api-key';

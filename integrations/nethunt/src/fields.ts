@@ -1,6 +1,7 @@
 import { defineInputField } from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { nethunt } from './client';
+import { inputFieldFor, kindOf, kindsFromRecords, TYPE_SAMPLE_SIZE, type FieldKind } from './fieldTypes';
 import { fieldKey } from './map';
 
 /** Folder the user can read (triggers, search). */
@@ -36,17 +37,41 @@ const folderIdOf = (bundle: Bundle): string | undefined => {
   return typeof id === 'string' && id.trim() !== '' ? id : undefined;
 };
 
-/** The folder's fields as input fields, labelled with their NetHunt names. */
+/** Fields the user marks as holding several values: sent as lists even when no record shows one yet. */
+export const listFieldsField = defineInputField({
+  key: 'list_fields',
+  label: 'Multi-Value Fields',
+  list: true,
+  required: false,
+  dynamic: 'list_folder_fields.id.name',
+  altersDynamicFields: true,
+  helpText:
+    "Fields of the folder that hold several values (like Keywords or other email addresses) but that no record fills yet, so their type cannot be read from the folder's records. Their values are sent as lists. Fields that already hold lists are lists without this.",
+});
+
+/**
+ * Each field's kind, read from the folder's records: `folder-field` gives names only (nethunt.md,
+ * "Field types and how to type values"). One read of the folder's oldest records.
+ */
+export const folderFieldKinds = async (z: ZObject, folderId: string): Promise<Map<string, FieldKind>> =>
+  kindsFromRecords(
+    await nethunt(z).newRecords(folderId, { since: new Date(0).toISOString(), limit: TYPE_SAMPLE_SIZE }),
+  );
+
+/** The names the user marked under Multi-Value Fields. */
+export const listFieldsOf = (inputData: unknown): string[] => {
+  const v = (inputData as { list_fields?: unknown } | undefined)?.list_fields;
+  const list = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+  return list.filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim());
+};
+
+/** The folder's fields as input fields, labelled with their NetHunt names and typed like their values. */
 export const folderInputFields = async (z: ZObject, bundle: Bundle) => {
   const folderId = folderIdOf(bundle);
   if (!folderId) return [];
-  const fields = await nethunt(z).folderFields(folderId);
-  return fields.map((f) => ({
-    key: fieldKey(f.name),
-    label: f.name,
-    required: false,
-    helpText: `Value for the NetHunt field "${f.name}". Dates as YYYY-MM-DD, emails as \`Name <address>\`; leave empty to skip the field.`,
-  }));
+  const [fields, kinds] = await Promise.all([nethunt(z).folderFields(folderId), folderFieldKinds(z, folderId)]);
+  const listFields = listFieldsOf(bundle.inputData);
+  return fields.map((f) => inputFieldFor(fieldKey(f.name), f.name, kindOf(kinds, f.name, listFields)));
 };
 
 /** The folder's fields as labelled output fields, so mapped values show their real names. */

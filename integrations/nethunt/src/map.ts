@@ -6,7 +6,10 @@ import {
   toFlatValue,
   updateEventId,
 } from '@crm-zapier/kit';
-import type { NetHuntComment, NetHuntRecord, RecordChange } from './schemas';
+import { createHash } from 'node:crypto';
+import type { ZObject } from 'zapier-platform-core';
+import { typedValue, type FieldKind } from './fieldTypes';
+import type { NetHuntComment, NetHuntRecord, RecordChange, RecordItem } from './schemas';
 
 /**
  * Folder fields are named by the user ("Primary Email Address"). Inputs and outputs carry them under
@@ -83,7 +86,114 @@ export const fieldValuesFromInput = (inputData: Record<string, unknown>): Record
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(inputData)) {
     if (!isFieldKey(key) || value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value) && value.every((v) => v === undefined || v === null || v === '')) continue;
     out[fieldName(key)] = value;
   }
   return out;
 };
+
+/** Each value typed as its field's kind (./fieldTypes); a bad value is refused, naming the field. */
+export const typedFieldValues = (
+  z: ZObject,
+  values: Record<string, unknown>,
+  kindOfField: (name: string) => FieldKind,
+): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typedValue(z, kindOfField(name), value, name, fieldKey(name)),
+    ]),
+  );
+
+/** NetHunt's camelCase key as an output key: `callLogId` → `call_log_id`. */
+export const outputKey = (key: string): string =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_');
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * An answer nobody documents, output as it arrives: every key kept (snake_case), nested objects
+ * flattened to `parent__child`, lists of values kept as lists, anything deeper as JSON text.
+ */
+export const asFlatOutput = (
+  item: Record<string, unknown>,
+  prefix = '',
+  out: FlatObject = {},
+  depth = 0,
+): FlatObject => {
+  for (const [key, value] of Object.entries(item)) {
+    const name = `${prefix}${outputKey(key)}`;
+    if (isPlainObject(value) && depth < 3 && Object.keys(value).length > 0)
+      asFlatOutput(value, `${name}__`, out, depth + 1);
+    else out[name] = toFlatValue(value);
+  }
+  return out;
+};
+
+/** Key-sorted JSON, so that the same item always hashes the same. */
+const stableJson = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(stableJson).join(',')}]`
+    : isPlainObject(v)
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
+          .join(',')}}`
+      : (JSON.stringify(v) ?? 'null');
+
+/**
+ * The item's own id (`id`, else `ownId` such as `callLogId`), or, when it has none, its record's id
+ * with a hash of the whole item: one stable id per item, every poll.
+ */
+export const itemId = (item: RecordItem, ownId?: string): string => {
+  const own = [item.id, ownId ? item[ownId] : undefined].find(
+    (v) => (typeof v === 'string' && v !== '') || typeof v === 'number',
+  );
+  if (own !== undefined) return String(own);
+  return `${item.recordId}-h${createHash('sha256').update(stableJson(item)).digest('hex').slice(0, 16)}`;
+};
+
+/** Newest first by `createdAt` (else `time`), each id once: what Zapier's dedupe needs. */
+export const newestItems = <T extends RecordItem>(items: readonly T[], ownId?: string): T[] => {
+  const seen = new Set<string>();
+  return newestFirst(items, (i) => i.createdAt ?? i.time).filter((i) => {
+    const id = itemId(i, ownId);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+};
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const firstText = (item: Record<string, unknown>, keys: readonly string[]): string | null =>
+  keys.map((k) => text(item[k])).find((v) => v !== null) ?? null;
+
+/** A call log of `new-call-log`: the keys the reference guesses, always present, and whatever else came. */
+export const flattenCallLogItem = (c: RecordItem): FlatObject & { id: string } => ({
+  call_log_id: text(c.callLogId) ?? (typeof c.id === 'string' || typeof c.id === 'number' ? String(c.id) : null),
+  record_id: c.recordId,
+  created_at: null,
+  text: null,
+  time: null,
+  duration: null,
+  ...asFlatOutput(c),
+  id: itemId(c, 'callLogId'),
+});
+
+/** Keys a file's name or link may come under: the answer is undocumented (nethunt.md). */
+const FILE_NAME_KEYS = ['name', 'fileName', 'title', 'filename'];
+const FILE_LINK_KEYS = ['url', 'link', 'webViewLink', 'alternateLink', 'fileUrl', 'driveUrl', 'webUrl'];
+
+/** A Google Drive file of `new-gdrivefile`: its name, link and record, and whatever else came. */
+export const flattenDriveFileItem = (f: RecordItem): FlatObject & { id: string } => ({
+  record_id: f.recordId,
+  created_at: null,
+  ...asFlatOutput(f),
+  name: firstText(f, FILE_NAME_KEYS),
+  link: firstText(f, FILE_LINK_KEYS),
+  id: itemId(f),
+});

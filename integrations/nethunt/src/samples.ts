@@ -48,3 +48,28 @@ export const RECORD_CHANGE_SHAPE = { ...RECORD_CHANGE, fieldActions: {} };
 
 export const CREATED_COMMENT = { commentId: '5970b408bbd55ad726e11bc3', createdAt: '2015-01-01T12:34:15.880Z' };
 export const CREATED_CALL_LOG = { callLogId: '5970b408bbd55ad726e11bc3', createdAt: '2015-01-01T12:34:15.880Z' };
+
+/**
+ * Best guesses (nethunt.md, "Request bodies and answers of the added endpoints"): no source shows
+ * the answers of `new-call-log`, `new-gdrivefile`, `delete-record` or `link-gmail-thread`.
+ */
+export const CALL_LOG = {
+  id: '5970b408bbd55ad726e11bc3',
+  callLogId: '5970b408bbd55ad726e11bc3',
+  recordId: '596f644b8f6d05e16c24b830',
+  createdAt: '2015-01-01T12:34:15.880Z',
+  text: "It's a call log",
+  time: '2015-01-01T12:35:00.000Z',
+  duration: 2.5,
+};
+
+export const DRIVE_FILE = {
+  id: '5970b408bbd55ad726e11bd1',
+  recordId: '596f644b8f6d05e16c24b830',
+  createdAt: '2015-01-01T12:34:15.880Z',
+  name: 'Proposal.pdf',
+  url: 'https://drive.google.com/file/d/1a2B3c4D5e6F7g8H9i0J/view',
+};
+
+/** The one answer shape recorded for delete-record: a trash item, typed only as an object. */
+export const DELETED_RECORD = { trashItemId: {} };

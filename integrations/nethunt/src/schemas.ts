@@ -8,7 +8,8 @@ export const FolderSchema = lazySchema((z) => z.object({ id: z.string(), name: z
 export const FolderListSchema = lazySchema((z) => z.array(FolderSchema.schema));
 export type Folder = Infer<typeof FolderSchema>;
 
-export const FolderFieldSchema = lazySchema((z) => z.object({ name: z.string() }));
+/** A folder field: only `name` is documented; any other key is kept and never relied on (nethunt.md). */
+export const FolderFieldSchema = lazySchema((z) => z.looseObject({ name: z.string() }));
 export const FolderFieldListSchema = lazySchema((z) => z.array(FolderFieldSchema.schema));
 
 export const RecordSchema = lazySchema((z) =>
@@ -61,6 +62,44 @@ export const UpdatedRecordSchema = lazySchema((z) =>
 export type UpdatedRecord = Infer<typeof UpdatedRecordSchema>;
 export const CreatedCommentSchema = lazySchema((z) => z.object({ commentId: z.string(), createdAt: z.string() }));
 export const CreatedCallLogSchema = lazySchema((z) => z.object({ callLogId: z.string(), createdAt: z.string() }));
+
+/**
+ * An item of `new-call-log` or `new-gdrivefile`. Neither answer is documented anywhere (nethunt.md,
+ * "Request bodies and answers of the added endpoints"): the reference's best guess is an array of
+ * items like `new-comment`'s. Only the record the item belongs to is required (both triggers list
+ * things added to records of a folder); every other key is optional and kept.
+ */
+export const RecordItemSchema = lazySchema((z) =>
+  z.looseObject({
+    id: z.union([z.string(), z.number()]).optional(),
+    recordId: z.string(),
+    createdAt: z.string().optional(),
+  }),
+);
+export type RecordItem = Infer<typeof RecordItemSchema>;
+/** A call log of `new-call-log` (the reference guesses `callLogId`, `text`, `time`, `duration` too). */
+export const CallLogItemSchema = RecordItemSchema;
+export const CallLogItemListSchema = lazySchema((z) => z.array(CallLogItemSchema.schema));
+/** A Google Drive file of `new-gdrivefile` (its name and link under keys no source shows). */
+export const DriveFileItemSchema = RecordItemSchema;
+export const DriveFileItemListSchema = lazySchema((z) => z.array(DriveFileItemSchema.schema));
+
+/**
+ * The answer of `delete-record`: not shown by the vendor; the one schema derived from the native
+ * call types it `{ "trashItemId": <object> }` (nethunt.md). The trash item is opaque: any value.
+ */
+export const DeletedRecordSchema = lazySchema((z) =>
+  z.looseObject({
+    trashItemId: z.union([z.string(), z.number(), z.record(z.string(), z.unknown()), z.array(z.unknown())]),
+  }),
+);
+export type DeletedRecord = Infer<typeof DeletedRecordSchema>;
+
+/**
+ * The answer of `link-gmail-thread`: documented nowhere, a JSON object whose keys no source shows
+ * (nethunt.md: "any 2xx = linked"). Nothing is required of it; what it holds is output.
+ */
+export const LinkedThreadSchema = lazySchema((z) => z.record(z.string(), z.unknown()));
 
 export const AuthTestSchema = lazySchema((z) =>
   z

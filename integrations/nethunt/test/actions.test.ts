@@ -1,6 +1,6 @@
 import { failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import nock from 'nock';
-import { AUTH, BASE, FOLDER, RECORD_ID, api, bundle, run } from './helpers';
+import { AUTH, BASE, FOLDER, RECORD_ID, api, bundle, run, typeSample } from './helpers';
 import { RECORD } from '../src/samples';
 import App from '../index';
 
@@ -26,6 +26,19 @@ describe('Find Record', () => {
     ).resolves.toEqual([]);
   });
 
+  it.each(['find_record', 'find_record_exact'])(
+    '%s: no match is an empty result, whether NetHunt answers [] or 404 (nethunt.md › Errors)',
+    async (key) => {
+      api().get(`${BASE}/searches/find-record/${FOLDER}`).query(true).reply(200, []);
+      api().get(`${BASE}/searches/find-record/${FOLDER}`).query(true).reply(404, 'Record not found', {
+        'Content-Type': 'text/plain',
+      });
+      const find = () => run(`searches.${key}.operation.perform`, bundle({ folder_id: FOLDER, query: 'Name:Nobody' }));
+      await expect(find()).resolves.toEqual([]);
+      await expect(find()).resolves.toEqual([]);
+    },
+  );
+
   it.each([
     [{ folder_id: FOLDER }, /Search Query \(query\): Enter a Record ID or a Search Query/],
     [{ folder_id: FOLDER, query: 'x', limit: 'many' }, /Maximum Matches \(limit\): must be a number/],
@@ -39,11 +52,12 @@ describe('Find Record', () => {
 });
 
 describe('Create Record', () => {
-  it("posts the folder's fields with the Zap's time zone", async () => {
+  it("posts the folder's fields with the Zap's time zone, a number field as a number", async () => {
+    typeSample([RECORD]);
     api()
       .post(`${BASE}/actions/create-record/${FOLDER}`, {
         timeZone: 'Europe/London',
-        fields: { Name: 'Ada', Salary: '1' },
+        fields: { Name: 'Ada', Salary: 1 },
       })
       .matchHeader('content-type', 'application/json')
       .reply(200, created);
@@ -65,6 +79,7 @@ describe('Create Record', () => {
   });
 
   it('falls back to UTC when the Zap has no time zone', async () => {
+    typeSample([]);
     api()
       .post(`${BASE}/actions/create-record/${FOLDER}`, { timeZone: 'UTC', fields: { Name: 'Ada' } })
       .reply(200, created);
@@ -77,6 +92,7 @@ describe('Create Record', () => {
   });
 
   it("shows NetHunt's message for a 400", async () => {
+    typeSample([]);
     api().post(`${BASE}/actions/create-record/${FOLDER}`).reply(400, { message: 'Unknown field "Nmae"' });
     const err = await failureOf(
       run('creates.create_record.operation.perform', bundle({ folder_id: FOLDER, fields__Nmae: 'Ada' })),
@@ -224,6 +240,7 @@ describe('ids in the path', () => {
 
 describe('Update Record', () => {
   it('replaces by default: overwrite=true in the query, add per field', async () => {
+    typeSample([RECORD]);
     api()
       .post(`${BASE}/actions/update-record/${RECORD_ID}`, { fieldActions: { Name: { add: 'John Smith' } } })
       .query({ overwrite: 'true' })
@@ -241,12 +258,13 @@ describe('Update Record', () => {
     });
   });
 
-  it('adds values and removes others without ever combining overwrite and remove', async () => {
+  it('adds values and removes others without ever combining overwrite and remove, typed like the records', async () => {
+    typeSample([RECORD]);
     api()
       .post(`${BASE}/actions/update-record/${RECORD_ID}`, {
         fieldActions: {
-          Keywords: { add: 'JavaScript', overwrite: false, remove: 'Java' },
-          Salary: { overwrite: false, remove: '100000' },
+          Keywords: { add: ['JavaScript'], overwrite: false, remove: ['Java'] },
+          Salary: { overwrite: false, remove: 100000 },
         },
       })
       .query({ overwrite: 'false' })
@@ -278,6 +296,7 @@ describe('Update Record', () => {
   });
 
   it('names the record when NetHunt does not know it', async () => {
+    typeSample([]);
     api().post(`${BASE}/actions/update-record/${RECORD_ID}`).query(true).reply(404, { message: 'Record not found' });
     const err = await failureOf(
       run(

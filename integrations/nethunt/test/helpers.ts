@@ -23,3 +23,13 @@ export const api = () =>
       accept: 'application/json',
     },
   });
+
+/**
+ * The read that learns the folder's field types (the oldest records of the folder), answered with
+ * `records`: `folder-field` gives names only (nethunt.md, "Field types and how to type values").
+ */
+export const typeSample = (records: unknown[], folder = FOLDER) =>
+  api()
+    .get(`${BASE}/triggers/new-record/${folder}`)
+    .query({ since: '1970-01-01T00:00:00.000Z', limit: '25' })
+    .reply(200, records);

@@ -1,5 +1,5 @@
 import { useNock } from '@crm-zapier/kit/testing';
-import { BASE, FOLDER, RECORD_ID, api, bundle, run } from './helpers';
+import { BASE, FOLDER, RECORD_ID, api, bundle, run, typeSample } from './helpers';
 import { COMMENT, RECORD, RECORD_CHANGE } from '../src/samples';
 import App from '../index';
 
@@ -158,12 +158,14 @@ describe('dropdowns and dynamic fields', () => {
       .get(`${BASE}/triggers/folder-field/${FOLDER}`)
       .times(2)
       .reply(200, [{ name: 'Name' }, { name: 'Primary Email Address' }]);
+    typeSample([]);
     const inputs = (await run('creates.create_record.operation.inputFields', bundle({ folder_id: FOLDER }))) as {
       key: string;
       label?: string;
     }[];
     expect(inputs.map((f) => [f.key, f.label])).toEqual([
       ['folder_id', 'Folder'],
+      ['list_fields', 'Multi-Value Fields'],
       ['fields__Name', 'Name'],
       ['fields__Primary Email Address', 'Primary Email Address'],
     ]);
@@ -178,7 +180,7 @@ describe('dropdowns and dynamic fields', () => {
 
   it('asks for no fields before a folder is chosen', async () => {
     const inputs = (await run('creates.create_record.operation.inputFields', bundle({}))) as { key: string }[];
-    expect(inputs.map((f) => f.key)).toEqual(['folder_id']);
+    expect(inputs.map((f) => f.key)).toEqual(['folder_id', 'list_fields']);
   });
 
   it('names the folder when it does not exist', async () => {

@@ -44,6 +44,18 @@ export const nethuntPlan = (): TourPlan => {
         expect: nonEmpty,
       },
       {
+        name: 'new_call_log',
+        method: 'triggers.new_call_log.operation.perform',
+        inputData: { folder_id: folder },
+        expect: nonEmpty,
+      },
+      {
+        name: 'new_file',
+        method: 'triggers.new_file.operation.perform',
+        inputData: { folder_id: folder },
+        expect: nonEmpty,
+      },
+      {
         name: 'record_change',
         method: 'triggers.record_change.operation.perform',
         inputData: { folder_id: folder },
@@ -89,6 +101,10 @@ export const nethuntPlan = (): TourPlan => {
           folder_id: folder,
           [`${p}Name`]: 'Ada Lovelace',
           [`${p}Primary Email Address`]: 'Ada <ada@example.com>',
+          // Typed as the folder's records hold them: a number, a checkbox, a list.
+          [`${p}Salary`]: '120000',
+          [`${p}Employed`]: 'true',
+          [`${p}Keywords`]: 'Mathematics',
         },
       },
       {
@@ -99,7 +115,7 @@ export const nethuntPlan = (): TourPlan => {
           folder_id: folder,
           mode: 'overwrite',
           [`${p}Name`]: 'Ada King',
-          [`${p}Keywords`]: 'Mathematics',
+          [`${p}Keywords`]: 'Analytical Engine',
         }),
       },
       {
@@ -115,6 +131,15 @@ export const nethuntPlan = (): TourPlan => {
           text: 'Intro call',
           time: '2024-05-01T14:30:00+02:00',
           duration: '2.5',
+        }),
+      },
+      {
+        // A Gmail address is reduced to its thread id.
+        name: 'link_gmail_thread',
+        method: 'creates.link_gmail_thread.operation.perform',
+        inputData: (ctx) => ({
+          record_id: idOf(ctx, 'create_record'),
+          gmail_thread: 'https://mail.google.com/mail/u/0/#inbox/17c0a5f4e3d2b1a0',
         }),
       },
       {
@@ -141,6 +166,12 @@ export const nethuntPlan = (): TourPlan => {
         expect: (r) => {
           if ((r as { path: string }).path !== 'updated') throw new Error('expected an update');
         },
+      },
+      {
+        // Last: the record the earlier steps worked on is deleted.
+        name: 'delete_record',
+        method: 'creates.delete_record.operation.perform',
+        inputData: (ctx) => ({ record_id: idOf(ctx, 'create_record') }),
       },
     ],
   };

@@ -1,9 +1,11 @@
 import { basicCredentials, json, objectId, SimServer, type SimRequest, type SimResponse } from './server';
 
 /**
- * NetHunt CRM's Zapier API (../shared/seeds/nethunt-zapier-api.txt), in memory: every documented
- * endpoint, Basic auth, since/limit, query search, the update rules, and a change log that feeds
- * the record-change and updated-record triggers.
+ * NetHunt CRM's Zapier API (../shared/seeds/nethunt-zapier-api.txt and ../shared/docs/apis/nethunt.md),
+ * in memory: every endpoint the reference lists (the seed's and the four added ones), Basic auth,
+ * since/limit, query search, the update rules, and a change log that feeds the record-change and
+ * updated-record triggers. As the evidence says: errors are plain text (nethunt.md, "Errors"),
+ * `folder-field` answers names only, and field values are stored as sent, typed or not.
  */
 
 export const NETHUNT_SANDBOX_CREDENTIALS = { username: 'john.doe@example.com', password: 'sandbox-nethunt-key' };
@@ -27,6 +29,25 @@ interface StoredComment {
   folderId: string;
   createdAt: string;
   text: string;
+}
+interface StoredCallLog {
+  callLogId: string;
+  recordId: string;
+  folderId: string;
+  createdAt: string;
+  text: string;
+  time?: string;
+  duration?: number;
+}
+/** A Google Drive file attached to a record. The keys of NetHunt's answer are not documented: Drive's own. */
+interface StoredFile {
+  fileId: string;
+  recordId: string;
+  folderId: string;
+  createdAt: string;
+  name: string;
+  webViewLink: string;
+  mimeType: string;
 }
 interface Change {
   id: string;
@@ -52,7 +73,14 @@ const CONTACT_FIELDS = [
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
-const bad = (message: string) => json(400, { message });
+/** NetHunt's errors are plain text (nethunt.md, "Errors"); statuses are the simulator's choice. */
+const fail = (status: number, message: string) => json(status, message);
+const bad = (message: string) => fail(400, message);
+/** The two plain-text bodies a client's tests assert verbatim (nethunt.md, "Errors"). */
+export const NETHUNT_CREDENTIALS_TEXT = 'Your email address or API key does not appear to be valid';
+export const NETHUNT_MISSING_SEARCH_TEXT = 'Please enter either Record ID or Search Query';
+/** Gmail threads the simulated mailbox has: linking any other id fails, as a missing thread does. */
+export const NETHUNT_GMAIL_THREADS = ['17c0a5f4e3d2b1a0', '1234567890abcdef'];
 
 export const createNetHuntSimulator = () => {
   const server = new SimServer('nethunt', '/api/v1/zapier');
@@ -63,6 +91,10 @@ export const createNetHuntSimulator = () => {
   const records: StoredRecord[] = [];
   const comments: StoredComment[] = [];
   const changes: Change[] = [];
+  const callLogs: StoredCallLog[] = [];
+  const files: StoredFile[] = [];
+  /** Gmail thread ids linked to each record. */
+  const threads = new Map<string, string[]>();
 
   const now = () => new Date().toISOString();
   const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -110,6 +142,8 @@ export const createNetHuntSimulator = () => {
     { Name: 'Jane Doe', 'Primary Email Address': 'Jane Doe <jane.doe@example.com>' },
     ago(120),
   );
+  // A reference field holds record ids (nethunt.md, "Shapes").
+  john.fields['Co-workers'] = [jane.recordId];
   john.fields.Salary = 200000;
   john.updatedAt = ago(60);
   log(john, 'UPDATE', { Salary: { remove: 100000, add: 200000 } }, john.updatedAt);
@@ -132,6 +166,25 @@ export const createNetHuntSimulator = () => {
     text: 'Called Jane back',
   });
 
+  callLogs.push({
+    callLogId: objectId(),
+    recordId: john.recordId,
+    folderId: john.folderId,
+    createdAt: ago(100),
+    text: 'Intro call with John',
+    time: ago(110),
+    duration: 12,
+  });
+  files.push({
+    fileId: objectId(),
+    recordId: jane.recordId,
+    folderId: jane.folderId,
+    createdAt: ago(50),
+    name: 'Proposal for Jane.pdf',
+    webViewLink: 'https://drive.google.com/file/d/1a2B3c4D5e6F7g8H9i0J/view',
+    mimeType: 'application/pdf',
+  });
+
   const authed = (handler: (req: SimRequest) => SimResponse) => (req: SimRequest) => {
     const creds = basicCredentials(req);
     if (
@@ -139,7 +192,7 @@ export const createNetHuntSimulator = () => {
       creds.user !== NETHUNT_SANDBOX_CREDENTIALS.username ||
       creds.pass !== NETHUNT_SANDBOX_CREDENTIALS.password
     ) {
-      return json(401, { message: 'Invalid email address or API key' });
+      return fail(401, NETHUNT_CREDENTIALS_TEXT);
     }
     return handler(req);
   };
@@ -211,7 +264,7 @@ export const createNetHuntSimulator = () => {
               200,
               folder.fields.map(({ name }) => ({ name })),
             )
-          : json(404, { message: 'Folder not found' });
+          : fail(404, 'Folder not found');
       }),
     )
     .route(
@@ -219,10 +272,10 @@ export const createNetHuntSimulator = () => {
       '/searches/find-record/:folderId',
       authed((req) => {
         const folder = folderOf(req);
-        if (!folder) return json(404, { message: 'Folder not found' });
+        if (!folder) return fail(404, 'Folder not found');
         const recordId = req.query.get('recordId');
         const query = req.query.get('query');
-        if (!recordId && !query) return bad('Either recordId or query must be specified');
+        if (!recordId && !query) return bad(NETHUNT_MISSING_SEARCH_TEXT);
         const limit = Number(req.query.get('limit') ?? 1);
         const found = records.filter(
           (r) => r.folderId === folder.id && (!recordId || r.recordId === recordId) && (!query || matches(r, query)),
@@ -238,7 +291,7 @@ export const createNetHuntSimulator = () => {
       '/triggers/new-record/:folderId',
       authed((req) => {
         const folder = folderOf(req);
-        if (!folder) return json(404, { message: 'Folder not found' });
+        if (!folder) return fail(404, 'Folder not found');
         const w = window(req);
         if ('status' in w) return w;
         // Oldest first, as the document's samples come.
@@ -254,7 +307,7 @@ export const createNetHuntSimulator = () => {
       '/triggers/new-comment/:folderId',
       authed((req) => {
         const folder = folderOf(req);
-        if (!folder) return json(404, { message: 'Folder not found' });
+        if (!folder) return fail(404, 'Folder not found');
         const w = window(req);
         if ('status' in w) return w;
         const found = comments.filter((c) => c.folderId === folder.id && Date.parse(c.createdAt) > w.since);
@@ -272,10 +325,42 @@ export const createNetHuntSimulator = () => {
     )
     .route(
       'GET',
+      '/triggers/new-call-log/:folderId',
+      authed((req) => {
+        // The answer is documented nowhere: shaped as nethunt.md guesses, like new-comment's.
+        const folder = folderOf(req);
+        if (!folder) return fail(404, 'Folder not found');
+        const w = window(req);
+        if ('status' in w) return w;
+        const found = callLogs.filter((c) => c.folderId === folder.id && Date.parse(c.createdAt) > w.since);
+        return json(
+          200,
+          take(found, w.limit).map(({ folderId: _f, ...c }) => ({ id: c.callLogId, ...c })),
+        );
+      }),
+    )
+    .route(
+      'GET',
+      '/triggers/new-gdrivefile/:folderId',
+      authed((req) => {
+        // Documented nowhere: an id, the record, when it was added, and the file's data (nethunt.md).
+        const folder = folderOf(req);
+        if (!folder) return fail(404, 'Folder not found');
+        const w = window(req);
+        if ('status' in w) return w;
+        const found = files.filter((f) => f.folderId === folder.id && Date.parse(f.createdAt) > w.since);
+        return json(
+          200,
+          take(found, w.limit).map(({ folderId: _f, fileId, ...f }) => ({ id: fileId, ...f })),
+        );
+      }),
+    )
+    .route(
+      'GET',
       '/triggers/updated-record/:folderId',
       authed((req) => {
         const folder = folderOf(req);
-        if (!folder) return json(404, { message: 'Folder not found' });
+        if (!folder) return fail(404, 'Folder not found');
         const w = window(req);
         if ('status' in w) return w;
         const fieldNames = req.query.getAll('fieldName');
@@ -299,7 +384,7 @@ export const createNetHuntSimulator = () => {
       '/triggers/record-change/:folderId',
       authed((req) => {
         const folder = folderOf(req);
-        if (!folder) return json(404, { message: 'Folder not found' });
+        if (!folder) return fail(404, 'Folder not found');
         const w = window(req);
         if ('status' in w) return w;
         const recordId = req.query.get('recordId');
@@ -322,8 +407,8 @@ export const createNetHuntSimulator = () => {
       '/actions/create-record/:folderId',
       authed((req) => {
         const folder = folderOf(req);
-        if (!folder) return json(404, { message: 'Folder not found' });
-        if (!folder.writable) return json(403, { message: `You cannot create records in folder "${folder.name}"` });
+        if (!folder) return fail(404, 'Folder not found');
+        if (!folder.writable) return fail(403, `You cannot create records in folder "${folder.name}"`);
         const body = (req.body ?? {}) as { timeZone?: unknown; fields?: unknown };
         if (typeof body.timeZone !== 'string' || !body.timeZone) return bad('"timeZone" is required');
         if (!body.fields || typeof body.fields !== 'object' || Array.isArray(body.fields))
@@ -340,7 +425,7 @@ export const createNetHuntSimulator = () => {
       '/actions/update-record/:recordId',
       authed((req) => {
         const record = recordOf(req.params.recordId);
-        if (!record) return json(404, { message: 'Record not found' });
+        if (!record) return fail(404, 'Record not found');
         const folder = folders.find((f) => f.id === record.folderId)!;
         const defaultOverwrite = req.query.get('overwrite') === 'true';
         const body = (req.body ?? {}) as { fieldActions?: unknown };
@@ -390,7 +475,7 @@ export const createNetHuntSimulator = () => {
       '/actions/create-comment/:recordId',
       authed((req) => {
         const record = recordOf(req.params.recordId);
-        if (!record) return json(404, { message: 'Record not found' });
+        if (!record) return fail(404, 'Record not found');
         const text = (req.body as { text?: unknown } | undefined)?.text;
         if (typeof text !== 'string' || !text) return bad('"text" is required');
         const comment = {
@@ -409,7 +494,7 @@ export const createNetHuntSimulator = () => {
       '/actions/create-call-log/:recordId',
       authed((req) => {
         const record = recordOf(req.params.recordId);
-        if (!record) return json(404, { message: 'Record not found' });
+        if (!record) return fail(404, 'Record not found');
         const body = (req.body ?? {}) as { text?: unknown; time?: unknown; duration?: unknown };
         if (typeof body.text !== 'string' || !body.text) return bad('"text" is required');
         if (body.time !== undefined && (typeof body.time !== 'string' || Number.isNaN(Date.parse(body.time)))) {
@@ -417,11 +502,48 @@ export const createNetHuntSimulator = () => {
         }
         if (body.duration !== undefined && typeof body.duration !== 'number')
           return bad('"duration" must be a number of minutes');
-        return json(200, { callLogId: objectId(), createdAt: now() });
+        const callLog: StoredCallLog = {
+          callLogId: objectId(),
+          recordId: record.recordId,
+          folderId: record.folderId,
+          createdAt: now(),
+          text: body.text,
+          ...(body.time !== undefined ? { time: body.time as string } : {}),
+          ...(body.duration !== undefined ? { duration: body.duration } : {}),
+        };
+        callLogs.push(callLog);
+        return json(200, { callLogId: callLog.callLogId, createdAt: callLog.createdAt });
+      }),
+    )
+    .route(
+      'POST',
+      '/actions/delete-record/:recordId',
+      authed((req) => {
+        // No body, no query (nethunt.md). The one recorded answer: `{ "trashItemId": <object> }`.
+        const record = recordOf(req.params.recordId);
+        if (!record) return fail(404, 'Record not found');
+        records.splice(records.indexOf(record), 1);
+        log(record, 'DELETE', undefined, now());
+        return json(200, { trashItemId: {} });
+      }),
+    )
+    .route(
+      'POST',
+      '/actions/link-gmail-thread/:recordId',
+      authed((req) => {
+        const record = recordOf(req.params.recordId);
+        if (!record) return fail(404, 'Record not found');
+        const id = (req.body as { gmailThreadId?: unknown } | undefined)?.gmailThreadId;
+        if (typeof id !== 'string' || !id) return bad('"gmailThreadId" is required');
+        // A thread that does not exist is an error (nethunt.md); its status and text are not recorded.
+        if (!NETHUNT_GMAIL_THREADS.includes(id)) return bad(`Gmail thread ${id} not found`);
+        threads.set(record.recordId, [...new Set([...(threads.get(record.recordId) ?? []), id])]);
+        // The answer is documented nowhere: an empty JSON object, assuming nothing.
+        return json(200, {});
       }),
     );
 
-  return { server, folders, records, comments, changes, seeded: { john, jane } };
+  return { server, folders, records, comments, changes, callLogs, files, threads, seeded: { john, jane } };
 };
 
 export type NetHuntSimulator = ReturnType<typeof createNetHuntSimulator>;

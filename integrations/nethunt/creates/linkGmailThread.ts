@@ -1,0 +1,94 @@
+import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { nethunt } from '../src/client';
+import { recordIdField } from '../src/fields';
+import { asFlatOutput } from '../src/map';
+
+export const inputFields = defineInputFields([
+  recordIdField,
+  {
+    key: 'gmail_thread',
+    label: 'Gmail Thread',
+    required: true,
+    helpText:
+      "The Gmail conversation to link to the record: its thread ID (like `1234567890abcdef`, e.g. from a Gmail trigger), or the thread's address copied from Gmail (`https://mail.google.com/mail/u/0/#inbox/…`), from which the ID is taken.",
+  },
+]);
+
+/** A Gmail thread id: letters, digits, `-` and `_` (Gmail's hex ids, and the ids its addresses end with). */
+const THREAD_ID = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The thread id in what the user gave: the id itself, or a Gmail address ending in it
+ * (`#inbox/<id>`, `#label/Clients/<id>`, `?th=<id>`). `thread-f:<decimal>` is Gmail's decimal
+ * form of the same 64-bit id, turned into the hex the API uses. Undefined when there is none.
+ */
+export const gmailThreadIdOf = (value: string): string | undefined => {
+  let token = value.trim();
+  if (/^https?:\/\//i.test(token)) {
+    let url: URL;
+    try {
+      url = new URL(token);
+    } catch {
+      return undefined;
+    }
+    if (url.hostname.toLowerCase() !== 'mail.google.com') return undefined;
+    const th = url.searchParams.get('th');
+    // The fragment is "<view>/<id>" (or "<view>/<label or query>/<id>"): a lone view has no thread.
+    const parts = decodeURIComponent(url.hash.replace(/^#/, '').split('?')[0] ?? '')
+      .split('/')
+      .filter(Boolean);
+    token = th ?? (parts.length >= 2 ? parts[parts.length - 1]! : '');
+  }
+  const decimal = /^thread-f:(\d{1,20})$/.exec(token);
+  if (decimal) return BigInt(decimal[1]!).toString(16);
+  return THREAD_ID.test(token) ? token : undefined;
+};
+
+const LinkGmailThreadInput = lazySchema((zod) =>
+  zod.object({
+    record_id: inputs.id(),
+    gmail_thread: inputs.text().transform((v, ctx) => {
+      const id = gmailThreadIdOf(v);
+      if (id) return id;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a Gmail thread ID (like 1234567890abcdef) or the address of a thread opened in Gmail',
+      });
+      return zod.NEVER;
+    }),
+  }),
+);
+
+/** What NetHunt answered (undocumented: every key kept), with the record and thread it linked. */
+const flattenLinked = (answer: Record<string, unknown>, recordId: string, gmailThreadId: string) => ({
+  ...asFlatOutput(answer),
+  id: recordId,
+  record_id: recordId,
+  gmail_thread_id: gmailThreadId,
+});
+
+const perform = (async (z, bundle) => {
+  const input = parseInput(z, LinkGmailThreadInput, bundle.inputData, inputFields);
+  const answer = await nethunt(z).linkGmailThread(input.record_id, input.gmail_thread);
+  return flattenLinked(answer, input.record_id, input.gmail_thread);
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'link_gmail_thread',
+  noun: 'Gmail Thread',
+  display: {
+    label: 'Add Gmail Thread to Record',
+    description: 'Links a Gmail conversation to a NetHunt CRM record, so its emails show on the record.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenLinked({}, '596f644b8f6d05e16c24b830', '1234567890abcdef'),
+    outputFields: [
+      { key: 'id', label: 'Record ID', type: 'string' },
+      { key: 'record_id', label: 'Record ID (NetHunt)', type: 'string' },
+      { key: 'gmail_thread_id', label: 'Gmail Thread ID', type: 'string' },
+    ],
+  },
+});
