@@ -1,4 +1,4 @@
-import { requestJson, type AnySchema } from '@crm-zapier/kit';
+import { pathSegment, requestJson, type AnySchema } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import { baseUrl, CRM } from './constants';
 import {
@@ -25,23 +25,9 @@ type Params = Record<string, string | number | boolean | string[] | undefined>;
 
 /** The only code that knows NetHunt's paths: one method per documented endpoint. */
 export const nethunt = (z: ZObject) => {
-  /**
-   * An id as one path segment. Encoding keeps slashes out, but not dot segments: `..` would turn
-   * `/actions/update-record/..` into `/actions/`. Some ids reach here unchecked (the folder of the
-   * dynamic fields), so every id is checked here, before any request, naming the field.
-   */
-  const pathId = (id: string, label: string, key: string): string => {
-    if (/^\.*$/.test(id.trim())) {
-      throw new z.errors.Error(
-        `Please check your input: ${label} (${key}): must be an id, not "${id.trim()}".`,
-        'InvalidInput',
-        400,
-      );
-    }
-    return encodeURIComponent(id);
-  };
-  const folder = (id: string) => pathId(id, 'Folder', 'folder_id');
-  const record = (id: string) => pathId(id, 'Record ID', 'record_id');
+  // Some ids reach a path unchecked (the folder of the dynamic fields): pathSegment refuses dot-only ones.
+  const folder = (id: string) => pathSegment(z, id, { key: 'folder_id', label: 'Folder' });
+  const record = (id: string) => pathSegment(z, id, { key: 'record_id', label: 'Record ID' });
   const get = <S extends AnySchema>(path: string, schema: S, params?: Params, resource?: string) =>
     requestJson(z, { url: `${baseUrl()}${path}`, params, schema, crm: CRM, resource });
   const post = <S extends AnySchema>(path: string, body: unknown, schema: S, params?: Params, resource?: string) =>

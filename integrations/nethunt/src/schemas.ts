@@ -86,11 +86,12 @@ export const DriveFileItemListSchema = lazySchema((z) => z.array(DriveFileItemSc
 
 /**
  * The answer of `delete-record`: not shown by the vendor; the one schema derived from the native
- * call types it `{ "trashItemId": <object> }` (nethunt.md). The trash item is opaque: any value.
+ * call types it `{ "trashItemId": <object> }`, and nethunt.md says to treat any 2xx as deleted and
+ * `trashItemId` as opaque and optional: a JSON object, nothing required.
  */
 export const DeletedRecordSchema = lazySchema((z) =>
   z.looseObject({
-    trashItemId: z.union([z.string(), z.number(), z.record(z.string(), z.unknown()), z.array(z.unknown())]),
+    trashItemId: z.union([z.string(), z.number(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
   }),
 );
 export type DeletedRecord = Infer<typeof DeletedRecordSchema>;
