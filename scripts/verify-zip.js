@@ -6,8 +6,9 @@
  *   - unzipped into an empty temp folder, a fresh `node` (cwd there, nothing from this repo on its
  *     module path) requires the zip's `zapierwrapper.js` and calls its Lambda `handler`, which is
  *     core's `createAppHandler` loading the zip's `index.js`;
- *   - the handler runs the auth test and one search or create from the tour against the CRM's
- *     simulator (a loopback server from packages/sandbox), and the tour's check of its output passes.
+ *   - the handler runs the tour's steps (packages/sandbox) in order against the CRM's simulator, a
+ *     loopback server, until it has run the auth test and one search or create, and each step's
+ *     own check of its output passes. Exits non-zero on the first failure.
  *
  *   npm run build && (cd integrations/lunarsend && npx zapier-platform build --skip-validation)
  *   node scripts/verify-zip.js lunarsend
@@ -24,6 +25,9 @@ const ROOT = path.resolve(__dirname, '..');
 const crm = process.argv[2];
 if (!crm) throw new Error('usage: verify-zip.js <nethunt|lunarsend|nimble|apideck>');
 const zipFile = path.join(ROOT, 'integrations', crm, 'build', 'build.zip');
+
+/** Sandbox tokens are still tokens: the output shows that they came back, not what they are. */
+const hideSecrets = (key, value) => (/token|secret|password|api_?key|authorization/i.test(key) ? '•••' : value);
 
 /** Runs the event through the zip's Lambda handler in a fresh node inside `dir` (async: the simulator answers meanwhile). */
 const invoke = (dir, event) =>
@@ -75,41 +79,40 @@ const main = async () => {
     if (fs.existsSync(path.join(up, 'node_modules'))) throw new Error(`${up}/node_modules would leak into the check`);
   }
   const baseUrl = await plan.server.start();
-  let failed = 0;
   try {
     console.log(`unzipped ${extractZip(zipFile, dir)} files into ${dir}`);
-    const steps = [
-      plan.steps.find((s) => s.method === 'authentication.test'),
-      plan.steps.find((s) => /^(searches|creates)\./.test(s.method) && !s.custom && typeof s.inputData !== 'function'),
-    ].filter(Boolean);
-    for (const step of steps) {
+    // The tour's steps in order (an OAuth app gets its tokens from the steps before the auth test),
+    // up to the first plain search or create; steps the tour runs some other way are left out.
+    const ctx = {};
+    let ranAuthTest = false;
+    let ranOperation = false;
+    for (const step of plan.steps) {
+      if (step.custom) continue;
+      const inputData = typeof step.inputData === 'function' ? step.inputData(ctx) : (step.inputData ?? {});
       const event = {
         command: 'execute',
         method: step.method,
-        bundle: { authData: plan.authData, inputData: step.inputData ?? {}, meta: { ...defaultMeta, ...step.meta } },
+        bundle: { authData: plan.authData, inputData, meta: { ...defaultMeta, ...step.meta } },
         environment: plan.env(baseUrl),
       };
       const started = Date.now();
       // The handler answers { results, status }, as Lambda returns it to Zapier.
       const { core, result, error } = await invoke(dir, event);
-      let verdict = error ? `FAILED: ${error}` : 'ok';
-      if (!error && step.expect) {
-        try {
-          step.expect(result.results);
-        } catch (e) {
-          verdict = `FAILED the tour's check: ${e.message}`;
-        }
-      }
-      if (verdict !== 'ok') failed++;
-      console.log(`${step.method}: ${verdict} in ${Date.now() - started} ms (core from ${path.relative(dir, core)})`);
-      if (!error) console.log(`  ${JSON.stringify(result).slice(0, 160)}`);
+      const ms = Date.now() - started;
+      if (error) throw new Error(`${step.method} failed: ${error}`);
+      step.expect?.(result.results);
+      ctx[step.name] = result.results;
+      console.log(`${step.method}: ok in ${ms} ms, core from ${path.relative(dir, core)}`);
+      console.log(`  ${JSON.stringify(result, hideSecrets).slice(0, 160)}`);
+      ranAuthTest ||= step.method === 'authentication.test';
+      ranOperation ||= /^(searches|creates)\./.test(step.method);
+      if (ranAuthTest && ranOperation) break;
     }
-    if (steps.length < 2) throw new Error('the tour has no auth test or no plain search/create to run');
+    if (!ranAuthTest || !ranOperation) throw new Error('the tour has no auth test or no plain search or create');
   } finally {
     await plan.server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  if (failed) process.exitCode = 1;
 };
 
 main().catch((error) => {
