@@ -47,7 +47,7 @@ describe('custom fields come out flat, one key each (apideck-crm.md §6.1 and th
       custom_fields: [
         { id: 'flag', value: true },
         { id: 'nothing', value: null },
-        { id: 'missing' },
+        { id: 'missing' } as CustomField,
         { id: 'tools', value: ['Salesforce', 10, false, null] },
         { id: 'settings', value: { foo: 'bar' } },
         { id: 'rows', value: [{ foo: 'bar' }] },

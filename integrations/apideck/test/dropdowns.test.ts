@@ -228,7 +228,11 @@ describe('dropdown pages keep the next cursor in z.cursor (issue 17): page n cos
    * `{ id, storeKey, method, params }`, answered `{ id, result }`), kept in a Map per store key.
    */
   const RPC = 'https://rpc.zapier.test';
-  const handler = zapier.createAppHandler(App) as unknown as (event: object) => Promise<{ results: unknown }>;
+  // Core's lambda handler, which createAppTester wraps (untyped in core's declarations).
+  const { createAppHandler } = zapier as unknown as {
+    createAppHandler: (app: object) => (event: object) => Promise<{ results: unknown }>;
+  };
+  const handler = createAppHandler(App);
   const store = new Map<string, string>();
   const rpcCalls: string[] = [];
   const cursorStore = (times: number) =>

@@ -223,8 +223,8 @@ describe('what "instant" means (apideck-crm.md §15, "Virtual means late")', () 
   it.each(instantKeys)(
     '%s: the help gives the virtual-webhook interval (every 24 hours by default, per plan), not "minutes"',
     (key) => {
-      const fields = (App.triggers![key]!.operation as { inputFields?: { key: string; helpText?: string }[] })
-        .inputFields;
+      const trigger = (App.triggers as Record<string, { operation: unknown }>)[key]!;
+      const fields = (trigger.operation as { inputFields?: { key: string; helpText?: string }[] }).inputFields;
       const help = fields?.find((f) => f.key === 'instant_help')?.helpText ?? '';
       expect(help).toMatch(/virtual webhooks/);
       expect(help).toMatch(/once every 24 hours/);
