@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { companyInputFields, companyInputShape, toCompanyBody } from '../src/companyInputs';
-import { companyOutputFields } from '../src/fields';
+import { companyOutputs } from '../src/fields';
 import { COMPANY_GROUPS } from '../src/groups';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
@@ -34,6 +34,6 @@ export default defineCreate({
     // infrastructure, not by core).
     lock: { key: 'apideck:create_company:{{bundle.inputData.name}}', scope: ['auth'], timeout: 60 },
     sample: flattenCompany(COMPANY),
-    outputFields: companyOutputFields,
+    outputFields: companyOutputs,
   },
 });

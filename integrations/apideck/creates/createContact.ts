@@ -2,7 +2,7 @@ import { lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { contactInputFields, contactInputShape, toContactBody } from '../src/contactInputs';
-import { contactOutputFields } from '../src/fields';
+import { contactOutputs } from '../src/fields';
 import { PERSON_GROUPS } from '../src/groups';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
@@ -46,6 +46,6 @@ export default defineCreate({
     // those run one at a time too.
     lock: { key: 'apideck:create_contact:{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
     sample: flattenContact(CONTACT),
-    outputFields: contactOutputFields,
+    outputFields: contactOutputs,
   },
 });

@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { dealInputFields, dealInputShape, toDealBody } from '../src/dealInputs';
-import { opportunityOutputFields } from '../src/fields';
+import { opportunityOutputs } from '../src/fields';
 import { flattenOpportunity } from '../src/map';
 import { OPPORTUNITY } from '../src/samples';
 import type { OpportunityBody } from '../src/schemas';
@@ -34,6 +34,6 @@ export default defineCreate({
     inputFields,
     perform,
     sample: flattenOpportunity(OPPORTUNITY),
-    outputFields: opportunityOutputFields,
+    outputFields: opportunityOutputs,
   },
 });

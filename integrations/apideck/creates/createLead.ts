@@ -1,7 +1,7 @@
 import { lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
-import { leadOutputFields } from '../src/fields';
+import { leadOutputs } from '../src/fields';
 import { PERSON_GROUPS } from '../src/groups';
 import { leadInputFields, leadInputShape, toLeadBody } from '../src/leadInputs';
 import { flattenLead } from '../src/map';
@@ -41,6 +41,6 @@ export default defineCreate({
     // (enforced by Zapier's infrastructure, per connection).
     lock: { key: 'apideck:create_lead:{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
     sample: flattenLead(LEAD),
-    outputFields: leadOutputFields,
+    outputFields: leadOutputs,
   },
 });

@@ -3,7 +3,7 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
 import { companyInputFields, companyInputShape, toCompanyBody } from '../src/companyInputs';
-import { companyField, companyOutputFields } from '../src/fields';
+import { companyField, companyOutputs } from '../src/fields';
 import { COMPANY_GROUPS } from '../src/groups';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
@@ -62,6 +62,6 @@ export default defineCreate({
     // Read, merge, write: one update per company at a time (see Update Contact).
     lock: { key: 'apideck:update_company:{{bundle.inputData.company_id}}', scope: ['auth'], timeout: 60 },
     sample: flattenCompany(COMPANY),
-    outputFields: companyOutputFields,
+    outputFields: companyOutputs,
   },
 });

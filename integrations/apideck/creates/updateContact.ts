@@ -3,7 +3,7 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
 import { contactInputFields, contactInputShape, toContactBody } from '../src/contactInputs';
-import { contactIdField, contactOutputFields } from '../src/fields';
+import { contactIdField, contactOutputs } from '../src/fields';
 import { PERSON_GROUPS } from '../src/groups';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
@@ -67,6 +67,6 @@ export default defineCreate({
     // key one at a time per connection (its infrastructure enforces this, not core).
     lock: { key: 'apideck:update_contact:{{bundle.inputData.contact_id}}', scope: ['auth'], timeout: 60 },
     sample: flattenContact(CONTACT),
-    outputFields: contactOutputFields,
+    outputFields: contactOutputs,
   },
 });

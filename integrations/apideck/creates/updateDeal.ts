@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { dealInputFields, dealInputShape, toDealBody } from '../src/dealInputs';
-import { opportunityIdField, opportunityOutputFields } from '../src/fields';
+import { opportunityIdField, opportunityOutputs } from '../src/fields';
 import { flattenOpportunity } from '../src/map';
 import { OPPORTUNITY } from '../src/samples';
 
@@ -48,6 +48,6 @@ export default defineCreate({
     inputFields,
     perform,
     sample: flattenOpportunity(OPPORTUNITY),
-    outputFields: opportunityOutputFields,
+    outputFields: opportunityOutputs,
   },
 });

@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
-import { leadIdField, leadOutputFields } from '../src/fields';
+import { leadIdField, leadOutputs } from '../src/fields';
 import { PERSON_GROUPS } from '../src/groups';
 import { leadInputFields, leadInputShape, toLeadBody } from '../src/leadInputs';
 import { flattenLead } from '../src/map';
@@ -55,6 +55,6 @@ export default defineCreate({
     // Read, merge, write: one update per lead at a time (see Update Contact).
     lock: { key: 'apideck:update_lead:{{bundle.inputData.lead_id}}', scope: ['auth'], timeout: 60 },
     sample: flattenLead(LEAD),
-    outputFields: leadOutputFields,
+    outputFields: leadOutputs,
   },
 });

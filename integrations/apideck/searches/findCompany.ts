@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
-import { companyOutputFields } from '../src/fields';
+import { companyOutputs } from '../src/fields';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
 
@@ -29,6 +29,6 @@ export default defineSearch({
     inputFields,
     perform,
     sample: flattenCompany(COMPANY),
-    outputFields: companyOutputFields,
+    outputFields: companyOutputs,
   },
 });

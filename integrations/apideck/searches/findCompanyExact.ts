@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { exactMatches, sameText, severalMatches } from '../src/exact';
-import { companyOutputFields } from '../src/fields';
+import { companyOutputs } from '../src/fields';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
 
@@ -47,6 +47,6 @@ export default defineSearch({
     inputFields,
     perform,
     sample: flattenCompany(COMPANY),
-    outputFields: companyOutputFields,
+    outputFields: companyOutputs,
   },
 });

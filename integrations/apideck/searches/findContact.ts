@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
-import { contactOutputFields } from '../src/fields';
+import { contactOutputs } from '../src/fields';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
 
@@ -67,6 +67,6 @@ export default defineSearch({
     inputFields,
     perform,
     sample: flattenContact(CONTACT),
-    outputFields: contactOutputFields,
+    outputFields: contactOutputs,
   },
 });

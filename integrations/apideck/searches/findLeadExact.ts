@@ -2,7 +2,7 @@ import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { exactMatches, sameText, severalMatches } from '../src/exact';
-import { leadOutputFields } from '../src/fields';
+import { leadOutputs } from '../src/fields';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
 
@@ -49,6 +49,6 @@ export default defineSearch({
     inputFields,
     perform,
     sample: flattenLead(LEAD),
-    outputFields: leadOutputFields,
+    outputFields: leadOutputs,
   },
 });

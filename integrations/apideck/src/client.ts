@@ -133,19 +133,60 @@ export const apideck = (z: ZObject) => {
 };
 
 /**
+ * Where the next dropdown page starts, kept in `z.cursor` (Zapier's store for a trigger with
+ * `canPaginate`) as `<page>:<cursor>`: the page it leads to, so a cursor is only used for that page,
+ * and an empty cursor for "no more pages". Outside Zapier (core's app tester, the sandbox tour)
+ * there is no store: reading gives nothing and writing is skipped, and pages are walked instead.
+ */
+const keepCursor = async (z: ZObject, page: number, next: string | null): Promise<void> => {
+  try {
+    await z.cursor.set(`${page}:${next ?? ''}`);
+  } catch {
+    // No cursor store in this run: the next page walks from the start.
+  }
+};
+const keptCursor = async (z: ZObject, page: number): Promise<string | null | undefined> => {
+  let kept: unknown;
+  try {
+    kept = await z.cursor.get();
+  } catch {
+    return undefined;
+  }
+  const text = typeof kept === 'string' ? kept : '';
+  const at = text.indexOf(':');
+  if (at < 0 || text.slice(0, at) !== String(page)) return undefined;
+  return text.slice(at + 1) || null;
+};
+
+/**
  * The items of dropdown page `page` (0-based). Apideck pages by cursor, and a cursor cannot be
- * derived from a page number, so page n walks n cursors from the start (n + 1 requests; page 0 is
- * one request). Past the last page the answer is empty, which tells Zapier there is no more.
+ * derived from a page number: each page keeps the next page's cursor in `z.cursor`, so page n is
+ * one request (issue 17). When no cursor for page n was kept (no store, or it expired), page n
+ * walks n cursors from the start (n + 1 requests). Past the last page the answer is empty, which
+ * tells Zapier there is no more.
  */
 export const itemsOfPage = async <T>(
+  z: ZObject,
   fetch: (cursor: string | undefined) => Promise<Page<T>>,
   page: number,
   maxPages = 20,
 ): Promise<T[]> => {
+  if (page > 0) {
+    const kept = await keptCursor(z, page);
+    if (kept === null) return [];
+    if (kept !== undefined) {
+      const current = await fetch(kept);
+      await keepCursor(z, page + 1, current.next);
+      return current.items;
+    }
+  }
   let cursor: string | undefined;
   for (let i = 0; i <= Math.min(page, maxPages); i += 1) {
     const current = await fetch(cursor);
-    if (i === page) return current.items;
+    if (i === page) {
+      await keepCursor(z, page + 1, current.next);
+      return current.items;
+    }
     if (!current.next) return [];
     cursor = current.next;
   }

@@ -85,10 +85,44 @@ export const readApideckError = (body: unknown): CrmErrorDetail & { typeName?: s
 };
 
 /**
+ * The error types of a list request the connector cannot serve as asked (apideck-crm.md §5.5): the
+ * parameter is valid for the API, the connector does not implement it. apideckErrors gives them as
+ * the error's code, so a polling trigger can fall back to the plain listing (src/polling.ts).
+ */
+export const QUERY_REFUSALS = new Set([
+  'UnsupportedFiltersError',
+  'UnsupportedSortFieldError',
+  'PaginationNotSupportedError',
+]);
+
+/**
+ * Seconds until the downstream CRM's rate-limit window resets, from `x-downstream-ratelimit-reset`
+ * (apideck-crm.md §5.4, Apideck's "Unified Rate Limits" guide): a Unix timestamp per Apideck's own
+ * reference — epoch milliseconds when over 1e12, epoch seconds when over 1e9 — else seconds from
+ * now; at least 1 s. Undefined when the header is absent or not a number, and when
+ * `x-downstream-ratelimit-remaining` says requests are left: then the downstream window is not what
+ * was used up, and its reset says nothing about when to retry.
+ */
+export const downstreamResetSeconds = (
+  header: (name: string) => string | null | undefined,
+  now: number = Date.now(),
+): number | undefined => {
+  const remaining = Number(header('x-downstream-ratelimit-remaining')?.trim() || NaN);
+  if (remaining > 0) return undefined;
+  const text = header('x-downstream-ratelimit-reset')?.trim() ?? '';
+  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
+  const reset = Number(text);
+  const seconds = reset > 1e12 ? (reset - now) / 1000 : reset > 1e9 ? reset - now / 1000 : reset;
+  return Math.max(1, Math.ceil(seconds));
+};
+
+/**
  * What the kit's crmErrors does not know about Apideck, handled before it: 402 is Apideck's plan
  * limit (not a bad request), a connection error (whatever its status) is about the consumer's CRM
- * connection in Vault, not a missing record, and a downstream CRM's rate limit (`ConnectorRateLimitError`) is
- * worth a retry whatever status Apideck proxies with it. Everything else falls through to crmErrors.
+ * connection in Vault, not a missing record, a rate limit waits for the downstream CRM's window
+ * (`x-downstream-ratelimit-reset`, then `Retry-After`; a `ConnectorRateLimitError` whatever status
+ * Apideck proxies with it), and a filter, sort or paging the connector refuses keeps its Apideck
+ * type as the error's code. Everything else falls through to crmErrors.
  */
 export const apideckErrors = ((response: HttpResponse, z: ZObject, bundle: { authData?: Record<string, string> }) => {
   const { status } = response;
@@ -113,12 +147,35 @@ export const apideckErrors = ((response: HttpResponse, z: ZObject, bundle: { aut
       status,
     );
   }
-  if (status !== 429 && read.typeName === 'ConnectorRateLimitError') {
-    const delay = retryAfterSeconds(response.getHeader('retry-after')) ?? 60;
+  const downstream = read.typeName === 'ConnectorRateLimitError';
+  if (status === 429 || downstream) {
+    const header = (name: string) => response.getHeader(name);
+    const delay =
+      downstreamResetSeconds(header) ?? retryAfterSeconds(header('retry-after')) ?? (status === 429 ? undefined : 60);
+    const who = downstream ? 'The connected CRM is rate limiting Apideck' : `${CRM} is rate limiting requests`;
     throw new z.errors.ThrottledError(
-      `The connected CRM is rate limiting Apideck${said ? ` (${said})` : ''}; Zapier will retry in ${delay} s.`,
+      `${who}${said ? ` (${said})` : ''}; Zapier will retry${delay !== undefined ? ` in ${delay} s` : ' later'}.`,
       delay,
+    );
+  }
+  if (read.typeName && QUERY_REFUSALS.has(read.typeName)) {
+    // crmErrors' wording for a refused request, with Apideck's type as the code.
+    throw new z.errors.Error(
+      `${CRM} rejected the request (HTTP ${status})${said ? `: ${said}` : '.'}${read.field ? ` (field: ${read.field})` : ''}`,
+      read.typeName,
+      status,
     );
   }
   return response;
 }) as AfterResponseMiddleware;
+
+/** The Apideck error type a request was refused with, when it is one of QUERY_REFUSALS. */
+export const queryRefusalOf = (err: unknown): string | undefined => {
+  if (!(err instanceof Error) || err.name !== 'AppError') return undefined;
+  try {
+    const code = (JSON.parse(err.message) as { code?: unknown }).code;
+    return typeof code === 'string' && QUERY_REFUSALS.has(code) ? code : undefined;
+  } catch {
+    return undefined;
+  }
+};

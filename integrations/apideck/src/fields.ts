@@ -1,7 +1,18 @@
 import { inputs, isIsoDateTime, type ZodNamespace } from '@crm-zapier/kit';
-import { defineInputField, defineInputFields } from 'zapier-platform-core';
-import { ADDRESS_PARTS, ADDRESS_TYPES, EMAIL_TYPES, emailKey, PHONE_TYPES, phoneKey } from './map';
-import type { AddressBody, ChannelsBody } from './schemas';
+import { defineInputField, defineInputFields, type ZObject } from 'zapier-platform-core';
+import { apideck } from './client';
+import {
+  ADDRESS_PARTS,
+  ADDRESS_TYPES,
+  customFieldKey,
+  customFieldLabel,
+  customFieldRef,
+  EMAIL_TYPES,
+  emailKey,
+  PHONE_TYPES,
+  phoneKey,
+} from './map';
+import type { AddressBody, ChannelsBody, CustomField } from './schemas';
 
 /* ----------------------------------------------------------------------------------------------
  * Input rules (zod): what a user types is checked before any request is sent. Like the kit's
@@ -395,6 +406,39 @@ export const activityOutputFields: OutputField[] = [
   { key: 'created_at', label: 'Created At', type: 'datetime' },
   { key: 'updated_at', label: 'Updated At', type: 'datetime' },
 ];
+
+/**
+ * Labels for a resource's custom fields (`custom_<id>` outputs, apideck-crm.md §6.1), with each
+ * field's name as its label: read from the plain listing's first page (one request, no filter or
+ * sort, so every connector serves it), since the CRM API has no list of custom fields. Labels only
+ * name keys that come through anyway, so a listing that fails gives no labels rather than an error.
+ */
+export const customOutputFields =
+  (resource: 'contacts' | 'companies' | 'opportunities' | 'leads') =>
+  async (z: ZObject): Promise<OutputField[]> => {
+    let records: { custom_fields?: CustomField[] | null }[];
+    try {
+      records = (await apideck(z)[resource]({})).items;
+    } catch {
+      return [];
+    }
+    const fields = new Map<string, OutputField>();
+    for (const record of records) {
+      for (const f of record.custom_fields ?? []) {
+        const ref = customFieldRef(f);
+        if (ref === undefined) continue;
+        const key = customFieldKey(ref);
+        if (!fields.has(key)) fields.set(key, { key, label: customFieldLabel(f, ref) });
+      }
+    }
+    return [...fields.values()];
+  };
+
+/** Every output of a record operation: the static labels, then the account's custom fields. */
+export const contactOutputs = [...contactOutputFields, customOutputFields('contacts')];
+export const companyOutputs = [...companyOutputFields, customOutputFields('companies')];
+export const opportunityOutputs = [...opportunityOutputFields, customOutputFields('opportunities')];
+export const leadOutputs = [...leadOutputFields, customOutputFields('leads')];
 
 /** Update triggers: the event id differs from the record id, which is kept under its own key. */
 export const eventIdField = (label: string): OutputField => ({ key: 'id', label, type: 'string' });

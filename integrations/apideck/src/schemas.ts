@@ -65,6 +65,18 @@ export type Email = Infer<typeof EmailSchema>;
 export type PhoneNumber = Infer<typeof PhoneNumberSchema>;
 export type Address = Infer<typeof AddressSchema>;
 
+/**
+ * A custom field as records carry it (apideck-crm.openapi.yml `CustomField`, apideck-crm.md §6.1):
+ * `id` or `name` names it, `value` is a string, number, boolean, object, list or null. Ids and names
+ * are the downstream CRM's, so a number is accepted for either (and read as text).
+ */
+export const CustomFieldSchema = lazySchema((z) => {
+  const { text } = parts(z);
+  const ref = z.union([z.string(), z.number()]).nullish();
+  return z.object({ id: ref, name: ref, description: text, value: z.unknown() });
+});
+export type CustomField = Infer<typeof CustomFieldSchema>;
+
 /** The contact channels Contact, Company and Lead share; call only inside a builder. */
 const channels = (z: ZodNamespace) => ({
   emails: list(z, EmailSchema.schema),
@@ -105,6 +117,7 @@ export const ContactSchema = lazySchema((z) => {
     email_domain: text,
     ...channels(z),
     last_activity_at: text,
+    custom_fields: list(z, CustomFieldSchema.schema),
     updated_at: text,
     created_at: text,
   });
@@ -128,6 +141,7 @@ export const CompanySchema = lazySchema((z) => {
     parent_id: text,
     ...channels(z),
     last_activity_at: text,
+    custom_fields: list(z, CustomFieldSchema.schema),
     updated_at: text,
     created_at: text,
   });
@@ -162,6 +176,7 @@ export const OpportunitySchema = lazySchema((z) => {
     tags: strings,
     date_stage_changed: text,
     last_activity_at: text,
+    custom_fields: list(z, CustomFieldSchema.schema),
     updated_at: text,
     created_at: text,
   });
@@ -191,6 +206,7 @@ export const LeadSchema = lazySchema((z) => {
     currency: text,
     fax: text,
     ...channels(z),
+    custom_fields: list(z, CustomFieldSchema.schema),
     updated_at: text,
     created_at: text,
   });

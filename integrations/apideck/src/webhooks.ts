@@ -490,9 +490,14 @@ export const deletedOutputFields = (entity: CrmEntity, label: string) => [
   { key: 'service_id', label: 'Connector (Service ID)' },
 ];
 
-/** Shown on every instant trigger: what "instant" means with Apideck. */
+/**
+ * Shown on every instant trigger: what "instant" means with Apideck. Virtual webhooks come from
+ * Apideck polling the connector "currently every 24 hours", an interval that depends on the Apideck
+ * plan, with a first sync within 5 minutes of a new connection (apideck-crm.md §15, from Apideck's
+ * help-centre articles on virtual webhooks).
+ */
 export const INSTANT_HELP = {
   key: 'instant_help',
   type: 'copy' as const,
-  helpText: `Apideck sends this event to Zapier as a webhook, so the Zap runs within seconds when the connected CRM pushes its own webhooks. Many connectors only have Apideck's **virtual webhooks**: Apideck polls the CRM for changes and then sends the event, so it can arrive minutes late ([what are virtual webhooks?](${WEBHOOKS_GUIDE_URL}#virtual-webhooks)). The polling trigger without (Instant) in its name works with every connector.`,
+  helpText: `Apideck sends this event to Zapier as a webhook, so the Zap runs within seconds when the connected CRM pushes its own webhooks (HubSpot and Pipedrive, for most events). Other connectors only have Apideck's **virtual webhooks**: Apideck polls the CRM for changes, by default **once every 24 hours** (the interval depends on your Apideck plan), so the event can arrive up to a day after the change ([what are virtual webhooks?](${WEBHOOKS_GUIDE_URL}#virtual-webhooks)). When that is too slow, use the polling trigger without (Instant) in its name: it works with every connector and Zapier checks it every few minutes.`,
 };

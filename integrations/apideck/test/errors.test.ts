@@ -1,4 +1,5 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { downstreamResetSeconds } from '../src/errors';
 import { AUTH, api, bundle, errorBody, run } from './helpers';
 
 useNock();
@@ -123,5 +124,91 @@ describe("Apideck's error bodies", () => {
     const err = await failureOf(createDeal());
     expect(err.name).toBe('ThrottledError');
     expect(JSON.parse(err.raw)).toMatchObject({ delay: 30 });
+  });
+
+  describe("a 429's delay comes from x-downstream-ratelimit-reset, then Retry-After (apideck-crm.md §5.4)", () => {
+    const now = Date.parse('2024-05-10T12:00:00.000Z');
+    beforeEach(() =>
+      jest.useFakeTimers({
+        now,
+        doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'],
+      }),
+    );
+    afterEach(() => jest.useRealTimers());
+
+    const limited = (headers: Record<string, string>, status = 429) =>
+      api()
+        .get('/crm/leads')
+        .query(true)
+        .reply(status, errorBody(status, 'ConnectorRateLimitError', 'Connector Rate Limit Error'), headers);
+    const delayOf = async () => {
+      const err = await failureOf(run('searches.find_lead.operation.perform', bundle({ email: 'a@b.co' })));
+      expect(err.name).toBe('ThrottledError');
+      return { delay: (JSON.parse(err.raw) as { delay?: number }).delay, message: err.message };
+    };
+
+    it("the reset as a Unix timestamp in seconds (Apideck's reference) wins over Retry-After", async () => {
+      limited({
+        'x-downstream-ratelimit-limit': '100',
+        'x-downstream-ratelimit-remaining': '0',
+        'x-downstream-ratelimit-reset': String(now / 1000 + 42),
+        'Retry-After': '5',
+      });
+      expect(await delayOf()).toEqual({
+        delay: 42,
+        message:
+          'The connected CRM is rate limiting Apideck (ConnectorRateLimitError: Connector Rate Limit Error); Zapier will retry in 42 s.',
+      });
+    });
+
+    it('the reset in epoch milliseconds, or as seconds from now, is read too; a reset already past waits 1 s', async () => {
+      limited({ 'x-downstream-ratelimit-reset': String(now + 90_500) });
+      expect((await delayOf()).delay).toBe(91);
+      limited({ 'x-downstream-ratelimit-reset': '30' });
+      expect((await delayOf()).delay).toBe(30);
+      limited({ 'x-downstream-ratelimit-reset': String(now / 1000 - 10) });
+      expect((await delayOf()).delay).toBe(1);
+    });
+
+    it('without the reset, or with one that is no number, Retry-After gives the delay', async () => {
+      limited({ 'Retry-After': '17' });
+      expect((await delayOf()).delay).toBe(17);
+      limited({ 'x-downstream-ratelimit-reset': 'soon', 'Retry-After': '8' });
+      expect((await delayOf()).delay).toBe(8);
+    });
+
+    it('a reset whose window still has requests left is not what ran out: Retry-After gives the delay', async () => {
+      limited({
+        'x-downstream-ratelimit-remaining': '57',
+        'x-downstream-ratelimit-reset': String(now / 1000 + 3600),
+        'Retry-After': '4',
+      });
+      expect((await delayOf()).delay).toBe(4);
+    });
+
+    it('a downstream rate limit proxied with another status waits for the reset too', async () => {
+      limited({ 'x-downstream-ratelimit-reset': String(now / 1000 + 20) }, 400);
+      expect((await delayOf()).delay).toBe(20);
+    });
+
+    it("Apideck's own 429 with neither header is throttled, with no delay of our making", async () => {
+      api()
+        .get('/crm/leads')
+        .query(true)
+        .reply(429, errorBody(429, 'TooManyRequestsError', 'Too many requests'));
+      expect(await delayOf()).toEqual({
+        delay: undefined,
+        message:
+          'Apideck is rate limiting requests (TooManyRequestsError: Too many requests); Zapier will retry later.',
+      });
+    });
+
+    it('downstreamResetSeconds reads the three forms of the reset', () => {
+      const h = (headers: Record<string, string>) => (name: string) => headers[name];
+      expect(downstreamResetSeconds(h({ 'x-downstream-ratelimit-reset': '1715342460' }), now)).toBe(60);
+      expect(downstreamResetSeconds(h({ 'x-downstream-ratelimit-reset': '1715342460000' }), now)).toBe(60);
+      expect(downstreamResetSeconds(h({ 'x-downstream-ratelimit-reset': '12.2' }), now)).toBe(13);
+      expect(downstreamResetSeconds(h({}), now)).toBeUndefined();
+    });
   });
 });

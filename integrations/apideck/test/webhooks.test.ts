@@ -215,6 +215,26 @@ describe('the event table', () => {
   });
 });
 
+describe('what "instant" means (apideck-crm.md §15, "Virtual means late")', () => {
+  const instantKeys = Object.entries(App.triggers ?? {})
+    .filter(([, t]) => (t.operation as { type?: string }).type === 'hook')
+    .map(([key]) => key);
+
+  it.each(instantKeys)(
+    '%s: the help gives the virtual-webhook interval (every 24 hours by default, per plan), not "minutes"',
+    (key) => {
+      const trigger = (App.triggers as Record<string, { operation: unknown }>)[key]!;
+      const fields = (trigger.operation as { inputFields?: { key: string; helpText?: string }[] }).inputFields;
+      const help = fields?.find((f) => f.key === 'instant_help')?.helpText ?? '';
+      expect(help).toMatch(/virtual webhooks/);
+      expect(help).toMatch(/once every 24 hours/);
+      expect(help).toMatch(/depends on your Apideck plan/);
+      expect(help).toMatch(/up to a day after the change/);
+      expect(help).not.toMatch(/minutes late/);
+    },
+  );
+});
+
 describe('performSubscribe', () => {
   it.each([...TRIGGERS.map((t) => [t.key, t.eventType]), ['deleted_contact_instant', 'crm.contact.deleted']])(
     '%s creates one crm webhook for %s, delivering to the target URL',

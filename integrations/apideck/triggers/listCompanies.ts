@@ -5,6 +5,7 @@ import { companyChoice } from '../src/map';
 
 const perform = (async (z, bundle) => {
   const items = await itemsOfPage(
+    z,
     (cursor) => apideck(z).companies({ sort: { by: 'name', direction: 'asc' }, limit: DROPDOWN_PAGE_SIZE, cursor }),
     bundle.meta?.page ?? 0,
   );

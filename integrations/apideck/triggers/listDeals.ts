@@ -7,6 +7,7 @@ import { OPPORTUNITY } from '../src/samples';
 /** Newest deals (opportunities) first, so the ones a Zap is most likely to need are on the first page. */
 const perform = (async (z, bundle) => {
   const items = await itemsOfPage(
+    z,
     (cursor) =>
       apideck(z).opportunities({ sort: { by: 'created_at', direction: 'desc' }, limit: DROPDOWN_PAGE_SIZE, cursor }),
     bundle.meta?.page ?? 0,

@@ -12,6 +12,7 @@ const perform = (async (z, bundle) => {
   const chosen = (bundle.inputData as { pipeline_id?: unknown }).pipeline_id;
   const pipelineId = typeof chosen === 'string' && chosen.trim() !== '' ? chosen.trim() : undefined;
   const pipelines = await itemsOfPage(
+    z,
     (cursor) => apideck(z).pipelines({ limit: DROPDOWN_PAGE_SIZE, cursor }),
     bundle.meta?.page ?? 0,
   );

@@ -5,6 +5,7 @@ import { userChoice } from '../src/map';
 
 const perform = (async (z, bundle) => {
   const items = await itemsOfPage(
+    z,
     (cursor) => apideck(z).users({ limit: DROPDOWN_PAGE_SIZE, cursor }),
     bundle.meta?.page ?? 0,
   );

@@ -1,15 +1,19 @@
-import { newestFirst } from '@crm-zapier/kit';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
-import { opportunityOutputFields } from '../src/fields';
+import { newestPage } from '../src/polling';
+import { opportunityOutputs } from '../src/fields';
 import { flattenOpportunity } from '../src/map';
 import { OPPORTUNITY } from '../src/samples';
 
 /** Opportunities have no since-filter in the OpenAPI document: the sort alone finds the newest. */
 const perform = (async (z) => {
-  const page = await apideck(z).opportunities({ sort: { by: 'created_at', direction: 'desc' }, limit: POLL_PAGE_SIZE });
-  return newestFirst(page.items, (o) => o.created_at).map(flattenOpportunity);
+  const deals = await newestPage(
+    apideck(z).opportunities,
+    { sort: { by: 'created_at', direction: 'desc' }, limit: POLL_PAGE_SIZE },
+    (o) => o.created_at,
+  );
+  return deals.map(flattenOpportunity);
 }) satisfies PollingTriggerPerform;
 
 export default defineTrigger({
@@ -24,6 +28,6 @@ export default defineTrigger({
     type: 'polling',
     perform,
     sample: flattenOpportunity(OPPORTUNITY),
-    outputFields: opportunityOutputFields,
+    outputFields: opportunityOutputs,
   },
 });

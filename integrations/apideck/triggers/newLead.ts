@@ -1,15 +1,19 @@
-import { newestFirst } from '@crm-zapier/kit';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
-import { leadOutputFields } from '../src/fields';
+import { newestPage } from '../src/polling';
+import { leadOutputs } from '../src/fields';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
 
 /** Leads have no `created_since` filter in the document (LeadsFilter): the sort finds the newest. */
 const perform = (async (z) => {
-  const page = await apideck(z).leads({ sort: { by: 'created_at', direction: 'desc' }, limit: POLL_PAGE_SIZE });
-  return newestFirst(page.items, (l) => l.created_at).map(flattenLead);
+  const leads = await newestPage(
+    apideck(z).leads,
+    { sort: { by: 'created_at', direction: 'desc' }, limit: POLL_PAGE_SIZE },
+    (l) => l.created_at,
+  );
+  return leads.map(flattenLead);
 }) satisfies PollingTriggerPerform;
 
 export default defineTrigger({
@@ -23,6 +27,6 @@ export default defineTrigger({
     type: 'polling',
     perform,
     sample: flattenLead(LEAD),
-    outputFields: leadOutputFields,
+    outputFields: leadOutputs,
   },
 });

@@ -1,19 +1,22 @@
-import { newestFirst } from '@crm-zapier/kit';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
-import { contactOutputFields, eventIdField } from '../src/fields';
+import { contactOutputFields, customOutputFields, eventIdField } from '../src/fields';
 import { flattenContactUpdate } from '../src/map';
-import { sinceFor } from '../src/polling';
+import { newestPage, sinceFor } from '../src/polling';
 import { CONTACT } from '../src/samples';
 
 const perform = (async (z, bundle) => {
-  const page = await apideck(z).contacts({
-    filter: { updated_since: sinceFor(bundle) },
-    sort: { by: 'updated_at', direction: 'desc' },
-    limit: POLL_PAGE_SIZE,
-  });
-  return newestFirst(page.items, (c) => c.updated_at ?? c.created_at).map(flattenContactUpdate);
+  const contacts = await newestPage(
+    apideck(z).contacts,
+    {
+      filter: { updated_since: sinceFor(bundle) },
+      sort: { by: 'updated_at', direction: 'desc' },
+      limit: POLL_PAGE_SIZE,
+    },
+    (c) => c.updated_at ?? c.created_at,
+  );
+  return contacts.map(flattenContactUpdate);
 }) satisfies PollingTriggerPerform;
 
 export default defineTrigger({
@@ -27,6 +30,10 @@ export default defineTrigger({
     type: 'polling',
     perform,
     sample: flattenContactUpdate(CONTACT),
-    outputFields: [eventIdField('Update ID'), ...contactOutputFields.filter((f) => f.key !== 'id')],
+    outputFields: [
+      eventIdField('Update ID'),
+      ...contactOutputFields.filter((f) => f.key !== 'id'),
+      customOutputFields('contacts'),
+    ],
   },
 });

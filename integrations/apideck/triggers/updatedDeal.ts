@@ -1,15 +1,19 @@
-import { newestFirst } from '@crm-zapier/kit';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
-import { eventIdField, opportunityOutputFields } from '../src/fields';
+import { newestPage } from '../src/polling';
+import { customOutputFields, eventIdField, opportunityOutputFields } from '../src/fields';
 import { flattenOpportunityUpdate } from '../src/map';
 import { OPPORTUNITY } from '../src/samples';
 
 /** Opportunities have no `updated_since` filter in any version of the document: the sort finds them. */
 const perform = (async (z) => {
-  const page = await apideck(z).opportunities({ sort: { by: 'updated_at', direction: 'desc' }, limit: POLL_PAGE_SIZE });
-  return newestFirst(page.items, (o) => o.updated_at ?? o.created_at).map(flattenOpportunityUpdate);
+  const deals = await newestPage(
+    apideck(z).opportunities,
+    { sort: { by: 'updated_at', direction: 'desc' }, limit: POLL_PAGE_SIZE },
+    (o) => o.updated_at ?? o.created_at,
+  );
+  return deals.map(flattenOpportunityUpdate);
 }) satisfies PollingTriggerPerform;
 
 export default defineTrigger({
@@ -24,6 +28,10 @@ export default defineTrigger({
     type: 'polling',
     perform,
     sample: flattenOpportunityUpdate(OPPORTUNITY),
-    outputFields: [eventIdField('Update ID'), ...opportunityOutputFields.filter((f) => f.key !== 'id')],
+    outputFields: [
+      eventIdField('Update ID'),
+      ...opportunityOutputFields.filter((f) => f.key !== 'id'),
+      customOutputFields('opportunities'),
+    ],
   },
 });

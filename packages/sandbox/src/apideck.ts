@@ -444,7 +444,54 @@ const decodeCursor = (resource: string, cursor: string): number | undefined => {
 const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : '');
 const digits = (v: unknown) => (typeof v === 'string' ? v.replace(/\D/g, '') : '');
 
-export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
+/**
+ * Custom fields as Apideck's examples show them (apideck-crm.md §6.1): every record example of
+ * apideck-crm.openapi.yml carries `employee_level`, a text value; the `CustomField.value` schema's
+ * examples give the other documented types (10, true, `{ foo: 'bar' }`, a list). The ids and names
+ * of those four fields are the sandbox's own (no document names one).
+ */
+export const APIDECK_CUSTOM_FIELDS = {
+  text: {
+    id: '2389328923893298',
+    name: 'employee_level',
+    description: 'Employee Level',
+    value: 'Uses Salesforce and Marketo',
+  },
+  number: { id: '2389328923893299', name: 'employee_count', description: 'Employee Count', value: 10 },
+  boolean: { id: '2389328923893300', name: 'is_partner', description: 'Partner', value: true },
+  object: {
+    id: '2389328923893301',
+    name: 'integration_settings',
+    description: 'Integration Settings',
+    value: { foo: 'bar' },
+  },
+  list: {
+    id: '2389328923893302',
+    name: 'tools_used',
+    description: 'Tools Used',
+    value: ['Uses Salesforce and Marketo', 10, true],
+  },
+};
+
+export interface ApideckSimulatorOptions {
+  /** The largest page the connector gives, whatever `limit` asks for. */
+  pageSize?: number;
+  /**
+   * The downstream CRM's rate limit (apideck-crm.md §5.4): `limit` requests per window of
+   * `windowSeconds`. Every answer then carries `x-downstream-ratelimit-limit`, `-remaining` and
+   * `-reset` (a Unix timestamp in seconds, as Apideck's reference gives it), and a request over the
+   * limit is a 429 `ConnectorRateLimitError` with those headers and no `Retry-After`. Off by default.
+   */
+  downstreamRateLimit?: { limit: number; windowSeconds: number };
+  /**
+   * What the connector does not implement, per resource (apideck-crm.md §5.5): the `filter[...]`
+   * keys and `sort[by]` fields it refuses, and whether it refuses paging (`limit`/`cursor`; it then
+   * answers every record on one page).
+   */
+  refuse?: Partial<Record<Resource, { filters?: string[]; sortBy?: string[]; paging?: boolean }>>;
+}
+
+export const createApideckSimulator = (options: ApideckSimulatorOptions = {}) => {
   const server = new SimServer('apideck');
   let seq = 10000;
   const nextId = () => String((seq += 1));
@@ -467,7 +514,8 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
     return rec;
   };
 
-  // Seed: users and pipelines as HubSpot has them, two companies, two contacts and a deal.
+  // Seed: users and pipelines as HubSpot has them, two companies, two contacts, a deal and a lead;
+  // the first company, contact, deal and the lead carry custom fields as Apideck's examples do.
   const elonUser = add(
     'users',
     {
@@ -532,6 +580,7 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
       phone_numbers: [],
       addresses: [{ type: 'primary', city: 'Hawthorne', state: 'CA', country: 'US' }],
       tags: ['Rockets'],
+      custom_fields: [APIDECK_CUSTOM_FIELDS.text, APIDECK_CUSTOM_FIELDS.boolean],
     },
     ago(60 * 24 * 60),
   );
@@ -566,6 +615,7 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
       websites: [],
       social_links: [],
       tags: ['VIP'],
+      custom_fields: [APIDECK_CUSTOM_FIELDS.text, APIDECK_CUSTOM_FIELDS.number],
     },
     ago(60 * 24 * 3),
     ago(60),
@@ -603,6 +653,7 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
       status: 'Open',
       contact_ids: [elon.id],
       tags: [],
+      custom_fields: [APIDECK_CUSTOM_FIELDS.text, APIDECK_CUSTOM_FIELDS.list],
     },
     ago(60 * 24),
     ago(30),
@@ -624,6 +675,7 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
       websites: [],
       social_links: [],
       tags: [],
+      custom_fields: [APIDECK_CUSTOM_FIELDS.text, APIDECK_CUSTOM_FIELDS.object],
     },
     ago(60 * 5),
   );
@@ -662,8 +714,40 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
       if (req.rawBody && !/application\/json/i.test(headerOf(req, 'content-type') ?? '')) {
         return apiError(400, 'RequestValidationError', 'Invalid Params', 'Content-Type must be application/json');
       }
-      return handler(req);
+      const rate = downstreamRate();
+      if (!rate) return handler(req);
+      if (rate.limited) {
+        const limited = apiError(429, 'ConnectorRateLimitError', 'Connector Rate Limit Error', {
+          context: `The ${APIDECK_SANDBOX_SERVICE} API rate limit was reached`,
+        });
+        return { ...limited, headers: { ...limited.headers, ...rate.headers } };
+      }
+      const res = handler(req);
+      return { ...res, headers: { ...res.headers, ...rate.headers } };
     };
+
+  /**
+   * The downstream CRM's rate-limit window (options.downstreamRateLimit): counts a request that
+   * reaches the connector, and gives the three `x-downstream-ratelimit-*` headers Apideck maps from
+   * the connector's own (apideck-crm.md §5.4).
+   */
+  let rateWindow = { start: 0, used: 0 };
+  const downstreamRate = (): { limited: boolean; headers: Record<string, string> } | undefined => {
+    const rl = options.downstreamRateLimit;
+    if (!rl) return undefined;
+    const nowMs = Date.now();
+    if (nowMs >= rateWindow.start + rl.windowSeconds * 1000) rateWindow = { start: nowMs, used: 0 };
+    const limited = rateWindow.used >= rl.limit;
+    if (!limited) rateWindow.used += 1;
+    return {
+      limited,
+      headers: {
+        'x-downstream-ratelimit-limit': String(rl.limit),
+        'x-downstream-ratelimit-remaining': String(rl.limit - rateWindow.used),
+        'x-downstream-ratelimit-reset': String(Math.ceil((rateWindow.start + rl.windowSeconds * 1000) / 1000)),
+      },
+    };
+  };
 
   const envelope = (resource: Resource, operation: string, status: number, data: unknown, extra: object = {}) =>
     json(status, {
@@ -745,6 +829,31 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
         }
       }
       if (invalid.length) return invalidParams({ invalid });
+      // A valid request the connector cannot serve (apideck-crm.md §5.5). The document gives no
+      // message or detail for these three types: the texts below are the sandbox's own.
+      const refuse = options.refuse?.[resource] ?? {};
+      const refusedFilters = filters.map(([k]) => k).filter((k) => refuse.filters?.includes(k));
+      if (refusedFilters.length)
+        return apiError(
+          400,
+          'UnsupportedFiltersError',
+          'Unsupported filters',
+          `${refusedFilters.map((k) => `filter[${k}]`).join(', ')} is not supported by ${APIDECK_SANDBOX_SERVICE}`,
+        );
+      if (sortBy && refuse.sortBy?.includes(sortBy))
+        return apiError(
+          400,
+          'UnsupportedSortFieldError',
+          'Unsupported sort field',
+          `sort[by]=${sortBy} is not supported by ${APIDECK_SANDBOX_SERVICE}`,
+        );
+      if (refuse.paging && (req.query.has('limit') || req.query.has('cursor')))
+        return apiError(
+          400,
+          'PaginationNotSupportedError',
+          'Pagination not supported',
+          `Pagination is not yet supported for ${APIDECK_SANDBOX_SERVICE}, try removing limit and/or cursor from the query`,
+        );
 
       let items = store[resource].filter((rec) => filters.every(([k, v]) => matches(resource, rec, k, v)));
       if (sortBy) {
@@ -752,7 +861,8 @@ export const createApideckSimulator = (options: { pageSize?: number } = {}) => {
         const sign = direction === 'desc' ? -1 : 1;
         items = [...items].sort((a, b) => sign * String(a[by] ?? '').localeCompare(String(b[by] ?? '')));
       }
-      const size = Math.min(limit, options.pageSize ?? limit);
+      // A connector without paging answers every record at once.
+      const size = refuse.paging ? Math.max(items.length, 1) : Math.min(limit, options.pageSize ?? limit);
       const data = items.slice(offset, offset + size);
       const next = offset + size < items.length ? encodeCursor(resource, offset + size) : null;
       const previous = offset > 0 ? encodeCursor(resource, Math.max(0, offset - size)) : null;

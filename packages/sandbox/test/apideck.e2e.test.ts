@@ -1,7 +1,13 @@
 import { appRunner } from '@crm-zapier/kit';
 import { failureOf, makeBundle } from '@crm-zapier/kit/testing';
 import apideckApp from 'apideck-crm';
-import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator, type ApideckSimulator } from '../src/apideck';
+import {
+  APIDECK_CUSTOM_FIELDS,
+  APIDECK_SANDBOX_CREDENTIALS,
+  createApideckSimulator,
+  type ApideckSimulator,
+  type ApideckSimulatorOptions,
+} from '../src/apideck';
 import { apideckPlan } from '../src/apideck.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
 import { runPlan } from '../src/tour.lib';
@@ -79,7 +85,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
       auth: Record<string, string> = APIDECK_SANDBOX_CREDENTIALS,
     ) => makeBundle(auth, inputData, meta);
 
-    const start = async (options: { pageSize?: number } = {}) => {
+    const start = async (options: ApideckSimulatorOptions = {}) => {
       sim = createApideckSimulator(options);
       process.env.APIDECK_BASE_URL = await sim.server.start();
     };
@@ -431,6 +437,157 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
       });
       const newLeads = (await run('triggers.new_lead.operation.perform', bundle())) as Out[];
       expect(newLeads[0]).toMatchObject({ id: lead.id });
+    });
+
+    describe("custom fields (apideck-crm.md §6.1: records carry custom_fields as the document's examples do)", () => {
+      it('contacts, companies, deals and leads output every value type flat under custom_<id>', async () => {
+        await start();
+        const [elon] = (await run(
+          'searches.find_contact.operation.perform',
+          bundle({ email: 'elon@musk.com' }),
+        )) as Out[];
+        expect(elon).toMatchObject({
+          custom_2389328923893298: 'Uses Salesforce and Marketo',
+          custom_2389328923893299: 10,
+        });
+        const [spacex] = (await run('searches.find_company.operation.perform', bundle({ name: 'SpaceX' }))) as Out[];
+        expect(spacex).toMatchObject({
+          custom_2389328923893298: 'Uses Salesforce and Marketo',
+          custom_2389328923893300: true,
+        });
+        const [rocket] = (await run('triggers.new_deal.operation.perform', bundle())) as Out[];
+        expect(rocket).toMatchObject({ custom_2389328923893302: ['Uses Salesforce and Marketo', 10, true] });
+        const [lead] = (await run('triggers.new_lead.operation.perform', bundle())) as Out[];
+        expect(lead).toMatchObject({ custom_2389328923893301: '{"foo":"bar"}' });
+      });
+
+      it('the output fields label them with their names, read from one plain listing', async () => {
+        await start();
+        const before = sim.server.requests.length;
+        const fields = (await run('triggers.new_contact.operation.outputFields', bundle())) as {
+          key: string;
+          label: string;
+        }[];
+        expect(sim.server.requests.slice(before)).toEqual(['GET /crm/contacts']);
+        expect(fields.filter((f) => f.key.startsWith('custom_'))).toEqual([
+          { key: 'custom_2389328923893298', label: APIDECK_CUSTOM_FIELDS.text.name },
+          { key: 'custom_2389328923893299', label: APIDECK_CUSTOM_FIELDS.number.name },
+        ]);
+      });
+    });
+
+    describe('a downstream rate limit (apideck-crm.md §5.4: x-downstream-ratelimit-limit/-remaining/-reset)', () => {
+      it('every answer carries the three headers; the request over the limit is a 429 ConnectorRateLimitError without Retry-After', async () => {
+        await start({ downstreamRateLimit: { limit: 1, windowSeconds: 60 } });
+        const get = () =>
+          fetch(`${sim.server.baseUrl}/crm/companies`, {
+            headers: {
+              authorization: `Bearer ${APIDECK_SANDBOX_CREDENTIALS.api_key}`,
+              'x-apideck-app-id': APIDECK_SANDBOX_CREDENTIALS.app_id,
+              'x-apideck-consumer-id': APIDECK_SANDBOX_CREDENTIALS.consumer_id,
+            },
+          });
+        const ok = await get();
+        const reset = Number(ok.headers.get('x-downstream-ratelimit-reset'));
+        expect([
+          ok.status,
+          ok.headers.get('x-downstream-ratelimit-limit'),
+          ok.headers.get('x-downstream-ratelimit-remaining'),
+        ]).toEqual([200, '1', '0']);
+        // A Unix timestamp in seconds, the window's end.
+        expect(reset).toBeGreaterThan(Date.now() / 1000 + 55);
+        expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 60);
+        const over = await get();
+        expect(over.status).toBe(429);
+        expect(over.headers.get('retry-after')).toBeNull();
+        expect(over.headers.get('x-downstream-ratelimit-reset')).toBe(String(reset));
+        expect(await over.json()).toMatchObject({ status_code: 429, type_name: 'ConnectorRateLimitError' });
+      });
+
+      it('a poll over the limit is retried by Zapier when the downstream window resets', async () => {
+        await start({ downstreamRateLimit: { limit: 2, windowSeconds: 60 } });
+        await run('triggers.new_contact.operation.perform', bundle());
+        await run('triggers.new_deal.operation.perform', bundle());
+        const err = await failureOf(run('triggers.new_lead.operation.perform', bundle()));
+        expect(err.name).toBe('ThrottledError');
+        expect(err.message).toMatch(/^The connected CRM is rate limiting Apideck \(ConnectorRateLimitError: /);
+        const { delay } = JSON.parse(err.raw) as { delay: number };
+        // The window's 60 s, give or take the rounding of a reset in whole Unix seconds.
+        expect(delay).toBeGreaterThanOrEqual(55);
+        expect(delay).toBeLessThanOrEqual(61);
+      });
+    });
+
+    describe('a connector that refuses a filter, a sort or paging (apideck-crm.md §5.5; polling as §17.4)', () => {
+      /** The query of every list request the simulator answers, with its status. */
+      const listCalls = () => {
+        const calls: string[] = [];
+        sim.server.onResponse((req, res) => {
+          if (req.method === 'GET') calls.push(`${res.status} ${req.path}?${decodeURIComponent(req.query.toString())}`);
+        });
+        return calls;
+      };
+
+      it('refuses with the documented error types', async () => {
+        await start({
+          refuse: {
+            contacts: { filters: ['created_since'] },
+            opportunities: { sortBy: ['created_at'] },
+            leads: { paging: true },
+          },
+        });
+        const headers = {
+          authorization: `Bearer ${APIDECK_SANDBOX_CREDENTIALS.api_key}`,
+          'x-apideck-app-id': APIDECK_SANDBOX_CREDENTIALS.app_id,
+          'x-apideck-consumer-id': APIDECK_SANDBOX_CREDENTIALS.consumer_id,
+        };
+        const typeOf = async (path: string) => {
+          const res = await fetch(`${sim.server.baseUrl}${path}`, { headers });
+          return [res.status, ((await res.json()) as { type_name?: string }).type_name];
+        };
+        expect(await typeOf('/crm/contacts?filter[created_since]=2024-01-01T00:00:00Z')).toEqual([
+          400,
+          'UnsupportedFiltersError',
+        ]);
+        expect(await typeOf('/crm/contacts?filter[name]=Elon')).toEqual([200, undefined]);
+        expect(await typeOf('/crm/opportunities?sort[by]=created_at&sort[direction]=desc')).toEqual([
+          400,
+          'UnsupportedSortFieldError',
+        ]);
+        expect(await typeOf('/crm/leads?limit=10')).toEqual([400, 'PaginationNotSupportedError']);
+        expect(await typeOf('/crm/leads')).toEqual([200, undefined]);
+      });
+
+      it('New Contact with a refused created_since filter: one more request, the plain listing, newest first', async () => {
+        await start({ refuse: { contacts: { filters: ['created_since'] } } });
+        const calls = listCalls();
+        const contacts = (await run('triggers.new_contact.operation.perform', bundle())) as Out[];
+        expect(calls).toEqual([
+          expect.stringMatching(
+            /^400 \/crm\/contacts\?filter\[created_since\]=.*&sort\[by\]=created_at&sort\[direction\]=desc&limit=100$/,
+          ),
+          '200 /crm/contacts?limit=100',
+        ]);
+        expect(contacts.map((c) => c.name)).toEqual(['Gwynne Shotwell', 'Elon Musk']);
+      });
+
+      it('New Deal with a refused sort and New Lead without paging keep working; a connector that serves the query costs one request', async () => {
+        await start({ refuse: { opportunities: { sortBy: ['created_at'] }, leads: { paging: true } } });
+        const calls = listCalls();
+        const deals = (await run('triggers.new_deal.operation.perform', bundle())) as Out[];
+        const leads = (await run('triggers.new_lead.operation.perform', bundle())) as Out[];
+        const contacts = (await run('triggers.new_contact.operation.perform', bundle())) as Out[];
+        expect(calls.map((c) => c.replace(/filter\[created_since\]=[^&]*&/, ''))).toEqual([
+          '400 /crm/opportunities?sort[by]=created_at&sort[direction]=desc&limit=100',
+          '200 /crm/opportunities?limit=100',
+          '400 /crm/leads?sort[by]=created_at&sort[direction]=desc&limit=100',
+          '200 /crm/leads?',
+          '200 /crm/contacts?sort[by]=created_at&sort[direction]=desc&limit=100',
+        ]);
+        expect(deals.map((d) => d.title)).toEqual(['New Rocket']);
+        expect(leads.map((l) => l.name)).toEqual(['Jeff Bezos']);
+        expect(contacts).toHaveLength(2);
+      });
     });
 
     describe('requests the OpenAPI document forbids', () => {

@@ -76,7 +76,7 @@ describe('Apideck instant triggers against the simulator, with real signed deliv
     /** The number of requests the simulator has answered so far. */
     const requestCount = () => sim.server.requests.length;
 
-    it('sends the signed validation request on subscribe; perform answers it with [] and no request', async () => {
+    it('sends the signed validation request on subscribe (apideck-crm.md §15.2); perform answers it with [] and no request', async () => {
       const sub = (await run(
         'triggers.new_contact_instant.operation.performSubscribe',
         makeBundle(auth, {}, {}, { targetUrl: `${receiver.url}/hook` }),

@@ -10,6 +10,8 @@ import {
 } from '../../src/webhooks';
 
 type OutputField = { key: string; label: string; type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer' };
+/** Static labels, and functions that label per-account keys (custom fields). */
+type OutputFields = (OutputField | ((z: ZObject, bundle: Bundle) => Promise<OutputField[]>))[];
 
 export interface InstantSpec {
   key: string;
@@ -23,7 +25,7 @@ export interface InstantSpec {
   /** The polling request: what the Zap editor shows as samples, key for key what `perform` returns. */
   performList: (z: ZObject, bundle: Bundle) => Promise<Output[]>;
   sample: Output;
-  outputFields: OutputField[];
+  outputFields: OutputFields;
 }
 
 /** A REST hook trigger on Apideck's Webhook API: one webhook per Zap, for one event type. */
@@ -56,7 +58,7 @@ export const fromPolling = (trigger: {
   const op = trigger.operation as {
     perform: (z: ZObject, bundle: Bundle) => Promise<Output[]>;
     sample: Output;
-    outputFields: OutputField[];
+    outputFields: OutputFields;
   };
   return { performList: (z, bundle) => op.perform(z, bundle), sample: op.sample, outputFields: op.outputFields };
 };

@@ -1,9 +1,8 @@
-import { newestFirst } from '@crm-zapier/kit';
 import { apideck } from '../../src/client';
 import { POLL_PAGE_SIZE } from '../../src/constants';
-import { companyOutputFields } from '../../src/fields';
+import { companyOutputs } from '../../src/fields';
 import { flattenCompany } from '../../src/map';
-import { sinceFor } from '../../src/polling';
+import { newestPage, sinceFor } from '../../src/polling';
 import { COMPANY } from '../../src/samples';
 import { CompanySchema } from '../../src/schemas';
 import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
@@ -18,13 +17,17 @@ export default instantTrigger({
   eventType: CRM_EVENTS.company.created,
   toOutput: async (z, event) => flattenCompany(await fetchEntity(z, 'company', CompanySchema, event)),
   performList: async (z, bundle) => {
-    const page = await apideck(z).companies({
-      filter: { created_since: sinceFor(bundle) },
-      sort: { by: 'created_at', direction: 'desc' },
-      limit: POLL_PAGE_SIZE,
-    });
-    return newestFirst(page.items, (c) => c.created_at).map(flattenCompany);
+    const companies = await newestPage(
+      apideck(z).companies,
+      {
+        filter: { created_since: sinceFor(bundle) },
+        sort: { by: 'created_at', direction: 'desc' },
+        limit: POLL_PAGE_SIZE,
+      },
+      (c) => c.created_at,
+    );
+    return companies.map(flattenCompany);
   },
   sample: flattenCompany(COMPANY),
-  outputFields: companyOutputFields,
+  outputFields: companyOutputs,
 });
