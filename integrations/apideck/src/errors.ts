@@ -1,4 +1,4 @@
-import { type CrmErrorDetail, parseJsonBody, retryAfterSeconds, schemaOf, withoutSecrets } from '@crm-zapier/kit';
+import { type CrmErrorDetail, parseJsonBody, retryAfterSeconds, schemaOf } from '@crm-zapier/kit';
 import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
 import { CRM } from './constants';
 import { ErrorBodySchema } from './schemas';
@@ -128,10 +128,9 @@ export const apideckErrors = ((response: HttpResponse, z: ZObject, bundle: { aut
   const { status } = response;
   if (status < 400 || response.skipThrowForStatus) return response;
   const read = readApideckError(parseJsonBody(response.content));
-  // Only the key and the app id are secret: the consumer and service ids are what the user must check.
+  // No scrubbing here: guardApp scrubs every message of the app (index.ts).
   const auth = bundle.authData ?? {};
-  const secrets = [auth.api_key, auth.app_id].filter((x): x is string => typeof x === 'string');
-  const said = read.message ? withoutSecrets(read.message, secrets) : undefined;
+  const said = read.message;
   if (status === 402) {
     throw new z.errors.Error(
       `${CRM} refused the request because of your Apideck plan (HTTP 402)${said ? `: ${said}` : ''}. ` +

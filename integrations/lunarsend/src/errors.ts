@@ -1,4 +1,4 @@
-import { parseJsonBody, readCommonError, withoutSecrets, type CrmErrorDetail } from '@crm-zapier/kit';
+import { parseJsonBody, readCommonError, type CrmErrorDetail } from '@crm-zapier/kit';
 import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
 import { CRM } from './constants';
 
@@ -49,21 +49,15 @@ export const isErrorEnvelope = (body: unknown): boolean => {
  * found" or a success. A plain `z.errors.Error`: Zapier does not retry it, as LunarSend said no.
  * Non-2xx answers are the kit's `crmErrors`' to map.
  */
-export const lunarSendErrorEnvelope = ((
-  response: HttpResponse,
-  z: ZObject,
-  bundle: { authData?: Record<string, unknown> },
-) => {
+export const lunarSendErrorEnvelope = ((response: HttpResponse, z: ZObject) => {
   const { status } = response;
   if (status < 200 || status >= 300) return response;
   const body = parseJsonBody(response.content);
   if (!isErrorEnvelope(body)) return response;
-  const secrets = Object.values(bundle.authData ?? {})
-    .filter((v): v is string => typeof v === 'string')
-    .flatMap((v) => [v, v.trim()]);
+  // No scrubbing here: guardApp scrubs every message of the app (index.ts).
   const detail = readLunarSendError(body);
-  const said = detail.message ? withoutSecrets(clip(detail.message), secrets) : undefined;
-  const field = detail.field ? ` (field: ${withoutSecrets(detail.field, secrets)})` : '';
+  const said = detail.message ? clip(detail.message) : undefined;
+  const field = detail.field ? ` (field: ${detail.field})` : '';
   throw new z.errors.Error(
     said
       ? `${CRM} answered with an error (HTTP ${status}): ${said}${field}`

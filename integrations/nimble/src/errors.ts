@@ -1,4 +1,4 @@
-import { type CrmErrorDetail, parseJsonBody, withoutSecrets } from '@crm-zapier/kit';
+import { type CrmErrorDetail, parseJsonBody } from '@crm-zapier/kit';
 import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
 import { CRM, TASKS_PATH } from './constants';
 
@@ -56,19 +56,19 @@ const pathOf = (url: string | undefined): string => {
  * or 404 without naming a missing object (a missing contact is named), met an account without that
  * endpoint: the error says so with the code NO_ENDPOINT, so Create Task can use the legacy path.
  */
-export const nimbleErrors = ((response: HttpResponse, z: ZObject, bundle: { authData?: Record<string, unknown> }) => {
+export const nimbleErrors = ((response: HttpResponse, z: ZObject) => {
   const { status } = response;
   if (status < 400 || response.skipThrowForStatus || ![402, 403, 404, 405].includes(status)) return response;
   const body = parseJsonBody(response.content);
   const obj = asRecord(body);
-  const secrets = Object.values(bundle.authData ?? {}).filter((v): v is string => typeof v === 'string');
+  // No scrubbing here: guardApp scrubs every message of the app (index.ts).
   if (status === 403 && /authenticate/i.test(asText(obj?.message) ?? '')) {
     throw new z.errors.RefreshAuthError(`${CRM} could not authenticate the request with the current access token.`);
   }
   if (status === 402) {
     const said = readNimbleError(body).message;
     throw new z.errors.Error(
-      `${CRM} refused this because your Nimble plan's limit is reached${said ? `: ${withoutSecrets(said, secrets)}` : '.'} ` +
+      `${CRM} refused this because your Nimble plan's limit is reached${said ? `: ${said}` : '.'} ` +
         'Upgrade the plan (or free up room, e.g. delete unused contacts) in Nimble, then retry.',
       'PlanLimit',
       402,
@@ -82,7 +82,7 @@ export const nimbleErrors = ((response: HttpResponse, z: ZObject, bundle: { auth
   }
   if (status === 404 && type && id) {
     throw new z.errors.Error(
-      `${CRM} could not find the ${type} with ID ${withoutSecrets(id, secrets)}. Check the ID, or map it from a trigger or a Find step.`,
+      `${CRM} could not find the ${type} with ID ${id}. Check the ID, or map it from a trigger or a Find step.`,
       'NotFound',
       404,
     );
