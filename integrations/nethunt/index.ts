@@ -1,7 +1,7 @@
 import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
-import authentication from './authentication/basic';
+import authentication, { acceptJson } from './authentication/basic';
 import createCallLog from './creates/createCallLog';
 import createComment from './creates/createComment';
 import createRecord from './creates/createRecord';
@@ -12,7 +12,7 @@ import newOrUpdatedRecord from './triggers/newOrUpdatedRecord';
 import updateRecord from './creates/updateRecord';
 import findExactRecord from './searches/findExactRecord';
 import findRecord from './searches/findRecord';
-import { CRM } from './src/constants';
+import { CRM } from './src/client';
 import { plainTextErrors } from './src/errors';
 import listFolderFields from './triggers/listFolderFields';
 import listReadableFolders from './triggers/listReadableFolders';
@@ -28,7 +28,7 @@ const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
-  // Basic auth: core adds the Authorization header itself, after any beforeRequest.
+  beforeRequest: [acceptJson],
   // NetHunt answers some errors in plain text (nethunt.md, "Errors"): read before the kit's mapping.
   afterResponse: [plainTextErrors, crmErrors({ crm: CRM, credentials: 'email address and API key' })],
   flags: APP_FLAGS,

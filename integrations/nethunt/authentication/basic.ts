@@ -1,11 +1,22 @@
-import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import type { Authentication, BeforeRequestMiddleware, Bundle, ZObject } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
-import { API_KEY_HELP_URL } from '../src/constants';
 
-/** Proves the credentials with the document's auth test; its user feeds the connection label. */
+/** NetHunt's help article on the API key (nethunt.md, "Basics"), linked from the connection form. */
+const API_KEY_HELP_URL = 'https://help.nethunt.com/en/articles/4260105-where-to-get-nethunt-api-key';
+
+/**
+ * Every request asks for JSON. Basic auth needs no header of ours: core adds the Authorization
+ * header itself, from `username` and `password`, after every beforeRequest.
+ */
+export const acceptJson: BeforeRequestMiddleware = (request) => ({
+  ...request,
+  headers: { Accept: 'application/json', ...request.headers },
+});
+
+/** Proves the credentials with the document's auth test; its first user feeds the connection label. */
 const test = async (z: ZObject, _bundle: Bundle) => {
-  const [first] = await nethunt(z).authTest();
-  return { email: first!.user.emailAddress, name: first!.user.personalName ?? '' };
+  const [{ user }] = await nethunt(z).authTest();
+  return { email: user.emailAddress, name: user.personalName ?? '' };
 };
 
 export default {

@@ -1,8 +1,10 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { nethunt } from '../src/client';
-import { recordIdField } from '../src/fields';
+import { z } from 'zod';
+import { nethunt, type CallLogBody } from '../src/client';
+import { recordId, recordIdField } from '../src/inputs';
 import { CREATED_CALL_LOG } from '../src/samples';
+import type { CreatedCallLog } from '../src/schemas';
 
 export const inputFields = defineInputFields([
   recordIdField,
@@ -23,33 +25,19 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const CreateCallLogInput = lazySchema((zod) =>
-  zod.object({
-    record_id: inputs.id(),
-    text: inputs.text(),
-    time: inputs.isoDateTime().optional(),
-    duration: inputs.number().pipe(zod.number().min(0, 'must not be negative')).optional(),
-  }),
-);
+const CreateCallLogInput = z.object({
+  record_id: recordId(),
+  text: inputs.text(),
+  time: inputs.isoDateTime().optional(),
+  duration: inputs.number().pipe(z.number().min(0, 'must not be negative')).optional(),
+});
 
-type CallLogOutput = {
-  id: string;
-  call_log_id: string;
-  created_at: string;
-  record_id: string;
-  text: string;
-  time: string | null;
-  duration: number | null;
-};
-
-const flattenCallLog = (
-  c: { callLogId: string; createdAt: string },
-  body: { recordId: string; text: string; time?: string; duration?: number },
-): CallLogOutput => ({
+/** The call log NetHunt created, with what was logged (the answer holds only its id and time). */
+const flattenCallLog = (c: CreatedCallLog, recordId: string, body: CallLogBody) => ({
   id: c.callLogId,
   call_log_id: c.callLogId,
   created_at: c.createdAt,
-  record_id: body.recordId,
+  record_id: recordId,
   text: body.text,
   time: body.time ?? null,
   duration: body.duration ?? null,
@@ -64,7 +52,7 @@ const perform = (async (z, bundle) => {
     duration: input.duration,
   };
   const created = await nethunt(z).createCallLog(input.record_id, body);
-  return flattenCallLog(created, { recordId: input.record_id, ...body });
+  return flattenCallLog(created, input.record_id, body);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -74,8 +62,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
-    sample: flattenCallLog(CREATED_CALL_LOG, {
-      recordId: '596f644b8f6d05e16c24b830',
+    sample: flattenCallLog(CREATED_CALL_LOG, '596f644b8f6d05e16c24b830', {
       text: "It's a call log",
       time: '2015-01-01T12:35:00.000Z',
       duration: 2.5,

@@ -1,17 +1,20 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nethunt } from '../src/client';
-import { recordIdField } from '../src/fields';
+import { recordId, recordIdField } from '../src/inputs';
 import { CREATED_COMMENT } from '../src/samples';
+import type { CreatedComment } from '../src/schemas';
 
 export const inputFields = defineInputFields([
   recordIdField,
   { key: 'text', label: 'Comment', type: 'text', required: true, helpText: 'The comment to add to the record.' },
 ]);
 
-const CreateCommentInput = lazySchema((zod) => zod.object({ record_id: inputs.id(), text: inputs.text() }));
+const CreateCommentInput = z.object({ record_id: recordId(), text: inputs.text() });
 
-const flattenCreatedComment = (c: { commentId: string; createdAt: string }, recordId: string, text: string) => ({
+/** The comment NetHunt created, with its record and text (the answer holds only its id and time). */
+const flattenCreatedComment = (c: CreatedComment, recordId: string, text: string) => ({
   id: c.commentId,
   comment_id: c.commentId,
   created_at: c.createdAt,

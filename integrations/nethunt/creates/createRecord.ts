@@ -1,22 +1,23 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
-import { kindOf } from '../src/fieldTypes';
 import {
+  fieldValuesFromInput,
   folderFieldKinds,
   folderInputFields,
   folderOutputFields,
-  listFieldsField,
+  kindOf,
   listFieldsOf,
-  recordOutputFields,
-  writableFolderField,
-} from '../src/fields';
-import { fieldValuesFromInput, flattenRecord, typedFieldValues } from '../src/map';
+  typedFieldValues,
+} from '../src/folderFields';
+import { FolderInput, listFieldsField, writableFolderField } from '../src/inputs';
+import { flattenRecord, recordOutputFields } from '../src/map';
 import { RECORD_SHAPE } from '../src/samples';
 
 export const inputFields = defineInputFields([writableFolderField, listFieldsField, folderInputFields]);
 
-const CreateRecordInput = lazySchema((zod) => zod.object({ folder_id: inputs.id() }).loose());
+/** The folder's own fields (`fields__…`) pass through, to be typed like the folder's records. */
+const CreateRecordInput = FolderInput.loose();
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateRecordInput, bundle.inputData, inputFields);

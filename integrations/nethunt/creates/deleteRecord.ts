@@ -1,7 +1,8 @@
-import { inputs, lazySchema, parseInput, toScalar } from '@crm-zapier/kit';
+import { parseInput, toScalar } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nethunt } from '../src/client';
-import { recordIdField } from '../src/fields';
+import { recordId, recordIdField } from '../src/inputs';
 import { asFlatOutput } from '../src/map';
 import { DELETED_RECORD } from '../src/samples';
 import type { DeletedRecord } from '../src/schemas';
@@ -14,7 +15,7 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const DeleteRecordInput = lazySchema((zod) => zod.object({ record_id: inputs.id() }));
+const DeleteRecordInput = z.object({ record_id: recordId() });
 
 /** What the delete answered (the trash item, opaque), with the record it was about. */
 const flattenDeleted = (answer: DeletedRecord, recordId: string) => ({

@@ -1,8 +1,10 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nethunt } from '../src/client';
-import { recordIdField } from '../src/fields';
+import { recordId, recordIdField } from '../src/inputs';
 import { asFlatOutput } from '../src/map';
+import type { LinkedThread } from '../src/schemas';
 
 export const inputFields = defineInputFields([
   recordIdField,
@@ -18,50 +20,44 @@ export const inputFields = defineInputFields([
 /** A Gmail thread id: letters, digits, `-` and `_` (Gmail's hex ids, and the ids its addresses end with). */
 const THREAD_ID = /^[A-Za-z0-9_-]+$/;
 
+/** The thread part of what the user gave: the value itself, or what a Gmail address points at. */
+const threadToken = (value: string): string | undefined => {
+  if (!/^https?:\/\//i.test(value)) return value;
+  if (!URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  if (url.hostname.toLowerCase() !== 'mail.google.com') return undefined;
+  // The fragment is "<view>/<id>" (or "<view>/<label or query>/<id>"): a lone view has no thread.
+  const parts = decodeURIComponent(url.hash.replace(/^#/, '').replace(/\?.*$/, '')).split('/').filter(Boolean);
+  return url.searchParams.get('th') ?? (parts.length >= 2 ? parts.at(-1) : undefined);
+};
+
 /**
  * The thread id in what the user gave: the id itself, or a Gmail address ending in it
  * (`#inbox/<id>`, `#label/Clients/<id>`, `?th=<id>`). `thread-f:<decimal>` is Gmail's decimal
  * form of the same 64-bit id, turned into the hex the API uses. Undefined when there is none.
  */
 export const gmailThreadIdOf = (value: string): string | undefined => {
-  let token = value.trim();
-  if (/^https?:\/\//i.test(token)) {
-    let url: URL;
-    try {
-      url = new URL(token);
-    } catch {
-      return undefined;
-    }
-    if (url.hostname.toLowerCase() !== 'mail.google.com') return undefined;
-    const th = url.searchParams.get('th');
-    // The fragment is "<view>/<id>" (or "<view>/<label or query>/<id>"): a lone view has no thread.
-    const parts = decodeURIComponent(url.hash.replace(/^#/, '').split('?')[0] ?? '')
-      .split('/')
-      .filter(Boolean);
-    token = th ?? (parts.length >= 2 ? parts[parts.length - 1]! : '');
-  }
-  const decimal = /^thread-f:(\d{1,20})$/.exec(token);
-  if (decimal) return BigInt(decimal[1]!).toString(16);
-  return THREAD_ID.test(token) ? token : undefined;
+  const token = threadToken(value.trim());
+  const decimal = token ? /^thread-f:(?<id>\d{1,20})$/.exec(token)?.groups?.id : undefined;
+  if (decimal) return BigInt(decimal).toString(16);
+  return token && THREAD_ID.test(token) ? token : undefined;
 };
 
-const LinkGmailThreadInput = lazySchema((zod) =>
-  zod.object({
-    record_id: inputs.id(),
-    gmail_thread: inputs.text().transform((v, ctx) => {
-      const id = gmailThreadIdOf(v);
-      if (id) return id;
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be a Gmail thread ID (like 1234567890abcdef) or the address of a thread opened in Gmail',
-      });
-      return zod.NEVER;
-    }),
+const LinkGmailThreadInput = z.object({
+  record_id: recordId(),
+  gmail_thread: inputs.text().transform((v, ctx) => {
+    const id = gmailThreadIdOf(v);
+    if (id) return id;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a Gmail thread ID (like 1234567890abcdef) or the address of a thread opened in Gmail',
+    });
+    return z.NEVER;
   }),
-);
+});
 
 /** What NetHunt answered (undocumented: every key kept), with the record and thread it linked. */
-const flattenLinked = (answer: Record<string, unknown>, recordId: string, gmailThreadId: string) => ({
+const flattenLinked = (answer: LinkedThread, recordId: string, gmailThreadId: string) => ({
   ...asFlatOutput(answer),
   id: recordId,
   record_id: recordId,

@@ -1,19 +1,19 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { nethunt } from '../src/client';
-import { kindOf, typedValue } from '../src/fieldTypes';
+import { z } from 'zod';
+import { nethunt, type FieldAction } from '../src/client';
 import {
+  fieldValuesFromInput,
   folderFieldKinds,
   folderInputFields,
   folderOutputFields,
-  listFieldsField,
+  kindOf,
   listFieldsOf,
-  recordIdField,
-  recordOutputFields,
-  writableFolderField,
-} from '../src/fields';
-import { fieldValuesFromInput, flattenRecord, typedFieldValues } from '../src/map';
-import type { FieldAction } from '../src/schemas';
+  typedFieldValues,
+  typedValue,
+} from '../src/folderFields';
+import { folderId, listFieldsField, recordId, recordIdField, writableFolderField } from '../src/inputs';
+import { flattenRecord, recordOutputFields } from '../src/map';
 import { RECORD_SHAPE } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -46,29 +46,30 @@ export const inputFields = defineInputFields([
   folderInputFields,
 ]);
 
-const UpdateRecordInput = lazySchema((zod) =>
-  zod
-    .object({
-      record_id: inputs.id(),
-      folder_id: inputs.id(),
-      mode: zod.enum(['overwrite', 'add']).default('overwrite'),
-      remove_values: zod.record(zod.string(), zod.string()).optional(),
-    })
-    .loose(),
-);
+/** The folder's own fields (`fields__…`) pass through, to be typed like the folder's records. */
+const UpdateRecordInput = z
+  .object({
+    record_id: recordId(),
+    folder_id: folderId(),
+    mode: z.enum(['overwrite', 'add']).default('overwrite'),
+    remove_values: z.record(z.string(), z.string()).optional(),
+  })
+  .loose();
 
 /** One field action per field, following the document: `overwrite` is never combined with `remove`. */
 export const toFieldActions = (
   add: Record<string, unknown>,
   remove: Record<string, unknown>,
-): Record<string, FieldAction> => {
-  const actions: Record<string, FieldAction> = {};
-  for (const [name, value] of Object.entries(add)) actions[name] = { add: value };
-  for (const [name, value] of Object.entries(remove)) {
-    actions[name] = { ...actions[name], overwrite: false, remove: value };
-  }
-  return actions;
-};
+): Record<string, FieldAction> =>
+  Object.fromEntries(
+    [...new Set([...Object.keys(add), ...Object.keys(remove)])].map((name) => [
+      name,
+      {
+        ...(Object.hasOwn(add, name) ? { add: add[name] } : {}),
+        ...(Object.hasOwn(remove, name) ? { overwrite: false, remove: remove[name] } : {}),
+      },
+    ]),
+  );
 
 /** The Values To Remove entries that name a field and a value. */
 const removals = (remove: Record<string, string>): Record<string, string> =>

@@ -1,8 +1,10 @@
-import { inputs, lazySchema, orNotFound, parseEmailAddress, parseInput } from '@crm-zapier/kit';
+import { orNotFound, parseEmailAddress, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nethunt } from '../src/client';
-import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
-import { flattenRecord } from '../src/map';
+import { folderOutputFields } from '../src/folderFields';
+import { folderId, readableFolderField, recordId } from '../src/inputs';
+import { flattenRecord, recordOutputFields } from '../src/map';
 import { RECORD_SHAPE } from '../src/samples';
 import type { NetHuntRecord } from '../src/schemas';
 
@@ -31,28 +33,34 @@ export const inputFields = defineInputFields([
 ]);
 
 /** `Field:value`, both sides non-blank: the only query that can name one record exactly. */
-const FIELD_VALUE = /^([^:]*[^:\s][^:]*):(.*\S.*)$/s;
+const FIELD_VALUE = /^(?<field>[^:]*[^:\s][^:]*):(?<value>.*\S.*)$/s;
 
-const FindExactRecordInput = lazySchema((zod) =>
-  zod
-    .object({
-      folder_id: inputs.id(),
-      record_id: inputs.id().optional(),
-      query: zod
-        .string()
-        .trim()
-        .min(1)
-        .refine((q) => FIELD_VALUE.test(q), {
-          message:
-            'must be a field and its exact value, like `Primary Email Address:jane@example.com`: free text can match several records, and Find or Create updates only an exact match',
-        })
-        .optional(),
-    })
-    .refine((i) => i.record_id !== undefined || i.query !== undefined, {
-      message: 'Enter a Record ID or a Search Query',
-      path: ['query'],
-    }),
-);
+/** The query as sent, and the field and value it names. */
+const fieldValueQuery = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((text, ctx) => {
+    const { field, value } = FIELD_VALUE.exec(text)?.groups ?? {};
+    if (field && value) return { text, field: field.trim(), value: value.trim() };
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be a field and its exact value, like `Primary Email Address:jane@example.com`: free text can match several records, and Find or Create updates only an exact match',
+    });
+    return z.NEVER;
+  });
+
+const FindExactRecordInput = z
+  .object({
+    folder_id: folderId(),
+    record_id: recordId().optional(),
+    query: fieldValueQuery.optional(),
+  })
+  .refine((i) => i.record_id !== undefined || i.query !== undefined, {
+    message: 'Enter a Record ID or a Search Query',
+    path: ['query'],
+  });
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -73,21 +81,16 @@ export const holdsExactly = (record: NetHuntRecord, field: string, wanted: strin
 };
 
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, FindExactRecordInput, bundle.inputData, inputFields);
-  const [, field = '', value = ''] = input.query ? FIELD_VALUE.exec(input.query)! : [];
+  const { folder_id, record_id, query } = parseInput(z, FindExactRecordInput, bundle.inputData, inputFields);
   // No match is no result: `[]` as two clients read it, and a 404 too (nethunt.md, "Errors").
   const records =
     (await orNotFound(
-      nethunt(z).findRecords(input.folder_id, {
-        recordId: input.record_id,
-        query: input.query,
-        limit: EXACT_SEARCH_LIMIT,
-      }),
+      nethunt(z).findRecords(folder_id, { recordId: record_id, query: query?.text, limit: EXACT_SEARCH_LIMIT }),
     )) ?? [];
   const exact = records.filter(
-    (r) => (!input.record_id || r.recordId === input.record_id) && (!input.query || holdsExactly(r, field, value)),
+    (r) => (!record_id || r.recordId === record_id) && (!query || holdsExactly(r, query.field, query.value)),
   );
-  const what = input.query ? `${field.trim()} "${value.trim()}"` : `ID ${input.record_id}`;
+  const what = query ? `${query.field} "${query.value}"` : `ID ${record_id}`;
   if (exact.length > 1) {
     throw new z.errors.Error(
       `${exact.length} records in this folder have ${what}, so Find or Create Record cannot tell which one to update. Search a field whose values are unique (like an email address), or use the Record ID.`,
@@ -95,9 +98,9 @@ const perform = (async (z, bundle) => {
       409,
     );
   }
-  if (input.query && records.length >= EXACT_SEARCH_LIMIT) {
+  if (query && records.length >= EXACT_SEARCH_LIMIT) {
     throw new z.errors.Error(
-      `NetHunt CRM found ${EXACT_SEARCH_LIMIT} or more records for "${input.query}", too many to check that only one has ${what}. Search a field whose values are unique (like an email address), or use the Record ID.`,
+      `NetHunt CRM found ${EXACT_SEARCH_LIMIT} or more records for "${query.text}", too many to check that only one has ${what}. Search a field whose values are unique (like an email address), or use the Record ID.`,
       'MultipleMatches',
       409,
     );

@@ -1,8 +1,10 @@
-import { inputs, lazySchema, orNotFound, parseInput } from '@crm-zapier/kit';
+import { inputs, orNotFound, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nethunt } from '../src/client';
-import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
-import { flattenRecord } from '../src/map';
+import { folderOutputFields } from '../src/folderFields';
+import { folderId, readableFolderField, recordId } from '../src/inputs';
+import { flattenRecord, recordOutputFields } from '../src/map';
 import { RECORD_SHAPE } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -29,19 +31,17 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindRecordInput = lazySchema((zod) =>
-  zod
-    .object({
-      folder_id: inputs.id(),
-      record_id: inputs.id().optional(),
-      query: zod.string().trim().min(1).optional(),
-      limit: inputs.number().pipe(zod.number().int('must be a whole number').min(1, 'must be at least 1')).optional(),
-    })
-    .refine((i) => i.record_id !== undefined || i.query !== undefined, {
-      message: 'Enter a Record ID or a Search Query',
-      path: ['query'],
-    }),
-);
+const FindRecordInput = z
+  .object({
+    folder_id: folderId(),
+    record_id: recordId().optional(),
+    query: z.string().trim().min(1).optional(),
+    limit: inputs.number().pipe(z.number().int('must be a whole number').min(1, 'must be at least 1')).optional(),
+  })
+  .refine((i) => i.record_id !== undefined || i.query !== undefined, {
+    message: 'Enter a Record ID or a Search Query',
+    path: ['query'],
+  });
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindRecordInput, bundle.inputData, inputFields);

@@ -1,25 +1,57 @@
-import { pathSegment, requestJson, type AnySchema } from '@crm-zapier/kit';
+import { pathSegment, requestJson } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
-import { baseUrl, CRM } from './constants';
+import type { ZodType } from 'zod';
 import {
   AuthTestSchema,
+  CallLogItemListSchema,
   CommentListSchema,
   CreatedCallLogSchema,
   CreatedCommentSchema,
   CreatedRecordSchema,
   DeletedRecordSchema,
+  DriveFileItemListSchema,
   FolderFieldListSchema,
   FolderListSchema,
   LinkedThreadSchema,
   RecordChangeListSchema,
-  CallLogItemListSchema,
-  DriveFileItemListSchema,
   RecordListSchema,
   UpdatedRecordSchema,
-  type CallLogBody,
-  type NewRecordBody,
-  type UpdateRecordBody,
 } from './schemas';
+
+export const CRM = 'NetHunt CRM';
+
+/** NetHunt CRM's Zapier API base URL (the API document, "All URLs … are relative to"). */
+export const NETHUNT_BASE_URL = 'https://nethunt.com/api/v1/zapier';
+
+/** The base URL in force: the constant, or NETHUNT_BASE_URL from the environment (sandbox, tests). */
+const baseUrl = (): string => (process.env.NETHUNT_BASE_URL ?? NETHUNT_BASE_URL).replace(/\/+$/, '');
+
+/** Body of create-record: the user's time zone (required) and the values by field name. */
+export interface NewRecordBody {
+  timeZone: string;
+  fields: Record<string, unknown>;
+}
+
+/** One field's action in update-record (`overwrite` is never combined with `remove`). */
+export interface FieldAction {
+  overwrite?: boolean;
+  add?: unknown;
+  remove?: unknown;
+}
+
+export interface UpdateRecordBody {
+  fieldActions: Record<string, FieldAction>;
+}
+
+/** Body of create-call-log: ISO time in UTC, duration in minutes. */
+export interface CallLogBody {
+  text: string;
+  time?: string;
+  duration?: number;
+}
+
+/** A trigger's query (nethunt.md, "Endpoints"): no `since` means the last 24 hours. */
+export type PollParams = { since?: string; limit?: number };
 
 type Params = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -28,63 +60,59 @@ export const nethunt = (z: ZObject) => {
   // Some ids reach a path unchecked (the folder of the dynamic fields): pathSegment refuses dot-only ones.
   const folder = (id: string) => pathSegment(z, id, { key: 'folder_id', label: 'Folder' });
   const record = (id: string) => pathSegment(z, id, { key: 'record_id', label: 'Record ID' });
-  const get = <S extends AnySchema>(path: string, schema: S, params?: Params, resource?: string) =>
+  const get = <S extends ZodType>(path: string, schema: S, params?: Params, resource?: string) =>
     requestJson(z, { url: `${baseUrl()}${path}`, params, schema, crm: CRM, resource });
-  const post = <S extends AnySchema>(path: string, body: unknown, schema: S, params?: Params, resource?: string) =>
+  const post = <S extends ZodType>(path: string, body: unknown, schema: S, params?: Params, resource?: string) =>
     requestJson(z, { method: 'POST', url: `${baseUrl()}${path}`, body, params, schema, crm: CRM, resource });
+  const inFolder = (folderId: string) => `folder ${folderId}`;
+  const ofRecord = (recordId: string) => `record ${recordId}`;
 
   return {
     authTest: () => get('/triggers/auth-test', AuthTestSchema),
     readableFolders: () => get('/triggers/readable-folder', FolderListSchema),
     writableFolders: () => get('/triggers/writable-folder', FolderListSchema),
     folderFields: (folderId: string) =>
-      get(`/triggers/folder-field/${folder(folderId)}`, FolderFieldListSchema, undefined, `folder ${folderId}`),
+      get(`/triggers/folder-field/${folder(folderId)}`, FolderFieldListSchema, undefined, inFolder(folderId)),
     findRecords: (folderId: string, params: { recordId?: string; query?: string; limit?: number }) =>
-      get(`/searches/find-record/${folder(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
-    newRecords: (folderId: string, params: { since?: string; limit?: number } = {}) =>
-      get(`/triggers/new-record/${folder(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
-    newComments: (folderId: string, params: { since?: string; limit?: number } = {}) =>
-      get(`/triggers/new-comment/${folder(folderId)}`, CommentListSchema, params, `folder ${folderId}`),
-    newCallLogs: (folderId: string, params: { since?: string; limit?: number } = {}) =>
-      get(`/triggers/new-call-log/${folder(folderId)}`, CallLogItemListSchema, params, `folder ${folderId}`),
-    newDriveFiles: (folderId: string, params: { since?: string; limit?: number } = {}) =>
-      get(`/triggers/new-gdrivefile/${folder(folderId)}`, DriveFileItemListSchema, params, `folder ${folderId}`),
-    updatedRecords: (folderId: string, params: { fieldName?: string[]; since?: string; limit?: number } = {}) =>
-      get(`/triggers/updated-record/${folder(folderId)}`, RecordListSchema, params, `folder ${folderId}`),
-    recordChanges: (
-      folderId: string,
-      params: { recordId?: string; fieldName?: string[]; since?: string; limit?: number } = {},
-    ) => get(`/triggers/record-change/${folder(folderId)}`, RecordChangeListSchema, params, `folder ${folderId}`),
+      get(`/searches/find-record/${folder(folderId)}`, RecordListSchema, params, inFolder(folderId)),
+    newRecords: (folderId: string, params: PollParams = {}) =>
+      get(`/triggers/new-record/${folder(folderId)}`, RecordListSchema, params, inFolder(folderId)),
+    newComments: (folderId: string, params: PollParams = {}) =>
+      get(`/triggers/new-comment/${folder(folderId)}`, CommentListSchema, params, inFolder(folderId)),
+    newCallLogs: (folderId: string, params: PollParams = {}) =>
+      get(`/triggers/new-call-log/${folder(folderId)}`, CallLogItemListSchema, params, inFolder(folderId)),
+    newDriveFiles: (folderId: string, params: PollParams = {}) =>
+      get(`/triggers/new-gdrivefile/${folder(folderId)}`, DriveFileItemListSchema, params, inFolder(folderId)),
+    updatedRecords: (folderId: string, params: PollParams & { fieldName?: string[] } = {}) =>
+      get(`/triggers/updated-record/${folder(folderId)}`, RecordListSchema, params, inFolder(folderId)),
+    recordChanges: (folderId: string, params: PollParams & { recordId?: string; fieldName?: string[] } = {}) =>
+      get(`/triggers/record-change/${folder(folderId)}`, RecordChangeListSchema, params, inFolder(folderId)),
     createRecord: (folderId: string, body: NewRecordBody) =>
-      post(`/actions/create-record/${folder(folderId)}`, body, CreatedRecordSchema, undefined, `folder ${folderId}`),
+      post(`/actions/create-record/${folder(folderId)}`, body, CreatedRecordSchema, undefined, inFolder(folderId)),
     updateRecord: (recordId: string, body: UpdateRecordBody, overwrite?: boolean) =>
-      post(
-        `/actions/update-record/${record(recordId)}`,
-        body,
-        UpdatedRecordSchema,
-        { overwrite },
-        `record ${recordId}`,
-      ),
+      post(`/actions/update-record/${record(recordId)}`, body, UpdatedRecordSchema, { overwrite }, ofRecord(recordId)),
     createComment: (recordId: string, text: string) =>
       post(
         `/actions/create-comment/${record(recordId)}`,
         { text },
         CreatedCommentSchema,
         undefined,
-        `record ${recordId}`,
+        ofRecord(recordId),
       ),
     createCallLog: (recordId: string, body: CallLogBody) =>
-      post(`/actions/create-call-log/${record(recordId)}`, body, CreatedCallLogSchema, undefined, `record ${recordId}`),
+      post(`/actions/create-call-log/${record(recordId)}`, body, CreatedCallLogSchema, undefined, ofRecord(recordId)),
     // No body is documented; `{}` goes with the JSON content type (nethunt.md).
     deleteRecord: (recordId: string) =>
-      post(`/actions/delete-record/${record(recordId)}`, {}, DeletedRecordSchema, undefined, `record ${recordId}`),
+      post(`/actions/delete-record/${record(recordId)}`, {}, DeletedRecordSchema, undefined, ofRecord(recordId)),
     linkGmailThread: (recordId: string, gmailThreadId: string) =>
       post(
         `/actions/link-gmail-thread/${record(recordId)}`,
         { gmailThreadId },
         LinkedThreadSchema,
         undefined,
-        `record ${recordId}`,
+        ofRecord(recordId),
       ),
   };
 };
+
+export type NetHuntClient = ReturnType<typeof nethunt>;

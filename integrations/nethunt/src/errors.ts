@@ -1,6 +1,6 @@
 import { withoutSecrets } from '@crm-zapier/kit';
 import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
-import { CRM } from './constants';
+import { CRM } from './client';
 
 /**
  * NetHunt's answer to bad credentials, a plain-text body (nethunt.md, "Errors"; its status is

@@ -1,31 +1,24 @@
-import {
-  type FlatObject,
-  namedFieldKeys,
-  newestFirst,
-  parseEmailAddress,
-  toFlatValue,
-  updateEventId,
-} from '@crm-zapier/kit';
+import { type FlatObject, newestFirst, parseEmailAddress, toFlatValue, updateEventId } from '@crm-zapier/kit';
 import { createHash } from 'node:crypto';
-import type { ZObject } from 'zapier-platform-core';
-import { typedValue, type FieldKind } from './fieldTypes';
 import type { NetHuntComment, NetHuntRecord, RecordChange, RecordItem } from './schemas';
+
+type Flat = FlatObject & { id: string };
 
 /**
  * Folder fields are named by the user ("Primary Email Address"). Inputs and outputs carry them under
  * `fields__<name>`: the prefix cannot clash with our own keys, and the name comes back unchanged.
  */
-const FIELDS = namedFieldKeys('fields__');
-export const FIELD_PREFIX = FIELDS.prefix;
-export const fieldKey = FIELDS.key;
-export const isFieldKey = FIELDS.isKey;
-export const fieldName = FIELDS.nameOf;
+export const FIELD_PREFIX = 'fields__';
+export const fieldKey = (name: string): string => `${FIELD_PREFIX}${name}`;
+export const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
+export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length);
+
+/** The output key of a value a record change added or removed: `field_actions__Salary__add`. */
+export const changeKey = (name: string, side: 'add' | 'remove'): string => `field_actions__${name}__${side}`;
 
 /** Record fields as flat outputs: scalars and lists of scalars stay as they are. */
-export const flattenFields = (fields: Record<string, unknown>, out: FlatObject = {}): FlatObject => {
-  for (const name of Object.keys(fields)) out[fieldKey(name)] = toFlatValue(fields[name]);
-  return out;
-};
+export const flattenFields = (fields: Record<string, unknown>): FlatObject =>
+  Object.fromEntries(Object.entries(fields).map(([name, value]) => [fieldKey(name), toFlatValue(value)]));
 
 /** Any of NetHunt's record shapes (trigger, search, create, update answers) as one flat output. */
 export const flattenRecord = (r: {
@@ -33,23 +26,21 @@ export const flattenRecord = (r: {
   createdAt?: string;
   updatedAt?: string;
   fields: Record<string, unknown>;
-}): FlatObject & { id: string } =>
-  // The fields go straight into the output: no intermediate object to spread (bench/RESULTS.md §3).
-  flattenFields(r.fields, {
-    id: r.recordId,
-    record_id: r.recordId,
-    created_at: r.createdAt ?? null,
-    updated_at: r.updatedAt ?? null,
-  }) as FlatObject & { id: string };
+}): Flat => ({
+  id: r.recordId,
+  record_id: r.recordId,
+  created_at: r.createdAt ?? null,
+  updated_at: r.updatedAt ?? null,
+  ...flattenFields(r.fields),
+});
 
 /** An update event: one id per (record, update time), so each update fires once. */
-export const flattenUpdate = (r: NetHuntRecord): FlatObject & { id: string } => {
-  const out = flattenRecord(r);
-  out.id = updateEventId(r.recordId, r.updatedAt ?? r.createdAt);
-  return out;
-};
+export const flattenUpdate = (r: NetHuntRecord): Flat => ({
+  ...flattenRecord(r),
+  id: updateEventId(r.recordId, r.updatedAt ?? r.createdAt),
+});
 
-export const flattenComment = (c: NetHuntComment): FlatObject & { id: string } => ({
+export const flattenComment = (c: NetHuntComment): Flat => ({
   id: c.commentId,
   comment_id: c.commentId,
   record_id: c.recordId,
@@ -57,53 +48,35 @@ export const flattenComment = (c: NetHuntComment): FlatObject & { id: string } =
   text: c.text,
 });
 
+const SIDES = ['add', 'remove'] as const;
+
+/** Each field's added and removed values, under their own keys. */
+const changedValues = (actions: RecordChange['fieldActions']): FlatObject =>
+  Object.fromEntries(
+    Object.entries(actions ?? {}).flatMap(([name, action]) =>
+      SIDES.filter((side) => action[side] !== undefined).map((side) => [
+        changeKey(name, side),
+        toFlatValue(action[side]),
+      ]),
+    ),
+  );
+
 /** A record change with each field's added and removed values as their own outputs. */
-export const flattenChange = (c: RecordChange): FlatObject & { id: string } => {
-  const email = c.user?.emailAddress ? parseEmailAddress(c.user.emailAddress).email : null;
-  const out: FlatObject & { id: string } = {
-    id: c.id,
-    change_id: c.id,
-    record_id: c.recordId,
-    time: c.time,
-    action: c.recordAction,
-    user_name: c.user?.personalName ?? null,
-    user_email: email,
-    changed_fields: Object.keys(c.fieldActions ?? {}),
-  };
-  for (const [name, action] of Object.entries(c.fieldActions ?? {})) {
-    if (action.add !== undefined) out[`field_actions__${name}__add`] = toFlatValue(action.add);
-    if (action.remove !== undefined) out[`field_actions__${name}__remove`] = toFlatValue(action.remove);
-  }
-  return out;
-};
+export const flattenChange = (c: RecordChange): Flat => ({
+  id: c.id,
+  change_id: c.id,
+  record_id: c.recordId,
+  time: c.time,
+  action: c.recordAction,
+  user_name: c.user?.personalName ?? null,
+  user_email: c.user?.emailAddress ? parseEmailAddress(c.user.emailAddress).email : null,
+  changed_fields: Object.keys(c.fieldActions ?? {}),
+  ...changedValues(c.fieldActions),
+});
 
 /** Zapier wants polling results newest first; the document does not promise an order. */
 export const newestRecords = (records: NetHuntRecord[], by: 'createdAt' | 'updatedAt'): NetHuntRecord[] =>
   newestFirst(records, (r) => (by === 'updatedAt' ? (r.updatedAt ?? r.createdAt) : r.createdAt));
-
-/** Input values of the per-folder fields, under their NetHunt names. Empty values are not sent. */
-export const fieldValuesFromInput = (inputData: Record<string, unknown>): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(inputData)) {
-    if (!isFieldKey(key) || value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value) && value.every((v) => v === undefined || v === null || v === '')) continue;
-    out[fieldName(key)] = value;
-  }
-  return out;
-};
-
-/** Each value typed as its field's kind (./fieldTypes); a bad value is refused, naming the field. */
-export const typedFieldValues = (
-  z: ZObject,
-  values: Record<string, unknown>,
-  kindOfField: (name: string) => FieldKind,
-): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [
-      name,
-      typedValue(z, kindOfField(name), value, name, fieldKey(name)),
-    ]),
-  );
 
 /** NetHunt's camelCase key as an output key: `callLogId` → `call_log_id`. */
 export const outputKey = (key: string): string =>
@@ -115,24 +88,22 @@ export const outputKey = (key: string): string =>
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** How deep an undocumented answer is flattened to `parent__child` keys; deeper values are JSON text. */
+const MAX_NESTING = 3;
+
 /**
  * An answer nobody documents, output as it arrives: every key kept (snake_case), nested objects
  * flattened to `parent__child`, lists of values kept as lists, anything deeper as JSON text.
  */
-export const asFlatOutput = (
-  item: Record<string, unknown>,
-  prefix = '',
-  out: FlatObject = {},
-  depth = 0,
-): FlatObject => {
-  for (const [key, value] of Object.entries(item)) {
-    const name = `${prefix}${outputKey(key)}`;
-    if (isPlainObject(value) && depth < 3 && Object.keys(value).length > 0)
-      asFlatOutput(value, `${name}__`, out, depth + 1);
-    else out[name] = toFlatValue(value);
-  }
-  return out;
-};
+export const asFlatOutput = (item: Record<string, unknown>, prefix = '', depth = 0): FlatObject =>
+  Object.fromEntries(
+    Object.entries(item).flatMap(([key, value]) => {
+      const name = `${prefix}${outputKey(key)}`;
+      return isPlainObject(value) && depth < MAX_NESTING && Object.keys(value).length > 0
+        ? Object.entries(asFlatOutput(value, `${name}__`, depth + 1))
+        : [[name, toFlatValue(value)]];
+    }),
+  );
 
 /** Key-sorted JSON, so that the same item always hashes the same. */
 const stableJson = (v: unknown): string =>
@@ -158,22 +129,18 @@ export const itemId = (item: RecordItem, ownId?: string): string => {
 };
 
 /** Newest first by `createdAt` (else `time`), each id once: what Zapier's dedupe needs. */
-export const newestItems = <T extends RecordItem>(items: readonly T[], ownId?: string): T[] => {
-  const seen = new Set<string>();
-  return newestFirst(items, (i) => i.createdAt ?? i.time).filter((i) => {
-    const id = itemId(i, ownId);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-};
+export const newestItems = <T extends RecordItem>(items: readonly T[], ownId?: string): T[] =>
+  newestFirst(items, (i) => i.createdAt ?? i.time)
+    .map((item) => ({ item, id: itemId(item, ownId) }))
+    .filter(({ id }, index, all) => all.findIndex((other) => other.id === id) === index)
+    .map(({ item }) => item);
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const firstText = (item: Record<string, unknown>, keys: readonly string[]): string | null =>
   keys.map((k) => text(item[k])).find((v) => v !== null) ?? null;
 
 /** A call log of `new-call-log`: the keys the reference guesses, always present, and whatever else came. */
-export const flattenCallLogItem = (c: RecordItem): FlatObject & { id: string } => ({
+export const flattenCallLogItem = (c: RecordItem): Flat => ({
   call_log_id: text(c.callLogId) ?? (typeof c.id === 'string' || typeof c.id === 'number' ? String(c.id) : null),
   record_id: c.recordId,
   created_at: null,
@@ -189,7 +156,7 @@ const FILE_NAME_KEYS = ['name', 'fileName', 'title', 'filename'];
 const FILE_LINK_KEYS = ['url', 'link', 'webViewLink', 'alternateLink', 'fileUrl', 'driveUrl', 'webUrl'];
 
 /** A Google Drive file of `new-gdrivefile`: its name, link and record, and whatever else came. */
-export const flattenDriveFileItem = (f: RecordItem): FlatObject & { id: string } => ({
+export const flattenDriveFileItem = (f: RecordItem): Flat => ({
   record_id: f.recordId,
   created_at: null,
   ...asFlatOutput(f),
@@ -197,3 +164,11 @@ export const flattenDriveFileItem = (f: RecordItem): FlatObject & { id: string }
   link: firstText(f, FILE_LINK_KEYS),
   id: itemId(f),
 });
+
+/** Labels for the keys every record output has. */
+export const recordOutputFields = [
+  { key: 'id', label: 'Record ID', type: 'string' as const },
+  { key: 'record_id', label: 'Record ID (NetHunt)', type: 'string' as const },
+  { key: 'created_at', label: 'Created At', type: 'datetime' as const },
+  { key: 'updated_at', label: 'Updated At', type: 'datetime' as const },
+];

@@ -1,67 +1,59 @@
-import { lazySchema, type Infer } from '@crm-zapier/kit';
+import { z } from 'zod';
 
-/** A field value as the document shows them: text, numbers, booleans, lists of text (or anything else). */
-export const FieldValueSchema = lazySchema((z) => z.unknown());
-export const FieldsSchema = lazySchema((z) => z.record(z.string(), FieldValueSchema.schema));
+/**
+ * What NetHunt answers (nethunt.md, "Shapes"), checked before anything maps it. A field value is
+ * text, a number, a boolean or a list as the document shows them, or anything else a folder holds.
+ */
+export const FieldsSchema = z.record(z.string(), z.unknown());
 
-export const FolderSchema = lazySchema((z) => z.object({ id: z.string(), name: z.string() }));
-export const FolderListSchema = lazySchema((z) => z.array(FolderSchema.schema));
-export type Folder = Infer<typeof FolderSchema>;
+export const FolderSchema = z.object({ id: z.string(), name: z.string() });
+export const FolderListSchema = z.array(FolderSchema);
+export type Folder = z.infer<typeof FolderSchema>;
 
 /** A folder field: only `name` is documented; any other key is kept and never relied on (nethunt.md). */
-export const FolderFieldSchema = lazySchema((z) => z.looseObject({ name: z.string() }));
-export const FolderFieldListSchema = lazySchema((z) => z.array(FolderFieldSchema.schema));
+export const FolderFieldSchema = z.looseObject({ name: z.string() });
+export const FolderFieldListSchema = z.array(FolderFieldSchema);
 
-export const RecordSchema = lazySchema((z) =>
-  z.object({
-    id: z.string(),
-    recordId: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string().optional(),
-    fields: FieldsSchema.schema,
-  }),
-);
-export const RecordListSchema = lazySchema((z) => z.array(RecordSchema.schema));
-export type NetHuntRecord = Infer<typeof RecordSchema>;
+export const RecordSchema = z.object({
+  id: z.string(),
+  recordId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string().optional(),
+  fields: FieldsSchema,
+});
+export const RecordListSchema = z.array(RecordSchema);
+export type NetHuntRecord = z.infer<typeof RecordSchema>;
 
-export const CommentSchema = lazySchema((z) =>
-  z.object({
-    id: z.string(),
-    commentId: z.string(),
-    recordId: z.string(),
-    createdAt: z.string(),
-    text: z.string(),
-  }),
-);
-export const CommentListSchema = lazySchema((z) => z.array(CommentSchema.schema));
-export type NetHuntComment = Infer<typeof CommentSchema>;
+export const CommentSchema = z.object({
+  id: z.string(),
+  commentId: z.string(),
+  recordId: z.string(),
+  createdAt: z.string(),
+  text: z.string(),
+});
+export const CommentListSchema = z.array(CommentSchema);
+export type NetHuntComment = z.infer<typeof CommentSchema>;
 
-export const FieldActionSchema = lazySchema((z) =>
-  z.object({ add: z.unknown().optional(), remove: z.unknown().optional() }),
-);
-export const RecordChangeSchema = lazySchema((z) =>
-  z.object({
-    id: z.string(),
-    recordId: z.string(),
-    time: z.string(),
-    user: z.object({ personalName: z.string().optional(), emailAddress: z.string().optional() }).optional(),
-    recordAction: z.enum(['CREATE', 'UPDATE', 'DELETE']),
-    fieldActions: z.record(z.string(), FieldActionSchema.schema).optional(),
-  }),
-);
-export const RecordChangeListSchema = lazySchema((z) => z.array(RecordChangeSchema.schema));
-export type RecordChange = Infer<typeof RecordChangeSchema>;
+export const FieldActionSchema = z.object({ add: z.unknown().optional(), remove: z.unknown().optional() });
+export const RecordChangeSchema = z.object({
+  id: z.string(),
+  recordId: z.string(),
+  time: z.string(),
+  user: z.object({ personalName: z.string().optional(), emailAddress: z.string().optional() }).optional(),
+  recordAction: z.enum(['CREATE', 'UPDATE', 'DELETE']),
+  fieldActions: z.record(z.string(), FieldActionSchema).optional(),
+});
+export const RecordChangeListSchema = z.array(RecordChangeSchema);
+export type RecordChange = z.infer<typeof RecordChangeSchema>;
 
-export const CreatedRecordSchema = lazySchema((z) =>
-  z.object({ recordId: z.string(), createdAt: z.string(), fields: FieldsSchema.schema }),
-);
-export type CreatedRecord = Infer<typeof CreatedRecordSchema>;
-export const UpdatedRecordSchema = lazySchema((z) =>
-  z.object({ recordId: z.string(), updatedAt: z.string(), fields: FieldsSchema.schema }),
-);
-export type UpdatedRecord = Infer<typeof UpdatedRecordSchema>;
-export const CreatedCommentSchema = lazySchema((z) => z.object({ commentId: z.string(), createdAt: z.string() }));
-export const CreatedCallLogSchema = lazySchema((z) => z.object({ callLogId: z.string(), createdAt: z.string() }));
+export const CreatedRecordSchema = z.object({ recordId: z.string(), createdAt: z.string(), fields: FieldsSchema });
+export type CreatedRecord = z.infer<typeof CreatedRecordSchema>;
+export const UpdatedRecordSchema = z.object({ recordId: z.string(), updatedAt: z.string(), fields: FieldsSchema });
+export type UpdatedRecord = z.infer<typeof UpdatedRecordSchema>;
+export const CreatedCommentSchema = z.object({ commentId: z.string(), createdAt: z.string() });
+export type CreatedComment = z.infer<typeof CreatedCommentSchema>;
+export const CreatedCallLogSchema = z.object({ callLogId: z.string(), createdAt: z.string() });
+export type CreatedCallLog = z.infer<typeof CreatedCallLogSchema>;
 
 /**
  * An item of `new-call-log` or `new-gdrivefile`. Neither answer is documented anywhere (nethunt.md,
@@ -69,62 +61,41 @@ export const CreatedCallLogSchema = lazySchema((z) => z.object({ callLogId: z.st
  * items like `new-comment`'s. Only the record the item belongs to is required (both triggers list
  * things added to records of a folder); every other key is optional and kept.
  */
-export const RecordItemSchema = lazySchema((z) =>
-  z.looseObject({
-    id: z.union([z.string(), z.number()]).optional(),
-    recordId: z.string(),
-    createdAt: z.string().optional(),
-  }),
-);
-export type RecordItem = Infer<typeof RecordItemSchema>;
+export const RecordItemSchema = z.looseObject({
+  id: z.union([z.string(), z.number()]).optional(),
+  recordId: z.string(),
+  createdAt: z.string().optional(),
+});
+export type RecordItem = z.infer<typeof RecordItemSchema>;
 /** A call log of `new-call-log` (the reference guesses `callLogId`, `text`, `time`, `duration` too). */
 export const CallLogItemSchema = RecordItemSchema;
-export const CallLogItemListSchema = lazySchema((z) => z.array(CallLogItemSchema.schema));
+export const CallLogItemListSchema = z.array(CallLogItemSchema);
 /** A Google Drive file of `new-gdrivefile` (its name and link under keys no source shows). */
 export const DriveFileItemSchema = RecordItemSchema;
-export const DriveFileItemListSchema = lazySchema((z) => z.array(DriveFileItemSchema.schema));
+export const DriveFileItemListSchema = z.array(DriveFileItemSchema);
 
 /**
  * The answer of `delete-record`: not shown by the vendor; the one schema derived from the native
  * call types it `{ "trashItemId": <object> }`, and nethunt.md says to treat any 2xx as deleted and
  * `trashItemId` as opaque and optional: a JSON object, nothing required.
  */
-export const DeletedRecordSchema = lazySchema((z) =>
-  z.looseObject({
-    trashItemId: z.union([z.string(), z.number(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
-  }),
-);
-export type DeletedRecord = Infer<typeof DeletedRecordSchema>;
+export const DeletedRecordSchema = z.looseObject({
+  trashItemId: z.union([z.string(), z.number(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+});
+export type DeletedRecord = z.infer<typeof DeletedRecordSchema>;
 
 /**
  * The answer of `link-gmail-thread`: documented nowhere, a JSON object whose keys no source shows
  * (nethunt.md: "any 2xx = linked"). Nothing is required of it; what it holds is output.
  */
-export const LinkedThreadSchema = lazySchema((z) => z.record(z.string(), z.unknown()));
+export const LinkedThreadSchema = z.record(z.string(), z.unknown());
+export type LinkedThread = z.infer<typeof LinkedThreadSchema>;
 
-export const AuthTestSchema = lazySchema((z) =>
-  z
-    .array(z.object({ user: z.object({ personalName: z.string().optional(), emailAddress: z.string() }) }))
-    .min(1, 'the answer has no user'),
-);
-
-/** Body of create-record. */
-export interface NewRecordBody {
-  timeZone: string;
-  fields: Record<string, unknown>;
-}
-
-/** One field's action in update-record. */
-export interface FieldAction {
-  overwrite?: boolean;
-  add?: unknown;
-  remove?: unknown;
-}
-export interface UpdateRecordBody {
-  fieldActions: Record<string, FieldAction>;
-}
-export interface CallLogBody {
-  text: string;
-  time?: string;
-  duration?: number;
-}
+const AuthTestRowSchema = z.object({
+  user: z.object({ personalName: z.string().optional(), emailAddress: z.string() }),
+});
+/** The auth test's answer: a list of one user (at least one; the first is the connection's). */
+export const AuthTestSchema = z
+  .array(AuthTestRowSchema)
+  .min(1, 'the answer has no user')
+  .pipe(z.tuple([AuthTestRowSchema], AuthTestRowSchema));

@@ -1,8 +1,7 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { parseInput } from '@crm-zapier/kit';
 import { nethunt } from '../src/client';
-import { FolderInput } from '../src/inputs';
-import { readableFolderField } from '../src/fields';
+import { FolderInput, readableFolderField } from '../src/inputs';
 
 const inputFields = defineInputFields([readableFolderField]);
 

@@ -1,8 +1,7 @@
 import { parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
-import { readableFolderField } from '../src/fields';
-import { FolderInput } from '../src/inputs';
+import { FolderInput, readableFolderField } from '../src/inputs';
 import { flattenCallLogItem, newestItems } from '../src/map';
 import { sinceFor } from '../src/polling';
 import { CALL_LOG } from '../src/samples';

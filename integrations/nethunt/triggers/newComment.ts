@@ -1,8 +1,7 @@
 import { newestFirst, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { nethunt } from '../src/client';
-import { FolderInput } from '../src/inputs';
-import { readableFolderField } from '../src/fields';
+import { FolderInput, readableFolderField } from '../src/inputs';
 import { flattenComment } from '../src/map';
 import { sinceFor } from '../src/polling';
 import { COMMENT } from '../src/samples';
@@ -15,7 +14,7 @@ const perform = (async (z, bundle) => {
   return newestFirst(comments, (c) => c.createdAt).map(flattenComment);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
-export const commentOutputFields = [
+const commentOutputFields = [
   { key: 'id', label: 'Comment ID', type: 'string' as const },
   { key: 'comment_id', label: 'Comment ID (NetHunt)', type: 'string' as const },
   { key: 'record_id', label: 'Record ID', type: 'string' as const },

@@ -1,9 +1,9 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { parseInput } from '@crm-zapier/kit';
 import { nethunt } from '../src/client';
-import { FolderInput } from '../src/inputs';
-import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
-import { flattenRecord, newestRecords } from '../src/map';
+import { folderOutputFields } from '../src/folderFields';
+import { FolderInput, readableFolderField } from '../src/inputs';
+import { flattenRecord, newestRecords, recordOutputFields } from '../src/map';
 import { RECORD_SHAPE } from '../src/samples';
 import { sinceFor } from '../src/polling';
 

@@ -1,6 +1,6 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { changeFieldNamesField, changeOutputFields, changeRecordIdField, pollChanges } from '../src/changes';
-import { readableFolderField } from '../src/fields';
+import { changeOutputFields, pollChanges } from '../src/changes';
+import { changeFieldNamesField, changeRecordIdField, readableFolderField } from '../src/inputs';
 import { flattenChange } from '../src/map';
 import { RECORD_CHANGE_SHAPE } from '../src/samples';
 

@@ -1,9 +1,9 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { parseInput } from '@crm-zapier/kit';
 import { nethunt } from '../src/client';
-import { UpdatedRecordInput } from '../src/inputs';
-import { folderOutputFields, readableFolderField, recordOutputFields } from '../src/fields';
-import { flattenUpdate, newestRecords } from '../src/map';
+import { folderOutputFields } from '../src/folderFields';
+import { FolderInput, fieldNames, readableFolderField } from '../src/inputs';
+import { flattenUpdate, newestRecords, recordOutputFields } from '../src/map';
 import { sinceFor } from '../src/polling';
 import { RECORD_SHAPE } from '../src/samples';
 
@@ -18,6 +18,8 @@ const inputFields = defineInputFields([
     helpText: 'Pick one or more fields to trigger only when one of them changes. Leave empty to trigger on any change.',
   },
 ]);
+
+const UpdatedRecordInput = FolderInput.extend({ field_names: fieldNames() });
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdatedRecordInput, bundle.inputData, inputFields);
