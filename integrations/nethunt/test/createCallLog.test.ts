@@ -1,0 +1,92 @@
+import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import createCallLog from '../creates/createCallLog';
+import {
+  BASE,
+  ELSEWHERE,
+  RECORD_ID,
+  TEXT,
+  api,
+  expectNothingSent,
+  expectOutcomeUnknown,
+  expectRedirectRefused,
+  expectSampleKeys,
+  run,
+} from './helpers';
+
+useNock();
+
+const path = `${BASE}/actions/create-call-log/${RECORD_ID}`;
+const created = { callLogId: 'l1', createdAt: '2015-01-01T12:34:15.880Z' };
+const logCall = () => run.create(createCallLog, { record_id: RECORD_ID, text: 'Short call' });
+
+describe('Create Call Log (POST /actions/create-call-log/{recordId})', () => {
+  it('sends the start time in UTC and the duration as a number of minutes, and outputs what was logged', async () => {
+    api()
+      .post(path, { text: "It's a call log", time: '2015-01-01T12:35:00.000Z', duration: 2.5 })
+      .query({})
+      .matchHeader('content-type', 'application/json')
+      .reply(200, created);
+    const out = await run.create(createCallLog, {
+      record_id: RECORD_ID,
+      text: "It's a call log",
+      time: '2015-01-01T14:35:00+02:00',
+      duration: 2.5,
+    });
+    expect(out).toEqual({
+      id: 'l1',
+      call_log_id: 'l1',
+      created_at: '2015-01-01T12:34:15.880Z',
+      record_id: RECORD_ID,
+      text: "It's a call log",
+      time: '2015-01-01T12:35:00.000Z',
+      duration: 2.5,
+    });
+    expectSampleKeys(createCallLog, out);
+  });
+
+  it('sends only the text when time and duration are empty', async () => {
+    api().post(path, { text: 'Short call' }).reply(200, created);
+    await expect(logCall()).resolves.toMatchObject({ id: 'l1', time: null, duration: null });
+  });
+
+  it("shows NetHunt's plain-text message for a 400", async () => {
+    api().post(path).reply(400, 'Text is too long', TEXT);
+    const err = await failureOf(logCall());
+    expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Text is too long');
+  });
+
+  it('reports an answer without the call log id as a broken answer', async () => {
+    api().post(path).reply(200, [created]);
+    const err = await failureOf(logCall());
+    expect(err.message).toBe(
+      'NetHunt CRM sent an answer of an unexpected shape: the answer: Invalid input: expected object, received array.',
+    );
+  });
+
+  it('takes a duration typed as text (a mapped value)', async () => {
+    api().post(path, { text: 'Call', duration: 2.5 }).reply(200, created);
+    await expect(
+      run.create(createCallLog, { record_id: RECORD_ID, text: 'Call' }, { extra: { duration: ' 2.5 ' } }),
+    ).resolves.toMatchObject({ duration: 2.5 });
+  });
+
+  it.each([
+    [{ time: 'next tuesday' }, /^Please check your input: Call Started At \(time\): must be a date and time/],
+    [{ duration: 'ten' }, /^Please check your input: Duration \(Minutes\) \(duration\): must be a number/],
+    [{ duration: -3 }, /^Please check your input: Duration \(Minutes\) \(duration\): must not be negative/],
+  ])('refuses %j before any request', async (input, message) => {
+    const err = await failureOf(run.create(createCallLog, { record_id: RECORD_ID, text: 'Call' }, { extra: input }));
+    expect(err.message).toMatch(message);
+    expectNothingSent();
+  });
+
+  it('does not retry a 500: the call may have been logged', async () => {
+    api().post(path).once().reply(500, 'Internal error', TEXT);
+    await expectOutcomeUnknown(logCall());
+  });
+
+  it('does not follow a redirect', async () => {
+    api().post(path).reply(302, '', ELSEWHERE);
+    await expectRedirectRefused(logCall());
+  });
+});

@@ -1,0 +1,73 @@
+import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import createComment from '../creates/createComment';
+import {
+  AUTH,
+  BASE,
+  ELSEWHERE,
+  RECORD_ID,
+  TEXT,
+  api,
+  expectNothingSent,
+  expectOutcomeUnknown,
+  expectRedirectRefused,
+  expectSampleKeys,
+  run,
+} from './helpers';
+
+useNock();
+
+const path = `${BASE}/actions/create-comment/${RECORD_ID}`;
+const comment = () => run.create(createComment, { record_id: RECORD_ID, text: "It's a comment" });
+
+describe('Create Comment (POST /actions/create-comment/{recordId})', () => {
+  it('posts the text and outputs the comment with its record', async () => {
+    api()
+      .post(path, { text: "It's a comment" })
+      .query({})
+      .matchHeader('content-type', 'application/json')
+      .reply(200, { commentId: 'c1', createdAt: '2015-01-01T12:34:15.880Z' });
+    const out = await comment();
+    expect(out).toEqual({
+      id: 'c1',
+      comment_id: 'c1',
+      created_at: '2015-01-01T12:34:15.880Z',
+      record_id: RECORD_ID,
+      text: "It's a comment",
+    });
+    expectSampleKeys(createComment, out);
+  });
+
+  it("shows NetHunt's message for a 400, without the API key it echoes", async () => {
+    api()
+      .post(path)
+      .reply(400, { message: `Bad key ${AUTH.password} for this record` });
+    const err = await failureOf(comment());
+    expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Bad key :censored: for this record');
+    expect(err.raw).not.toContain(AUTH.password);
+  });
+
+  it('reports an answer without the comment id as a broken answer', async () => {
+    api().post(path).reply(200, { createdAt: '2015-01-01T12:34:15.880Z' });
+    const err = await failureOf(comment());
+    expect(err.message).toBe('NetHunt CRM sent an answer of an unexpected shape: commentId is missing.');
+  });
+
+  it.each([
+    [{ record_id: RECORD_ID }, /^Please check your input: Comment \(text\) is missing/],
+    [{ record_id: 'a/b', text: 'x' }, /^Please check your input: Record ID \(record_id\): must be an id/],
+  ])('refuses %j before any request', async (input, message) => {
+    const err = await failureOf(run.create(createComment, input));
+    expect(err.message).toMatch(message);
+    expectNothingSent();
+  });
+
+  it('does not retry a 500: the comment may have been added', async () => {
+    api().post(path).once().reply(500, 'Internal error', TEXT);
+    await expectOutcomeUnknown(comment());
+  });
+
+  it('does not follow a redirect', async () => {
+    api().post(path).reply(302, '', ELSEWHERE);
+    await expectRedirectRefused(comment());
+  });
+});

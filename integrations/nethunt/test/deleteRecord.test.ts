@@ -1,0 +1,79 @@
+import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import deleteRecord from '../creates/deleteRecord';
+import {
+  BASE,
+  ELSEWHERE,
+  RECORD_ID,
+  TEXT,
+  api,
+  expectNothingSent,
+  expectOutcomeUnknown,
+  expectRedirectRefused,
+  expectSampleKeys,
+  run,
+} from './helpers';
+
+useNock();
+
+const path = `${BASE}/actions/delete-record/${RECORD_ID}`;
+const remove = () => run.create(deleteRecord, { record_id: RECORD_ID });
+
+describe('Delete Record (POST /actions/delete-record/{recordId}, no body)', () => {
+  it('posts an empty JSON body and outputs the record and the trash item, every key kept', async () => {
+    api()
+      .post(path, {})
+      .query({})
+      .matchHeader('content-type', 'application/json')
+      .reply(200, { trashItemId: { timestamp: 1500466763 }, extra: 'kept' });
+    const out = await remove();
+    expect(out).toEqual({
+      id: RECORD_ID,
+      record_id: RECORD_ID,
+      deleted: true,
+      trash_item_id: '{"timestamp":1500466763}',
+      trash_item_id__timestamp: 1500466763,
+      extra: 'kept',
+    });
+    expectSampleKeys(deleteRecord, out);
+  });
+
+  it('reads any 2xx JSON object as deleted, the trash item being optional', async () => {
+    api().post(path, {}).reply(200, {});
+    await expect(remove()).resolves.toEqual({
+      id: RECORD_ID,
+      record_id: RECORD_ID,
+      deleted: true,
+      trash_item_id: null,
+    });
+  });
+
+  it('names the record NetHunt does not know', async () => {
+    api().post(path).reply(404, 'Record not found', TEXT);
+    const err = await failureOf(remove());
+    expect(err.message).toBe(`NetHunt CRM could not find record ${RECORD_ID}: Record not found`);
+  });
+
+  it('reports an answer that is not an object as a broken answer', async () => {
+    api().post(path).reply(200, 'true', { 'Content-Type': 'application/json' });
+    const err = await failureOf(remove());
+    expect(err.message).toBe(
+      'NetHunt CRM sent an answer of an unexpected shape: the answer: Invalid input: expected object, received boolean.',
+    );
+  });
+
+  it.each(['', '..', '596f 644b'])('refuses the record id %j before any request', async (record_id) => {
+    const err = await failureOf(run.create(deleteRecord, { record_id }));
+    expect(err.message).toMatch(/^Please check your input: Record ID \(record_id\)/);
+    expectNothingSent();
+  });
+
+  it('does not retry a 500: the record may be gone', async () => {
+    api().post(path).once().reply(500, 'Internal error', TEXT);
+    await expectOutcomeUnknown(remove());
+  });
+
+  it('does not follow a redirect', async () => {
+    api().post(path).reply(302, '', ELSEWHERE);
+    await expectRedirectRefused(remove());
+  });
+});

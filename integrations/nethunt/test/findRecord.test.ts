@@ -1,0 +1,74 @@
+import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import findRecord from '../searches/findRecord';
+import { RECORD } from '../src/samples';
+import { BASE, FOLDER, RECORD_ID, TEXT, api, expectNothingSent, expectSampleKeys, run } from './helpers';
+
+useNock();
+
+const path = `${BASE}/searches/find-record/${FOLDER}`;
+
+describe('Find Record (GET /searches/find-record/{folderId})', () => {
+  it('searches by query with a limit and outputs each record flat', async () => {
+    api().get(path).query({ query: 'Name:Doe', limit: '10' }).reply(200, [RECORD]);
+    const out = await run.search(findRecord, { folder_id: FOLDER, query: 'Name:Doe', limit: 10 });
+    expect(out).toEqual([
+      {
+        id: RECORD_ID,
+        record_id: RECORD_ID,
+        created_at: RECORD.createdAt,
+        updated_at: RECORD.updatedAt,
+        fields__Name: 'John Doe',
+        fields__Birthday: '1980-01-01',
+        fields__Employed: true,
+        fields__Salary: 100000,
+        fields__Keywords: ['Java', 'Big Data'],
+        'fields__Primary Email Address': 'John Doe <john.doe@example.com>',
+        'fields__Other Email Addresses': ['J. Doe <j.doe@example.com>', 'J. D. <j.d@example.com>'],
+        'fields__Co-workers': ['596f64368f6d05e16c24b833', '596f644b8f6d05e16c24b834'],
+      },
+    ]);
+    expectSampleKeys(findRecord, out[0] ?? {});
+  });
+
+  it('finds by record id alone', async () => {
+    api().get(path).query({ recordId: RECORD_ID }).reply(200, [RECORD]);
+    await expect(run.search(findRecord, { folder_id: FOLDER, record_id: RECORD_ID })).resolves.toEqual([
+      expect.objectContaining({ id: RECORD_ID }),
+    ]);
+  });
+
+  it('finds nothing, whether NetHunt answers [] or 404 (nethunt.md › Errors)', async () => {
+    api().get(path).query({ query: 'Name:Nobody' }).reply(200, []);
+    api().get(path).query({ query: 'Name:Nobody' }).reply(404, 'Record not found', TEXT);
+    await expect(run.search(findRecord, { folder_id: FOLDER, query: 'Name:Nobody' })).resolves.toEqual([]);
+    await expect(run.search(findRecord, { folder_id: FOLDER, query: 'Name:Nobody' })).resolves.toEqual([]);
+  });
+
+  it("shows NetHunt's plain-text message for a 400", async () => {
+    api().get(path).query(true).reply(400, 'Please enter either Record ID or Search Query', TEXT);
+    const err = await failureOf(run.search(findRecord, { folder_id: FOLDER, query: 'Name:Doe' }));
+    expect(err.message).toBe(
+      'NetHunt CRM rejected the request (HTTP 400): Please enter either Record ID or Search Query',
+    );
+  });
+
+  it('reports records without their fields as a broken answer', async () => {
+    api()
+      .get(path)
+      .query(true)
+      .reply(200, [{ ...RECORD, fields: undefined }]);
+    const err = await failureOf(run.search(findRecord, { folder_id: FOLDER, query: 'Name:Doe' }));
+    expect(err.message).toBe('NetHunt CRM sent an answer of an unexpected shape: [0].fields is missing.');
+  });
+
+  it.each([
+    [{ folder_id: FOLDER }, /Search Query \(query\): Enter a Record ID or a Search Query/],
+    [{ folder_id: FOLDER, query: 'x', limit: 0 }, /Maximum Matches \(limit\): must be at least 1/],
+    [{ folder_id: FOLDER, record_id: 'has space' }, /Record ID \(record_id\): must be an id/],
+    [{ query: 'x' }, /Folder \(folder_id\) is missing/],
+  ])('refuses %j before any request', async (input, message) => {
+    const err = await failureOf(run.search(findRecord, input));
+    expect(err.message).toMatch(message);
+    expectNothingSent();
+  });
+});

@@ -1,0 +1,129 @@
+import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import updateRecord from '../creates/updateRecord';
+import { RECORD } from '../src/samples';
+import {
+  BASE,
+  ELSEWHERE,
+  FOLDER,
+  RECORD_ID,
+  TEXT,
+  api,
+  expectNothingSent,
+  expectOutcomeUnknown,
+  expectRedirectRefused,
+  expectSampleKeys,
+  run,
+  typeSample,
+} from './helpers';
+
+useNock();
+
+const path = `${BASE}/actions/update-record/${RECORD_ID}`;
+const updated = { recordId: RECORD_ID, updatedAt: '2015-01-05T12:34:15.880Z', fields: { Name: 'John Smith' } };
+const rename = () =>
+  run.create(updateRecord, { record_id: RECORD_ID, folder_id: FOLDER }, { extra: { fields__Name: 'X' } });
+
+describe('Update Record (POST /actions/update-record/{recordId})', () => {
+  it('replaces by default: overwrite=true in the query, add per field; outputs the record flat', async () => {
+    typeSample([RECORD]);
+    api()
+      .post(path, { fieldActions: { Name: { add: 'John Smith' } } })
+      .query({ overwrite: 'true' })
+      .matchHeader('content-type', 'application/json')
+      .reply(200, updated);
+    const out = await run.create(
+      updateRecord,
+      { record_id: RECORD_ID, folder_id: FOLDER },
+      { extra: { fields__Name: 'John Smith' } },
+    );
+    expect(out).toEqual({
+      id: RECORD_ID,
+      record_id: RECORD_ID,
+      created_at: null,
+      updated_at: '2015-01-05T12:34:15.880Z',
+      fields__Name: 'John Smith',
+    });
+    expectSampleKeys(updateRecord, out);
+  });
+
+  it('adds values and removes others, typed like the records, never combining overwrite and remove', async () => {
+    typeSample([RECORD]);
+    api()
+      .post(path, {
+        fieldActions: {
+          Keywords: { add: ['JavaScript'], overwrite: false, remove: ['Java'] },
+          Salary: { overwrite: false, remove: 100000 },
+        },
+      })
+      .query({ overwrite: 'false' })
+      .reply(200, { ...updated, fields: {} });
+    await run.create(
+      updateRecord,
+      { record_id: RECORD_ID, folder_id: FOLDER, mode: 'add', remove_values: { Keywords: 'Java', Salary: '100000' } },
+      { extra: { fields__Keywords: 'JavaScript' } },
+    );
+  });
+
+  it('names the record NetHunt does not know', async () => {
+    typeSample([]);
+    api().post(path).query(true).reply(404, 'Record not found', TEXT);
+    const err = await failureOf(rename());
+    expect(err.message).toBe(`NetHunt CRM could not find record ${RECORD_ID}: Record not found`);
+  });
+
+  it('reports an answer without the update time as a broken answer', async () => {
+    typeSample([]);
+    api().post(path).query(true).reply(200, { recordId: RECORD_ID, fields: {} });
+    const err = await failureOf(rename());
+    expect(err.message).toBe('NetHunt CRM sent an answer of an unexpected shape: updatedAt is missing.');
+  });
+
+  it.each([
+    [
+      'an unknown mode',
+      {},
+      { mode: 'merge', fields__Name: 'X' },
+      /^Please check your input: How To Change Fields \(mode\)/,
+    ],
+    [
+      'nothing to change',
+      {},
+      {},
+      /^Please fill in at least one field, or a value under Values To Remove, to update the record\.$/,
+    ],
+    [
+      'a dot record id',
+      { record_id: '..' },
+      { fields__Name: 'X' },
+      /^Please check your input: Record ID \(record_id\): must be an id/,
+    ],
+  ])('refuses %s before any request', async (_what, input, extra, message) => {
+    const err = await failureOf(
+      run.create(updateRecord, { record_id: RECORD_ID, folder_id: FOLDER, ...input }, { extra }),
+    );
+    expect(err.message).toMatch(message);
+    expectNothingSent();
+  });
+
+  it('refuses a value to remove that cannot be of its field, naming it, before the write', async () => {
+    typeSample([RECORD]);
+    const err = await failureOf(
+      run.create(updateRecord, { record_id: RECORD_ID, folder_id: FOLDER, remove_values: { Salary: 'a lot' } }),
+    );
+    expect(err.message).toBe('Please check your input: Values To Remove › Salary (remove_values): must be a number.');
+    // Only the read of the field types (answered above) went out, not the write.
+    expectNothingSent();
+  });
+
+  it('does not retry a 500: the record may have changed', async () => {
+    typeSample([]);
+    api().post(path).query(true).once().reply(500, 'Internal error', TEXT);
+    await expectOutcomeUnknown(rename());
+  });
+
+  it('does not follow a redirect', async () => {
+    typeSample([]);
+    api().post(path).query(true).reply(302, '', ELSEWHERE);
+    await expectRedirectRefused(rename());
+  });
+});
