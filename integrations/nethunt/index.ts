@@ -13,7 +13,7 @@ import updateRecord from './creates/updateRecord';
 import findExactRecord from './searches/findExactRecord';
 import findRecord from './searches/findRecord';
 import { CRM } from './src/client';
-import { plainTextErrors } from './src/errors';
+import { classify } from './src/errors';
 import listFolderFields from './triggers/listFolderFields';
 import listReadableFolders from './triggers/listReadableFolders';
 import listWritableFolders from './triggers/listWritableFolders';
@@ -29,8 +29,8 @@ const app = defineApp({
   platformVersion: zapier.version,
   authentication,
   beforeRequest: [acceptJson],
-  // NetHunt answers some errors in plain text (nethunt.md, "Errors"): read before the kit's mapping.
-  afterResponse: [plainTextErrors, crmErrors({ crm: CRM, credentials: 'email address and API key' })],
+  // NetHunt answers some errors in plain text (nethunt.md, "Errors"): its classify hook reads them.
+  afterResponse: [crmErrors({ crm: CRM, credentials: 'email address and API key', classify })],
   flags: APP_FLAGS,
 
   triggers: {

@@ -1,10 +1,9 @@
-import { newestFirst, parseInput } from '@crm-zapier/kit';
+import { newestFirst, parseInput, sinceFor } from '@crm-zapier/kit';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { nethunt } from './client';
+import { LOOK_BACK, nethunt } from './client';
 import { changeOutputFieldsFor } from './folderFields';
 import { ChangeInput, changeFieldNamesField, changeRecordIdField, readableFolderField } from './inputs';
 import { flattenChange } from './map';
-import { sinceFor } from './polling';
 import type { RecordChange } from './schemas';
 
 /**
@@ -24,7 +23,7 @@ export const pollChanges = async (
   const changes = await nethunt(z).recordChanges(input.folder_id, {
     recordId: input.record_id,
     fieldName: input.field_names,
-    since: sinceFor(bundle),
+    since: sinceFor(bundle, LOOK_BACK),
   });
   const wanted = actions ? changes.filter((c) => actions.includes(c.recordAction)) : changes;
   return newestFirst(wanted, (c) => c.time).map(flattenChange);

@@ -53,6 +53,13 @@ export interface CallLogBody {
 /** A trigger's query (nethunt.md, "Endpoints"): no `since` means the last 24 hours. */
 export type PollParams = { since?: string; limit?: number };
 
+/**
+ * How far back a poll looks (the kit's `sinceFor`). Regular polls leave it to the API (24 hours
+ * back, far more than a poll interval); loading a sample or seeding dedupe looks back 30 days, so
+ * that a quiet folder still shows real records.
+ */
+export const LOOK_BACK = { sampleDays: 30 };
+
 type Params = Record<string, string | number | boolean | string[] | undefined>;
 
 /** The only code that knows NetHunt's paths: one method per documented endpoint. */

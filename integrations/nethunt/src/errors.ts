@@ -1,5 +1,4 @@
-import { withoutSecrets } from '@crm-zapier/kit';
-import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
+import type { ClassifyContext } from '@crm-zapier/kit';
 import { CRM } from './client';
 
 /**
@@ -8,40 +7,22 @@ import { CRM } from './client';
  */
 const CREDENTIALS_REFUSED = /email address or api key does not appear to be valid/i;
 
-const MAX_MESSAGE = 300;
-
-const isJson = (text: string): boolean => {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /**
- * Plain-text error bodies, read before the kit's error mapping (which already shows the text of a
- * 4xx/5xx): the credentials text asks to reconnect whatever status it comes with, and a plain-text
- * body on a success status is NetHunt's message, not data. JSON and HTML bodies pass through.
+ * The kit's `classify` hook: NetHunt's plain-text bodies (nethunt.md, "Errors"). Its JSON errors
+ * (`{ "message" }`) are what the kit's own reader and status table already handle, so there is no
+ * `readError`. The credentials text asks to reconnect whatever status it comes with; plain text on
+ * a success status is NetHunt's message, not data. JSON, empty bodies and HTML pages, and a body
+ * that claims to be JSON but is not (a broken answer, for the client to report), go to the kit.
  */
-export const plainTextErrors = ((
-  response: HttpResponse,
-  z: ZObject,
-  bundle: { authData?: Record<string, unknown> },
-) => {
-  const text = (response.content ?? '').trim();
-  if (!text || text.startsWith('<') || isJson(text)) return response;
-  const secrets = Object.values(bundle.authData ?? {}).filter((v): v is string => typeof v === 'string');
-  const said = withoutSecrets(text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text, secrets);
-  if (CREDENTIALS_REFUSED.test(text)) {
-    throw new z.errors.ExpiredAuthError(
+export const classify = (status: number, body: unknown, { z, response, said }: ClassifyContext): Error | undefined => {
+  if (typeof body !== 'string' || !said) return undefined;
+  if (CREDENTIALS_REFUSED.test(body)) {
+    return new z.errors.ExpiredAuthError(
       `${CRM} did not accept your email address and API key (${said}). Check them and reconnect your ${CRM} account.`,
     );
   }
-  // A body that claims JSON or HTML and is not JSON is a broken answer, for the kit to report.
-  if (/html|json/i.test(response.getHeader('content-type') ?? '')) return response;
-  if (response.status < 300 && !response.skipThrowForStatus) {
-    throw new z.errors.Error(`${CRM} refused the request: ${said}`, 'BadRequest', response.status);
+  if (status >= 300 || response.skipThrowForStatus || /json/i.test(response.getHeader('content-type') ?? '')) {
+    return undefined;
   }
-  return response;
-}) as AfterResponseMiddleware;
+  return new z.errors.Error(`${CRM} refused the request: ${said}`, 'BadRequest', status);
+};

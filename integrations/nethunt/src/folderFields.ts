@@ -1,4 +1,4 @@
-import { describeIssues, inputs, isIsoDateTime } from '@crm-zapier/kit';
+import { booleanText, describeIssues, inputs, isIsoDateTime, nonBlank } from '@crm-zapier/kit';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as zod, type ZodType } from 'zod';
 import { nethunt } from './client';
@@ -73,13 +73,9 @@ const checked = <T>(z: ZObject, rule: ZodType<T>, value: unknown, name: string, 
   throw new z.errors.Error(`Please check your input: ${describeIssues(issues, { [key]: name })}.`, 'InvalidInput', 400);
 };
 
-const YES = /^(true|yes|1)$/i;
-const NO = /^(false|no|0)$/i;
-
-const yesOrNo = zod.union([zod.boolean(), zod.string().trim()]).transform((v, ctx) => {
-  if (typeof v === 'boolean') return v;
-  if (YES.test(v)) return true;
-  if (NO.test(v)) return false;
+const yesOrNo = zod.unknown().transform((v, ctx) => {
+  const yes = booleanText(v);
+  if (yes !== undefined) return yes;
   ctx.addIssue({ code: 'custom', message: 'must be yes or no (true or false)' });
   return zod.NEVER;
 });
@@ -196,13 +192,11 @@ export const folderFieldKinds = async (z: ZObject, folderId: string): Promise<Ma
 export const listFieldsOf = (inputData: { list_fields?: unknown; [key: string]: unknown }): string[] => {
   const v = inputData.list_fields;
   const list: unknown[] = Array.isArray(v) ? v : [v];
-  return list.filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim());
+  return list.map(nonBlank).filter((n) => n !== undefined);
 };
 
-const folderIdOf = (bundle: Bundle<{ folder_id?: unknown }>): string | undefined => {
-  const id = bundle.inputData.folder_id;
-  return typeof id === 'string' && id.trim() !== '' ? id : undefined;
-};
+const folderIdOf = (bundle: Bundle<{ folder_id?: unknown }>): string | undefined =>
+  nonBlank(bundle.inputData.folder_id);
 
 /** The folder's fields as input fields, labelled with their NetHunt names and typed like their values. */
 export const folderInputFields = async (z: ZObject, bundle: Bundle<{ folder_id?: unknown; list_fields?: unknown }>) => {

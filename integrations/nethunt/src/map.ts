@@ -1,4 +1,12 @@
-import { type FlatObject, newestFirst, parseEmailAddress, toFlatValue, updateEventId } from '@crm-zapier/kit';
+import {
+  asRecord,
+  type FlatObject,
+  newestFirst,
+  nonBlank,
+  parseEmailAddress,
+  toFlatValue,
+  updateEventId,
+} from '@crm-zapier/kit';
 import { createHash } from 'node:crypto';
 import type { NetHuntComment, NetHuntRecord, RecordChange, RecordItem } from './schemas';
 
@@ -85,9 +93,6 @@ export const outputKey = (key: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '_');
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** How deep an undocumented answer is flattened to `parent__child` keys; deeper values are JSON text. */
 const MAX_NESTING = 3;
 
@@ -99,22 +104,23 @@ export const asFlatOutput = (item: Record<string, unknown>, prefix = '', depth =
   Object.fromEntries(
     Object.entries(item).flatMap(([key, value]) => {
       const name = `${prefix}${outputKey(key)}`;
-      return isPlainObject(value) && depth < MAX_NESTING && Object.keys(value).length > 0
-        ? Object.entries(asFlatOutput(value, `${name}__`, depth + 1))
+      const nested = asRecord(value);
+      return nested && depth < MAX_NESTING && Object.keys(nested).length > 0
+        ? Object.entries(asFlatOutput(nested, `${name}__`, depth + 1))
         : [[name, toFlatValue(value)]];
     }),
   );
 
 /** Key-sorted JSON, so that the same item always hashes the same. */
-const stableJson = (v: unknown): string =>
-  Array.isArray(v)
-    ? `[${v.map(stableJson).join(',')}]`
-    : isPlainObject(v)
-      ? `{${Object.keys(v)
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
-          .join(',')}}`
-      : (JSON.stringify(v) ?? 'null');
+const stableJson = (v: unknown): string => {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  const object = asRecord(v);
+  if (!object) return JSON.stringify(v) ?? 'null';
+  const entries = Object.keys(object)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableJson(object[k])}`);
+  return `{${entries.join(',')}}`;
+};
 
 /**
  * The item's own id (`id`, else `ownId` such as `callLogId`), or, when it has none, its record's id
@@ -135,13 +141,12 @@ export const newestItems = <T extends RecordItem>(items: readonly T[], ownId?: s
     .filter(({ id }, index, all) => all.findIndex((other) => other.id === id) === index)
     .map(({ item }) => item);
 
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const firstText = (item: Record<string, unknown>, keys: readonly string[]): string | null =>
-  keys.map((k) => text(item[k])).find((v) => v !== null) ?? null;
+  keys.map((k) => nonBlank(item[k])).find((v) => v !== undefined) ?? null;
 
 /** A call log of `new-call-log`: the keys the reference guesses, always present, and whatever else came. */
 export const flattenCallLogItem = (c: RecordItem): Flat => ({
-  call_log_id: text(c.callLogId) ?? (typeof c.id === 'string' || typeof c.id === 'number' ? String(c.id) : null),
+  call_log_id: nonBlank(c.callLogId) ?? (c.id === undefined ? null : String(c.id)),
   record_id: c.recordId,
   created_at: null,
   text: null,

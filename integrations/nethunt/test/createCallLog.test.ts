@@ -1,4 +1,4 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createCallLog from '../creates/createCallLog';
 import {
   BASE,
@@ -6,7 +6,6 @@ import {
   RECORD_ID,
   TEXT,
   api,
-  expectNothingSent,
   expectOutcomeUnknown,
   expectRedirectRefused,
   expectSampleKeys,

@@ -1,4 +1,4 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createComment from '../creates/createComment';
 import {
   AUTH,
@@ -7,7 +7,6 @@ import {
   RECORD_ID,
   TEXT,
   api,
-  expectNothingSent,
   expectOutcomeUnknown,
   expectRedirectRefused,
   expectSampleKeys,

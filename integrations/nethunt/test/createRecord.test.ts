@@ -1,4 +1,4 @@
-import { failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import createRecord from '../creates/createRecord';
 import { RECORD } from '../src/samples';
 import {
@@ -9,7 +9,6 @@ import {
   RECORD_ID,
   TEXT,
   api,
-  expectNothingSent,
   expectOutcomeUnknown,
   expectRedirectRefused,
   expectSampleKeys,

@@ -1,4 +1,4 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import linkGmailThread from '../creates/linkGmailThread';
 import {
   BASE,
@@ -6,7 +6,6 @@ import {
   RECORD_ID,
   TEXT,
   api,
-  expectNothingSent,
   expectOutcomeUnknown,
   expectRedirectRefused,
   expectSampleKeys,

@@ -1,6 +1,6 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import listFolderFields from '../triggers/listFolderFields';
-import { BASE, FOLDER, api, expectNothingSent, expectSampleKeys, run } from './helpers';
+import { BASE, FOLDER, api, expectSampleKeys, run } from './helpers';
 
 useNock();
 

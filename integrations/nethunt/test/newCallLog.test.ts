@@ -1,6 +1,6 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import newCallLog from '../triggers/newCallLog';
-import { BASE, FOLDER, RECORD_ID, TEXT, api, expectNothingSent, expectSampleKeys, run } from './helpers';
+import { BASE, FOLDER, RECORD_ID, TEXT, api, expectSampleKeys, run } from './helpers';
 
 useNock();
 

@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import newComment from '../triggers/newComment';
 import { COMMENT } from '../src/samples';
-import { BASE, FOLDER, RECORD_ID, TEXT, api, expectNothingSent, expectSampleKeys, run } from './helpers';
+import { BASE, FOLDER, RECORD_ID, TEXT, api, expectSampleKeys, run } from './helpers';
 
 useNock();
 

@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import newOrUpdatedRecord from '../triggers/newOrUpdatedRecord';
 import { RECORD_CHANGE } from '../src/samples';
-import { BASE, FOLDER, TEXT, api, expectNothingSent, expectSampleKeys, run } from './helpers';
+import { BASE, FOLDER, TEXT, api, expectSampleKeys, run } from './helpers';
 
 useNock();
 

@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import newRecord from '../triggers/newRecord';
 import { RECORD } from '../src/samples';
-import { BASE, FOLDER, TEXT, api, expectNothingSent, expectSampleKeys, run, runMethod } from './helpers';
+import { BASE, FOLDER, TEXT, api, expectSampleKeys, run, runMethod } from './helpers';
 
 useNock();
 

@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import recordChange from '../triggers/recordChange';
 import { RECORD_CHANGE } from '../src/samples';
-import { BASE, FOLDER, RECORD_ID, TEXT, api, expectNothingSent, expectSampleKeys, run, runMethod } from './helpers';
+import { BASE, FOLDER, RECORD_ID, TEXT, api, expectSampleKeys, run, runMethod } from './helpers';
 
 useNock();
 

@@ -1,4 +1,4 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateRecord from '../creates/updateRecord';
 import { RECORD } from '../src/samples';
 import {
@@ -8,7 +8,6 @@ import {
   RECORD_ID,
   TEXT,
   api,
-  expectNothingSent,
   expectOutcomeUnknown,
   expectRedirectRefused,
   expectSampleKeys,

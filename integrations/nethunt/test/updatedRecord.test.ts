@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updatedRecord from '../triggers/updatedRecord';
 import { RECORD } from '../src/samples';
-import { BASE, FOLDER, RECORD_ID, api, expectNothingSent, expectSampleKeys, run } from './helpers';
+import { BASE, FOLDER, RECORD_ID, api, expectSampleKeys, run } from './helpers';
 
 useNock();
 

@@ -1,9 +1,8 @@
-import { parseInput } from '@crm-zapier/kit';
+import { parseInput, sinceFor } from '@crm-zapier/kit';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { nethunt } from '../src/client';
+import { LOOK_BACK, nethunt } from '../src/client';
 import { FolderInput, readableFolderField } from '../src/inputs';
 import { flattenCallLogItem, newestItems } from '../src/map';
-import { sinceFor } from '../src/polling';
 import { CALL_LOG } from '../src/samples';
 
 const inputFields = defineInputFields([readableFolderField]);
@@ -11,7 +10,7 @@ const inputFields = defineInputFields([readableFolderField]);
 const perform = (async (z, bundle) => {
   const { folder_id } = parseInput(z, FolderInput, bundle.inputData, inputFields);
   // No `limit`: the order of the answer is not documented, so a small page could miss the newest.
-  const callLogs = await nethunt(z).newCallLogs(folder_id, { since: sinceFor(bundle) });
+  const callLogs = await nethunt(z).newCallLogs(folder_id, { since: sinceFor(bundle, LOOK_BACK) });
   return newestItems(callLogs, 'callLogId').map(flattenCallLogItem);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 

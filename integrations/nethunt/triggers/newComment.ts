@@ -1,16 +1,15 @@
-import { newestFirst, parseInput } from '@crm-zapier/kit';
+import { newestFirst, parseInput, sinceFor } from '@crm-zapier/kit';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { nethunt } from '../src/client';
+import { LOOK_BACK, nethunt } from '../src/client';
 import { FolderInput, readableFolderField } from '../src/inputs';
 import { flattenComment } from '../src/map';
-import { sinceFor } from '../src/polling';
 import { COMMENT } from '../src/samples';
 
 const inputFields = defineInputFields([readableFolderField]);
 
 const perform = (async (z, bundle) => {
   const { folder_id } = parseInput(z, FolderInput, bundle.inputData, inputFields);
-  const comments = await nethunt(z).newComments(folder_id, { since: sinceFor(bundle) });
+  const comments = await nethunt(z).newComments(folder_id, { since: sinceFor(bundle, LOOK_BACK) });
   return newestFirst(comments, (c) => c.createdAt).map(flattenComment);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 

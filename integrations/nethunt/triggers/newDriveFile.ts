@@ -1,9 +1,8 @@
-import { parseInput } from '@crm-zapier/kit';
+import { parseInput, sinceFor } from '@crm-zapier/kit';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { nethunt } from '../src/client';
+import { LOOK_BACK, nethunt } from '../src/client';
 import { FolderInput, readableFolderField } from '../src/inputs';
 import { flattenDriveFileItem, newestItems } from '../src/map';
-import { sinceFor } from '../src/polling';
 import { DRIVE_FILE } from '../src/samples';
 
 const inputFields = defineInputFields([readableFolderField]);
@@ -16,7 +15,7 @@ const inputFields = defineInputFields([readableFolderField]);
 const perform = (async (z, bundle) => {
   const { folder_id } = parseInput(z, FolderInput, bundle.inputData, inputFields);
   // No `limit`: the order of the answer is not documented, so a small page could miss the newest.
-  const files = await nethunt(z).newDriveFiles(folder_id, { since: sinceFor(bundle) });
+  const files = await nethunt(z).newDriveFiles(folder_id, { since: sinceFor(bundle, LOOK_BACK) });
   return newestItems(files).map(flattenDriveFileItem);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 

@@ -1,17 +1,16 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { parseInput } from '@crm-zapier/kit';
-import { nethunt } from '../src/client';
+import { parseInput, sinceFor } from '@crm-zapier/kit';
+import { LOOK_BACK, nethunt } from '../src/client';
 import { folderOutputFields } from '../src/folderFields';
 import { FolderInput, readableFolderField } from '../src/inputs';
 import { flattenRecord, newestRecords, recordOutputFields } from '../src/map';
 import { RECORD_SHAPE } from '../src/samples';
-import { sinceFor } from '../src/polling';
 
 const inputFields = defineInputFields([readableFolderField]);
 
 const perform = (async (z, bundle) => {
   const { folder_id } = parseInput(z, FolderInput, bundle.inputData, inputFields);
-  const records = await nethunt(z).newRecords(folder_id, { since: sinceFor(bundle) });
+  const records = await nethunt(z).newRecords(folder_id, { since: sinceFor(bundle, LOOK_BACK) });
   return newestRecords(records, 'createdAt').map(flattenRecord);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 

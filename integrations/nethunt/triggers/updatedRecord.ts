@@ -1,10 +1,9 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { parseInput } from '@crm-zapier/kit';
-import { nethunt } from '../src/client';
+import { parseInput, sinceFor } from '@crm-zapier/kit';
+import { LOOK_BACK, nethunt } from '../src/client';
 import { folderOutputFields } from '../src/folderFields';
 import { FolderInput, fieldNames, readableFolderField } from '../src/inputs';
 import { flattenUpdate, newestRecords, recordOutputFields } from '../src/map';
-import { sinceFor } from '../src/polling';
 import { RECORD_SHAPE } from '../src/samples';
 
 const inputFields = defineInputFields([
@@ -25,7 +24,7 @@ const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdatedRecordInput, bundle.inputData, inputFields);
   const records = await nethunt(z).updatedRecords(input.folder_id, {
     fieldName: input.field_names,
-    since: sinceFor(bundle),
+    since: sinceFor(bundle, LOOK_BACK),
   });
   return newestRecords(records, 'updatedAt').map(flattenUpdate);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
