@@ -1,7 +1,7 @@
 import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
-import authentication, { acceptJson } from './authentication/basic';
+import authentication, { beforeRequest } from './authentication/basic';
 import createCallLog from './creates/createCallLog';
 import createComment from './creates/createComment';
 import createRecord from './creates/createRecord';
@@ -28,7 +28,7 @@ const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
-  beforeRequest: [acceptJson],
+  beforeRequest: [beforeRequest],
   // NetHunt answers some errors in plain text (nethunt.md, "Errors"): its classify hook reads them.
   afterResponse: [crmErrors({ crm: CRM, credentials: 'email address and API key', classify })],
   flags: APP_FLAGS,

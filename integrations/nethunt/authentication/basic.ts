@@ -8,7 +8,7 @@ const API_KEY_HELP_URL = 'https://help.nethunt.com/en/articles/4260105-where-to-
  * Every request asks for JSON. Basic auth needs no header of ours: core adds the Authorization
  * header itself, from `username` and `password`, after every beforeRequest.
  */
-export const acceptJson: BeforeRequestMiddleware = (request) => ({
+export const beforeRequest: BeforeRequestMiddleware = (request) => ({
   ...request,
   headers: { Accept: 'application/json', ...request.headers },
 });
