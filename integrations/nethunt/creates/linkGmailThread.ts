@@ -36,7 +36,7 @@ const threadToken = (value: string): string | undefined => {
  * (`#inbox/<id>`, `#label/Clients/<id>`, `?th=<id>`). `thread-f:<decimal>` is Gmail's decimal
  * form of the same 64-bit id, turned into the hex the API uses. Undefined when there is none.
  */
-export const gmailThreadIdOf = (value: string): string | undefined => {
+const gmailThreadIdOf = (value: string): string | undefined => {
   const token = threadToken(value.trim());
   const decimal = token ? /^thread-f:(?<id>\d{1,20})$/.exec(token)?.groups?.id : undefined;
   if (decimal) return BigInt(decimal).toString(16);

@@ -57,7 +57,7 @@ const UpdateRecordInput = z
   .loose();
 
 /** One field action per field, following the document: `overwrite` is never combined with `remove`. */
-export const toFieldActions = (
+const toFieldActions = (
   add: Record<string, unknown>,
   remove: Record<string, unknown>,
 ): Record<string, FieldAction> =>

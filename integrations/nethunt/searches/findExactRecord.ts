@@ -13,7 +13,7 @@ import type { NetHuntRecord } from '../src/schemas';
  * finds John Doe and Jane Doe), so its matches are checked here; when the page is full, a second
  * exact match may lie beyond it, and the search stops rather than guess.
  */
-export const EXACT_SEARCH_LIMIT = 100;
+const EXACT_SEARCH_LIMIT = 100;
 
 export const inputFields = defineInputFields([
   readableFolderField,
@@ -72,7 +72,7 @@ const valueEquals = (stored: unknown, wanted: string): boolean => {
 };
 
 /** The record's field (its name as typed, or in other letter case) holds exactly `wanted`. */
-export const holdsExactly = (record: NetHuntRecord, field: string, wanted: string): boolean => {
+const holdsExactly = (record: NetHuntRecord, field: string, wanted: string): boolean => {
   const name = field.trim();
   const key = name in record.fields ? name : Object.keys(record.fields).find((k) => same(k, name));
   if (key === undefined) return false;

@@ -10,11 +10,7 @@ import type { RecordChange } from './schemas';
  * The record-change log feeds three triggers (Record Change, New or Updated Record, Deleted
  * Record): one request per poll, each event's own id, filtered by action where a trigger asks.
  */
-export const pollChanges = async (
-  z: ZObject,
-  bundle: Bundle<{ folder_id?: unknown; record_id?: unknown; field_names?: unknown }>,
-  actions?: readonly RecordChange['recordAction'][],
-) => {
+export const pollChanges = async (z: ZObject, bundle: Bundle, actions?: readonly RecordChange['recordAction'][]) => {
   const input = parseInput(z, ChangeInput, bundle.inputData, [
     readableFolderField,
     changeRecordIdField,

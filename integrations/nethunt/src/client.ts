@@ -21,7 +21,7 @@ import {
 export const CRM = 'NetHunt CRM';
 
 /** NetHunt CRM's Zapier API base URL (the API document, "All URLs … are relative to"). */
-export const NETHUNT_BASE_URL = 'https://nethunt.com/api/v1/zapier';
+const NETHUNT_BASE_URL = 'https://nethunt.com/api/v1/zapier';
 
 /** The base URL in force: the constant, or NETHUNT_BASE_URL from the environment (sandbox, tests). */
 const baseUrl = (): string => (process.env.NETHUNT_BASE_URL ?? NETHUNT_BASE_URL).replace(/\/+$/, '');

@@ -15,7 +15,7 @@ import type { NetHuntRecord } from './schemas';
 export type FieldKind = 'text' | 'list' | 'reference' | 'number' | 'boolean' | 'date' | 'datetime';
 
 /** How many of the folder's records are read to learn the types of its fields. */
-export const TYPE_SAMPLE_SIZE = 25;
+const TYPE_SAMPLE_SIZE = 25;
 
 const RECORD_ID = /^[0-9a-f]{24}$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,13 +43,13 @@ const kindOfValue = (v: unknown): FieldKind | undefined => {
 const unify = (kinds: readonly FieldKind[]): FieldKind => {
   if (kinds.includes('list')) return 'list';
   if (kinds.includes('reference')) return 'reference';
-  const distinct = [...new Set(kinds)];
-  if (distinct.length === 1) return distinct[0] ?? 'text';
-  return distinct.every((k) => k === 'date' || k === 'datetime') ? 'datetime' : 'text';
+  return kinds.reduce((a, b) => (a === b ? a : isDateKind(a) && isDateKind(b) ? 'datetime' : 'text'));
 };
 
+const isDateKind = (kind: FieldKind): boolean => kind === 'date' || kind === 'datetime';
+
 /** Each field's kind, from the values the sampled records hold. */
-export const kindsFromRecords = (records: readonly Pick<NetHuntRecord, 'fields'>[]): Map<string, FieldKind> => {
+const kindsFromRecords = (records: readonly Pick<NetHuntRecord, 'fields'>[]): Map<string, FieldKind> => {
   const seen = records
     .flatMap((r) => Object.entries(r.fields))
     .map(([name, value]) => ({ name, kind: kindOfValue(value) }))
@@ -147,7 +147,7 @@ const KINDS: Record<FieldKind, Kind> = {
 };
 
 /** The Zapier input field for a folder field of this kind. */
-export const inputFieldFor = (key: string, name: string, kind: FieldKind) => ({
+const inputFieldFor = (key: string, name: string, kind: FieldKind) => ({
   key,
   label: name,
   required: false,
@@ -195,11 +195,10 @@ export const listFieldsOf = (inputData: { list_fields?: unknown; [key: string]: 
   return list.map(nonBlank).filter((n) => n !== undefined);
 };
 
-const folderIdOf = (bundle: Bundle<{ folder_id?: unknown }>): string | undefined =>
-  nonBlank(bundle.inputData.folder_id);
+const folderIdOf = (bundle: Bundle): string | undefined => nonBlank(bundle.inputData.folder_id);
 
 /** The folder's fields as input fields, labelled with their NetHunt names and typed like their values. */
-export const folderInputFields = async (z: ZObject, bundle: Bundle<{ folder_id?: unknown; list_fields?: unknown }>) => {
+export const folderInputFields = async (z: ZObject, bundle: Bundle) => {
   const folderId = folderIdOf(bundle);
   if (!folderId) return [];
   const [fields, kinds] = await Promise.all([nethunt(z).folderFields(folderId), folderFieldKinds(z, folderId)]);
@@ -208,7 +207,7 @@ export const folderInputFields = async (z: ZObject, bundle: Bundle<{ folder_id?:
 };
 
 /** The folder's fields as labelled output fields, so mapped values show their real names. */
-export const folderOutputFields = async (z: ZObject, bundle: Bundle<{ folder_id?: unknown }>) => {
+export const folderOutputFields = async (z: ZObject, bundle: Bundle) => {
   const folderId = folderIdOf(bundle);
   if (!folderId) return [];
   const fields = await nethunt(z).folderFields(folderId);
@@ -216,7 +215,7 @@ export const folderOutputFields = async (z: ZObject, bundle: Bundle<{ folder_id?
 };
 
 /** Labels for each field's added and removed values in a record change, named after the folder's fields. */
-export const changeOutputFieldsFor = async (z: ZObject, bundle: Bundle<{ folder_id?: unknown }>) => {
+export const changeOutputFieldsFor = async (z: ZObject, bundle: Bundle) => {
   const folderId = folderIdOf(bundle);
   if (!folderId) return [];
   const fields = await nethunt(z).folderFields(folderId);

@@ -16,7 +16,7 @@ type Flat = FlatObject & { id: string };
  * Folder fields are named by the user ("Primary Email Address"). Inputs and outputs carry them under
  * `fields__<name>`: the prefix cannot clash with our own keys, and the name comes back unchanged.
  */
-export const FIELD_PREFIX = 'fields__';
+const FIELD_PREFIX = 'fields__';
 export const fieldKey = (name: string): string => `${FIELD_PREFIX}${name}`;
 export const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
 export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length);
@@ -25,7 +25,7 @@ export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length)
 export const changeKey = (name: string, side: 'add' | 'remove'): string => `field_actions__${name}__${side}`;
 
 /** Record fields as flat outputs: scalars and lists of scalars stay as they are. */
-export const flattenFields = (fields: Record<string, unknown>): FlatObject =>
+const flattenFields = (fields: Record<string, unknown>): FlatObject =>
   Object.fromEntries(Object.entries(fields).map(([name, value]) => [fieldKey(name), toFlatValue(value)]));
 
 /** Any of NetHunt's record shapes (trigger, search, create, update answers) as one flat output. */
@@ -87,7 +87,7 @@ export const newestRecords = (records: NetHuntRecord[], by: 'createdAt' | 'updat
   newestFirst(records, (r) => (by === 'updatedAt' ? (r.updatedAt ?? r.createdAt) : r.createdAt));
 
 /** NetHunt's camelCase key as an output key: `callLogId` → `call_log_id`. */
-export const outputKey = (key: string): string =>
+const outputKey = (key: string): string =>
   key
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
@@ -126,7 +126,7 @@ const stableJson = (v: unknown): string => {
  * The item's own id (`id`, else `ownId` such as `callLogId`), or, when it has none, its record's id
  * with a hash of the whole item: one stable id per item, every poll.
  */
-export const itemId = (item: RecordItem, ownId?: string): string => {
+const itemId = (item: RecordItem, ownId?: string): string => {
   const own = [item.id, ownId ? item[ownId] : undefined].find(
     (v) => (typeof v === 'string' && v !== '') || typeof v === 'number',
   );

@@ -47,9 +47,7 @@ export const RecordChangeListSchema = z.array(RecordChangeSchema);
 export type RecordChange = z.infer<typeof RecordChangeSchema>;
 
 export const CreatedRecordSchema = z.object({ recordId: z.string(), createdAt: z.string(), fields: FieldsSchema });
-export type CreatedRecord = z.infer<typeof CreatedRecordSchema>;
 export const UpdatedRecordSchema = z.object({ recordId: z.string(), updatedAt: z.string(), fields: FieldsSchema });
-export type UpdatedRecord = z.infer<typeof UpdatedRecordSchema>;
 export const CreatedCommentSchema = z.object({ commentId: z.string(), createdAt: z.string() });
 export type CreatedComment = z.infer<typeof CreatedCommentSchema>;
 export const CreatedCallLogSchema = z.object({ callLogId: z.string(), createdAt: z.string() });
