@@ -7,22 +7,22 @@ import createComment from './creates/createComment';
 import createRecord from './creates/createRecord';
 import deleteRecord from './creates/deleteRecord';
 import linkGmailThread from './creates/linkGmailThread';
-import deletedRecord from './triggers/deletedRecord';
-import newOrUpdatedRecord from './triggers/newOrUpdatedRecord';
 import updateRecord from './creates/updateRecord';
 import findExactRecord from './searches/findExactRecord';
 import findRecord from './searches/findRecord';
-import { CRM } from './src/client';
-import { classify } from './src/errors';
+import deletedRecord from './triggers/deletedRecord';
 import listFolderFields from './triggers/listFolderFields';
 import listReadableFolders from './triggers/listReadableFolders';
 import listWritableFolders from './triggers/listWritableFolders';
 import newCallLog from './triggers/newCallLog';
 import newComment from './triggers/newComment';
 import newDriveFile from './triggers/newDriveFile';
+import newOrUpdatedRecord from './triggers/newOrUpdatedRecord';
 import newRecord from './triggers/newRecord';
 import recordChange from './triggers/recordChange';
 import updatedRecord from './triggers/updatedRecord';
+import { CRM } from './src/client';
+import { classify } from './src/errors';
 
 const app = defineApp({
   version: pkg.version,

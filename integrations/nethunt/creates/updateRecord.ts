@@ -57,10 +57,7 @@ const UpdateRecordInput = z
   .loose();
 
 /** One field action per field, following the document: `overwrite` is never combined with `remove`. */
-const toFieldActions = (
-  add: Record<string, unknown>,
-  remove: Record<string, unknown>,
-): Record<string, FieldAction> =>
+const toFieldActions = (add: Record<string, unknown>, remove: Record<string, unknown>): Record<string, FieldAction> =>
   Object.fromEntries(
     [...new Set([...Object.keys(add), ...Object.keys(remove)])].map((name) => [
       name,

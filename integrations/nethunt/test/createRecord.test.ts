@@ -83,15 +83,19 @@ describe('Create Record (POST /actions/create-record/{folderId})', () => {
     );
   });
 
-  it('leaves a field text when its values disagree between records, and when no record fills it', async () => {
+  it('leaves a field text when its values disagree between records or no record fills it, and a list once any record holds a list', async () => {
     typeSample([
-      { ...RECORD, fields: { Code: 7 } },
-      { ...RECORD, fields: { Code: '007' } },
+      { ...RECORD, fields: { Code: 7, Tags: ['a'] } },
+      { ...RECORD, fields: { Code: '007', Tags: 'b' } },
     ]);
     api()
-      .post(path, { timeZone: 'UTC', fields: { Code: '0042', Other: '12' } })
+      .post(path, { timeZone: 'UTC', fields: { Code: '0042', Other: '12', Tags: ['c'] } })
       .reply(200, created);
-    await run.create(createRecord, { folder_id: FOLDER }, { extra: { fields__Code: '0042', fields__Other: '12' } });
+    await run.create(
+      createRecord,
+      { folder_id: FOLDER },
+      { extra: { fields__Code: '0042', fields__Other: '12', fields__Tags: 'c' } },
+    );
   });
 
   it("shows NetHunt's message for a 400", async () => {
