@@ -1,7 +1,7 @@
 import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
-import authentication, { addApiKey } from './authentication/apiKey';
+import authentication, { beforeRequest } from './authentication/apiKey';
 import addTagToContact from './creates/addTagToContact';
 import createContact from './creates/createContact';
 import createDeal from './creates/createDeal';
@@ -25,7 +25,7 @@ const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
-  beforeRequest: [addApiKey],
+  beforeRequest: [beforeRequest],
   // crmErrors maps the error statuses; then every 2xx answer is checked for LunarSend's error envelope.
   afterResponse: [
     crmErrors({ crm: CRM, credentials: 'API key', readError: readLunarSendError }),

@@ -1,6 +1,6 @@
 import { failureOf, makeBundle, useNock } from '@crm-zapier/kit/testing';
 import App from '../index';
-import { addApiKey } from '../authentication/apiKey';
+import { beforeRequest } from '../authentication/apiKey';
 import { TEAM_USER } from '../src/samples';
 import { AUTH, BASE, api, bundle, run } from './helpers';
 
@@ -54,12 +54,12 @@ describe('authentication', () => {
   it('adds the key only as the x-api-key header, and only to LunarSend', () => {
     const b = makeBundle(AUTH) as never;
     const z = {} as never;
-    const toApi = addApiKey({ url: 'https://lunarsend.com/api/v2/contacts', headers: { Accept: 'x' } }, z, b);
+    const toApi = beforeRequest({ url: 'https://lunarsend.com/api/v2/contacts', headers: { Accept: 'x' } }, z, b);
     expect(toApi).toEqual({
       url: 'https://lunarsend.com/api/v2/contacts',
       headers: { Accept: 'x', 'x-api-key': AUTH.api_key },
     });
-    const elsewhere = addApiKey({ url: 'https://example.com/hook', headers: {} }, z, b);
+    const elsewhere = beforeRequest({ url: 'https://example.com/hook', headers: {} }, z, b);
     expect(elsewhere).toEqual({ url: 'https://example.com/hook', headers: {} });
   });
 });
