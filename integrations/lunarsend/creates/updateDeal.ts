@@ -1,5 +1,5 @@
 import { parseInput } from '@crm-zapier/kit';
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type CreatePerform, type PlainInputField } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
 import { DealChangesInput, dealFields, dealIdField } from '../src/inputs';
@@ -16,17 +16,23 @@ const CHANGE_HELP: Partial<Record<string, string>> = {
   notes: 'The new notes of the deal; they replace the current notes.',
 };
 
+/**
+ * Create Deal's fields, none of them required (an empty field keeps the deal's current value), each
+ * with its update help text; the list keeps its shape, so `bundle.inputData` stays typed.
+ */
+const asChanges = <T extends readonly PlainInputField[]>(fields: T) =>
+  fields.map((f) => ({
+    ...f,
+    required: false,
+    helpText: CHANGE_HELP[f.key] ?? f.helpText,
+  })) as unknown as { [K in keyof T]: Omit<T[K], 'required'> & { required: false } };
+
 export const inputFields = defineInputFields([
   {
     ...dealIdField,
     helpText: `${dealIdField.helpText} Only the fields you fill in below are changed; empty fields keep their current value.`,
   },
-  // Create Deal's fields, none of them required: an empty field keeps the deal's current value.
-  ...dealFields.map((f) => ({
-    ...f,
-    required: false,
-    helpText: CHANGE_HELP[f.key] ?? ('helpText' in f ? f.helpText : undefined),
-  })),
+  ...asChanges(dealFields),
 ]);
 
 const perform = (async (z, bundle) => {
