@@ -15,7 +15,7 @@ import findDeal from './searches/findDeal';
 import findDealById from './searches/findDealById';
 import findTag from './searches/findTag';
 import { CRM } from './src/constants';
-import { lunarSendErrorEnvelope, readLunarSendError } from './src/errors';
+import { classify, readError } from './src/errors';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
 import listTags from './triggers/listTags';
@@ -26,11 +26,8 @@ const app = defineApp({
   platformVersion: zapier.version,
   authentication,
   beforeRequest: [beforeRequest],
-  // crmErrors maps the error statuses; then every 2xx answer is checked for LunarSend's error envelope.
-  afterResponse: [
-    crmErrors({ crm: CRM, credentials: 'API key', readError: readLunarSendError }),
-    lunarSendErrorEnvelope,
-  ],
+  // The kit's status table, with LunarSend's error bodies and its error envelope inside a 2xx.
+  afterResponse: [crmErrors({ crm: CRM, credentials: 'API key', readError, classify })],
   flags: APP_FLAGS,
   triggers: {
     [listContacts.key]: listContacts,

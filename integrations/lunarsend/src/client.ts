@@ -1,4 +1,4 @@
-import { orNotFound, parseJsonBody, requestJson, sendRequest } from '@crm-zapier/kit';
+import { asRecord, clip, nonBlank, orNotFound, parseJsonBody, requestJson, sendRequest } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import type { z } from 'zod';
 import { baseUrl, CRM, DELETE_CONTACT_PATH } from './constants';
@@ -28,22 +28,20 @@ interface SearchParams {
   page?: number;
 }
 
-const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** How much of LunarSend's own success message an output carries. */
+const MAX_MESSAGE = 200;
 
 /**
  * The message of a success answer that is plain text, a JSON string or `{ message }` (delete answers
  * "Document deleted successfully", as text in the v1 document). An error envelope never gets here:
- * the app's `lunarSendErrorEnvelope` turns it into an error first.
+ * the app's `classify` hook turns it into an error first.
  */
 export const successMessage = (content: string | null | undefined): string => {
   const body = parseJsonBody(content);
-  if (typeof body === 'string' && body.trim()) return clip(body.trim());
-  if (body && typeof body === 'object' && !Array.isArray(body)) {
-    const { message } = body as { message?: unknown };
-    if (typeof message === 'string' && message.trim()) return clip(message.trim());
-  }
-  const text = (content ?? '').trim();
-  return body === undefined && text && !text.startsWith('<') ? clip(text) : '';
+  const said = nonBlank(body) ?? nonBlank(asRecord(body)?.message);
+  if (said) return clip(said, MAX_MESSAGE);
+  const text = body === undefined ? nonBlank(content) : undefined;
+  return text && !text.startsWith('<') ? clip(text, MAX_MESSAGE) : '';
 };
 
 /** The only code that knows LunarSend's paths: one method per documented endpoint. */

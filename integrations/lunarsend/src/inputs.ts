@@ -3,7 +3,7 @@
  * rules checked before any request, and the rules of each write (their inferred types are the
  * request bodies `client.ts` sends).
  */
-import { inputs } from '@crm-zapier/kit';
+import { booleanText, inputs } from '@crm-zapier/kit';
 import { defineInputField, defineInputFields } from 'zapier-platform-core';
 import { z } from 'zod';
 import { CONTACT_SEARCH_BY, DEAL_SEARCH_BY, DEAL_STAGES } from './constants';
@@ -226,11 +226,7 @@ export type NewTag = Omit<z.infer<typeof NewTagInput>, 'name'> & { tag_name: str
 export const FindTagInput = z.object({ name: text });
 
 /** Zapier sends a boolean field as true/false or as text ("true", "false", "yes", "no"). */
-const BOOLEAN_TEXT: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
-const yes = z.preprocess(
-  (v) => (typeof v === 'string' ? (BOOLEAN_TEXT[v.trim().toLowerCase()] ?? v) : v),
-  z.boolean({ message: 'must be true or false' }),
-);
+const yes = z.preprocess((v) => booleanText(v) ?? v, z.boolean({ message: 'must be true or false' }));
 
 /**
  * Add Tag to Contact: a tag picked by id (used when both are filled in), or a tag named, then

@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import addTagToContact from '../creates/addTagToContact';
 import { TAG, TAG_LINK } from '../src/samples';
-import { BASE, CONTACT_ID, api, expectNothingSent, lunarError, run } from './helpers';
+import { BASE, CONTACT_ID, api, lunarError, run } from './helpers';
 
 useNock();
 

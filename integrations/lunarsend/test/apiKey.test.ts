@@ -5,7 +5,7 @@ import { beforeRequest } from '../authentication/apiKey';
 import App from '../index';
 import { TEAM_USER } from '../src/samples';
 import listTeamUsers from '../triggers/listTeamUsers';
-import { AUTH, BASE, api, lunarError, run } from './helpers';
+import { AUTH, BASE, api, lunarError, runDropdown } from './helpers';
 
 useNock();
 
@@ -50,7 +50,7 @@ describe('API key authentication', () => {
       .get('/api/v2/team/users/search')
       .query({ query_amount: '100', page: '0' })
       .reply(200, { data: [] });
-    await expect(run.trigger(listTeamUsers)).resolves.toEqual([]);
+    await expect(runDropdown(listTeamUsers)).resolves.toEqual([]);
   });
 
   it('beforeRequest adds nothing to a request for another host', () => {

@@ -1,7 +1,7 @@
-import { failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import createContact from '../creates/createContact';
 import { CONTACT } from '../src/samples';
-import { AUTH, BASE, USER_ID, api, expectNothingSent, lunarError, run } from './helpers';
+import { AUTH, BASE, USER_ID, api, lunarError, run } from './helpers';
 
 useNock();
 

@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createDeal from '../creates/createDeal';
 import { DEAL } from '../src/samples';
-import { BASE, CONTACT_ID, USER_ID, api, expectNothingSent, run } from './helpers';
+import { BASE, CONTACT_ID, USER_ID, api, run } from './helpers';
 
 useNock();
 

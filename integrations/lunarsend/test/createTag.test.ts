@@ -1,8 +1,8 @@
-import { failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import addTagToContact from '../creates/addTagToContact';
 import createTag from '../creates/createTag';
 import { TAG } from '../src/samples';
-import { AUTH, BASE, api, expectNothingSent, lunarError, run } from './helpers';
+import { AUTH, BASE, api, lunarError, run } from './helpers';
 
 useNock();
 

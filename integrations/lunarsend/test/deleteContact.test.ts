@@ -1,6 +1,6 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import deleteContact from '../creates/deleteContact';
-import { BASE, CONTACT_ID, api, expectNothingSent, lunarError, run } from './helpers';
+import { BASE, CONTACT_ID, api, lunarError, run } from './helpers';
 
 useNock();
 

@@ -1,8 +1,8 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findContactById from '../searches/findContactById';
 import findContact from '../searches/findContact';
 import { CONTACT } from '../src/samples';
-import { BASE, CONTACT_ID, api, expectNothingSent, lunarError, run } from './helpers';
+import { BASE, CONTACT_ID, api, lunarError, run } from './helpers';
 
 useNock();
 

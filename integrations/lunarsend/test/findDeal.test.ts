@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findDeal from '../searches/findDeal';
 import { SEARCH_DEAL } from '../src/samples';
-import { BASE, api, expectNothingSent, run } from './helpers';
+import { BASE, api, run } from './helpers';
 
 useNock();
 

@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findTag from '../searches/findTag';
 import { TAG } from '../src/samples';
-import { BASE, api, expectNothingSent, lunarError, run } from './helpers';
+import { BASE, api, lunarError, run } from './helpers';
 
 useNock();
 

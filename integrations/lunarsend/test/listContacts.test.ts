@@ -1,7 +1,7 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import listContacts from '../triggers/listContacts';
 import { SEARCH_CONTACT } from '../src/samples';
-import { BASE, api, lunarError, run } from './helpers';
+import { BASE, api, lunarError, runDropdown } from './helpers';
 
 useNock();
 
@@ -18,7 +18,7 @@ describe('List Contacts (the contact dropdown)', () => {
       page: 2,
       per_page: 100,
     });
-    const out = await run.trigger(listContacts, {}, { meta: { page: 2 } });
+    const out = await runDropdown(listContacts, { page: 2 });
     expect(out).toEqual([
       { id: SEARCH_CONTACT.contact_id, name: 'Elena Moreno (elena.moreno@outlook.com)' },
       { id: 'c2', name: 'x@y.co' },
@@ -28,14 +28,14 @@ describe('List Contacts (the contact dropdown)', () => {
 
   it('shows LunarSend’s message on a 403', async () => {
     page(0).reply(403, lunarError('forbidden', 'Read-only role'));
-    const err = await failureOf(run.trigger(listContacts));
+    const err = await failureOf(runDropdown(listContacts));
     expect(JSON.parse(err.raw)).toMatchObject({ code: 'Forbidden', status: 403 });
     expect(err.message).toMatch(/^LunarSend refused access: Read-only role \[forbidden\]/);
   });
 
   it('refuses a page whose contacts have no contact_id', async () => {
     page(0).reply(200, { data: [{ id: 'c1', first_name: 'Ada' }] });
-    const err = await failureOf(run.trigger(listContacts));
+    const err = await failureOf(runDropdown(listContacts));
     expect(err.message).toBe('LunarSend sent an answer of an unexpected shape: data[0].contact_id is missing.');
   });
 });

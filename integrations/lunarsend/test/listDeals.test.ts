@@ -1,6 +1,6 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import listDeals from '../triggers/listDeals';
-import { BASE, api, run } from './helpers';
+import { BASE, api, runDropdown } from './helpers';
 
 useNock();
 
@@ -17,7 +17,7 @@ describe('List Deals (the deal dropdown)', () => {
         { deal_id: 'd2', company: null, stage: 'Won' },
       ],
     });
-    const out = await run.trigger(listDeals, {}, { meta: { page: 1 } });
+    const out = await runDropdown(listDeals, { page: 1 });
     expect(out).toEqual([
       { id: 'd1', name: 'Brightwave Solutions · Proposal · 12000' },
       { id: 'd2', name: 'd2 · Won' },
@@ -27,13 +27,13 @@ describe('List Deals (the deal dropdown)', () => {
 
   it('shows LunarSend’s message on a 400', async () => {
     page(0).reply(400, { status: 'error', error: 'query_amount must be at most 100' });
-    const err = await failureOf(run.trigger(listDeals));
+    const err = await failureOf(runDropdown(listDeals));
     expect(err.message).toBe('LunarSend rejected the request (HTTP 400): query_amount must be at most 100');
   });
 
   it('refuses an answer whose data is not a list', async () => {
     page(0).reply(200, { data: { deal_id: 'd1' } });
-    const err = await failureOf(run.trigger(listDeals));
+    const err = await failureOf(runDropdown(listDeals));
     expect(err.message).toMatch(/^LunarSend sent an answer of an unexpected shape: data: /);
   });
 });

@@ -1,7 +1,7 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import listTeamUsers from '../triggers/listTeamUsers';
 import { TEAM_USER } from '../src/samples';
-import { BASE, api, lunarError, run } from './helpers';
+import { BASE, api, lunarError, runDropdown } from './helpers';
 
 useNock();
 
@@ -16,7 +16,7 @@ describe('List Team Users (the owner dropdown)', () => {
       data: [TEAM_USER, { user_id: 'u2', display_name: '', name: null, email: 'ops@example.com' }, { user_id: 'u3' }],
       total_count: 3,
     });
-    const out = await run.trigger(listTeamUsers);
+    const out = await runDropdown(listTeamUsers);
     expect(out).toEqual([
       { id: TEAM_USER.user_id, name: 'John', email: 'john@example.com' },
       { id: 'u2', name: 'ops@example.com', email: 'ops@example.com' },
@@ -27,7 +27,7 @@ describe('List Team Users (the owner dropdown)', () => {
 
   it('a 429 is retried after LunarSend’s Retry-After delay', async () => {
     page(0).reply(429, lunarError('rate_limited', 'Too many requests'), { 'Retry-After': '7' });
-    const err = await failureOf(run.trigger(listTeamUsers));
+    const err = await failureOf(runDropdown(listTeamUsers));
     expect(err.name).toBe('ThrottledError');
     expect(JSON.parse(err.raw)).toMatchObject({ delay: 7 });
     expect(err.message).toMatch(
@@ -37,7 +37,7 @@ describe('List Team Users (the owner dropdown)', () => {
 
   it('refuses a user without user_id', async () => {
     page(0).reply(200, { data: [{ id: 'u1', name: 'John' }] });
-    const err = await failureOf(run.trigger(listTeamUsers));
+    const err = await failureOf(runDropdown(listTeamUsers));
     expect(err.message).toBe('LunarSend sent an answer of an unexpected shape: data[0].user_id is missing.');
   });
 });

@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateContact from '../creates/updateContact';
 import { CONTACT } from '../src/samples';
-import { BASE, CONTACT_ID, api, expectNothingSent, lunarError, run } from './helpers';
+import { BASE, CONTACT_ID, api, lunarError, run } from './helpers';
 
 useNock();
 

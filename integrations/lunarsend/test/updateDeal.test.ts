@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateDeal from '../creates/updateDeal';
 import { DEAL } from '../src/samples';
-import { BASE, USER_ID, api, expectNothingSent, run } from './helpers';
+import { BASE, USER_ID, api, run } from './helpers';
 
 useNock();
 
