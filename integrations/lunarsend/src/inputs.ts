@@ -11,9 +11,9 @@ import { CONTACT_SEARCH_BY, DEAL_SEARCH_BY, DEAL_STAGES } from './constants';
 /* ---------- rules every resource uses ---------- */
 
 /** Free text, trimmed, not blank. */
-export const text = inputs.text();
+const text = inputs.text();
 /** A LunarSend uuid-like id. */
-export const id = inputs.id();
+const id = inputs.id();
 const optionalText = inputs.optional(text);
 const optionalId = inputs.optional(id);
 /** An ISO 8601 date-time, sent as UTC ISO 8601. */
