@@ -8,9 +8,9 @@ import {
   type LunarSendSimulator,
   type LunarSendSimulatorOptions,
 } from '../src/lunarsend';
-import { lunarsendPlan } from '../src/lunarsend.plan';
+import { lunarsendPlan } from '../src/tour/lunarsend.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
-import { runPlan } from '../src/tour.lib';
+import { runPlan } from '../src/tour/tour.lib';
 import { DOCUMENTED, type DocumentedEndpoint } from '../../../integrations/lunarsend/test/documented';
 
 type Row = Record<string, unknown> & { id: string };

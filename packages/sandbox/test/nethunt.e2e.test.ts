@@ -8,9 +8,9 @@ import {
   NETHUNT_SANDBOX_CREDENTIALS,
   type NetHuntSimulator,
 } from '../src/nethunt';
-import { nethuntPlan } from '../src/nethunt.plan';
+import { nethuntPlan } from '../src/tour/nethunt.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
-import { runPlan } from '../src/tour.lib';
+import { runPlan } from '../src/tour/tour.lib';
 
 /**
  * The contract: nethunt.md's endpoint table (the seed's endpoints and the four it adds), each a
