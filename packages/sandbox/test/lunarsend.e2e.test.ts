@@ -7,7 +7,7 @@ import {
   LUNARSEND_SANDBOX_VIEWER_CREDENTIALS,
   type LunarSendSimulator,
   type LunarSendSimulatorOptions,
-} from '../src/lunarsend';
+} from '../src/simulators/lunarsend';
 import { lunarsendPlan } from '../src/tour/lunarsend.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
 import { runPlan } from '../src/tour/tour.lib';

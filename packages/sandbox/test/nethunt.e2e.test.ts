@@ -7,7 +7,7 @@ import {
   NETHUNT_MISSING_SEARCH_TEXT,
   NETHUNT_SANDBOX_CREDENTIALS,
   type NetHuntSimulator,
-} from '../src/nethunt';
+} from '../src/simulators/nethunt';
 import { nethuntPlan } from '../src/tour/nethunt.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
 import { runPlan } from '../src/tour/tour.lib';

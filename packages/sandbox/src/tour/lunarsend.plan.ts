@@ -1,5 +1,5 @@
 import lunarsendApp from 'lunarsend';
-import { createLunarSendSimulator, LUNARSEND_SANDBOX_CREDENTIALS } from '../lunarsend';
+import { createLunarSendSimulator, LUNARSEND_SANDBOX_CREDENTIALS } from '../simulators/lunarsend';
 import { idOf, nonEmpty } from './plan.helpers';
 import { runSearchOrCreate } from '../searchOrCreate';
 import type { TourPlan } from './tour.lib';
