@@ -12,12 +12,19 @@ const x = (n) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '–');
 const coldNotes = (comparisons) => {
   const ok = comparisons.filter((c) => !c.error);
   if (!ok.length) return '';
-  const lines = ok.map(
-    (c) =>
-      `- ${c.crm} (${c.where}): +${ms(c.app.cpuMs - c.bare.cpuMs)} CPU, +${ms(c.app.wallMs - c.bare.wallMs)} wall, ` +
-      `+${mb(c.app.rssMB - c.bare.rssMB)} peak RSS, +${c.app.modules - c.bare.modules} modules over the bare app ` +
-      `(${x(c.cpu)} CPU, ${x(c.wall)} wall, ${x(c.rss)} RSS).`,
-  );
+  const lines = ok.map((c) => {
+    const split =
+      c.app.phases && c.bare.phases
+        ? ` — loading the app +${ms(c.app.phases.app - c.bare.phases.app)}, the operation +${ms(
+            c.app.phases.operation - c.bare.phases.operation,
+          )}`
+        : '';
+    return (
+      `- ${c.crm} (${c.where}): +${ms(c.app.cpuMs - c.bare.cpuMs)} CPU${split}; +${ms(c.app.wallMs - c.bare.wallMs)} wall, ` +
+      `+${mb(c.app.rssMB - c.bare.rssMB)} peak RSS, +${c.app.modules - c.bare.modules} modules ` +
+      `(${x(c.cpu)} CPU, ${x(c.wall)} wall, ${x(c.rss)} RSS).`
+    );
+  });
   return `### Cold invocation: what each integration adds to the bare app
 
 The same requests and answers on both sides, so the difference is the app's own code: loading it

@@ -42,10 +42,14 @@ const newestIn = (dir, skip = new Set()) => {
 
 const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
 
-/** The zip is current when no source it is made from is newer than it. */
+/**
+ * The zip is current when no source it is made from is newer than it, and it holds no symbolic
+ * link (a zip from `build --skip-dep-install` in the workspace does: it is built again).
+ */
 const zipIsCurrent = (app) => {
   const zip = zipPath(app);
   if (!fs.existsSync(zip)) return false;
+  if (zipEntries(fs.readFileSync(zip)).some((e) => e.symlink)) return false;
   const sources =
     app === 'bare'
       ? [newestIn(BARE, new Set(['build', 'node_modules']))]

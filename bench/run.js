@@ -105,6 +105,20 @@ const coldSection = (rows, comparisons, operations) => {
           )} | ${c.app.modules} / ${c.bare.modules} | ${Math.min(c.app.runs, c.bare.runs)} |`,
     ),
   ];
+  const phaseCell = (r) =>
+    r.phases ? ['boot', 'core', 'app', 'operation'].map((k) => fmt(r.phases[k])).join(' · ') : '–';
+  const phases = [
+    '| integration | where | app: boot · core · app load · operation (CPU ms) | bare: boot · core · app load · operation (CPU ms) | app load + operation, app − bare (CPU ms) |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...comparisons
+      .filter((c) => !c.error && c.app.phases && c.bare.phases)
+      .map(
+        (c) =>
+          `| ${c.crm} | ${c.where} | ${phaseCell(c.app)} | ${phaseCell(c.bare)} | ${fmt(
+            c.app.phases.app - c.bare.phases.app,
+          )} + ${fmt(c.app.phases.operation - c.bare.phases.operation)} |`,
+      ),
+  ];
   const bootLine =
     boot && !boot.error
       ? `A \`node\` process that only boots and exits, measured in the same rounds: CPU ${fmt(boot.cpuMs)} ms, wall ${fmt(
@@ -123,7 +137,7 @@ const coldSection = (rows, comparisons, operations) => {
       } | ${app?.count ?? '–'} / ${bare?.count ?? '–'} |`;
     }),
   ];
-  return { table: table.join('\n'), ops: ops.join('\n'), bootLine };
+  return { table: table.join('\n'), ops: ops.join('\n'), phases: phases.join('\n'), bootLine };
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -347,6 +361,14 @@ ${coldOut.ops}
 ${coldOut.table}
 
 ${coldOut.bootLine}
+
+Where the CPU time goes (medians of each phase, so they need not add up to the total above):
+boot = Node's start until the benchmark's first line runs; core = requiring core and making the
+handler (\`zapierwrapper.js\`); app load = requiring the app's \`index.js\` (timed apart by
+requiring it just before the handler does, after the event's environment is in
+\`process.env\`, as the handler does it); operation = the handler's call, request included.
+
+${coldOut.phases}
 
 ## 2. Zip size
 
