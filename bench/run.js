@@ -6,8 +6,9 @@
  * only when the benchmark itself cannot run).
  *
  * Environment: the cold invocation runs BENCH_MIN_RUNS interleaved rounds (default 5), then more
- * while BENCH_SECONDS last (default 150), up to BENCH_RUNS (default 15); BENCH_NO_ZIP=1 builds no
- * zips (no registry needed; workspace targets only).
+ * while BENCH_SECONDS last (default 120), up to BENCH_RUNS (default 15), one process at a time
+ * (two at a time on a busy two-core machine only inflated each one's CPU time); BENCH_NO_ZIP=1
+ * builds no zips (no registry needed; workspace targets only).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -20,7 +21,7 @@ const CRMS = ['nethunt', 'lunarsend', 'nimble', 'apideck'];
 const ROUNDS = {
   maxRounds: Number(process.env.BENCH_RUNS) || 15,
   minRounds: Math.max(1, Number(process.env.BENCH_MIN_RUNS) || 5),
-  budgetMs: (Number(process.env.BENCH_SECONDS) || 150) * 1000,
+  budgetMs: (Number(process.env.BENCH_SECONDS) || 120) * 1000,
 };
 const WITH_ZIP = process.env.BENCH_NO_ZIP !== '1';
 const TARGET = { cold: 1.15, zip: 1.2 };
@@ -347,7 +348,8 @@ Figures: CPU = user + system time of the whole process (Node's own boot included
 to exit, seen from the parent; handler = from requiring core to the handler's answer, inside the
 process; peak RSS = \`process.resourceUsage().maxRSS\`. One uncounted warm-up run per target
 (its results are checked: the tour step's own check for the app, a non-empty list for the bare
-app), then rounds, each running every target once in an order rotated round by round: at least
+app), then rounds, each running every target once, one process at a time, in an order rotated
+round by round: at least
 ${ROUNDS.minRounds}, more while ${ROUNDS.budgetMs / 1000} s last, at most ${ROUNDS.maxRounds} (this run: ${
     cold.find((r) => r.runs)?.runs ?? 0
   }); medians. "CPU above Node boot" divides what each process spends beyond a bare \`node\`
