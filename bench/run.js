@@ -54,7 +54,7 @@ const machine = () => {
 // ---------------------------------------------------------------------------------------------
 
 /** Per integration and place (workspace, zip): the app's medians over the bare app's, or an error. */
-const coldComparisons = (rows) => {
+const coldComparisons = (rows, withZip) => {
   const find = (app, crm, where) => rows.find((r) => r.app === app && r.crm === crm && r.where === where);
   const boot = rows.find((r) => r.mode === 'node' && !r.error);
   const out = [];
@@ -62,8 +62,15 @@ const coldComparisons = (rows) => {
     for (const where of ['workspace', 'zip']) {
       const app = find(crm, crm, where);
       const bare = find('bare', crm, where);
-      if (!app && !bare) continue;
-      const error = app?.error ?? bare?.error ?? (!app || !bare ? 'not measured' : null);
+      if (!app && !bare && where === 'zip' && !withZip) continue;
+      const error =
+        app?.error ??
+        bare?.error ??
+        (!app || !bare
+          ? where === 'zip'
+            ? 'no zip to run (see the zip builds above)'
+            : 'not run (see the operations table)'
+          : null);
       if (error) {
         out.push({ crm, where, error });
         continue;
@@ -267,7 +274,7 @@ const main = async () => {
   } finally {
     await stop();
   }
-  const comparisons = coldComparisons(cold);
+  const comparisons = coldComparisons(cold, WITH_ZIP);
   const coldOut = coldSection(cold, comparisons, operations);
   log(coldOut.table);
   log(zips.table);
@@ -306,7 +313,7 @@ from \`bench/notes.js\`, computed from this run's numbers. The benchmark is not 
 | --- | --- | --- |
 | 1. cold invocation | every integration ≤ ${TARGET.cold}× the bare core app making the same requests (CPU time and peak RSS, workspace and zip; wall time reported) | ${
     coldAbove.length
-      ? `❌ above: ${coldAbove.map((c) => `${c.crm} (${c.where})`).join(', ')}`
+      ? `❌ above or not run: ${coldAbove.map((c) => `${c.crm} (${c.where})`).join(', ')}`
       : comparisons.length
         ? '✅ all within'
         : '– not measured'
