@@ -35,6 +35,24 @@ const ratio = (n) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '–');
 const mark = (ok) => (ok ? '✅' : '❌');
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+// eslint-disable-next-line no-control-regex
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
+
+/** What a failed build's log says failed (the CLI wraps its lines and prefixes them with ›). */
+const buildError = (text) => {
+  const flat = text
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(ANSI_COLOUR, '')
+        .replace(/^\s*›\s*/, '')
+        .trim(),
+    )
+    .filter(Boolean)
+    .join(' ');
+  return (/Error: (?!\/)(.{1,240}?)(?= at |$)/.exec(flat)?.[0] ?? flat.slice(-240)).trim();
+};
+
 const machine = () => {
   const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
@@ -163,7 +181,7 @@ const zipSection = (sizes) => {
       vsIssue: s.zipBytes ? s.zipBytes / BARE_ZIP_ISSUE_BYTES : NaN,
     }));
   const line = (s, r) =>
-    `| ${s.app === 'bare' ? 'bare core app (bench/bare)' : s.app} | ${s.zipBytes ? `${fmt(s.zipBytes)} B` : 'no zip'} | ${
+    `| ${s.app === 'bare' ? 'bare core app (bench/bare)' : s.app} | ${s.zipBytes ? `${fmt(s.zipBytes)} B` : 'build failed'} | ${
       r ? `${ratio(r.vsBare)} ${Number.isFinite(r.vsBare) ? mark(r.vsBare <= TARGET.zip) : ''}` : '1.00×'
     } | ${r ? `${ratio(r.vsIssue)} ${Number.isFinite(r.vsIssue) ? mark(r.vsIssue <= TARGET.zip) : ''}` : ratio(s.zipBytes / BARE_ZIP_ISSUE_BYTES)} | ${
       s.zipFiles ?? '–'
@@ -253,7 +271,10 @@ const main = async () => {
       extractZip(zipPath(app), zipDirs[app]);
     }
   }
-  const zips = zipSection(WITH_ZIP ? apps.map(packageSize) : []);
+  // Only zips built or found current in this run: a failed build leaves an older zip behind.
+  const zips = zipSection(
+    WITH_ZIP ? apps.map((app) => (zipBuilds[app]?.ok ? packageSize(app) : { app, zipBytes: null })) : [],
+  );
 
   // From here on this process runs the sandbox and the apps in core's test mode, as `npm start` does.
   process.env.NODE_ENV ??= 'test';
@@ -286,7 +307,7 @@ const main = async () => {
   const buildNotes = Object.values(zipBuilds)
     .map(
       (b) =>
-        `${b.app}: ${b.reused ? 'zip reused (newer than its sources)' : b.ok ? `built in ${fmt(b.ms / 1000, 1)} s` : `build failed (${cell(b.log.trim().split('\n').pop() ?? '')})`}`,
+        `${b.app}: ${b.reused ? 'zip reused (newer than its sources)' : b.ok ? `built in ${fmt(b.ms / 1000, 1)} s` : `build failed (${cell(buildError(b.log))})`}`,
     )
     .join('; ');
 
@@ -322,9 +343,11 @@ from \`bench/notes.js\`, computed from this run's numbers. The benchmark is not 
     !WITH_ZIP
       ? '– skipped (BENCH_NO_ZIP=1)'
       : `against the bare zip built in this run (${zips.bareBytes ? `${fmt(zips.bareBytes)} B` : 'not built'}): ${
-          zipAbove.length ? `❌ above: ${zipAbove.map((r) => r.app).join(', ')}` : '✅ all within'
+          zipAbove.length ? `❌ above or not built: ${zipAbove.map((r) => r.app).join(', ')}` : '✅ all within'
         }; against the issue's ${fmt(BARE_ZIP_ISSUE_BYTES)} B: ${
-          zipAboveIssue.length ? `❌ above: ${zipAboveIssue.map((r) => r.app).join(', ')}` : '✅ all within'
+          zipAboveIssue.length
+            ? `❌ above or not built: ${zipAboveIssue.map((r) => r.app).join(', ')}`
+            : '✅ all within'
         }`
   } |
 | 3. requests per operation | the minimum per kind (1 per poll/search/create, 1 per dropdown page, 2 per find-or-create) | ${
