@@ -1,9 +1,9 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nimble } from '../src/client';
-import { contactCustomOutputFields, contactIdField, contactOutputFields } from '../src/fields';
-import { tagList } from '../src/inputs';
-import { flattenContact, staticSample, tagNames } from '../src/map';
+import { contactCustomOutputFields, contactIdField, tagList } from '../src/inputs';
+import { contactOutputFields, flattenContact, staticSample, tagNames } from '../src/map';
 import { CONTACT } from '../src/samples';
 import type { NimbleContact } from '../src/schemas';
 
@@ -30,13 +30,11 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const AddTagsInput = lazySchema((zod) =>
-  zod.object({
-    contact_id: inputs.id(),
-    tags: tagList().pipe(zod.array(zod.string()).min(1, 'needs at least one tag')),
-    mode: zod.enum(['add', 'replace']).default('add'),
-  }),
-);
+const AddTagsInput = z.object({
+  contact_id: inputs.id(),
+  tags: tagList().pipe(z.array(z.string()).min(1, 'needs at least one tag')),
+  mode: z.enum(['add', 'replace']).default('add'),
+});
 
 /** `current` followed by the new tags it lacks (compared without case), each once. */
 export const mergeTags = (current: string[], added: string[]): string[] => {
