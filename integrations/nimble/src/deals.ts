@@ -28,14 +28,11 @@ export const dealFieldsValues = async (
 };
 
 /**
- * A stage a Zap may put a deal in (nimble.md §12.3, Nimble's plugin): live (not archived) and not
- * final, since "a stage change … cannot mark a deal won or lost" and a new deal needs "a non-final
- * stage" (a final stage, `role.is_final`, is a won or lost one).
+ * The stages of a pipeline a Zap may put a deal in, as dropdowns offer them (nimble.md §12.3, Nimble's
+ * plugin): live (not archived) and not final, since "a stage change … cannot mark a deal won or lost"
+ * and a new deal needs "a non-final stage" (a final stage, `role.is_final`, is a won or lost one).
  */
-export const isOpenStage = (s: Stage): boolean => !s.archived_at && s.role?.is_final !== true;
-
-/** The stages a dropdown offers for a pipeline: its open ones. */
-export const openStages = (p: Pipeline): Stage[] => p.stages.filter(isOpenStage);
+export const openStages = (p: Pipeline): Stage[] => p.stages.filter((s) => !s.archived_at && s.role?.is_final !== true);
 
 /** What is wrong with putting a deal in `stageId` of `pipeline` (the Stage input's message), or undefined. */
 export const stageProblem = (pipeline: Pipeline, stageId: string, whose: string): string | undefined => {

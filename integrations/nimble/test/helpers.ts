@@ -57,8 +57,10 @@ export const polling = <K extends string, F extends InputFields>(
 
 /** Runs any method of the app by its path (authentication, dynamic fields). */
 export const runMethod = appRunner(App);
+/** What the authentication methods read from `inputData`: the OAuth2 redirect's values, or the auth test's output. */
+type AuthInput = { code?: string; redirect_uri?: string; state?: string; name?: string; email?: string };
 export const bundle = (
-  inputData: Record<string, unknown> = {},
+  inputData: AuthInput = {},
   meta: Partial<Bundle['meta']> = {},
   authData: Record<string, string> = AUTH,
 ) => makeBundle(authData, inputData, meta);
