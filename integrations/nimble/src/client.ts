@@ -95,7 +95,7 @@ export const authorizeUrl = (params: { client_id: string; redirect_uri: string; 
   `${authBaseUrl()}/oauth/authorize?${new URLSearchParams({ ...params, response_type: 'code', scope: SCOPES }).toString()}`;
 
 /** The form of a token request: the client's credentials travel in it (client_secret_post). */
-export type TokenForm = { client_id: string; client_secret: string; redirect_uri: string } & (
+type TokenForm = { client_id: string; client_secret: string; redirect_uri: string } & (
   { grant_type: 'authorization_code'; code: string } | { grant_type: 'refresh_token'; refresh_token: string }
 );
 

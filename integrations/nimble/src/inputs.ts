@@ -21,7 +21,7 @@ export const MAX_NOTE_CONTACTS = 10;
 export const TASK_SUBJECT_LENGTH = { min: 2, max: 128 } as const;
 
 /** Optional text: trimmed, and not blank when given. */
-export const optionalText = () => z.string().trim().min(1).optional();
+const optionalText = () => z.string().trim().min(1).optional();
 
 /** A list input: Zapier sends a list, or one string (comma-separated when typed by hand). */
 export const idList = () =>

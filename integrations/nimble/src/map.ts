@@ -17,9 +17,9 @@ import {
  * `fields__<name>` in inputs and outputs: the prefix cannot clash with our own keys, and the name
  * comes back unchanged. (Deal custom fields use `fields__<slug>`.)
  */
-export const FIELD_PREFIX = 'fields__';
+const FIELD_PREFIX = 'fields__';
 export const fieldKey = (name: string): string => `${FIELD_PREFIX}${name}`;
-export const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
+const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
 export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length);
 
 /** Standard contact fields that get their own flat keys, so they are not repeated as `fields__…`. */
@@ -152,7 +152,7 @@ export const flattenContact = (c: NimbleContact) => {
     ...customFields(f),
   };
 };
-export type FlatContact = ReturnType<typeof flattenContact>;
+type FlatContact = ReturnType<typeof flattenContact>;
 
 /** An update event: one id per (contact, update time), the contact's own id kept in `contact_id`. */
 export const flattenContactUpdate = (c: NimbleContact): FlatContact => ({
@@ -226,7 +226,7 @@ const entity = (name: string): string | undefined => {
 };
 
 /** HTML as plain text: line breaks for `<br>` and block ends, tags dropped, entities decoded. */
-export const htmlToText = (html: string): string =>
+const htmlToText = (html: string): string =>
   html
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h[1-6]|tr)\s*>/gi, '\n')
@@ -251,7 +251,7 @@ const urlDecoded = (raw: string): string => {
  * nimble.md §9, from the legacy docs' create, show and list examples): decoded when it is encoded,
  * then read as text when it holds markup.
  */
-export const readNoteBody = (raw: string): { text: string; html: string } => {
+const readNoteBody = (raw: string): { text: string; html: string } => {
   const html = urlDecoded(raw);
   return { html, text: /<[a-z/!]/i.test(html) || /&[#a-z0-9]+;/i.test(html) ? htmlToText(html) : html };
 };

@@ -11,7 +11,6 @@ export const MyselfSchema = z
     company_size: z.number().optional(),
   })
   .loose();
-export type Myself = z.infer<typeof MyselfSchema>;
 
 export const TokenSchema = z
   .object({
@@ -22,7 +21,6 @@ export const TokenSchema = z
     scope: z.string().optional(),
   })
   .loose();
-export type TokenAnswer = z.infer<typeof TokenSchema>;
 
 /** The modifiers (types) Nimble gives a contact's emails, phones and addresses. */
 export const EMAIL_TYPES = ['work', 'personal', 'other'] as const;
@@ -30,7 +28,7 @@ export const PHONE_TYPES = ['mobile', 'work', 'home', 'main', 'other'] as const;
 export const ADDRESS_TYPES = ['work', 'home', 'other'] as const;
 
 /** One value of a contact field: `{value, modifier, label?, field_id?, is_primary?}`. */
-export const FieldValueSchema = z
+const FieldValueSchema = z
   .object({
     value: z.string().nullable().optional(),
     modifier: z.string().nullable().optional(),
@@ -42,7 +40,7 @@ export const FieldValueSchema = z
 export type FieldValue = z.infer<typeof FieldValueSchema>;
 
 /** Tags come as `["a"]` (schema) or `[{tag, id}]` (guide). */
-export const TagSchema = z.union([z.string(), z.object({ tag: z.string() }).loose()]);
+const TagSchema = z.union([z.string(), z.object({ tag: z.string() }).loose()]);
 
 export const ContactSchema = z
   .object({
@@ -146,7 +144,7 @@ export const PipelineSchema = z
 export type Pipeline = z.infer<typeof PipelineSchema>;
 export const PipelineListSchema = z.object({ pipelines: z.array(PipelineSchema) }).loose();
 
-export const DealFieldSchema = z.object({ field_id: z.string(), field_name: z.string() }).loose();
+const DealFieldSchema = z.object({ field_id: z.string(), field_name: z.string() }).loose();
 export const DealFieldsSchema = z
   .object({
     standard_fields: z.array(DealFieldSchema).default([]),
@@ -208,7 +206,7 @@ export const DealNoteSchema = z
 export type NimbleDealNote = z.infer<typeof DealNoteSchema>;
 
 /** Contact field metadata (`GET /api/v1/contacts/fields`): tabs → groups or fields → fields. */
-export const MetaFieldSchema = z
+const MetaFieldSchema = z
   .object({
     type: z.literal('field').optional(),
     name: z.string(),
@@ -261,7 +259,7 @@ export type FieldsMetadata = z.infer<typeof FieldsMetadataSchema>;
  */
 
 /** One value to write into a contact field. */
-export interface FieldWrite {
+interface FieldWrite {
   value: string | null;
   modifier: string;
 }
