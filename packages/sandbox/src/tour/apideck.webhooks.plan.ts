@@ -1,13 +1,13 @@
 import type { MethodRunner } from '@crm-zapier/kit';
 import apideckApp from 'apideck-crm';
-import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from './apideck';
+import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from '../apideck';
 import {
   addApideckWebhooks,
   hookBundleOf,
   startDeliveryReceiver,
   type DeliveryReceiver,
   type ReceivedDelivery,
-} from './apideck.webhooks';
+} from '../apideck.webhooks';
 import { nonEmpty } from './plan.helpers';
 import type { TourPlan, TourStep } from './tour.lib';
 
