@@ -1,7 +1,7 @@
 import { appRunner } from '@crm-zapier/kit';
 import { failureOf, makeBundle, operationRunner } from '@crm-zapier/kit/testing';
 import nock from 'nock';
-import type { BasicPollingOperation, Bundle, InputFields, Trigger } from 'zapier-platform-core';
+import type { Bundle } from 'zapier-platform-core';
 import App from '../index';
 import { PIPELINE } from '../src/samples';
 import { useContract } from './contract';
@@ -42,18 +42,6 @@ export const useEnv = (): void => {
 
 /** Typed runs of the app's operations, connected as AUTH (a runner keeps one `z.cache` for all its runs). */
 export const runner = (authData: Record<string, string> = AUTH) => operationRunner(App, authData);
-
-/**
- * A polling trigger as the kit's runner takes it: `defineTrigger` types a trigger's operation as any
- * kind (polling, hook, hook-to-poll), so its perform and input types are narrowed back here.
- */
-export const polling = <K extends string, F extends InputFields>(
-  trigger: Trigger<K, F>,
-): { key: K; operation: BasicPollingOperation<F> } => {
-  const { key, operation } = trigger;
-  if (operation.type !== 'polling') throw new Error(`${key} is not a polling trigger`);
-  return { key, operation };
-};
 
 /** Runs any method of the app by its path (authentication, dynamic fields). */
 export const runMethod = appRunner(App);

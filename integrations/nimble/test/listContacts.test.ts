@@ -1,7 +1,7 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import { CONTACT } from '../src/samples';
 import listContacts from '../triggers/listContacts';
-import { CONTACT_ID, api, offContract, polling, runner, useEnv } from './helpers';
+import { CONTACT_ID, api, offContract, runner, useEnv } from './helpers';
 
 useNock();
 useEnv();
@@ -26,7 +26,7 @@ describe('Contact dropdown (list_contacts)', () => {
       .get('/api/v1/contacts')
       .query({ sort: 'created:desc', per_page: '50', page: '1' })
       .reply(200, page(1, [CONTACT, COMPANY, BARE]));
-    const out = await run.trigger(polling(listContacts), {}, { meta: { isFillingDynamicDropdown: true, page: 0 } });
+    const out = await run.trigger(listContacts, {}, { meta: { isFillingDynamicDropdown: true, page: 0 } });
     expect(out).toEqual([
       { id: CONTACT_ID, name: 'Amayak Akopyan (amayak@nimble.com)' },
       { id: COMPANY.id, name: 'Nimble' },
@@ -36,20 +36,18 @@ describe('Contact dropdown (list_contacts)', () => {
 
   it("maps Zapier's 0-based bundle.meta.page to Nimble's 1-based page", async () => {
     api().get('/api/v1/contacts').query({ sort: 'created:desc', per_page: '50', page: '3' }).reply(200, page(3, []));
-    expect(await run.trigger(polling(listContacts), {}, { meta: { isFillingDynamicDropdown: true, page: 2 } })).toEqual(
-      [],
-    );
+    expect(await run.trigger(listContacts, {}, { meta: { isFillingDynamicDropdown: true, page: 2 } })).toEqual([]);
   });
 
   it("shows Nimble's text for a 400", async () => {
     api().get('/api/v1/contacts').query(true).reply(400, { message: 'Invalid sort field', code: 400 });
-    const err = await failureOf(run.trigger(polling(listContacts), {}));
+    const err = await failureOf(run.trigger(listContacts, {}));
     expect(err.message).toBe('Nimble rejected the request (HTTP 400): Invalid sort field');
   });
 
   it('says what is missing from an answer of the wrong shape', async () => {
     offContract().get('/api/v1/contacts').query(true).reply(200, { meta: {} });
-    const err = await failureOf(run.trigger(polling(listContacts), {}));
+    const err = await failureOf(run.trigger(listContacts, {}));
     expect(err.message).toBe('Nimble sent an answer of an unexpected shape: resources is missing.');
   });
 });

@@ -1,7 +1,7 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import { DEAL } from '../src/samples';
 import listDeals from '../triggers/listDeals';
-import { api, listing, offContract, polling, runner, useEnv } from './helpers';
+import { api, listing, offContract, runner, useEnv } from './helpers';
 
 useNock();
 useEnv();
@@ -14,7 +14,7 @@ describe('Deal dropdown (list_deals)', () => {
       .get('/api/v2/deals')
       .query({ sort: 'updated:desc', limit: '50' })
       .reply(200, listing([DEAL, unnamed]));
-    expect(await run.trigger(polling(listDeals), {})).toEqual([
+    expect(await run.trigger(listDeals, {})).toEqual([
       { id: DEAL.deal_id, name: 'Nimble renewal 2024 (Sales / Qualified)' },
       { id: unnamed.deal_id, name: `${unnamed.deal_id} (Sales / Qualified)` },
     ]);
@@ -22,7 +22,7 @@ describe('Deal dropdown (list_deals)', () => {
 
   it("shows Nimble's text for a 400", async () => {
     api().get('/api/v2/deals').query(true).reply(400, { message: 'limit must be at most 100', code: 400 });
-    const err = await failureOf(run.trigger(polling(listDeals), {}));
+    const err = await failureOf(run.trigger(listDeals, {}));
     expect(err.message).toBe('Nimble rejected the request (HTTP 400): limit must be at most 100');
   });
 
@@ -31,7 +31,7 @@ describe('Deal dropdown (list_deals)', () => {
       .get('/api/v2/deals')
       .query(true)
       .reply(200, listing([{ ...DEAL, deal_id: undefined }]));
-    const err = await failureOf(run.trigger(polling(listDeals), {}));
+    const err = await failureOf(run.trigger(listDeals, {}));
     expect(err.message).toBe('Nimble sent an answer of an unexpected shape: resources[0].deal_id is missing.');
   });
 });

@@ -1,7 +1,7 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import { PIPELINE } from '../src/samples';
 import listPipelines from '../triggers/listPipelines';
-import { api, offContract, polling, runner, useEnv } from './helpers';
+import { api, offContract, runner, useEnv } from './helpers';
 
 useNock();
 useEnv();
@@ -17,12 +17,12 @@ describe('Pipeline dropdown (list_pipelines)', () => {
           { ...PIPELINE, pipeline_id: 'p-old', name: 'Old', archived_at: '2023-01-01T00:00:00+0000' },
         ],
       });
-    expect(await run.trigger(polling(listPipelines), {})).toEqual([{ id: PIPELINE.pipeline_id, name: 'Sales' }]);
+    expect(await run.trigger(listPipelines, {})).toEqual([{ id: PIPELINE.pipeline_id, name: 'Sales' }]);
   });
 
   it("says a 402 is the plan limit, with Nimble's text", async () => {
     api().get('/api/v2/deals/pipelines').reply(402, { payment_type: 'Deals are not part of your plan' });
-    const err = await failureOf(run.trigger(polling(listPipelines), {}));
+    const err = await failureOf(run.trigger(listPipelines, {}));
     expect(err.message).toBe(
       "Nimble refused this because your Nimble plan's limit is reached: Deals are not part of your plan Upgrade the plan (or free up room, e.g. delete unused contacts) in Nimble, then retry.",
     );
@@ -32,7 +32,7 @@ describe('Pipeline dropdown (list_pipelines)', () => {
     offContract()
       .get('/api/v2/deals/pipelines')
       .reply(200, { pipelines: [{ pipeline_id: 'p1' }] });
-    const err = await failureOf(run.trigger(polling(listPipelines), {}));
+    const err = await failureOf(run.trigger(listPipelines, {}));
     expect(err.message).toBe('Nimble sent an answer of an unexpected shape: pipelines[0].name is missing.');
   });
 });

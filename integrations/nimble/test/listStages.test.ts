@@ -1,7 +1,7 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import { DEAL, PIPELINE } from '../src/samples';
 import listStages from '../triggers/listStages';
-import { SALES, STAGE, api, offContract, polling, runner, useEnv } from './helpers';
+import { SALES, STAGE, api, offContract, runner, useEnv } from './helpers';
 
 useNock();
 useEnv();
@@ -10,7 +10,7 @@ const run = runner();
 describe('Stage dropdown (list_stages)', () => {
   it("nimble.md §12.3: lists the chosen pipeline's open stages only (not archived, not won or lost), with their default probability", async () => {
     api().get(`/api/v2/deals/pipelines/${PIPELINE.pipeline_id}`).reply(200, SALES);
-    expect(await run.trigger(polling(listStages), { pipeline_id: PIPELINE.pipeline_id })).toEqual([
+    expect(await run.trigger(listStages, { pipeline_id: PIPELINE.pipeline_id })).toEqual([
       { id: STAGE.qualified, name: 'Qualified (20%)' },
       { id: STAGE.proposal, name: 'Proposal' },
     ]);
@@ -19,7 +19,7 @@ describe('Stage dropdown (list_stages)', () => {
   it("nimble.md §12.3: in Update Deal's form (a deal, no pipeline), lists the open stages of the deal's own pipeline", async () => {
     api().get(`/api/v2/deals/${DEAL.deal_id}`).reply(200, DEAL);
     api().get(`/api/v2/deals/pipelines/${PIPELINE.pipeline_id}`).reply(200, SALES);
-    expect(await run.trigger(polling(listStages), {}, { extra: { deal_id: DEAL.deal_id } })).toEqual([
+    expect(await run.trigger(listStages, {}, { extra: { deal_id: DEAL.deal_id } })).toEqual([
       { id: STAGE.qualified, name: 'Qualified (20%)' },
       { id: STAGE.proposal, name: 'Proposal' },
     ]);
@@ -40,7 +40,7 @@ describe('Stage dropdown (list_stages)', () => {
           },
         ],
       });
-    expect(await run.trigger(polling(listStages), {}, { extra: { deal_id: '{{123__deal_id}}' } })).toEqual([
+    expect(await run.trigger(listStages, {}, { extra: { deal_id: '{{123__deal_id}}' } })).toEqual([
       { id: STAGE.qualified, name: 'Sales › Qualified (20%)' },
       { id: STAGE.proposal, name: 'Sales › Proposal' },
       { id: 'st-intro', name: 'Partners › Intro (20%)' },
@@ -51,7 +51,7 @@ describe('Stage dropdown (list_stages)', () => {
     api()
       .get(`/api/v2/deals/pipelines/${PIPELINE.pipeline_id}`)
       .reply(404, { object_type: 'pipeline', object_id: PIPELINE.pipeline_id });
-    const err = await failureOf(run.trigger(polling(listStages), { pipeline_id: PIPELINE.pipeline_id }));
+    const err = await failureOf(run.trigger(listStages, { pipeline_id: PIPELINE.pipeline_id }));
     expect(err.message).toBe(
       `Nimble could not find the pipeline with ID ${PIPELINE.pipeline_id}. Check the ID, or map it from a trigger or a Find step.`,
     );
@@ -61,12 +61,12 @@ describe('Stage dropdown (list_stages)', () => {
     offContract()
       .get(`/api/v2/deals/pipelines/${PIPELINE.pipeline_id}`)
       .reply(200, { ...SALES, stages: [{ name: 'Qualified' }] });
-    const err = await failureOf(run.trigger(polling(listStages), { pipeline_id: PIPELINE.pipeline_id }));
+    const err = await failureOf(run.trigger(listStages, { pipeline_id: PIPELINE.pipeline_id }));
     expect(err.message).toBe('Nimble sent an answer of an unexpected shape: stages[0].stage_id is missing.');
   });
 
   it('rejects a pipeline id with a slash before any request', async () => {
-    const err = await failureOf(run.trigger(polling(listStages), { pipeline_id: 'a/b' }));
+    const err = await failureOf(run.trigger(listStages, { pipeline_id: 'a/b' }));
     expect(err.message).toMatch(/^Please check your input: Pipeline \(pipeline_id\): must be an id/);
     expectNothingSent();
   });

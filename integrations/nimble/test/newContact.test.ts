@@ -1,17 +1,7 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import { CONTACT } from '../src/samples';
 import newContact from '../triggers/newContact';
-import {
-  FLAT_CONTACT,
-  api,
-  listing,
-  offContract,
-  outputFieldsOf,
-  polling,
-  runner,
-  staticKeys,
-  useEnv,
-} from './helpers';
+import { FLAT_CONTACT, api, listing, offContract, outputFieldsOf, runner, staticKeys, useEnv } from './helpers';
 
 useNock();
 useEnv();
@@ -25,19 +15,19 @@ const newest = (query: Record<string, string> = {}) =>
 describe('New Contact (new_contact)', () => {
   it('asks for the newest contacts in one request and flattens each one', async () => {
     newest().reply(200, listing([CONTACT]));
-    const out = await run.trigger(polling(newContact), {});
+    const out = await run.trigger(newContact, {});
     expect(out).toEqual([FLAT_CONTACT]);
     expect(staticKeys(out[0]!)).toEqual(Object.keys(newContact.operation.sample ?? {}));
   });
 
   it('filters by contact type with record_type', async () => {
     newest({ record_type: 'company' }).reply(200, listing([]));
-    expect(await run.trigger(polling(newContact), { record_type: 'company' })).toEqual([]);
+    expect(await run.trigger(newContact, { record_type: 'company' })).toEqual([]);
   });
 
   it("shows Nimble's own text for a 403", async () => {
     api().get('/api/v1/contacts').query(true).reply(403, { message: 'email_verification_required' });
-    const err = await failureOf(run.trigger(polling(newContact), {}));
+    const err = await failureOf(run.trigger(newContact, {}));
     expect(err.message).toBe(
       'Nimble refused access: email_verification_required. Check that the Nimble connection belong to a user who may do this in Nimble.',
     );
@@ -48,7 +38,7 @@ describe('New Contact (new_contact)', () => {
       .get('/api/v1/contacts')
       .query(true)
       .reply(200, { resources: [{ record_type: 'person', fields: {} }] });
-    const err = await failureOf(run.trigger(polling(newContact), {}));
+    const err = await failureOf(run.trigger(newContact, {}));
     expect(err.message).toBe('Nimble sent an answer of an unexpected shape: resources[0].id is missing.');
   });
 

@@ -8,7 +8,6 @@ import {
   listing,
   offContract,
   outputFieldsOf,
-  polling,
   runner,
   staticKeys,
   useEnv,
@@ -24,7 +23,7 @@ describe('New Deal (new_deal)', () => {
       .get('/api/v2/deals')
       .query({ sort: 'created:desc', limit: '50' })
       .reply(200, listing([DEAL]));
-    const out = await run.trigger(polling(newDeal), {});
+    const out = await run.trigger(newDeal, {});
     expect(out).toEqual([FLAT_DEAL]);
     expect(staticKeys(out[0]!)).toEqual(Object.keys(newDeal.operation.sample ?? {}));
   });
@@ -38,14 +37,14 @@ describe('New Deal (new_deal)', () => {
       .get('/api/v2/deals')
       .query(true)
       .reply(200, listing([{ ...DEAL, fields_values_with_names: [...DEAL.fields_values_with_names, ...custom] }]));
-    expect(await run.trigger(polling(newDeal), {})).toEqual([
+    expect(await run.trigger(newDeal, {})).toEqual([
       { ...FLAT_DEAL, fields__contract_length: '3 years', fields__regions: ['EU', 'US'] },
     ]);
   });
 
   it('asks core to refresh the token on Nimble\'s 403 "Can\'t authenticate request"', async () => {
     api().get('/api/v2/deals').query(true).reply(403, { message: "Can't authenticate request" });
-    const err = await failureOf(run.trigger(polling(newDeal), {}));
+    const err = await failureOf(run.trigger(newDeal, {}));
     expect(err.name).toBe('RefreshAuthError');
   });
 
@@ -54,7 +53,7 @@ describe('New Deal (new_deal)', () => {
       .get('/api/v2/deals')
       .query(true)
       .reply(200, { deals: [DEAL] });
-    const err = await failureOf(run.trigger(polling(newDeal), {}));
+    const err = await failureOf(run.trigger(newDeal, {}));
     expect(err.message).toBe('Nimble sent an answer of an unexpected shape: resources is missing.');
   });
 

@@ -1,7 +1,7 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import { CONTACT } from '../src/samples';
 import updatedContact from '../triggers/updatedContact';
-import { CONTACT_ID, FLAT_CONTACT, api, listing, offContract, polling, runner, staticKeys, useEnv } from './helpers';
+import { CONTACT_ID, FLAT_CONTACT, api, listing, offContract, runner, staticKeys, useEnv } from './helpers';
 
 useNock();
 useEnv();
@@ -15,7 +15,7 @@ describe('Updated Contact (updated_contact)', () => {
       .get('/api/v1/contacts')
       .query({ sort: 'updated:desc', per_page: '50', page: '1', record_type: 'person' })
       .reply(200, listing([UPDATED]));
-    const out = await run.trigger(polling(updatedContact), { record_type: 'person' });
+    const out = await run.trigger(updatedContact, { record_type: 'person' });
     expect(out).toEqual([
       {
         ...FLAT_CONTACT,
@@ -31,7 +31,7 @@ describe('Updated Contact (updated_contact)', () => {
       .get('/api/v1/contacts')
       .query(true)
       .reply(429, { message: 'Too many requests', code: 429 }, { 'Retry-After': '30' });
-    const err = await failureOf(run.trigger(polling(updatedContact), {}));
+    const err = await failureOf(run.trigger(updatedContact, {}));
     expect(err.name).toBe('ThrottledError');
     expect(err.message).toBe('Nimble is rate limiting requests (Too many requests); Zapier will retry in 30 s.');
   });
@@ -41,7 +41,7 @@ describe('Updated Contact (updated_contact)', () => {
       .get('/api/v1/contacts')
       .query(true)
       .reply(200, { resources: [{ id: CONTACT_ID, fields: [] }] });
-    const err = await failureOf(run.trigger(polling(updatedContact), {}));
+    const err = await failureOf(run.trigger(updatedContact, {}));
     expect(err.message).toMatch(/^Nimble sent an answer of an unexpected shape: resources\[0\]\.fields: /);
   });
 });
