@@ -1,7 +1,7 @@
 import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
-import authentication from './authentication/oauth2';
+import authentication, { beforeRequest } from './authentication/oauth2';
 import addContactTags from './creates/addContactTags';
 import createContact from './creates/createContact';
 import createDeal from './creates/createDeal';
@@ -13,9 +13,8 @@ import updateDeal from './creates/updateDeal';
 import findContact from './searches/findContact';
 import findExactContact from './searches/findExactContact';
 import findDeal from './searches/findDeal';
-import { CRM } from './src/constants';
-import { nimbleErrors, readNimbleError } from './src/errors';
-import { addBearerToken } from './src/middleware';
+import { CRM } from './src/client';
+import { classify, readError } from './src/errors';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
 import listPipelines from './triggers/listPipelines';
@@ -28,13 +27,8 @@ const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
-  beforeRequest: [addBearerToken],
-  // nimbleErrors first: Nimble's 403 "Can't authenticate request" (refresh), 402 (plan limit) and
-  // 404 `{object_type, object_id}`; then the kit's mapping for everything else (401 → refresh).
-  afterResponse: [
-    nimbleErrors,
-    crmErrors({ crm: CRM, credentials: 'Nimble connection', oauth: true, readError: readNimbleError }),
-  ],
+  beforeRequest: [beforeRequest],
+  afterResponse: [crmErrors({ crm: CRM, credentials: 'Nimble connection', oauth: true, readError, classify })],
   flags: APP_FLAGS,
   triggers: {
     [newContact.key]: newContact,

@@ -1,8 +1,6 @@
-import { isUnsendable, parseJsonBody, sendRequest, withoutSecrets } from '@crm-zapier/kit';
-import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { nimble } from '../src/client';
-import { AUTHORIZE_PATH, authBaseUrl, CRM, SCOPES, TOKEN_PATH } from '../src/constants';
-import { TokenSchema } from '../src/schemas';
+import { nonBlank, withoutSecrets } from '@crm-zapier/kit';
+import type { Authentication, BeforeRequestMiddleware, Bundle, ZObject } from 'zapier-platform-core';
+import { authorizeUrl, CRM, nimble, SCOPES } from '../src/client';
 
 /**
  * OAuth2 authorization code, as Nimble documents it: the token endpoint takes a form-encoded body
@@ -22,98 +20,37 @@ const clientCredentials = (z: ZObject) => {
       'MissingClientCredentials',
     );
   }
-  return { clientId, clientSecret };
+  return { client_id: clientId, client_secret: clientSecret };
 };
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-
-/** POSTs a form to the token endpoint and returns its tokens, or an error that names no secret. */
-const requestTokens = async (z: ZObject, form: Record<string, string>, kind: 'exchange' | 'refresh') => {
-  const secrets = [form.client_secret, form.code, form.refresh_token];
-  let status: number;
-  let content: string;
-  try {
-    const response = await sendRequest(
-      z,
-      CRM,
-      {
-        method: 'POST',
-        url: `${authBaseUrl()}${TOKEN_PATH}`,
-        // Exactly this type, with a body we encode ourselves (core would send JSON under a
-        // `…; charset=UTF-8` form header).
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-        body: new URLSearchParams(form).toString(),
-        skipThrowForStatus: true,
-      },
-      // A token request duplicates nothing a user made: a timeout is retried like a read.
-      { replayable: true },
-    );
-    status = response.status;
-    content = response.content ?? '';
-  } catch (err) {
-    // Under autoRefresh core turns any 401 into RefreshAuthError before we see it.
-    if ((err as Error).name !== 'RefreshAuthError') throw err;
-    status = 401;
-    content = '';
-  }
-  const body = parseJsonBody(content);
-  // OAuth2 (RFC 6749 §5.2) errors carry `error`; some servers send them with HTTP 200.
-  const refused = status < 400 && typeof (body as { error?: unknown } | undefined)?.error === 'string';
-  if (status >= 400 || refused) {
-    const obj = (body ?? {}) as Record<string, unknown>;
-    const said = text(obj.error_description) ?? text(obj.message) ?? text(obj.error);
-    const detail = said ? `: ${withoutSecrets(said, secrets)}` : '';
-    if (status >= 500) {
-      throw new z.errors.Error(
-        `${CRM}'s token endpoint had a temporary problem (HTTP ${status})${detail}.`,
-        'TokenServerError',
-        status,
-      );
-    }
-    if (kind === 'refresh') {
-      throw new z.errors.ExpiredAuthError(
-        `${CRM} did not accept the stored refresh token (HTTP ${status})${detail}. Reconnect your Nimble account.`,
-      );
-    }
-    throw new z.errors.Error(
-      `${CRM} did not accept the authorization code (HTTP ${status})${detail}. Try connecting your Nimble account again.`,
-      'InvalidGrant',
-      status,
-    );
-  }
-  const parsed = TokenSchema.schema.safeParse(body);
-  if (!parsed.success) {
-    throw new z.errors.Error(
-      `${CRM}'s token endpoint did not answer with an access token (HTTP ${status}).`,
-      'InvalidResponse',
-      status,
-    );
-  }
-  // A token is sent in a header on every request: one no header can carry is refused before it is stored.
-  const unsendable = [parsed.data.access_token, parsed.data.refresh_token].some((t) => t && isUnsendable(t));
-  if (unsendable) {
-    throw new z.errors.Error(
-      `${CRM}'s token endpoint answered with a token that cannot be sent back in a request (it holds a line ` +
-        `break, a control character or a character outside Latin-1). Try connecting your Nimble account again.`,
-      'InvalidResponse',
-      status,
-    );
-  }
-  return parsed.data;
+/**
+ * Sends the OAuth2 access token as `Authorization: Bearer …` (never as `?access_token=`, so tokens
+ * stay out of logged URLs) and asks for JSON. Token-endpoint calls carry the client credentials in
+ * their form instead (the client marks them). A request that already names its token (the `/myself`
+ * call right after the code exchange, when authData holds no token yet or an old one) keeps it.
+ */
+export const beforeRequest: BeforeRequestMiddleware = (request, _z, bundle) => {
+  const token = bundle.authData?.access_token;
+  const headers = request.headers ?? {};
+  const has = (name: string) => Object.keys(headers).some((h) => h.toLowerCase() === name);
+  const anonymous = request.middlewareData?.tokenEndpoint === true;
+  request.headers = {
+    ...(has('accept') ? {} : { Accept: 'application/json' }),
+    ...headers,
+    ...(typeof token === 'string' && token !== '' && !has('authorization') && !anonymous
+      ? { Authorization: `Bearer ${token}` }
+      : {}),
+  };
+  return request;
 };
 
 /** Where Nimble sends the user to grant access; `state` comes back with the code. */
-const authorizeUrl = async (z: ZObject, bundle: Bundle<OAuthInput>): Promise<string> => {
-  const { clientId } = clientCredentials(z);
-  const params = new URLSearchParams({
-    client_id: clientId,
+const authorizeUrlOf = async (z: ZObject, bundle: Bundle<OAuthInput>): Promise<string> =>
+  authorizeUrl({
+    client_id: clientCredentials(z).client_id,
     redirect_uri: bundle.inputData.redirect_uri ?? '',
-    response_type: 'code',
-    scope: SCOPES,
     state: bundle.inputData.state ?? '',
   });
-  return `${authBaseUrl()}${AUTHORIZE_PATH}?${params.toString()}`;
-};
 
 /**
  * The connected user's id, kept in authData (Zapier stores whatever getAccessToken returns) so that
@@ -126,7 +63,7 @@ const ownUserId = async (z: ZObject, accessToken: string): Promise<{ user_id?: s
   } catch (err) {
     // The token just received is not in authData yet, so the guard cannot know it: scrubbed here.
     const said = withoutSecrets((err as Error).message, [accessToken]);
-    z.console.log(`Nimble: could not read the connected user after the code exchange: ${said}`);
+    z.console.log(`${CRM}: could not read the connected user after the code exchange: ${said}`);
     return {};
   }
 };
@@ -136,23 +73,18 @@ const ownUserId = async (z: ZObject, accessToken: string): Promise<{ user_id?: s
  * and so is the connected user's id (one `/myself` call, once per connection).
  */
 const getAccessToken = async (z: ZObject, bundle: Bundle<OAuthInput>) => {
-  const { clientId, clientSecret } = clientCredentials(z);
-  const code = text(bundle.inputData.code);
-  const redirectUri = text(bundle.inputData.redirect_uri);
+  const credentials = clientCredentials(z);
+  const code = nonBlank(bundle.inputData.code);
+  const redirectUri = nonBlank(bundle.inputData.redirect_uri);
   if (!code || !redirectUri) {
     throw new z.errors.Error('Nimble sent no authorization code back. Try connecting again.', 'InvalidGrant', 400);
   }
-  const tokens = await requestTokens(
-    z,
-    {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      client_id: clientId,
-      client_secret: clientSecret,
-    },
-    'exchange',
-  );
+  const tokens = await nimble(z).exchangeCode({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
+    ...credentials,
+  });
   return {
     access_token: tokens.access_token,
     refresh_token: tokens.refresh_token ?? '',
@@ -163,29 +95,26 @@ const getAccessToken = async (z: ZObject, bundle: Bundle<OAuthInput>) => {
 
 /** Gets a new access token; Nimble rotates the refresh token, so the new one replaces the old. */
 const refreshAccessToken = async (z: ZObject, bundle: Bundle<OAuthInput>) => {
-  const { clientId, clientSecret } = clientCredentials(z);
-  const refreshToken = text(bundle.authData?.refresh_token);
+  const credentials = clientCredentials(z);
+  const refreshToken = nonBlank(bundle.authData?.refresh_token);
   if (!refreshToken)
     throw new z.errors.ExpiredAuthError('No Nimble refresh token is stored. Reconnect your Nimble account.');
   const redirectUri =
-    text(bundle.inputData?.redirect_uri) ?? text(bundle.authData?.redirect_uri) ?? text(process.env.REDIRECT_URI);
+    nonBlank(bundle.inputData?.redirect_uri) ??
+    nonBlank(bundle.authData?.redirect_uri) ??
+    nonBlank(process.env.REDIRECT_URI);
   if (!redirectUri) {
     throw new z.errors.ExpiredAuthError(
       'Nimble needs the redirect URI to refresh the connection and none is stored. Reconnect your Nimble account.',
     );
   }
-  const tokens = await requestTokens(
-    z,
-    {
-      grant_type: 'refresh_token',
-      refresh_token: refreshToken,
-      client_id: clientId,
-      client_secret: clientSecret,
-      redirect_uri: redirectUri,
-    },
-    'refresh',
-  );
-  const userId = text(bundle.authData?.user_id);
+  const tokens = await nimble(z).refreshTokens({
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    ...credentials,
+    redirect_uri: redirectUri,
+  });
+  const userId = nonBlank(bundle.authData?.user_id);
   return {
     access_token: tokens.access_token,
     refresh_token: tokens.refresh_token ?? refreshToken,
@@ -202,15 +131,15 @@ const test = async (z: ZObject) => {
 };
 
 const connectionLabel = async (_z: ZObject, bundle: Bundle<{ name?: string; email?: string }>): Promise<string> => {
-  const name = text(bundle.inputData.name);
-  const email = text(bundle.inputData.email);
+  const name = nonBlank(bundle.inputData.name);
+  const email = nonBlank(bundle.inputData.email);
   return name && email ? `${name} (${email})` : (name ?? email ?? 'Nimble');
 };
 
 export default {
   type: 'oauth2',
   oauth2Config: {
-    authorizeUrl,
+    authorizeUrl: authorizeUrlOf,
     getAccessToken,
     refreshAccessToken,
     // Access tokens live about ten minutes: a 401 (or Nimble's 403 "Can't authenticate request")

@@ -1,11 +1,10 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nimble } from '../src/client';
-import { contactCustomOutputFields, contactIdField, contactOutputFields } from '../src/fields';
-import { tagList } from '../src/inputs';
-import { flattenContact, staticSample, tagNames } from '../src/map';
+import { contactCustomOutputFields, contactIdField, tagList } from '../src/inputs';
+import { contactOutputFields, flattenContact, staticSample, tagNames } from '../src/map';
 import { CONTACT } from '../src/samples';
-import type { NimbleContact } from '../src/schemas';
 
 export const inputFields = defineInputFields([
   contactIdField,
@@ -30,16 +29,14 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const AddTagsInput = lazySchema((zod) =>
-  zod.object({
-    contact_id: inputs.id(),
-    tags: tagList().pipe(zod.array(zod.string()).min(1, 'needs at least one tag')),
-    mode: zod.enum(['add', 'replace']).default('add'),
-  }),
-);
+const AddTagsInput = z.object({
+  contact_id: inputs.id(),
+  tags: tagList().pipe(z.array(z.string()).min(1, 'needs at least one tag')),
+  mode: z.enum(['add', 'replace']).default('add'),
+});
 
 /** `current` followed by the new tags it lacks (compared without case), each once. */
-export const mergeTags = (current: string[], added: string[]): string[] => {
+const mergeTags = (current: string[], added: string[]): string[] => {
   const seen = new Set<string>();
   return [...current, ...added].filter((t) => {
     const k = t.toLowerCase();
@@ -57,12 +54,8 @@ export const mergeTags = (current: string[], added: string[]): string[] => {
 const perform = (async (z, bundle) => {
   const input = parseInput(z, AddTagsInput, bundle.inputData, inputFields);
   const api = nimble(z);
-  let tags = mergeTags([], input.tags);
-  let before: NimbleContact | undefined;
-  if (input.mode === 'add') {
-    [before] = await api.getContact(input.contact_id);
-    tags = mergeTags(tagNames(before?.tags), input.tags);
-  }
+  const before = input.mode === 'add' ? (await api.getContact(input.contact_id))[0] : undefined;
+  const tags = mergeTags(tagNames(before?.tags), input.tags);
   const answer = await api.setContactTags(input.contact_id, tags);
   const contact = answer ?? (before ? { ...before, tags } : (await api.getContact(input.contact_id))[0]);
   if (!contact) {

@@ -1,17 +1,18 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nimble } from '../src/client';
-import { MAX_CREATE_TAGS } from '../src/constants';
 import {
   contactCustomInputFields,
   contactCustomOutputFields,
   contactInputFieldGroups,
-  contactOutputFields,
+  contactShape,
   contactStandardFields,
+  MAX_CREATE_TAGS,
   ownerIdField,
-} from '../src/fields';
-import { contactShape, tagList } from '../src/inputs';
-import { flattenContact, toContactFields, toTagList, staticSample } from '../src/map';
+  tagList,
+} from '../src/inputs';
+import { contactOutputFields, flattenContact, staticSample, toContactFields, toTagList } from '../src/map';
 import { CONTACT } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -38,26 +39,24 @@ export const inputFields = defineInputFields([
   contactCustomInputFields,
 ]);
 
-const CreateContactInput = lazySchema((zod) =>
-  zod
-    .object({
-      record_type: zod.enum(['person', 'company']).default('person'),
-      ...contactShape(),
-      tags: tagList()
-        .pipe(zod.array(zod.string()).max(MAX_CREATE_TAGS, `takes at most ${MAX_CREATE_TAGS} tags`))
-        .optional(),
-      owner_id: inputs.id().optional(),
-    })
-    .loose()
-    .refine((i) => i.record_type !== 'person' || i.first_name || i.last_name, {
-      message: 'a person needs a First Name or a Last Name',
-      path: ['first_name'],
-    })
-    .refine((i) => i.record_type !== 'company' || i.company_name, {
-      message: 'a company needs a Company Name',
-      path: ['company_name'],
-    }),
-);
+const CreateContactInput = z
+  .object({
+    record_type: z.enum(['person', 'company']).default('person'),
+    ...contactShape,
+    tags: tagList()
+      .pipe(z.array(z.string()).max(MAX_CREATE_TAGS, `takes at most ${MAX_CREATE_TAGS} tags`))
+      .optional(),
+    owner_id: inputs.id().optional(),
+  })
+  .loose()
+  .refine((i) => i.record_type !== 'person' || i.first_name || i.last_name, {
+    message: 'a person needs a First Name or a Last Name',
+    path: ['first_name'],
+  })
+  .refine((i) => i.record_type !== 'company' || i.company_name, {
+    message: 'a company needs a Company Name',
+    path: ['company_name'],
+  });
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateContactInput, bundle.inputData, inputFields);

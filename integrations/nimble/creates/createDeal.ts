@@ -1,14 +1,12 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, nonBlank, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nimble } from '../src/client';
+import { contactIdsField, dealCustomOutputFields, dealValuesShape, idList, ownerIdField, tagList } from '../src/inputs';
+import { dealOutputFields, flattenDeal, staticSample } from '../src/map';
 import { dealFieldsValues, inputError, stageProblem } from '../src/deals';
-import { contactIdsField, dealCustomOutputFields, dealOutputFields, ownerIdField } from '../src/fields';
-import { dealValuesShape, idList, tagList } from '../src/inputs';
-import { flattenDeal, staticSample } from '../src/map';
 import { DEAL } from '../src/samples';
 import type { DealBody } from '../src/schemas';
-
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 export const inputFields = defineInputFields([
   {
@@ -55,17 +53,15 @@ export const inputFields = defineInputFields([
   ownerIdField,
 ]);
 
-const CreateDealInput = lazySchema((zod) =>
-  zod.object({
-    pipeline_id: inputs.id(),
-    stage_id: inputs.id(),
-    name: inputs.text(),
-    ...dealValuesShape(),
-    contact_ids: idList().optional(),
-    tags: tagList().optional(),
-    owner_id: inputs.id().optional(),
-  }),
-);
+const CreateDealInput = z.object({
+  pipeline_id: inputs.id(),
+  stage_id: inputs.id(),
+  name: inputs.text(),
+  ...dealValuesShape,
+  contact_ids: idList().optional(),
+  tags: tagList().optional(),
+  owner_id: inputs.id().optional(),
+});
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);
@@ -93,7 +89,7 @@ const perform = (async (z, bundle) => {
     stage_id: input.stage_id,
     // The spec requires an owner; the connected user is the natural default. Its id is stored at
     // connection time; connections made before that ask `/myself`.
-    owner_id: input.owner_id ?? text(bundle.authData.user_id) ?? (await api.myself()).user_id,
+    owner_id: input.owner_id ?? nonBlank(bundle.authData.user_id) ?? (await api.myself()).user_id,
     fields_values,
     ...(input.currency ? { currency: input.currency } : {}),
     ...(input.contact_ids?.length ? { related_contacts: input.contact_ids.map((contact_id) => ({ contact_id })) } : {}),

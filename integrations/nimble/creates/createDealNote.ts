@@ -1,7 +1,8 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nimble } from '../src/client';
-import { dealIdField } from '../src/fields';
+import { dealIdField } from '../src/inputs';
 import { flattenDealNote } from '../src/map';
 import { DEAL, DEAL_NOTE } from '../src/samples';
 
@@ -19,13 +20,11 @@ export const inputFields = defineInputFields([
   { key: 'body', label: 'Note', type: 'text', required: false, helpText: 'The text of the note.' },
 ]);
 
-const CreateDealNoteInput = lazySchema((zod) =>
-  zod.object({
-    deal_id: inputs.id(),
-    title: inputs.text().pipe(zod.string().max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`)),
-    body: zod.string().trim().min(1).optional(),
-  }),
-);
+const CreateDealNoteInput = z.object({
+  deal_id: inputs.id(),
+  title: inputs.text().pipe(z.string().max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`)),
+  body: z.string().trim().min(1).optional(),
+});
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateDealNoteInput, bundle.inputData, inputFields);

@@ -1,9 +1,8 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nimble } from '../src/client';
-import { MAX_NOTE_CONTACTS } from '../src/constants';
-import { contactIdsField } from '../src/fields';
-import { idList } from '../src/inputs';
+import { contactIdsField, idList, MAX_NOTE_CONTACTS } from '../src/inputs';
 import { flattenNote } from '../src/map';
 import { NOTE } from '../src/samples';
 
@@ -28,18 +27,16 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const CreateNoteInput = lazySchema((zod) =>
-  zod.object({
-    contact_ids: idList().pipe(
-      zod
-        .array(zod.string())
-        .min(1, 'needs at least one contact ID')
-        .max(MAX_NOTE_CONTACTS, `takes at most ${MAX_NOTE_CONTACTS} contact IDs`),
-    ),
-    note: inputs.text(),
-    note_preview: zod.string().trim().min(1).optional(),
-  }),
-);
+const CreateNoteInput = z.object({
+  contact_ids: idList().pipe(
+    z
+      .array(z.string())
+      .min(1, 'needs at least one contact ID')
+      .max(MAX_NOTE_CONTACTS, `takes at most ${MAX_NOTE_CONTACTS} contact IDs`),
+  ),
+  note: inputs.text(),
+  note_preview: z.string().trim().min(1).optional(),
+});
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateNoteInput, bundle.inputData, inputFields);

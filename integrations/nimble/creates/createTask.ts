@@ -1,11 +1,11 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { booleanText, inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { isNoEndpoint, nimble } from '../src/client';
-import { TASK_SUBJECT_LENGTH } from '../src/constants';
-import { dueDateTime } from '../src/dates';
-import { contactIdsField } from '../src/fields';
-import { idList } from '../src/inputs';
+import { z } from 'zod';
+import { nimble } from '../src/client';
+import { isNoEndpoint } from '../src/errors';
+import { contactIdsField, idList, TASK_SUBJECT_LENGTH } from '../src/inputs';
 import { flattenTask } from '../src/map';
+import { dueDateTime } from '../src/dates';
 import { TASK } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -41,26 +41,28 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const CreateTaskInput = lazySchema((zod) =>
-  zod.object({
-    subject: inputs
-      .text()
-      .pipe(
-        zod
-          .string()
-          .min(TASK_SUBJECT_LENGTH.min, `must be at least ${TASK_SUBJECT_LENGTH.min} characters`)
-          .max(TASK_SUBJECT_LENGTH.max, `must be at most ${TASK_SUBJECT_LENGTH.max} characters`),
-      ),
-    notes: zod.string().trim().min(1).optional(),
-    due_date: inputs.isoDateTime().optional(),
-    contact_ids: idList().optional(),
-    assigned_to: inputs.id().optional(),
-    is_important: zod
-      .union([zod.boolean(), zod.enum(['true', 'false', 'yes', 'no'])])
-      .transform((v) => v === true || v === 'true' || v === 'yes')
-      .optional(),
-  }),
-);
+const CreateTaskInput = z.object({
+  subject: inputs
+    .text()
+    .pipe(
+      z
+        .string()
+        .min(TASK_SUBJECT_LENGTH.min, `must be at least ${TASK_SUBJECT_LENGTH.min} characters`)
+        .max(TASK_SUBJECT_LENGTH.max, `must be at most ${TASK_SUBJECT_LENGTH.max} characters`),
+    ),
+  notes: z.string().trim().min(1).optional(),
+  due_date: inputs.isoDateTime().optional(),
+  contact_ids: idList().optional(),
+  assigned_to: inputs.id().optional(),
+  // Zapier's boolean fields send true/false, or text when mapped ("yes", "no", "1", "0").
+  is_important: inputs.optional(
+    z.unknown().transform((v, ctx) => {
+      const flag = booleanText(v);
+      if (flag === undefined) ctx.addIssue({ code: 'custom', message: 'must be yes or no' });
+      return flag;
+    }),
+  ),
+});
 
 /**
  * nimble.md §9.1: `POST /api/v1/tasks` with `related.contacts` (the current documentation's path);

@@ -1,16 +1,16 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform, type ZObject } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nimble } from '../src/client';
 import {
   contactCustomInputFields,
   contactCustomOutputFields,
   contactIdField,
   contactInputFieldGroups,
-  contactOutputFields,
+  contactShape,
   contactStandardFields,
-} from '../src/fields';
-import { contactShape } from '../src/inputs';
-import { currentEmployment, flattenContact, toContactFields, staticSample } from '../src/map';
+} from '../src/inputs';
+import { contactOutputFields, currentEmployment, flattenContact, staticSample, toContactFields } from '../src/map';
 import { CONTACT } from '../src/samples';
 import type { NimbleContact } from '../src/schemas';
 
@@ -32,15 +32,13 @@ export const inputFields = defineInputFields([
   contactCustomInputFields,
 ]);
 
-const UpdateContactInput = lazySchema((zod) =>
-  zod
-    .object({
-      contact_id: inputs.id(),
-      mode: zod.enum(['extend', 'replace']).default('extend'),
-      ...contactShape(),
-    })
-    .loose(),
-);
+const UpdateContactInput = z
+  .object({
+    contact_id: inputs.id(),
+    mode: z.enum(['extend', 'replace']).default('extend'),
+    ...contactShape,
+  })
+  .loose();
 
 /**
  * The contact as Nimble has it: its type decides what Company Name means (a company's own name, a

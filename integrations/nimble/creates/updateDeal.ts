@@ -1,10 +1,10 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nimble } from '../src/client';
+import { dealCustomOutputFields, dealIdField, dealValuesShape } from '../src/inputs';
+import { dealOutputFields, flattenDeal, staticSample } from '../src/map';
 import { dealFieldsValues, inputError, stageProblem } from '../src/deals';
-import { dealCustomOutputFields, dealIdField, dealOutputFields } from '../src/fields';
-import { dealValuesShape } from '../src/inputs';
-import { flattenDeal, staticSample } from '../src/map';
 import { DEAL } from '../src/samples';
 import type { DealUpdateBody } from '../src/schemas';
 
@@ -43,14 +43,12 @@ export const inputFields = defineInputFields([
   { key: 'description', label: 'Description', type: 'text', required: false },
 ]);
 
-const UpdateDealInput = lazySchema((zod) =>
-  zod.object({
-    deal_id: inputs.id(),
-    stage_id: inputs.id().optional(),
-    name: zod.string().trim().min(1).optional(),
-    ...dealValuesShape(),
-  }),
-);
+const UpdateDealInput = z.object({
+  deal_id: inputs.id(),
+  stage_id: inputs.id().optional(),
+  name: z.string().trim().min(1).optional(),
+  ...dealValuesShape,
+});
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdateDealInput, bundle.inputData, inputFields);

@@ -1,8 +1,9 @@
-import { type Infer, inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { nimble, type ContactSearch } from '../src/client';
-import { contactCustomOutputFields, contactOutputFields } from '../src/fields';
-import { flattenContact, staticSample } from '../src/map';
+import { z } from 'zod';
+import { type ContactSearch, nimble } from '../src/client';
+import { contactCustomOutputFields } from '../src/inputs';
+import { contactOutputFields, flattenContact, staticSample } from '../src/map';
 import { CONTACT } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -39,29 +40,27 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindContactInput = lazySchema((zod) =>
-  zod
-    .object({
-      record_type: zod.enum(['person', 'company']).optional(),
-      email: inputs.email().optional(),
-      name: zod.string().trim().min(1).optional(),
-      company_name: zod.string().trim().min(1).optional(),
-      keyword: zod.string().trim().min(1).optional(),
-    })
-    .refine((i) => i.email || i.name || i.company_name || i.keyword, {
-      message: 'Enter an Email, a Name, a Company Name or Free Text to search for',
-      path: ['email'],
-    })
-    .refine((i) => !i.keyword || !(i.email || i.name || i.company_name), {
-      message: "can't be combined with Email, Name or Company Name (Nimble takes one or the other)",
-      path: ['keyword'],
-    })
-    .refine((i) => !(i.company_name && i.record_type === 'person'), {
-      message: 'a Company Name search finds companies; leave Contact Type empty or pick Company',
-      path: ['record_type'],
-    }),
-);
-type FindContactInput = Infer<typeof FindContactInput>;
+const FindContactInput = z
+  .object({
+    record_type: z.enum(['person', 'company']).optional(),
+    email: inputs.email().optional(),
+    name: z.string().trim().min(1).optional(),
+    company_name: z.string().trim().min(1).optional(),
+    keyword: z.string().trim().min(1).optional(),
+  })
+  .refine((i) => i.email || i.name || i.company_name || i.keyword, {
+    message: 'Enter an Email, a Name, a Company Name or Free Text to search for',
+    path: ['email'],
+  })
+  .refine((i) => !i.keyword || !(i.email || i.name || i.company_name), {
+    message: "can't be combined with Email, Name or Company Name (Nimble takes one or the other)",
+    path: ['keyword'],
+  })
+  .refine((i) => !(i.company_name && i.record_type === 'person'), {
+    message: 'a Company Name search finds companies; leave Contact Type empty or pick Company',
+    path: ['record_type'],
+  });
+type FindContactInput = z.infer<typeof FindContactInput>;
 
 /** The search in Nimble's query language (§8), or a keyword search with its own type filter. */
 export const toContactSearch = (i: FindContactInput): ContactSearch => {

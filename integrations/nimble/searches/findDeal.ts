@@ -1,9 +1,9 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, orNotFound, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { nimble } from '../src/client';
-import { FIND_DEAL_WINDOW } from '../src/constants';
-import { DEAL_DROPDOWN, dealCustomOutputFields, dealOutputFields } from '../src/fields';
-import { flattenDeal, staticSample } from '../src/map';
+import { z } from 'zod';
+import { FIND_DEAL_WINDOW, nimble } from '../src/client';
+import { DEAL_DROPDOWN, dealCustomOutputFields } from '../src/inputs';
+import { dealOutputFields, flattenDeal, staticSample } from '../src/map';
 import { DEAL } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -30,19 +30,17 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindDealInput = lazySchema((zod) =>
-  zod
-    .object({
-      deal_id: inputs.id().optional(),
-      name: zod.string().trim().min(1).optional(),
-      pipeline_id: inputs.id().optional(),
-    })
-    .refine((i) => i.deal_id || i.name, { message: 'Enter a Deal ID or a Deal Name to search for', path: ['name'] })
-    .refine((i) => !(i.deal_id && (i.name || i.pipeline_id)), {
-      message: "can't be combined with Deal Name or Pipeline: a Deal ID finds exactly one deal",
-      path: ['deal_id'],
-    }),
-);
+const FindDealInput = z
+  .object({
+    deal_id: inputs.id().optional(),
+    name: z.string().trim().min(1).optional(),
+    pipeline_id: inputs.id().optional(),
+  })
+  .refine((i) => i.deal_id || i.name, { message: 'Enter a Deal ID or a Deal Name to search for', path: ['name'] })
+  .refine((i) => !(i.deal_id && (i.name || i.pipeline_id)), {
+    message: "can't be combined with Deal Name or Pipeline: a Deal ID finds exactly one deal",
+    path: ['deal_id'],
+  });
 
 const fold = (s: string) =>
   s
@@ -51,25 +49,13 @@ const fold = (s: string) =>
     .toLowerCase()
     .trim();
 
-/** The status of a failed request, from core's JSON error message (404 → no match, not a failure). */
-const statusOf = (err: unknown): number | undefined => {
-  try {
-    return (JSON.parse((err as Error).message) as { status?: number }).status;
-  } catch {
-    return undefined;
-  }
-};
-
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindDealInput, bundle.inputData, inputFields);
   const api = nimble(z);
   if (input.deal_id) {
-    try {
-      return [flattenDeal(await api.getDeal(input.deal_id))];
-    } catch (err) {
-      if (statusOf(err) === 404) return [];
-      throw err;
-    }
+    // A 404 finds nothing; it is not a failure.
+    const deal = await orNotFound(api.getDeal(input.deal_id));
+    return deal ? [flattenDeal(deal)] : [];
   }
   const words = fold(input.name!).split(/\s+/);
   const wanted = fold(input.name!);

@@ -1,9 +1,9 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { nimble } from '../src/client';
-import { EXACT_SEARCH_PAGE_SIZE } from '../src/constants';
-import { contactCustomOutputFields, contactOutputFields } from '../src/fields';
-import { flattenContact, staticSample } from '../src/map';
+import { z } from 'zod';
+import { EXACT_SEARCH_PAGE_SIZE, nimble } from '../src/client';
+import { contactCustomOutputFields } from '../src/inputs';
+import { contactOutputFields, flattenContact, staticSample } from '../src/map';
 import { CONTACT } from '../src/samples';
 import { toContactSearch } from './findContact';
 
@@ -42,29 +42,27 @@ export const inputFields = defineInputFields([
 /** Free Text is Find Contact's; a Find or Create step made with it still sends it. */
 const labels = [...inputFields, { key: 'keyword', label: 'Free Text' }];
 
-const FindExactContactInput = lazySchema((zod) =>
-  zod
-    .object({
-      record_type: zod.enum(['person', 'company']).optional(),
-      email: inputs.email().optional(),
-      name: zod.string().trim().min(1).optional(),
-      company_name: zod.string().trim().min(1).optional(),
-      keyword: inputs.optional(zod.string()),
-    })
-    .refine((i) => i.keyword === undefined, {
-      message:
-        "can't be used to find the contact to update: free text can match several contacts. Search by Email, Name or Company Name",
-      path: ['keyword'],
-    })
-    .refine((i) => i.email || i.name || i.company_name, {
-      message: 'Enter an Email, a Name or a Company Name to search for',
-      path: ['email'],
-    })
-    .refine((i) => !(i.company_name && i.record_type === 'person'), {
-      message: 'a Company Name search finds companies; leave Contact Type empty or pick Company',
-      path: ['record_type'],
-    }),
-);
+const FindExactContactInput = z
+  .object({
+    record_type: z.enum(['person', 'company']).optional(),
+    email: inputs.email().optional(),
+    name: z.string().trim().min(1).optional(),
+    company_name: z.string().trim().min(1).optional(),
+    keyword: inputs.optional(z.string()),
+  })
+  .refine((i) => i.keyword === undefined, {
+    message:
+      "can't be used to find the contact to update: free text can match several contacts. Search by Email, Name or Company Name",
+    path: ['keyword'],
+  })
+  .refine((i) => i.email || i.name || i.company_name, {
+    message: 'Enter an Email, a Name or a Company Name to search for',
+    path: ['email'],
+  })
+  .refine((i) => !(i.company_name && i.record_type === 'person'), {
+    message: 'a Company Name search finds companies; leave Contact Type empty or pick Company',
+    path: ['record_type'],
+  });
 
 /** Text compared as a person reads it: spaces around and between words, and letter case, aside. */
 const norm = (s: string | null | undefined): string => (s ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -76,9 +74,9 @@ const perform = (async (z, bundle) => {
     const fullName = [c.first_name, c.middle_name, c.last_name].filter(Boolean).join(' ');
     return (
       (!input.record_type || c.record_type === input.record_type) &&
-      (!input.email || (c.emails as string[]).some((e) => norm(e) === norm(input.email))) &&
-      (!input.name || norm(c.name as string) === norm(input.name) || norm(fullName) === norm(input.name)) &&
-      (!input.company_name || (c.record_type === 'company' && norm(c.name as string) === norm(input.company_name)))
+      (!input.email || c.emails.some((e) => norm(e) === norm(input.email))) &&
+      (!input.name || norm(c.name) === norm(input.name) || norm(fullName) === norm(input.name)) &&
+      (!input.company_name || (c.record_type === 'company' && norm(c.name) === norm(input.company_name)))
     );
   });
   const what = [

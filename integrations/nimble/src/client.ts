@@ -1,23 +1,20 @@
-import { requestJson, type AnySchema } from '@crm-zapier/kit';
+import {
+  asRecord,
+  isUnsendable,
+  nonBlank,
+  parseJsonBody,
+  requestJson,
+  sendRequest,
+  withoutSecrets,
+} from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
+import type { z as Zod } from 'zod';
 import {
-  baseUrl,
-  contactUpdateMode,
-  CRM,
-  DROPDOWN_PAGE_SIZE,
-  LEGACY_TASK_PATH,
-  POLL_PAGE_SIZE,
-  SEARCH_PAGE_SIZE,
-  TASKS_PATH,
-} from './constants';
-import { NO_ENDPOINT } from './errors';
-import {
-  ContactByIdSchema,
   ContactListSchema,
   ContactSchema,
   DealFieldsSchema,
-  DealNoteSchema,
   DealListSchema,
+  DealNoteSchema,
   DealSchema,
   FieldsMetadataSchema,
   MyselfSchema,
@@ -26,6 +23,7 @@ import {
   PipelineSchema,
   TagsAnswerSchema,
   TaskSchema,
+  TokenSchema,
   type CreateContactBody,
   type DealBody,
   type DealNoteBody,
@@ -36,35 +34,193 @@ import {
   type UpdateContactBody,
 } from './schemas';
 
-type Params = Record<string, string | number | boolean | string[] | undefined>;
-type Method = 'GET' | 'POST' | 'PUT';
+export const CRM = 'Nimble';
 
-const seg = encodeURIComponent;
+/**
+ * Nimble's host. The API text uses `https://api.nimble.com` in one `?access_token=` example, but the
+ * OpenAPI document's `servers`, both OAuth endpoints and every avatar URL use `https://app.nimble.com`,
+ * so the API and the authorization server share this one host.
+ */
+export const NIMBLE_BASE_URL = 'https://app.nimble.com';
+
+const trimmed = (url: string): string => url.replace(/\/+$/, '');
+/** The API host in force: the constant, or NIMBLE_BASE_URL from the environment (sandbox, tests). */
+const baseUrl = (): string => trimmed(process.env.NIMBLE_BASE_URL || NIMBLE_BASE_URL);
+/** The OAuth host: NIMBLE_AUTH_URL if set, else the API host (they are the same at Nimble). */
+const authBaseUrl = (): string => trimmed(process.env.NIMBLE_AUTH_URL || baseUrl());
+
+/**
+ * Task creation (nimble.md §9.1): the OpenAPI document's path first; if Nimble has no such endpoint
+ * (404 without a named object, or 405), the legacy path every independent client uses. `classify`
+ * (errors.ts) recognises a missing endpoint by this path.
+ */
+export const TASKS_PATH = '/api/v1/tasks';
+
+/** Page sizes: modest, as the document advises (the maximum is undocumented). */
+const POLL_PAGE_SIZE = 50;
+const SEARCH_PAGE_SIZE = 10;
+export const DROPDOWN_PAGE_SIZE = 50;
+/**
+ * Find or Create Contact checks Nimble's matches for an exact one: it reads a bigger page, so that a
+ * second exact match is not cut off (when the page is full, it stops rather than guess).
+ */
+export const EXACT_SEARCH_PAGE_SIZE = 100;
+/**
+ * How many of the most recently changed deals Find Deal looks through by name: Nimble's deal list
+ * takes only `sort` and `limit` (no search, no page), and the simulator, like a modest reading of
+ * the undocumented maximum, allows 100.
+ */
+export const FIND_DEAL_WINDOW = 100;
+
+/** How long the standard deal fields' ids are kept: they belong to the account and do not change. */
+const FIELD_IDS_TTL = 24 * 60 * 60;
+
+/** Scopes, comma-separated as the document writes them. */
+export const SCOPES = 'basic,contacts,deals';
 
 /** How a contact search is asked: a query in Nimble's search language, or a keyword — never both. */
 export type ContactSearch =
   | { query: Record<string, unknown>; keyword?: never; recordType?: never }
   | { keyword: string; recordType?: 'person' | 'company'; query?: never };
 
-/** True for the error a missing endpoint gives (see `nimbleErrors`): nothing was created. */
-export const isNoEndpoint = (err: unknown): boolean => {
+/**
+ * Update Contact's extend/replace switch, under both names Nimble has used: `type` (the OpenAPI
+ * document) and `replace` (Nimble's legacy docs, `docs/contacts/basic/update.rst`, and GearPlug's
+ * client). Neither source says the other name is gone, so both are sent (nimble.md §7.4 C6).
+ */
+const updateMode = (replace: boolean) => (replace ? { type: '1', replace: '1' } : { type: '0', replace: '0' });
+
+/** Where Nimble sends the user to grant access; `state` comes back with the code. */
+export const authorizeUrl = (params: { client_id: string; redirect_uri: string; state: string }): string =>
+  `${authBaseUrl()}/oauth/authorize?${new URLSearchParams({ ...params, response_type: 'code', scope: SCOPES }).toString()}`;
+
+/** The form of a token request: the client's credentials travel in it (client_secret_post). */
+type TokenForm = { client_id: string; client_secret: string; redirect_uri: string } & (
+  { grant_type: 'authorization_code'; code: string } | { grant_type: 'refresh_token'; refresh_token: string }
+);
+
+/**
+ * POSTs a form to the token endpoint and returns its tokens, or an error that names no secret. The
+ * request carries no Bearer token (`middlewareData.tokenEndpoint`, read by the auth's beforeRequest).
+ */
+const requestTokens = async (z: ZObject, form: TokenForm): Promise<Zod.infer<typeof TokenSchema>> => {
+  const secrets = Object.values(form);
+  let status: number;
+  let content: string;
   try {
-    return (JSON.parse((err as Error).message) as { code?: unknown }).code === NO_ENDPOINT;
-  } catch {
-    return false;
+    const response = await sendRequest(
+      z,
+      CRM,
+      {
+        method: 'POST',
+        url: `${authBaseUrl()}/api/oauth/token`,
+        // Exactly this type, with a body we encode ourselves (core would send JSON under a
+        // `…; charset=UTF-8` form header).
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams(form).toString(),
+        skipThrowForStatus: true,
+        middlewareData: { tokenEndpoint: true },
+      },
+      // A token request duplicates nothing a user made: a timeout is retried like a read.
+      { replayable: true },
+    );
+    status = response.status;
+    content = response.content ?? '';
+  } catch (err) {
+    // Under autoRefresh core turns any 401 into RefreshAuthError before we see it.
+    if ((err as Error).name !== 'RefreshAuthError') throw err;
+    status = 401;
+    content = '';
   }
+  const body = parseJsonBody(content);
+  const obj = asRecord(body) ?? {};
+  // OAuth2 (RFC 6749 §5.2) errors carry `error`; some servers send them with HTTP 200.
+  if (status >= 400 || typeof obj.error === 'string') {
+    const said = nonBlank(obj.error_description) ?? nonBlank(obj.message) ?? nonBlank(obj.error);
+    const detail = said ? `: ${withoutSecrets(said, secrets)}` : '';
+    if (status >= 500) {
+      throw new z.errors.Error(
+        `${CRM}'s token endpoint had a temporary problem (HTTP ${status})${detail}.`,
+        'TokenServerError',
+        status,
+      );
+    }
+    if (form.grant_type === 'refresh_token') {
+      throw new z.errors.ExpiredAuthError(
+        `${CRM} did not accept the stored refresh token (HTTP ${status})${detail}. Reconnect your Nimble account.`,
+      );
+    }
+    throw new z.errors.Error(
+      `${CRM} did not accept the authorization code (HTTP ${status})${detail}. Try connecting your Nimble account again.`,
+      'InvalidGrant',
+      status,
+    );
+  }
+  const parsed = TokenSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new z.errors.Error(
+      `${CRM}'s token endpoint did not answer with an access token (HTTP ${status}).`,
+      'InvalidResponse',
+      status,
+    );
+  }
+  // A token is sent in a header on every request: one no header can carry is refused before it is stored.
+  if ([parsed.data.access_token, parsed.data.refresh_token].some((t) => t && isUnsendable(t))) {
+    throw new z.errors.Error(
+      `${CRM}'s token endpoint answered with a token that cannot be sent back in a request (it holds a line ` +
+        `break, a control character or a character outside Latin-1). Try connecting your Nimble account again.`,
+      'InvalidResponse',
+      status,
+    );
+  }
+  return parsed.data;
 };
 
-/** The only code that knows Nimble's paths: one method per documented endpoint. */
+/** Keys are per connection. Core's `z.cache.get` takes the scope too (`tools/create-cache.js`); its type omits it. */
+type ScopedGet = (key: string, scope: string[]) => Promise<unknown>;
+
+/**
+ * `load()`'s value, kept in `z.cache` for this connection (scope `auth`) for `ttlSeconds`. The cache
+ * is only a shortcut: if it cannot be read or written the value is loaded as if it were empty.
+ */
+const cached = async <T>(z: ZObject, key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> => {
+  try {
+    const hit = (await (z.cache.get as ScopedGet)(key, ['auth'])) as T | null;
+    if (hit !== null && hit !== undefined) return hit;
+  } catch (err) {
+    z.console.log(`${CRM}: cache read of ${key} failed: ${(err as Error).message}`);
+  }
+  const value = await load();
+  try {
+    await z.cache.set(key, value, ttlSeconds, ['auth']);
+  } catch (err) {
+    z.console.log(`${CRM}: cache write of ${key} failed: ${(err as Error).message}`);
+  }
+  return value;
+};
+
+type Params = Record<string, string | number | boolean | string[] | undefined>;
+
+/** The only code that knows Nimble's paths and sends its requests: one method per documented endpoint. */
 export const nimble = (z: ZObject) => {
-  const call = <S extends AnySchema>(
-    method: Method,
+  const call = <S extends Zod.ZodType>(
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: S,
     opts: { params?: Params; body?: unknown; resource?: string; headers?: Record<string, string> } = {},
   ) => requestJson(z, { method, url: `${baseUrl()}${path}`, schema, crm: CRM, ...opts });
+  const seg = encodeURIComponent;
+  const contacts = async (params: Params) =>
+    (await call('GET', '/api/v1/contacts', ContactListSchema, { params })).resources;
+  const deals = async (params: Params) => (await call('GET', '/api/v2/deals', DealListSchema, { params })).resources;
+  const dealFields = () => call('GET', '/api/v2/deals/fields', DealFieldsSchema);
 
   return {
+    /** The code exchange: `POST /api/oauth/token` with `grant_type=authorization_code`. */
+    exchangeCode: (form: Extract<TokenForm, { grant_type: 'authorization_code' }>) => requestTokens(z, form),
+    /** A refresh: the same endpoint with `grant_type=refresh_token` (and `redirect_uri`, which Nimble wants). */
+    refreshTokens: (form: Extract<TokenForm, { grant_type: 'refresh_token' }>) => requestTokens(z, form),
+
     /** The connected user; `accessToken` names the token when authData has none yet (the code exchange). */
     myself: (accessToken?: string) =>
       call('GET', '/api/v1/myself', MyselfSchema, {
@@ -72,40 +228,28 @@ export const nimble = (z: ZObject) => {
       }),
 
     /** Contacts, newest first by `created` or `updated` (the sort format of the legacy docs). */
-    recentContacts: async (by: 'created' | 'updated', recordType?: 'person' | 'company') =>
-      (
-        await call('GET', '/api/v1/contacts', ContactListSchema, {
-          params: { sort: `${by}:desc`, per_page: POLL_PAGE_SIZE, page: 1, record_type: recordType },
-        })
-      ).resources,
+    recentContacts: (by: 'created' | 'updated', recordType?: 'person' | 'company') =>
+      contacts({ sort: `${by}:desc`, per_page: POLL_PAGE_SIZE, page: 1, record_type: recordType }),
 
     /** One page (1-based) of every contact, newest first: the contact dropdown. */
-    contactPage: async (page: number) =>
-      (
-        await call('GET', '/api/v1/contacts', ContactListSchema, {
-          params: { sort: 'created:desc', per_page: DROPDOWN_PAGE_SIZE, page },
-        })
-      ).resources,
+    contactPage: (page: number) => contacts({ sort: 'created:desc', per_page: DROPDOWN_PAGE_SIZE, page }),
 
-    searchContacts: async (search: ContactSearch, perPage: number = SEARCH_PAGE_SIZE) =>
-      (
-        await call('GET', '/api/v1/contacts', ContactListSchema, {
-          params:
-            search.query !== undefined
-              ? { query: JSON.stringify(search.query), per_page: perPage }
-              : { keyword: search.keyword, record_type: search.recordType, per_page: perPage },
-        })
-      ).resources,
+    searchContacts: (search: ContactSearch, perPage: number = SEARCH_PAGE_SIZE) =>
+      contacts(
+        search.query !== undefined
+          ? { query: JSON.stringify(search.query), per_page: perPage }
+          : { keyword: search.keyword, record_type: search.recordType, per_page: perPage },
+      ),
 
     getContact: async (id: string) =>
-      (await call('GET', `/api/v1/contact/${seg(id)}`, ContactByIdSchema, { resource: `contact ${id}` })).resources,
+      (await call('GET', `/api/v1/contact/${seg(id)}`, ContactListSchema, { resource: `contact ${id}` })).resources,
 
     createContact: (body: CreateContactBody) => call('POST', '/api/v1/contact', ContactSchema, { body }),
 
     updateContact: (id: string, body: UpdateContactBody, replace: boolean) =>
       call('PUT', `/api/v1/contact/${seg(id)}`, ContactSchema, {
         body,
-        params: contactUpdateMode(replace),
+        params: updateMode(replace),
         resource: `contact ${id}`,
       }),
 
@@ -116,31 +260,30 @@ export const nimble = (z: ZObject) => {
     /** `POST /api/v1/tasks`; its 404 without a named object, or 405, is an error with the code NO_ENDPOINT. */
     createTask: (body: TaskBody) => call('POST', TASKS_PATH, TaskSchema, { body }),
 
-    createLegacyTask: (body: LegacyTaskBody) => call('POST', LEGACY_TASK_PATH, TaskSchema, { body }),
+    createLegacyTask: (body: LegacyTaskBody) => call('POST', '/api/v1/activities/task', TaskSchema, { body }),
 
     pipelines: async () => (await call('GET', '/api/v2/deals/pipelines', PipelineListSchema)).pipelines,
 
     pipeline: (id: string) =>
       call('GET', `/api/v2/deals/pipelines/${seg(id)}`, PipelineSchema, { resource: `deal pipeline ${id}` }),
 
-    dealFields: () => call('GET', '/api/v2/deals/fields', DealFieldsSchema),
+    dealFields,
 
-    recentDeals: async () =>
-      (
-        await call('GET', '/api/v2/deals', DealListSchema, {
-          params: { sort: 'created:desc', limit: POLL_PAGE_SIZE },
-        })
-      ).resources,
+    /**
+     * The standard deal fields' ids by name (`GET /api/v2/deals/fields` on the first run), kept in
+     * `z.cache` per connection: Create Deal and Update Deal share the entry.
+     */
+    standardDealFieldIds: () =>
+      cached(z, 'deal-standard-field-ids', FIELD_IDS_TTL, async (): Promise<Record<string, string>> =>
+        Object.fromEntries((await dealFields()).standard_fields.map((f) => [f.field_name, f.field_id])),
+      ),
 
-    createDeal: (body: DealBody) => call('POST', '/api/v2/deals', DealSchema, { body }),
+    recentDeals: () => deals({ sort: 'created:desc', limit: POLL_PAGE_SIZE }),
 
     /** Deals by most recent change: the deal dropdown (one page) and Find Deal by name. */
-    dealsByUpdate: async (limit: number) =>
-      (
-        await call('GET', '/api/v2/deals', DealListSchema, {
-          params: { sort: 'updated:desc', limit },
-        })
-      ).resources,
+    dealsByUpdate: (limit: number) => deals({ sort: 'updated:desc', limit }),
+
+    createDeal: (body: DealBody) => call('POST', '/api/v2/deals', DealSchema, { body }),
 
     getDeal: (id: string) => call('GET', `/api/v2/deals/${seg(id)}`, DealSchema, { resource: `deal ${id}` }),
 

@@ -8,7 +8,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The time zone if the runtime knows it (an unknown or missing name counts as none). */
-export const zoneOf = (timezone: unknown): string | undefined => {
+const zoneOf = (timezone: unknown): string | undefined => {
   if (typeof timezone !== 'string' || timezone.trim() === '') return undefined;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: timezone.trim() });

@@ -1,57 +1,38 @@
 import type { ZObject } from 'zapier-platform-core';
-import { cached } from './cache';
 import { nimble } from './client';
 import { calendarDate } from './dates';
+import type { DealValues } from './inputs';
 import type { DealBody, Pipeline, Stage } from './schemas';
-
-/** How long the standard deal fields' ids are kept: they belong to the account and do not change. */
-const FIELD_IDS_TTL = 24 * 60 * 60;
-
-/** The standard deal fields a Zap can write, as checked input. */
-export interface DealFieldInput {
-  name?: string;
-  amount?: number;
-  probability?: number;
-  expected_close_date?: string;
-  description?: string;
-}
 
 /**
  * `fields_values` keyed by field ID, as the create example and the edit description key them. The
- * standard fields' ids come from `GET /api/v2/deals/fields` on the first run and are kept in
- * `z.cache` per connection (Create Deal and Update Deal share the entry); a field the answer does
- * not list falls back to its name, which the create example also uses.
+ * standard fields' ids come from the client (read once per connection and kept); a field the answer
+ * does not list falls back to its name, which the create example also uses.
  */
 export const dealFieldsValues = async (
   z: ZObject,
-  input: DealFieldInput,
+  input: DealValues,
   /** `bundle.meta.timezone`: the expected close date is a date in the Zap's time zone (`calendarDate`). */
   timezone: unknown,
 ): Promise<DealBody['fields_values']> => {
-  const values: Record<string, string | undefined> = {
+  const given = Object.entries({
     name: input.name,
     amount: input.amount !== undefined ? String(input.amount) : undefined,
     probability: input.probability !== undefined ? String(input.probability) : undefined,
     expected_close_date: input.expected_close_date ? calendarDate(input.expected_close_date, timezone) : undefined,
     description: input.description,
-  };
-  const given = Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined);
+  }).filter((e): e is [string, string] => e[1] !== undefined);
   if (given.length === 0) return {};
-  const fieldIds = await cached(z, 'deal-standard-field-ids', FIELD_IDS_TTL, async () =>
-    Object.fromEntries((await nimble(z).dealFields()).standard_fields.map((f) => [f.field_name, f.field_id])),
-  );
+  const fieldIds = await nimble(z).standardDealFieldIds();
   return Object.fromEntries(given.map(([name, value]) => [fieldIds[name] ?? name, [{ value }]]));
 };
 
 /**
- * A stage a Zap may put a deal in (nimble.md §12.3, Nimble's plugin): live (not archived) and not
- * final, since "a stage change … cannot mark a deal won or lost" and a new deal needs "a non-final
- * stage" (a final stage, `role.is_final`, is a won or lost one).
+ * The stages of a pipeline a Zap may put a deal in, as dropdowns offer them (nimble.md §12.3, Nimble's
+ * plugin): live (not archived) and not final, since "a stage change … cannot mark a deal won or lost"
+ * and a new deal needs "a non-final stage" (a final stage, `role.is_final`, is a won or lost one).
  */
-export const isOpenStage = (s: Stage): boolean => !s.archived_at && s.role?.is_final !== true;
-
-/** The stages a dropdown offers for a pipeline: its open ones. */
-export const openStages = (p: Pipeline): Stage[] => p.stages.filter(isOpenStage);
+export const openStages = (p: Pipeline): Stage[] => p.stages.filter((s) => !s.archived_at && s.role?.is_final !== true);
 
 /** What is wrong with putting a deal in `stageId` of `pipeline` (the Stage input's message), or undefined. */
 export const stageProblem = (pipeline: Pipeline, stageId: string, whose: string): string | undefined => {

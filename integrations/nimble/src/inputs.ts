@@ -1,68 +1,309 @@
-import { inputs, zod } from '@crm-zapier/kit';
-import { ADDRESS_TYPES, EMAIL_TYPES } from './map';
+import { inputs } from '@crm-zapier/kit';
+import { defineInputField, type ZObject } from 'zapier-platform-core';
+import { z } from 'zod';
+import { nimble } from './client';
+import { customDealFieldNames, dealFieldKey, fieldKey, MAPPED_CONTACT_FIELDS } from './map';
+import { ADDRESS_TYPES, EMAIL_TYPES, type FieldsMetadata, type MetaField } from './schemas';
 
 /*
- * Schema-building helpers: call them only inside a `lazySchema` builder (they require zod, and an
- * app must not load it at start-up).
+ * The inputs operations share, each field beside the zod rules that check it before any request,
+ * and the fields read from the account's metadata (dynamic inputs and output labels).
  */
 
-const optionalText = () => zod().string().trim().min(1).optional();
+const titleCase = (name: string): string => name.replace(/(^|[\s_-])(\p{L})/gu, (m) => m.toUpperCase());
+const choices = (values: readonly string[]) => values.map((v) => ({ value: v, label: titleCase(v), sample: v }));
 
-/** The contact inputs both Create Contact and Update Contact check before any request. */
-export const contactShape = () => ({
+/** Nimble accepts at most five tags when a contact is created. */
+export const MAX_CREATE_TAGS = 5;
+/** A note belongs to one to ten contacts. */
+export const MAX_NOTE_CONTACTS = 10;
+/** A task's subject: 2 to 128 characters (legacy docs, `docs/activities/tasks/create.rst`). */
+export const TASK_SUBJECT_LENGTH = { min: 2, max: 128 } as const;
+
+/** Optional text: trimmed, and not blank when given. */
+const optionalText = () => z.string().trim().min(1).optional();
+
+/** A list input: Zapier sends a list, or one string (comma-separated when typed by hand). */
+export const idList = () =>
+  z
+    .union([z.array(z.string()), z.string()])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(inputs.id()));
+
+/** Tags: a list, or one tag. */
+export const tagList = () =>
+  z
+    .union([z.array(z.string()), z.string()])
+    .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean));
+
+// Contacts
+
+export const recordTypeFilterField = defineInputField({
+  key: 'record_type',
+  label: 'Contact Type',
+  required: false,
+  choices: [
+    { value: 'person', label: 'People only', sample: 'person' },
+    { value: 'company', label: 'Companies only', sample: 'company' },
+  ],
+  helpText: 'Only people or only companies. Leave empty for both.',
+});
+
+/** The record type filter's value, if it is one Nimble knows. */
+export const recordTypeOf = (v: unknown): 'person' | 'company' | undefined =>
+  v === 'person' || v === 'company' ? v : undefined;
+
+/** The contact dropdown (newest first, "name (email)"); see `triggers/listContacts.ts`. */
+const CONTACT_DROPDOWN = 'list_contacts.id.name';
+
+export const contactIdField = defineInputField({
+  key: 'contact_id',
+  label: 'Contact ID',
+  required: true,
+  dynamic: CONTACT_DROPDOWN,
+  search: 'find_contact.id',
+  helpText:
+    'The Nimble contact: pick one, search for one, or map its ID (24 characters, like `5049fb849b85f669e40000dc`) from a trigger or a **Find Contact** step.',
+});
+
+/** Several contacts: a dropdown, but no search button (Zapier allows search-powered fields only for single values). */
+export const contactIdsField = defineInputField({
+  key: 'contact_ids',
+  label: 'Contact IDs',
+  list: true,
+  required: false,
+  dynamic: CONTACT_DROPDOWN,
+  helpText:
+    'The Nimble contacts to link: pick them, or map their IDs (24 characters each) from a trigger or a **Find Contact** step.',
+});
+
+export const ownerIdField = defineInputField({
+  key: 'owner_id',
+  label: 'Owner User ID',
+  required: false,
+  helpText:
+    "The Nimble user ID of the owner. Nimble has no user list in its API; leave empty for the default (the connected user, or your company's default owner for contacts).",
+});
+
+/**
+ * The sections of the long contact forms (Create Contact, Update Contact): Zapier's editor shows each
+ * group as its own section. Social profiles and the account's own fields come from the fields
+ * metadata, so those two sections fill with the dynamic fields.
+ */
+export const contactInputFieldGroups = [
+  { key: 'name', label: 'Name and Company' },
+  { key: 'contact', label: 'Emails and Phones' },
+  { key: 'address', label: 'Address' },
+  { key: 'social', label: 'Social Profiles' },
+  { key: 'custom', label: 'Other and Custom Fields' },
+];
+
+/** The contact's standard fields, shared by Create Contact and Update Contact. */
+export const contactStandardFields = [
+  {
+    key: 'first_name',
+    label: 'First Name',
+    required: false,
+    group: 'name',
+    helpText: 'A person needs a first or a last name.',
+  },
+  { key: 'last_name', label: 'Last Name', required: false, group: 'name' },
+  {
+    key: 'company_name',
+    label: 'Company Name',
+    required: false,
+    group: 'name',
+    helpText: "A company's name (required for companies), or the company a person works for.",
+  },
+  {
+    key: 'title',
+    label: 'Job Title',
+    required: false,
+    group: 'name',
+    helpText: "A person's job title at the company above.",
+  },
+  {
+    key: 'domain',
+    label: 'Domain',
+    required: false,
+    group: 'name',
+    helpText: 'Companies only: the bare domain like `nimble.com` (no `https://`). Unique per Nimble account.',
+  },
+  { key: 'email', label: 'Email', required: false, group: 'contact' },
+  {
+    key: 'email_type',
+    label: 'Email Type',
+    required: false,
+    group: 'contact',
+    default: 'work',
+    choices: choices(EMAIL_TYPES),
+    helpText: 'How Nimble labels the email (work, personal or other).',
+  },
+  { key: 'phone_mobile', label: 'Mobile Phone', required: false, group: 'contact' },
+  { key: 'phone_work', label: 'Work Phone', required: false, group: 'contact' },
+  { key: 'phone_home', label: 'Home Phone', required: false, group: 'contact' },
+  { key: 'phone_main', label: 'Main Phone', required: false, group: 'contact' },
+  { key: 'phone_other', label: 'Other Phone', required: false, group: 'contact' },
+  {
+    key: 'website',
+    label: 'Website',
+    required: false,
+    group: 'contact',
+    helpText: 'A web address, saved as a work URL.',
+  },
+  { key: 'address_street', label: 'Street', required: false, group: 'address' },
+  { key: 'address_city', label: 'City', required: false, group: 'address' },
+  { key: 'address_state', label: 'State', required: false, group: 'address' },
+  { key: 'address_zip', label: 'ZIP Code', required: false, group: 'address' },
+  { key: 'address_country', label: 'Country', required: false, group: 'address' },
+  {
+    key: 'address_type',
+    label: 'Address Type',
+    required: false,
+    group: 'address',
+    default: 'work',
+    choices: choices(ADDRESS_TYPES),
+    helpText: 'How Nimble labels the address (work, home or other).',
+  },
+] as const;
+
+/** The rules of the standard contact fields, which Create Contact and Update Contact check before any request. */
+export const contactShape = {
   first_name: optionalText(),
   last_name: optionalText(),
   company_name: optionalText(),
   title: optionalText(),
   email: inputs.email().optional(),
-  email_type: zod().enum(EMAIL_TYPES).optional(),
+  email_type: z.enum(EMAIL_TYPES).optional(),
   phone_mobile: optionalText(),
   phone_work: optionalText(),
   phone_home: optionalText(),
   phone_main: optionalText(),
   phone_other: optionalText(),
   website: optionalText(),
-  address_type: zod().enum(ADDRESS_TYPES).optional(),
+  address_type: z.enum(ADDRESS_TYPES).optional(),
   address_street: optionalText(),
   address_city: optionalText(),
   address_state: optionalText(),
   address_zip: optionalText(),
   address_country: optionalText(),
-  domain: zod()
+  domain: z
     .string()
     .trim()
     .regex(/^(?!https?:\/\/)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be a bare domain like nimble.com')
     .optional(),
+};
+/** A contact's checked inputs, the account's other fields (`fields__<name>`) included (the operations' schemas are loose). */
+export type ContactInput = z.infer<z.ZodObject<typeof contactShape, z.core.$loose>>;
+
+/** Nimble's standard social-profile fields (§7.3 of the API reference), shown in their own section. */
+const SOCIAL_FIELDS = new Set([
+  'skype id',
+  'twitter',
+  'facebook',
+  'linkedin',
+  'google plus',
+  'google+',
+  'muck rack',
+  'threads',
+  'instagram',
+  'tiktok',
+  'youtube',
+  'foursquare',
+]);
+
+const WRITABLE_KINDS = new Set(['string', 'long_string', 'number', 'datetime', 'boolean', 'choice', 'user']);
+
+/** Every field of the metadata tree, groups opened up. */
+const allMetaFields = (meta: FieldsMetadata): MetaField[] =>
+  meta.tabs.flatMap((tab) => tab.members.flatMap((m) => ('fields' in m && Array.isArray(m.fields) ? m.fields : [m])));
+
+/** The first field of each name, as `keep` allows. */
+const firstOfEachName = (fields: MetaField[], keep: (f: MetaField) => boolean): MetaField[] =>
+  fields.filter((f, i) => keep(f) && fields.findIndex((g) => g.name === f.name && keep(g)) === i);
+
+/** Fields the user may write that have no input of their own above (custom and other standard fields). */
+const extraContactFields = (meta: FieldsMetadata): MetaField[] =>
+  firstOfEachName(
+    allMetaFields(meta),
+    (f) =>
+      !MAPPED_CONTACT_FIELDS.has(f.name) &&
+      !f.read_only &&
+      (!f.field_type || WRITABLE_KINDS.has(f.field_type.field_kind)),
+  );
+
+const FIELD_TYPES: Record<string, 'text' | 'datetime' | 'number' | 'boolean'> = {
+  long_string: 'text',
+  datetime: 'datetime',
+  number: 'number',
+  boolean: 'boolean',
+};
+
+/** The account's other contact fields (custom ones included), from the fields metadata. */
+export const contactCustomInputFields = async (z: ZObject) =>
+  extraContactFields(await nimble(z).contactFields()).map((f) => {
+    const kind = f.field_type?.field_kind ?? '';
+    const values = f.field_type?.values?.values ?? [];
+    const type = FIELD_TYPES[kind];
+    return {
+      key: fieldKey(f.name),
+      label: titleCase(f.name),
+      required: false,
+      group: SOCIAL_FIELDS.has(f.name.toLowerCase()) ? 'social' : 'custom',
+      ...(kind === 'choice' && values.length
+        ? { choices: values.map((v) => ({ value: v.id, label: v.value, sample: v.id })) }
+        : {}),
+      ...(type ? { type } : {}),
+      helpText: `Value for the Nimble field "${f.name}"${kind === 'user' ? ' (a Nimble user ID)' : ''}. Leave empty to skip it.`,
+    };
+  });
+
+/**
+ * Labels for the account's `fields__<name>` outputs: all of its fields that have no flat key of their
+ * own, read-only ones (like `source`) and any kind included, since outputs show what Nimble stores.
+ * They are not in the static samples, since not every contact has them.
+ */
+export const contactCustomOutputFields = async (z: ZObject) =>
+  firstOfEachName(allMetaFields(await nimble(z).contactFields()), (f) => !MAPPED_CONTACT_FIELDS.has(f.name)).map(
+    (f) => ({ key: fieldKey(f.name), label: titleCase(f.name) }),
+  );
+
+// Deals
+
+/** The deal dropdown (most recently changed first); see `triggers/listDeals.ts`. */
+export const DEAL_DROPDOWN = 'list_deals.id.name';
+
+export const dealIdField = defineInputField({
+  key: 'deal_id',
+  label: 'Deal',
+  required: true,
+  dynamic: DEAL_DROPDOWN,
+  search: 'find_deal.id',
+  helpText:
+    'The Nimble deal: pick one (most recently changed first), search for one, or map its ID (24 characters) from New Deal or a **Find Deal** step.',
 });
 
-/** A list input: Zapier sends a list, or one string (comma-separated when typed by hand). */
-export const idList = () =>
-  zod()
-    .union([zod().array(zod().string()), zod().string()])
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(zod().array(inputs.id()));
-
-export const tagList = () =>
-  zod()
-    .union([zod().array(zod().string()), zod().string()])
-    .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean));
-
-/** A deal's values as Create Deal and Update Deal both take them (call inside a lazySchema builder). */
-export const dealValuesShape = () => {
-  const z = zod();
-  return {
-    amount: inputs.number().pipe(z.number().min(0, 'must be 0 or more')).optional(),
-    currency: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
-      .transform((c) => c.toUpperCase())
-      .optional(),
-    probability: inputs
-      .number()
-      .pipe(z.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
-      .optional(),
-    expected_close_date: inputs.isoDateTime().optional(),
-    description: z.string().trim().min(1).optional(),
-  };
+/** A deal's values as Create Deal and Update Deal both take them. */
+export const dealValuesShape = {
+  amount: inputs.number().pipe(z.number().min(0, 'must be 0 or more')).optional(),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
+    .transform((c) => c.toUpperCase())
+    .optional(),
+  probability: inputs
+    .number()
+    .pipe(z.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
+    .optional(),
+  expected_close_date: inputs.isoDateTime().optional(),
+  description: z.string().trim().min(1).optional(),
 };
+/** The standard deal fields a Zap can write, as checked input. */
+export type DealValues = z.infer<z.ZodObject<typeof dealValuesShape>> & { name?: string };
+
+/** Labels for a deal's custom-field outputs (`fields__<slug>`), from the pipelines' deal fields. */
+export const dealCustomOutputFields = async (z: ZObject) =>
+  customDealFieldNames(await nimble(z).dealFields())
+    .map((name) => ({ key: dealFieldKey(name), label: titleCase(name) }))
+    .filter((f, i, all) => all.findIndex((g) => g.key === f.key) === i);

@@ -1,5 +1,5 @@
 import { appRunner } from '@crm-zapier/kit';
-import { makeBundle } from '@crm-zapier/kit/testing';
+import { failureOf, makeBundle, operationRunner } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../index';
@@ -15,7 +15,7 @@ export const AUTH = {
   refresh_token: 'nb-SENTINEL-refresh-token-2b8d1e',
   redirect_uri: REDIRECT_URI,
 };
-export const SECRETS = [CLIENT.secret, AUTH.access_token, AUTH.refresh_token];
+const SECRETS = [CLIENT.secret, AUTH.access_token, AUTH.refresh_token];
 
 export const CONTACT_ID = '5049fb849b85f669e40000dc';
 export const USER_ID = '4f2acc3142a053dda595f00b';
@@ -40,14 +40,27 @@ export const useEnv = (): void => {
   });
 };
 
-export const run = appRunner(App);
-/** A runner with its own, empty `z.cache` (each appTester keeps one for all its calls). */
-export const freshRun = () => appRunner(App);
+/** Typed runs of the app's operations, connected as AUTH (a runner keeps one `z.cache` for all its runs). */
+export const runner = (authData: Record<string, string> = AUTH) => operationRunner(App, authData);
+
+/** Runs any method of the app by its path (authentication, dynamic fields). */
+export const runMethod = appRunner(App);
+/** What the authentication methods read from `inputData`: the OAuth2 redirect's values, or the auth test's output. */
+type AuthInput = { code?: string; redirect_uri?: string; state?: string; name?: string; email?: string };
 export const bundle = (
-  inputData: Record<string, unknown> = {},
+  inputData: AuthInput = {},
   meta: Partial<Bundle['meta']> = {},
   authData: Record<string, string> = AUTH,
 ) => makeBundle(authData, inputData, meta);
+
+/** The fields an operation's dynamic `inputFields`/`outputFields` give (`creates.create_contact`). */
+const fieldsOf = async (path: string): Promise<{ key: string; [k: string]: unknown }[]> => {
+  const fields = await runMethod(path, bundle());
+  if (!Array.isArray(fields)) throw new Error(`${path} gave no list`);
+  return fields.filter((f): f is { key: string } => typeof f?.key === 'string');
+};
+export const inputFieldsOf = (operation: string) => fieldsOf(`${operation}.operation.inputFields`);
+export const outputFieldsOf = (operation: string) => fieldsOf(`${operation}.operation.outputFields`);
 
 /**
  * Every request the API scopes below answer (method, path, query, body) and every success answer
@@ -56,31 +69,65 @@ export const bundle = (
  */
 const contract = useContract();
 
-/** nock scope that only matches requests with the Bearer token and asking for JSON. */
-export const api = () =>
-  contract.watch(
-    nock(ORIGIN, { reqheaders: { authorization: `Bearer ${AUTH.access_token}`, accept: 'application/json' } }),
-  );
+const authorized = () =>
+  nock(ORIGIN, { reqheaders: { authorization: `Bearer ${AUTH.access_token}`, accept: 'application/json' } });
 
-/** Every request nock saw but had no interceptor for: proof that bad input sent nothing. */
-export const unmatchedRequests = (): string[] => {
-  const seen: string[] = [];
-  beforeEach(() => {
-    seen.length = 0;
-  });
-  const listener = (req: { method?: string; path?: string }) => seen.push(`${req.method} ${req.path}`);
-  beforeAll(() => {
-    nock.emitter.on('no match', listener);
-  });
-  afterAll(() => {
-    nock.emitter.removeListener('no match', listener);
-  });
-  return seen;
-};
+/** nock scope that only matches requests with the Bearer token and asking for JSON, checked against the spec. */
+export const api = () => contract.watch(authorized());
+
+/** The same without the contract check: for answers the spec does not allow (a wrong shape, a redirect). */
+export const offContract = authorized;
+
+/** Nimble's list envelope. */
+export const listing = (resources: unknown[]) => ({
+  meta: { page: 1, pages: 1, per_page: 50, total: resources.length },
+  resources,
+});
 
 /** Asserts an error shows none of the secrets. */
 export const expectNoSecret = (text: string): void => {
   for (const s of SECRETS) expect(text).not.toContain(s);
+};
+
+/** The error code core gives an app error (`z.errors.Error(message, code, status)`). */
+export const codeOf = (err: { raw: string }): unknown => {
+  try {
+    return (JSON.parse(err.raw) as { code?: unknown }).code;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * A write that may have reached Nimble is never replayed: a 500 (answered once, so a retry would find
+ * no interceptor) is OutcomeUnknown. A 302 is not followed: the error names the host, and nothing is
+ * sent there.
+ */
+export const expectWriteSafety = async (
+  intercept: () => nock.Interceptor,
+  send: () => Promise<unknown>,
+): Promise<void> => {
+  intercept().once().reply(500, { message: 'Internal error' });
+  const failed = await failureOf(send());
+  expect(codeOf(failed)).toBe('OutcomeUnknown');
+  expect(failed.message).toMatch(/^Nimble had a problem \(HTTP 500\): Internal error, so the change may or may not/);
+
+  intercept().reply(302, '', { Location: 'https://elsewhere.example.net/steal' });
+  const redirected = await failureOf(send());
+  expect(codeOf(redirected)).toBe('Redirect');
+  expect(redirected.message).toMatch(/^Nimble answered with a redirect \(HTTP 302\) to elsewhere\.example\.net\./);
+};
+
+/** The standard deal fields, with the ids Create Deal and Update Deal key `fields_values` by. */
+export const STANDARD_FIELDS = {
+  standard_fields: [
+    { field_id: 'f-name', field_name: 'name', field_type: 'string' },
+    { field_id: 'f-amount', field_name: 'amount', field_type: 'number' },
+    { field_id: 'f-probability', field_name: 'probability', field_type: 'number' },
+    { field_id: 'f-close', field_name: 'expected_close_date', field_type: 'string' },
+    { field_id: 'f-description', field_name: 'description', field_type: 'string' },
+  ],
+  pipelines_tabs: [],
 };
 
 /** Stage ids of SALES, one of each kind nimble.md §12.3 tells apart. */
@@ -110,3 +157,77 @@ export const SALES = {
     stage(STAGE.lost, 'Lost', 0, 'lost'),
   ],
 };
+
+/** `CONTACT` (samples.ts) as every contact operation outputs it: pinned here, not computed by map.ts. */
+export const FLAT_CONTACT = {
+  id: CONTACT_ID,
+  contact_id: CONTACT_ID,
+  record_type: 'person',
+  name: 'Amayak Akopyan',
+  first_name: 'Amayak',
+  last_name: 'Akopyan',
+  middle_name: null,
+  company_name: 'Nimble',
+  title: 'Sales Director',
+  email: 'amayak@nimble.com',
+  emails: ['amayak@nimble.com', 'amayak@example.com'],
+  email_work: 'amayak@nimble.com',
+  email_personal: null,
+  email_other: 'amayak@example.com',
+  phone: '+7 (917) 202-456-1111',
+  phones: ['+7 (917) 202-456-1111', '+7 244 231 84 22'],
+  phone_mobile: '+7 (917) 202-456-1111',
+  phone_work: null,
+  phone_home: '+7 244 231 84 22',
+  phone_main: null,
+  phone_other: null,
+  website: 'https://nimble.com',
+  websites: ['https://nimble.com'],
+  address_type: 'other',
+  address_street: 'First str. 15',
+  address_city: 'Dushanbe',
+  address_state: null,
+  address_zip: '54055',
+  address_country: 'Farganistan',
+  birthday: null,
+  domain: null,
+  description: null,
+  tags: ['csv import'],
+  owner_id: '5049f696a694620a0700001c',
+  avatar_url: 'https://app.nimble.com/api/contacts/avatars/5049fb849b85f669e40000dc',
+  creator: 'Emil Kio',
+  updater: 'Emil Kio',
+  created: '2012-09-07T16:49:56+0300',
+  updated: '2012-09-07T16:49:56+0300',
+  fields__source: 'csv',
+};
+
+/** `DEAL` (samples.ts) as every deal operation outputs it. */
+export const FLAT_DEAL = {
+  id: '65958d7ef2e8748e6361dd00',
+  deal_id: '65958d7ef2e8748e6361dd00',
+  deal_number: 42,
+  name: 'Nimble renewal 2024',
+  amount: 10000,
+  currency: 'USD',
+  probability: 20,
+  description: 'Three-year renewal',
+  expected_close_date: '2024-03-31',
+  actual_close_date: null,
+  pipeline_id: '630f34cfa34058dea76c0c0e',
+  pipeline_name: 'Sales',
+  stage_id: '62fd6587048065ca3510c6d5',
+  stage_name: 'Qualified',
+  owner_id: USER_ID,
+  owner_name: 'John Doe',
+  owner_email: 'john@example.com',
+  contact_ids: [CONTACT_ID],
+  contact_names: ['Amayak Akopyan'],
+  tags: ['renewal'],
+  age_in_days: 2,
+  created: '2024-01-03T10:00:00+0000',
+  updated: '2024-01-05T12:00:00+0000',
+};
+
+/** The keys of an output without its account-specific `fields__…` ones: what the static sample must have. */
+export const staticKeys = (out: object): string[] => Object.keys(out).filter((k) => !k.startsWith('fields__'));

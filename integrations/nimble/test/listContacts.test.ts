@@ -1,10 +1,11 @@
-import { useNock } from '@crm-zapier/kit/testing';
-import App from '../index';
+import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import { CONTACT } from '../src/samples';
-import { CONTACT_ID, api, bundle, run, useEnv } from './helpers';
+import listContacts from '../triggers/listContacts';
+import { CONTACT_ID, api, offContract, runner, useEnv } from './helpers';
 
 useNock();
 useEnv();
+const run = runner();
 
 const page = (n: number, resources: unknown[]) => ({
   meta: { page: n, pages: 2, per_page: 50, total: 50 + resources.length },
@@ -25,10 +26,7 @@ describe('Contact dropdown (list_contacts)', () => {
       .get('/api/v1/contacts')
       .query({ sort: 'created:desc', per_page: '50', page: '1' })
       .reply(200, page(1, [CONTACT, COMPANY, BARE]));
-    const out = await run(
-      'triggers.list_contacts.operation.perform',
-      bundle({}, { isFillingDynamicDropdown: true, page: 0 }),
-    );
+    const out = await run.trigger(listContacts, {}, { meta: { isFillingDynamicDropdown: true, page: 0 } });
     expect(out).toEqual([
       { id: CONTACT_ID, name: 'Amayak Akopyan (amayak@nimble.com)' },
       { id: COMPANY.id, name: 'Nimble' },
@@ -38,26 +36,18 @@ describe('Contact dropdown (list_contacts)', () => {
 
   it("maps Zapier's 0-based bundle.meta.page to Nimble's 1-based page", async () => {
     api().get('/api/v1/contacts').query({ sort: 'created:desc', per_page: '50', page: '3' }).reply(200, page(3, []));
-    expect(
-      await run('triggers.list_contacts.operation.perform', bundle({}, { isFillingDynamicDropdown: true, page: 2 })),
-    ).toEqual([]);
+    expect(await run.trigger(listContacts, {}, { meta: { isFillingDynamicDropdown: true, page: 2 } })).toEqual([]);
   });
 
-  it('is hidden, pages, and powers every contact-id input (single ones with Find Contact too)', () => {
-    const trigger = App.triggers!.list_contacts!;
-    expect(trigger.display.hidden).toBe(true);
-    expect(trigger.operation).toMatchObject({ type: 'polling', canPaginate: true });
-    const fieldOf = (create: 'update_contact' | 'create_note' | 'create_task' | 'create_deal', key: string) =>
-      (App.creates![create]!.operation.inputFields as { key?: string }[]).find((f) => f.key === key);
-    expect(fieldOf('update_contact', 'contact_id')).toMatchObject({
-      dynamic: 'list_contacts.id.name',
-      search: 'find_contact.id',
-    });
-    for (const create of ['create_note', 'create_task', 'create_deal'] as const) {
-      const f = fieldOf(create, 'contact_ids');
-      // A list: dropdown yes, search button no (Zapier only allows search-powered single values).
-      expect(f).toMatchObject({ dynamic: 'list_contacts.id.name', list: true });
-      expect(f).not.toHaveProperty('search');
-    }
+  it("shows Nimble's text for a 400", async () => {
+    api().get('/api/v1/contacts').query(true).reply(400, { message: 'Invalid sort field', code: 400 });
+    const err = await failureOf(run.trigger(listContacts, {}));
+    expect(err.message).toBe('Nimble rejected the request (HTTP 400): Invalid sort field');
+  });
+
+  it('says what is missing from an answer of the wrong shape', async () => {
+    offContract().get('/api/v1/contacts').query(true).reply(200, { meta: {} });
+    const err = await failureOf(run.trigger(listContacts, {}));
+    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: resources is missing.');
   });
 });

@@ -1,6 +1,5 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { nimble } from '../src/client';
-import { DROPDOWN_PAGE_SIZE } from '../src/constants';
+import { DROPDOWN_PAGE_SIZE, nimble } from '../src/client';
 import { flattenDeal } from '../src/map';
 
 /**

@@ -1,5 +1,6 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { z } from 'zod';
 import { nimble } from '../src/client';
 import { openStages } from '../src/deals';
 import type { Stage } from '../src/schemas';
@@ -14,7 +15,8 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const ListStagesInput = lazySchema((zod) => zod.object({ pipeline_id: inputs.id().optional() }));
+/** `deal_id` is not an input of this trigger: it is the Deal of the form the dropdown fills (Update Deal). */
+const ListStagesInput = z.object({ pipeline_id: inputs.id().optional(), deal_id: z.unknown().optional() });
 /**
  * The Deal of the form this dropdown fills (Update Deal), when it is a deal's id (Nimble's ids are
  * 24-hex ObjectIds, nimble.md §0) rather than a value mapped from an earlier step.
@@ -35,10 +37,10 @@ const choice = (s: Stage, prefix = ''): Choice => ({
  * pipeline's, named "Pipeline › Stage" (a deal mapped from an earlier step).
  */
 const perform = (async (z, bundle) => {
-  const { pipeline_id } = parseInput(z, ListStagesInput, bundle.inputData, inputFields);
+  const { pipeline_id, deal_id } = parseInput(z, ListStagesInput, bundle.inputData, inputFields);
   const api = nimble(z);
   if (pipeline_id) return openStages(await api.pipeline(pipeline_id)).map((s) => choice(s));
-  const dealId = dealIdOf((bundle.inputData as Record<string, unknown>).deal_id);
+  const dealId = dealIdOf(deal_id);
   if (dealId) {
     const own = (await api.getDeal(dealId)).stage_transitions?.pipeline_id;
     if (own) return openStages(await api.pipeline(own)).map((s) => choice(s));

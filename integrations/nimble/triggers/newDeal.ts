@@ -1,7 +1,7 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { nimble } from '../src/client';
-import { dealCustomOutputFields, dealOutputFields } from '../src/fields';
-import { flattenDeal, staticSample } from '../src/map';
+import { dealCustomOutputFields } from '../src/inputs';
+import { dealOutputFields, flattenDeal, staticSample } from '../src/map';
 import { DEAL } from '../src/samples';
 
 const perform = (async (z) => (await nimble(z).recentDeals()).map(flattenDeal)) satisfies PollingTriggerPerform<[]>;

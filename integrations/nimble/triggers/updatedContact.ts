@@ -1,7 +1,7 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { nimble } from '../src/client';
-import { contactCustomOutputFields, contactOutputFields, recordTypeFilterField, recordTypeOf } from '../src/fields';
-import { flattenContactUpdate, staticSample } from '../src/map';
+import { contactCustomOutputFields, recordTypeFilterField, recordTypeOf } from '../src/inputs';
+import { contactOutputFields, flattenContactUpdate, staticSample } from '../src/map';
 import { CONTACT } from '../src/samples';
 
 const inputFields = defineInputFields([recordTypeFilterField]);

@@ -1,0 +1,102 @@
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import addContactTags from '../creates/addContactTags';
+import { CONTACT } from '../src/samples';
+import { CONTACT_ID, FLAT_CONTACT, api, expectWriteSafety, offContract, runner, staticKeys, useEnv } from './helpers';
+
+useNock();
+useEnv();
+const run = runner();
+
+const TAGGED = { ...CONTACT, tags: ['csv import', 'VIP', 'speaker'] };
+
+describe('Add Tags to Contact (add_contact_tags)', () => {
+  it("nimble.md §1b: reads the contact's tags, then sets them with the new ones added once; the contact answered is the output (2 requests)", async () => {
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, {
+        resources: [
+          {
+            ...CONTACT,
+            tags: [
+              { tag: 'csv import', id: 't1' },
+              { tag: 'VIP', id: 't2' },
+            ],
+          },
+        ],
+      });
+    api()
+      .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['csv import', 'VIP', 'speaker'] })
+      .matchHeader('content-type', 'application/json')
+      .reply(200, TAGGED);
+    const out = await run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['vip', ' speaker ', 'speaker'] });
+    expect(out).toEqual({ ...FLAT_CONTACT, tags: ['csv import', 'VIP', 'speaker'] });
+    expect(staticKeys(out)).toEqual(Object.keys(addContactTags.operation.sample ?? {}));
+  });
+
+  it("nimble.md §1b: on the legacy docs' {} answer, outputs the contact read before with the tags set (no third request)", async () => {
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [CONTACT] });
+    api()
+      .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['csv import', 'speaker'] })
+      .reply(200, {});
+    const out = await run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['speaker'] });
+    expect(out).toEqual({ ...FLAT_CONTACT, tags: ['csv import', 'speaker'] });
+  });
+
+  it('replaces the tags in one request when asked to (the contact answered)', async () => {
+    api()
+      .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['lead'] })
+      .reply(200, { ...CONTACT, tags: ['lead'] });
+    expect(await run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['lead'], mode: 'replace' })).toEqual({
+      ...FLAT_CONTACT,
+      tags: ['lead'],
+    });
+  });
+
+  it("nimble.md §1b: Replace on the legacy docs' {} answer reads the contact back for the output (2 requests)", async () => {
+    api()
+      .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['lead'] })
+      .reply(200, {});
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [{ ...CONTACT, tags: [{ tag: 'lead', id: 't9' }] }] });
+    const out = await run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['lead'], mode: 'replace' });
+    expect(out).toEqual({ ...FLAT_CONTACT, tags: ['lead'] });
+  });
+
+  it('names the contact Nimble could not find', async () => {
+    api().get(`/api/v1/contact/${CONTACT_ID}`).reply(404, { object_type: 'contact', object_id: CONTACT_ID });
+    const err = await failureOf(run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['x'] }));
+    expect(err.message).toBe(
+      `Nimble could not find the contact with ID ${CONTACT_ID}. Check the ID, or map it from a trigger or a Find step.`,
+    );
+  });
+
+  it('says what is missing from an answer of the wrong shape', async () => {
+    offContract()
+      .put(`/api/v1/contacts/${CONTACT_ID}/tags`)
+      .reply(200, { id: CONTACT_ID, tags: ['lead'] });
+    const err = await failureOf(
+      run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['lead'], mode: 'replace' }),
+    );
+    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: fields is missing.');
+  });
+
+  it('is not replayed after a 500, and does not follow a 302', async () => {
+    await expectWriteSafety(
+      () => offContract().put(`/api/v1/contacts/${CONTACT_ID}/tags`),
+      () => run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['lead'], mode: 'replace' }),
+    );
+  });
+
+  it.each([
+    [{ contact_id: CONTACT_ID, tags: ['  '] }, /Tags \(tags\): needs at least one tag/],
+    [{ contact_id: 'a/b', tags: ['x'] }, /Contact ID \(contact_id\): must be an id/],
+    [{ contact_id: CONTACT_ID, tags: ['x'], mode: 'merge' }, /Existing Tags \(mode\)/],
+  ])('rejects %j before any request', async (input, message) => {
+    const err = await failureOf(run.create(addContactTags, input));
+    expect(err.message).toMatch(message);
+    expectNothingSent();
+  });
+});

@@ -1,0 +1,96 @@
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import createNote from '../creates/createNote';
+import { NOTE, NOTE_FONT } from '../src/samples';
+import { CONTACT_ID, USER_ID, api, expectWriteSafety, offContract, runner, useEnv } from './helpers';
+
+useNock();
+useEnv();
+const run = runner();
+
+const OTHER_ID = '5049fb849b85f669e40000dd';
+
+describe('Create Note (create_note)', () => {
+  it('posts the note with its contacts and a 100-character preview, and reads the HTML answer as text', async () => {
+    const text = 'x'.repeat(150);
+    api()
+      .post('/api/v1/contacts/notes', {
+        contact_ids: [CONTACT_ID, OTHER_ID],
+        note: text,
+        note_preview: 'x'.repeat(100),
+      })
+      .matchHeader('content-type', 'application/json')
+      .reply(201, NOTE);
+    const out = await run.create(createNote, { contact_ids: [CONTACT_ID, ` ${OTHER_ID} `], note: text });
+    expect(out).toEqual({
+      id: NOTE.id,
+      note: 'Called Amayak about the renewal;\nhe wants a quote by Friday.',
+      note_html: `${NOTE_FONT}Called Amayak about the renewal;<br>he wants a quote by Friday.</font>`,
+      note_preview: NOTE.note_preview,
+      author_name: 'John Doe',
+      owner_id: USER_ID,
+      contact_ids: [CONTACT_ID],
+      contact_names: ['Amayak Akopyan'],
+      created: NOTE.created,
+      updated: NOTE.updated,
+    });
+    expect(Object.keys(out)).toEqual(Object.keys(createNote.operation.sample ?? {}));
+  });
+
+  it('nimble.md §9: decodes entities of the URL-encoded HTML body, and keeps plain text as it is', async () => {
+    const html = `${NOTE_FONT}Q&amp;A &lt;today&gt;<div>at 10&nbsp;am</div></font>`;
+    api()
+      .post('/api/v1/contacts/notes')
+      .reply(201, { ...NOTE, note: encodeURIComponent(html) });
+    expect(await run.create(createNote, { contact_ids: [CONTACT_ID], note: 'Q&A' })).toMatchObject({
+      note: 'Q&A <today>at 10 am',
+      note_html: html,
+    });
+    // Not encoded (spaces, no %XX), or not decodable (a bare %): kept as it came.
+    for (const plain of ['50% off for you', '100%']) {
+      api()
+        .post('/api/v1/contacts/notes')
+        .reply(201, { ...NOTE, note: plain });
+      expect(await run.create(createNote, { contact_ids: [CONTACT_ID], note: plain })).toMatchObject({
+        note: plain,
+        note_html: plain,
+      });
+    }
+  });
+
+  it('names the contact Nimble could not find', async () => {
+    api().post('/api/v1/contacts/notes').reply(404, { object_type: 'contact', object_id: CONTACT_ID });
+    const err = await failureOf(run.create(createNote, { contact_ids: [CONTACT_ID], note: 'n' }));
+    expect(err.message).toBe(
+      `Nimble could not find the contact with ID ${CONTACT_ID}. Check the ID, or map it from a trigger or a Find step.`,
+    );
+  });
+
+  it('says what is missing from an answer of the wrong shape', async () => {
+    offContract().post('/api/v1/contacts/notes').reply(201, { id: NOTE.id });
+    const err = await failureOf(run.create(createNote, { contact_ids: [CONTACT_ID], note: 'n' }));
+    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: note is missing.');
+  });
+
+  it('is not replayed after a 500, and does not follow a 302', async () => {
+    await expectWriteSafety(
+      () => offContract().post('/api/v1/contacts/notes'),
+      () => run.create(createNote, { contact_ids: [CONTACT_ID], note: 'n' }),
+    );
+  });
+
+  it.each([
+    [
+      {
+        contact_ids: Array.from({ length: 11 }, (_, i) => `5049fb849b85f669e40000${String(i).padStart(2, '0')}`),
+        note: 'n',
+      },
+      /Contact IDs \(contact_ids\): takes at most 10 contact IDs/,
+    ],
+    [{ contact_ids: [], note: 'n' }, /Contact IDs \(contact_ids\): needs at least one contact ID/],
+    [{ contact_ids: [CONTACT_ID], note: ' ' }, /Note \(note\): is required/],
+  ])('rejects %j before any request', async (input, message) => {
+    const err = await failureOf(run.create(createNote, input));
+    expect(err.message).toMatch(message);
+    expectNothingSent();
+  });
+});

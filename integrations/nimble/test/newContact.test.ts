@@ -1,0 +1,75 @@
+import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { CONTACT } from '../src/samples';
+import newContact from '../triggers/newContact';
+import { FLAT_CONTACT, api, listing, offContract, outputFieldsOf, runner, staticKeys, useEnv } from './helpers';
+
+useNock();
+useEnv();
+const run = runner();
+
+const newest = (query: Record<string, string> = {}) =>
+  api()
+    .get('/api/v1/contacts')
+    .query({ sort: 'created:desc', per_page: '50', page: '1', ...query });
+
+describe('New Contact (new_contact)', () => {
+  it('asks for the newest contacts in one request and flattens each one', async () => {
+    newest().reply(200, listing([CONTACT]));
+    const out = await run.trigger(newContact, {});
+    expect(out).toEqual([FLAT_CONTACT]);
+    expect(staticKeys(out[0]!)).toEqual(Object.keys(newContact.operation.sample ?? {}));
+  });
+
+  it('filters by contact type with record_type', async () => {
+    newest({ record_type: 'company' }).reply(200, listing([]));
+    expect(await run.trigger(newContact, { record_type: 'company' })).toEqual([]);
+  });
+
+  it("shows Nimble's own text for a 403", async () => {
+    api().get('/api/v1/contacts').query(true).reply(403, { message: 'email_verification_required' });
+    const err = await failureOf(run.trigger(newContact, {}));
+    expect(err.message).toBe(
+      'Nimble refused access: email_verification_required. Check that the Nimble connection belong to a user who may do this in Nimble.',
+    );
+  });
+
+  it('says what is missing from an answer of the wrong shape', async () => {
+    offContract()
+      .get('/api/v1/contacts')
+      .query(true)
+      .reply(200, { resources: [{ record_type: 'person', fields: {} }] });
+    const err = await failureOf(run.trigger(newContact, {}));
+    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: resources[0].id is missing.');
+  });
+
+  it("labels the account's fields__<name> outputs, read-only ones included, from the fields metadata", async () => {
+    api()
+      .get('/api/v1/contacts/fields')
+      .reply(200, {
+        tabs: [
+          {
+            tab_name: 'Contact Info',
+            members: [
+              {
+                type: 'group',
+                name: 'Basic',
+                fields: [
+                  { type: 'field', name: 'first name', field_id: 'f1', field_type: { field_kind: 'string' } },
+                  { type: 'field', name: 'source', field_id: 'f2', read_only: true },
+                ],
+              },
+              { type: 'field', name: 'lead type', field_id: 'f3', field_type: { field_kind: 'choice' } },
+              { type: 'field', name: 'Social', field_id: 'f5', field_type: { field_kind: 'address' } },
+              { type: 'field', name: 'source', field_id: 'f6' },
+            ],
+          },
+        ],
+      });
+    const fields = await outputFieldsOf('triggers.new_contact');
+    expect(fields.filter((f) => f.key.startsWith('fields__'))).toEqual([
+      { key: 'fields__source', label: 'Source' },
+      { key: 'fields__lead type', label: 'Lead Type' },
+      { key: 'fields__Social', label: 'Social' },
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+import type nock from 'nock';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import updateContact from '../creates/updateContact';
+import { CONTACT } from '../src/samples';
+import { CONTACT_ID, FLAT_CONTACT, api, expectWriteSafety, offContract, runner, staticKeys, useEnv } from './helpers';
+
+useNock();
+useEnv();
+const run = runner();
+
+/** One field value as Nimble answers it (the contract requires the field id). */
+const fv = (value: string) => ({ value, modifier: '', field_id: '5049f697a694620a07000043' });
+const COMPANY = { ...CONTACT, record_type: 'company', fields: { 'company name': [fv('Nimble')] } };
+const put = (body: nock.RequestBodyMatcher, mode: '0' | '1' = '0') =>
+  api().put(`/api/v1/contact/${CONTACT_ID}`, body).query({ type: mode, replace: mode });
+
+describe('Update Contact (update_contact)', () => {
+  it('nimble.md §7.4 C6: replaces with PUT ?type=1&replace=1 (both flag names) and only the fields given', async () => {
+    put({ fields: { email: [{ value: 'new@example.com', modifier: 'work' }] } }, '1').reply(200, CONTACT);
+    const out = await run.create(updateContact, { contact_id: CONTACT_ID, mode: 'replace', email: 'new@example.com' });
+    expect(out).toEqual(FLAT_CONTACT);
+    expect(staticKeys(out)).toEqual(Object.keys(updateContact.operation.sample ?? {}));
+  });
+
+  it('nimble.md §7.4 C6: extends with ?type=0&replace=0 by default', async () => {
+    put({ fields: { phone: [{ value: '+1 555', modifier: 'main' }] } }).reply(200, CONTACT);
+    expect(await run.create(updateContact, { contact_id: CONTACT_ID, phone_main: '+1 555' })).toEqual(FLAT_CONTACT);
+  });
+
+  it("reads a company's type, then sends its Company Name as the company's name (2 requests)", async () => {
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [COMPANY] });
+    put({ fields: { 'company name': [{ value: 'Nimble Inc', modifier: '' }] } }).reply(200, {
+      ...COMPANY,
+      fields: { 'company name': [fv('Nimble Inc')] },
+    });
+    const out = await run.create(updateContact, { contact_id: CONTACT_ID, company_name: 'Nimble Inc' });
+    expect(out).toMatchObject({ record_type: 'company', name: 'Nimble Inc', company_name: 'Nimble Inc' });
+  });
+
+  it("nimble.md §7.2: a Job Title alone merges into the person's current employment (company and dates stay)", async () => {
+    // CONTACT works at Nimble as Sales Director (`is_present`), its primary employment.
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [CONTACT] });
+    put({
+      fields: {
+        'contact employment': [
+          { value: '{"company_name":"Nimble","title":"VP Sales","is_present":true}', modifier: '' },
+        ],
+      },
+    }).reply(200, CONTACT);
+    await run.create(updateContact, { contact_id: CONTACT_ID, title: 'VP Sales' });
+  });
+
+  it('refuses a Job Title for a company, naming the field, before changing anything', async () => {
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, { resources: [{ ...CONTACT, record_type: 'company', fields: {} }] });
+    const err = await failureOf(run.create(updateContact, { contact_id: CONTACT_ID, title: 'CEO', phone_work: '1' }));
+    expect(err.message).toBe(
+      'Please check your input: Job Title (title): this contact is a company, and only people have a job title. Leave it empty.',
+    );
+  });
+
+  it('names the contact Nimble could not find', async () => {
+    api()
+      .put(`/api/v1/contact/${CONTACT_ID}`)
+      .query(true)
+      .reply(404, { object_type: 'contact', object_id: CONTACT_ID });
+    const err = await failureOf(run.create(updateContact, { contact_id: CONTACT_ID, first_name: 'X' }));
+    expect(err.message).toBe(
+      `Nimble could not find the contact with ID ${CONTACT_ID}. Check the ID, or map it from a trigger or a Find step.`,
+    );
+  });
+
+  it('says what is missing from an answer of the wrong shape', async () => {
+    offContract()
+      .put(`/api/v1/contact/${CONTACT_ID}`)
+      .query(true)
+      .reply(200, { resources: [CONTACT] });
+    const err = await failureOf(run.create(updateContact, { contact_id: CONTACT_ID, first_name: 'X' }));
+    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: id is missing; fields is missing.');
+  });
+
+  it('is not replayed after a 500, and does not follow a 302', async () => {
+    await expectWriteSafety(
+      () => offContract().put(`/api/v1/contact/${CONTACT_ID}`).query(true),
+      () => run.create(updateContact, { contact_id: CONTACT_ID, first_name: 'X' }),
+    );
+  });
+
+  it.each([
+    [{ contact_id: CONTACT_ID }, /^Please fill in at least one field to update the contact\.$/],
+    [{ contact_id: '../x', first_name: 'X' }, /Contact ID \(contact_id\): must be an id/],
+    [{ contact_id: CONTACT_ID, mode: 'merge', first_name: 'X' }, /How To Change Fields \(mode\)/],
+  ])('rejects %j before any request', async (input, message) => {
+    const err = await failureOf(run.create(updateContact, input));
+    expect(err.message).toMatch(message);
+    expectNothingSent();
+  });
+});

@@ -1,0 +1,127 @@
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import updateDeal from '../creates/updateDeal';
+import { DEAL, PIPELINE } from '../src/samples';
+import {
+  FLAT_DEAL,
+  SALES,
+  STAGE,
+  STANDARD_FIELDS,
+  api,
+  expectWriteSafety,
+  offContract,
+  runner,
+  staticKeys,
+  useEnv,
+} from './helpers';
+
+useNock();
+useEnv();
+// A runner per test: each has its own z.cache, where the deal field ids are kept between runs.
+let run = runner();
+beforeEach(() => {
+  run = runner();
+});
+
+const DEAL_ID = DEAL.deal_id;
+/** The deal (in Sales) and its pipeline, read before a stage change (nimble.md §12.3). */
+const dealAndPipeline = () => {
+  api().get(`/api/v2/deals/${DEAL_ID}`).reply(200, DEAL);
+  api().get(`/api/v2/deals/pipelines/${PIPELINE.pipeline_id}`).reply(200, SALES);
+};
+
+describe('Update Deal (update_deal)', () => {
+  it("nimble.md §12.3: moves to a stage of the deal's pipeline (checked first) and changes only the fields given, keyed by field id", async () => {
+    dealAndPipeline();
+    api().get('/api/v2/deals/fields').reply(200, STANDARD_FIELDS);
+    api()
+      .put(`/api/v2/deals/${DEAL_ID}`, {
+        stage_id: STAGE.proposal,
+        fields_values: { 'f-amount': [{ value: '30000' }], 'f-close': [{ value: '2030-07-15' }] },
+      })
+      .matchHeader('content-type', 'application/json')
+      .reply(200, DEAL);
+    const out = await run.create(updateDeal, {
+      deal_id: DEAL_ID,
+      stage_id: STAGE.proposal,
+      amount: 30000,
+      expected_close_date: '2030-07-15T10:00:00Z',
+    });
+    expect(out).toEqual(FLAT_DEAL);
+    expect(staticKeys(out)).toEqual(Object.keys(updateDeal.operation.sample ?? {}));
+  });
+
+  it('nimble.md §12.3: sends the stage alone, without a pipeline_id and without reading the deal fields', async () => {
+    dealAndPipeline();
+    api().put(`/api/v2/deals/${DEAL_ID}`, { stage_id: STAGE.proposal }).reply(200, DEAL);
+    // A Pipeline left in an older Zap's input is not sent.
+    await run.create(updateDeal, { deal_id: DEAL_ID, stage_id: STAGE.proposal }, { extra: { pipeline_id: 'p-other' } });
+  });
+
+  it('changes the currency alone, in one request', async () => {
+    api().put(`/api/v2/deals/${DEAL_ID}`, { currency: 'EUR' }).reply(200, DEAL);
+    await run.create(updateDeal, { deal_id: DEAL_ID, currency: 'eur' });
+  });
+
+  it.each([
+    [STAGE.won, '"Won" is a final (won or lost) stage, which Nimble sets itself'],
+    [STAGE.old, '"Old stage" is archived in Nimble'],
+    [
+      '62fd6587048065ca3510c6e1',
+      'is not a stage of the deal\'s pipeline "Sales": pick one of its stages (a deal stays in its pipeline)',
+    ],
+  ])('nimble.md §12.3: refuses stage %s, naming the field, before any write', async (stage_id, said) => {
+    dealAndPipeline();
+    const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID, stage_id, name: 'X' }));
+    expect(err.message).toContain(`Please check your input: Stage (stage_id): ${said}`);
+  });
+
+  it('names the deal Nimble could not find', async () => {
+    api().put(`/api/v2/deals/${DEAL_ID}`).reply(404, { object_type: 'deal', object_id: DEAL_ID });
+    const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID, currency: 'USD' }));
+    expect(err.message).toBe(
+      `Nimble could not find the deal with ID ${DEAL_ID}. Check the ID, or map it from a trigger or a Find step.`,
+    );
+  });
+
+  it("names the fields of Nimble's 409", async () => {
+    api().get('/api/v2/deals/fields').reply(200, STANDARD_FIELDS);
+    api()
+      .put(`/api/v2/deals/${DEAL_ID}`)
+      .reply(409, {
+        message: 'Invalid request',
+        code: 245,
+        errors: { '/fields_values/probability': { message: 'is required' } },
+      });
+    const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID, name: 'X' }));
+    expect(err.message).toBe(
+      'Nimble rejected the request (HTTP 409): fields_values/probability: is required (field: fields_values/probability)',
+    );
+  });
+
+  it('says what is missing from an answer of the wrong shape', async () => {
+    offContract().put(`/api/v2/deals/${DEAL_ID}`).reply(200, {});
+    const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID, currency: 'USD' }));
+    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: deal_id is missing.');
+  });
+
+  it('is not replayed after a 500, and does not follow a 302', async () => {
+    await expectWriteSafety(
+      () => offContract().put(`/api/v2/deals/${DEAL_ID}`),
+      () => run.create(updateDeal, { deal_id: DEAL_ID, currency: 'USD' }),
+    );
+  });
+
+  it.each([
+    [{ deal_id: DEAL_ID }, /at least one field to change/],
+    [{ deal_id: DEAL_ID, stage_id: 'a b' }, /Stage \(stage_id\): must be an id/],
+    [{ deal_id: DEAL_ID, amount: -5 }, /Amount \(amount\): must be 0 or more/],
+    [{ deal_id: DEAL_ID, probability: 120 }, /Probability \(%\) \(probability\): must be 0 to 100/],
+    [{ deal_id: DEAL_ID, currency: 'dollars' }, /Currency \(currency\): must be a three-letter currency code/],
+    [{ deal_id: DEAL_ID, expected_close_date: 'soon' }, /Expected Close Date/],
+    [{ name: 'X' }, /Deal \(deal_id\) is missing/],
+  ])('rejects %j before any request', async (input, message) => {
+    const err = await failureOf(run.create(updateDeal, input));
+    expect(err.message).toMatch(message);
+    expectNothingSent();
+  });
+});
