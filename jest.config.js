@@ -13,6 +13,8 @@ module.exports = {
     '^lunarsend$': '<rootDir>/integrations/lunarsend/index.ts',
     '^nimble$': '<rootDir>/integrations/nimble/index.ts',
     '^apideck-crm$': '<rootDir>/integrations/apideck/index.ts',
+    // ESM only (openapi-backend requires it): see the stub.
+    '^@apidevtools/json-schema-ref-parser$': '<rootDir>/packages/sandbox/test/jsonSchemaRefParser.stub.ts',
   },
   testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/integrations/*/test/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.*/build/'],

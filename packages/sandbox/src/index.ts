@@ -7,7 +7,7 @@ export * from './nethunt.plan';
 export * from './searchOrCreate';
 export * from './lunarsend';
 export * from './lunarsend.plan';
-export * from './nimble';
+export * from './simulators/nimble';
 export * from './nimble.plan';
 export * from './apideck';
 export * from './apideck.plan';
