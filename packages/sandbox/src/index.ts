@@ -9,7 +9,6 @@ export * from './lunarsend';
 export * from './lunarsend.plan';
 export * from './simulators/nimble';
 export * from './nimble.plan';
-export * from './apideck';
+export * from './simulators/apideck';
 export * from './apideck.plan';
-export * from './apideck.webhooks';
 export * from './apideck.webhooks.plan';
