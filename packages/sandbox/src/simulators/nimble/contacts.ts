@@ -131,8 +131,8 @@ export const getContact = (store: NimbleStore, req: SimRequest): SimResponse => 
 
 interface CreateBody {
   fields: Record<string, unknown>;
-  record_type?: string;
-  type?: string;
+  record_type?: StoredContact['record_type'];
+  type?: StoredContact['record_type'];
   owner_id?: string | null;
   tags?: string;
 }
@@ -141,9 +141,6 @@ interface CreateBody {
 export const createContact = (store: NimbleStore, req: SimRequest): SimResponse => {
   const body = req.body as CreateBody;
   const recordType = body.record_type ?? body.type ?? 'person';
-  if (recordType !== 'person' && recordType !== 'company') {
-    return invalid({ '/record_type': 'must be person or company' });
-  }
   if (body.type && body.record_type && body.type !== body.record_type) {
     return invalid({ '/type': 'must equal record_type' });
   }

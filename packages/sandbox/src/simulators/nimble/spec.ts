@@ -36,7 +36,7 @@ const SERVED_BODIES: [string, string][] = [
 export const NIMBLE_SPEC_EXCEPTIONS: SpecException[] = [
   {
     where: 'GET /api/v1/contacts `sort`, `query`',
-    why: 'typed as arrays of strings; nimble.md §7.1 (and the legacy docs) send one value each: `sort=created:desc`, `query=<JSON>`.',
+    why: 'typed as arrays of strings; nimble.md §7.4 (C1, and the legacy docs it quotes) sends one value each: `sort=created:desc`, `query=<JSON>`.',
     apply: (doc) => {
       for (const name of ['sort', 'query'])
         queryParameter(doc, '/api/v1/contacts', 'get', name).schema = { type: 'string' };
@@ -44,7 +44,7 @@ export const NIMBLE_SPEC_EXCEPTIONS: SpecException[] = [
   },
   {
     where: 'GET /api/v1/contacts `page`, `per_page`',
-    why: 'no bounds; nimble.md §7.1: pages are 1-based and `per_page` is ≤ 100 whenever `sort` is sent (legacy docs; "use ≤ 100 everywhere").',
+    why: 'no bounds; nimble.md §4 and §7.4 (C1): pages are 1-based and `per_page` is ≤ 100 whenever `sort` is sent (legacy docs; "use ≤ 100 everywhere").',
     apply: (doc) => {
       queryParameter(doc, '/api/v1/contacts', 'get', 'page').schema = { type: 'integer', minimum: 1, default: 1 };
       queryParameter(doc, '/api/v1/contacts', 'get', 'per_page').schema = {
@@ -76,7 +76,7 @@ export const NIMBLE_SPEC_EXCEPTIONS: SpecException[] = [
   },
   {
     where: 'Deals.CreateDealRequest / EditDealRequest `fields_values`',
-    why: '`oneOf` two schemas whose properties are all optional (`{field_id, values}` / `{field_name, values}`), so no body can pass it; the create example (nimble.md §12) is a map keyed by field id or name, each a list of `{"value": "<string>"}`.',
+    why: '`oneOf` two schemas whose properties are all optional (`{field_id, values}` / `{field_name, values}`), so no body can pass it; the create example (nimble.md §12.1) is a map keyed by field id or name, each a list of `{"value": "<string>"}`.',
     apply: (doc) => {
       for (const name of ['Deals.CreateDealRequest', 'Deals.EditDealRequest']) {
         schema(doc, name).properties.fields_values = {
