@@ -144,8 +144,10 @@ export const loadSpec = (file: string, exceptions: SpecException[]): Spec => {
   });
   // Quick mode: init dereferences synchronously; validators compile on first use.
   void api.init();
+  // openapi-backend's getOperation rebuilds the list of every operation on each call: once here.
+  const operations = new Map(api.getOperations().map((op) => [op.operationId, op]));
   const operation = (operationId: string): Operation => {
-    const op = api.getOperation(operationId);
+    const op = operations.get(operationId);
     if (!op) throw new Error(`${file} has no operation ${operationId}`);
     return op;
   };

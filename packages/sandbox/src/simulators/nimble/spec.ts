@@ -21,6 +21,8 @@ const queryParameter = (doc: SpecDocument, path: string, method: string, name: s
   return p as Json & { schema: Json };
 };
 
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
 /** The request bodies of the operations the simulator serves (named schemas or inline ones). */
 const SERVED_BODIES: [string, string][] = [
   ['/api/v1/contact', 'post'],
@@ -119,6 +121,19 @@ export const NIMBLE_SPEC_EXCEPTIONS: SpecException[] = [
           responses: { '200': { description: 'the task' } },
         },
       };
+    },
+  },
+  {
+    // After the legacy task path, so that it takes the token too.
+    where: 'every operation: query `access_token`',
+    why: 'the document declares only an `X-Nimble-Token` header; nimble.md §3.6: the OAuth token goes in `Authorization: Bearer …` or, on any method, in the `access_token` query parameter ("both forms work the same").',
+    apply: (doc) => {
+      for (const methods of Object.values(doc.paths)) {
+        for (const method of HTTP_METHODS.filter((m) => methods[m])) {
+          const op = methods[method] as { parameters?: Json[] };
+          op.parameters = [...(op.parameters ?? []), { in: 'query', name: 'access_token', schema: { type: 'string' } }];
+        }
+      }
     },
   },
   {
