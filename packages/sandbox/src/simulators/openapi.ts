@@ -12,8 +12,8 @@ import type { Handler, SimRequest, SimServer } from '../server';
  * Cost: a document is parsed once per process (the YAML is cached as JSON under
  * node_modules/.cache, keyed by the file's size and mtime, so a later process reads JSON), loaded
  * in openapi-backend's quick mode (synchronous dereferencing, no structural validation of the
- * document — Nimble's does not pass it), and an operation's validator is compiled on its first
- * request.
+ * document — Nimble's does not pass it), and the validators of the operations a simulator serves
+ * are compiled when it registers them.
  */
 
 type Json = Record<string, unknown>;
@@ -183,11 +183,14 @@ export const loadSpec = (file: string, exceptions: SpecException[]): Spec => {
   };
 
   // SimServer takes the first route whose pattern matches: literal paths go before templated ones
-  // (`/api/v2/deals/pipelines` before `/api/v2/deals/{deal_id}`).
+  // (`/api/v2/deals/pipelines` before `/api/v2/deals/{deal_id}`). The operations' validators are
+  // compiled here (once per process: openapi-backend keeps them), not on a first request, which
+  // would then be slower than the next ones (tests time token lifetimes and rate windows).
   const route = (server: SimServer, handlers: Record<string, Handler>) => {
     const params = (path: string) => path.split('{').length;
     const ops = Object.keys(handlers).map(operation);
     for (const op of ops.sort((a, b) => params(a.path) - params(b.path))) {
+      api.validator.getRequestValidatorsForOperation(op.operationId!);
       server.route(op.method.toUpperCase(), op.path.replace(/\{(\w+)\}/g, ':$1'), handlers[op.operationId!]!);
     }
   };
