@@ -23,8 +23,33 @@ const REASONS = [
   ],
   [
     /^nimble\/create_deal$/,
-    "First run per connection only: `GET /deals/fields`, because Nimble keys a deal's `fields_values` by field id and the ids " +
-      'differ per account; the ids are then kept in `z.cache` per connection, so later runs make 1 request ("create_deal again").',
+    '`GET` the pipeline first: the stage rules (an open stage of this pipeline, its default probability) are checked on the pipeline ' +
+      "as it is now, before the create. First run per connection also `GET /deals/fields`, because Nimble keys a deal's " +
+      '`fields_values` by field id and the ids differ per account; the ids are then kept in `z.cache` per connection, so later ' +
+      'runs make 2 requests ("create_deal again").',
+  ],
+  [
+    /^nimble\/create_deal again$/,
+    '`GET` the pipeline, then the create: the stage rules are checked on the pipeline as it is now (the field ids come from `z.cache`).',
+  ],
+  [
+    /^nimble\/update_deal/,
+    "A stage change reads the deal (for its pipeline) and that pipeline, to check the stage belongs to the deal's pipeline and is " +
+      'open before the change (nimble.md §12.3); without a stage, 1 request.',
+  ],
+  [
+    /^nimble\/update_contact/,
+    "Company Name or Job Title given: the contact is read first, because its type decides what Company Name means and a person's " +
+      'current employment is merged, not duplicated; other fields alone are 1 request.',
+  ],
+  [
+    /^nethunt\/create_record fields$/,
+    "The folder's fields, and one read of its records to type each field (NetHunt's field list carries no types).",
+  ],
+  [
+    /^nethunt\/(create_record|update_record|find_or_create)/,
+    "Values are typed as the folder's records hold each field: one read of the folder's records (`GET new-record`) before the " +
+      'write, so a value of the wrong kind stops before anything is written.',
   ],
   [
     /^nimble\/add_contact_tags/,
@@ -62,7 +87,10 @@ const minimumFor = (step, name) => {
   if (/^authentication\./.test(m)) return { min: 1, kind: /Token$/.test(m) ? 'OAuth token' : 'auth test' };
   if (/\.inputFields$/.test(m) || /\.outputFields$/.test(m)) return { min: 1, kind: 'dynamic fields' };
   if (/\.performList$/.test(m)) return { min: 1, kind: 'REST hook sample (performList)' };
-  if (/^triggers\.list_/.test(m)) return { min: 1, kind: 'dropdown (1 per page)' };
+  if (/^triggers\.list_/.test(m)) {
+    const page = Number(step.meta?.page ?? 0);
+    return { min: 1, kind: page > 0 ? `dropdown page ${page + 1} (1 per page)` : 'dropdown (1 per page)' };
+  }
   if (/^triggers\./.test(m)) return { min: 1, kind: 'poll' };
   if (/^searches\./.test(m)) return { min: 1, kind: 'search' };
   if (/^creates\./.test(m)) return { min: 1, kind: 'create' };
@@ -70,7 +98,8 @@ const minimumFor = (step, name) => {
 };
 
 const measureRequests = async () => {
-  require(path.join(SANDBOX, 'runtimeMode'));
+  // Core's test mode, as `npm start` runs the tour: result checks throw instead of only logging.
+  process.env.NODE_ENV ??= 'test';
   const { allPlans, runPlan } = require(SANDBOX);
   const rows = [];
   for (const plan of allPlans()) {

@@ -41,11 +41,15 @@ export const exactResults = (
   }, found);
 
 /**
- * What Zapier's "Find or Create" step does with an app's `searchOrCreates` entry: search, keep the
- * results `searchUniqueInputToOutputConstraint` allows; on a hit run the update (if the pair has
- * one) on the first, with inputs taken from the search output as `updateInputFromSearchOutput`
- * says; on a miss, create. A search that throws stops the step. Core has no runner for this
- * (Zapier's backend does it), so the tour and the tests use this one.
+ * What Zapier's "Find or Create" step does with an app's `searchOrCreates` entry: search; with an
+ * `update`, keep the results `searchUniqueInputToOutputConstraint` allows and run the update on the
+ * first, with inputs taken from the search output as `updateInputFromSearchOutput` says; without
+ * one, the first result is found; on a miss, create. A search that throws stops the step. Core has
+ * no runner for this (Zapier's backend does it), so the tour and the tests use this one.
+ *
+ * Zapier's schema ties both mappings to the update ("If either the updateInputFromSearchOutput or
+ * searchUniqueInputToOutputConstraint keys are present, then the update key must be present as
+ * well"): a pair that has either without `update` is refused here as Zapier refuses it.
  */
 export const runSearchOrCreate = async (
   app: { searchOrCreates?: Record<string, SearchOrCreateDef> },
@@ -56,6 +60,11 @@ export const runSearchOrCreate = async (
 ): Promise<SearchOrCreateOutcome> => {
   const def = app.searchOrCreates?.[key];
   if (!def) throw new Error(`The app has no searchOrCreates.${key}`);
+  if (!def.update && (def.updateInputFromSearchOutput || def.searchUniqueInputToOutputConstraint)) {
+    throw new Error(
+      `searchOrCreates.${key}: updateInputFromSearchOutput and searchUniqueInputToOutputConstraint need an update`,
+    );
+  }
   const results = (await run(`searches.${def.search}.operation.perform`, {
     ...bundle,
     inputData: input.search,

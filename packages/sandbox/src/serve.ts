@@ -1,4 +1,4 @@
-import { allPlans } from './plans';
+import { allPlans } from './tour/plans';
 
 /**
  * `npm run sandbox [crm…]`: starts the simulators and keeps them running, printing each base URL

@@ -8,9 +8,9 @@ import {
   type ApideckSimulator,
   type ApideckSimulatorOptions,
 } from '../src/simulators/apideck';
-import { apideckPlan } from '../src/apideck.plan';
+import { apideckPlan } from '../src/tour/apideck.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
-import { runPlan } from '../src/tour.lib';
+import { runPlan } from '../src/tour/tour.lib';
 
 type Out = Record<string, unknown> & { id: string };
 

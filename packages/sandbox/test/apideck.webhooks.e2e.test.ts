@@ -15,8 +15,8 @@ import {
   type ApideckWebhooks,
   type DeliveryReceiver,
 } from '../src/simulators/apideck';
-import { apideckWebhooksPlan } from '../src/apideck.webhooks.plan';
-import { runPlan } from '../src/tour.lib';
+import { apideckWebhooksPlan } from '../src/tour/apideck.webhooks.plan';
+import { runPlan } from '../src/tour/tour.lib';
 
 /** No nock here: the simulator and the receiver are real loopback HTTP servers. */
 type Out = Record<string, unknown> & { id: string };

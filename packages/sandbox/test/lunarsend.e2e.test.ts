@@ -7,10 +7,10 @@ import {
   LUNARSEND_SANDBOX_VIEWER_CREDENTIALS,
   type LunarSendSimulator,
   type LunarSendSimulatorOptions,
-} from '../src/lunarsend';
-import { lunarsendPlan } from '../src/lunarsend.plan';
+} from '../src/simulators/lunarsend';
+import { lunarsendPlan } from '../src/tour/lunarsend.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
-import { runPlan } from '../src/tour.lib';
+import { runPlan } from '../src/tour/tour.lib';
 import { DOCUMENTED, type DocumentedEndpoint } from '../../../integrations/lunarsend/test/documented';
 
 type Row = Record<string, unknown> & { id: string };

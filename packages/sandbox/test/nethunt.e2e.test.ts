@@ -7,10 +7,10 @@ import {
   NETHUNT_MISSING_SEARCH_TEXT,
   NETHUNT_SANDBOX_CREDENTIALS,
   type NetHuntSimulator,
-} from '../src/nethunt';
-import { nethuntPlan } from '../src/nethunt.plan';
+} from '../src/simulators/nethunt';
+import { nethuntPlan } from '../src/tour/nethunt.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
-import { runPlan } from '../src/tour.lib';
+import { runPlan } from '../src/tour/tour.lib';
 
 /**
  * The contract: nethunt.md's endpoint table (the seed's endpoints and the four it adds), each a

@@ -2,9 +2,9 @@ import { appRunner } from '@crm-zapier/kit';
 import { failureOf, makeBundle } from '@crm-zapier/kit/testing';
 import nimbleApp from 'nimble';
 import { createNimbleSimulator, type NimbleSimulator, type NimbleSimulatorOptions } from '../src/simulators/nimble';
-import { nimblePlan } from '../src/nimble.plan';
+import { nimblePlan } from '../src/tour/nimble.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
-import { runPlan } from '../src/tour.lib';
+import { runPlan } from '../src/tour/tour.lib';
 
 describe('Nimble against its simulator, through the runtime', () => {
   it('runs every operation of the tour, from the code exchange to a refresh', async () => {

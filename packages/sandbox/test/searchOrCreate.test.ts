@@ -2,15 +2,14 @@ import type { MethodRunner } from '@crm-zapier/kit';
 import { runSearchOrCreate } from '../src/searchOrCreate';
 
 /** A find-or-create whose search answers two near matches; the runner's calls are recorded. */
-const setup = (constraint?: Record<string, unknown>) => {
+const setup = (constraint?: Record<string, unknown>, withUpdate = true) => {
   const calls: { method: string; inputData: unknown }[] = [];
   const app = {
     searchOrCreates: {
       find_widget: {
         search: 'find_widget',
         create: 'create_widget',
-        update: 'update_widget',
-        updateInputFromSearchOutput: { widget_id: 'id' },
+        ...(withUpdate ? { update: 'update_widget', updateInputFromSearchOutput: { widget_id: 'id' } } : {}),
         ...(constraint ? { searchUniqueInputToOutputConstraint: constraint } : {}),
       },
     },
@@ -56,5 +55,23 @@ describe("the sandbox's Find or Create runner", () => {
       result: { id: '1' },
     });
     expect(await setup().go({ email: 'lee@example.com' })).toMatchObject({ path: 'updated', result: { id: '1' } });
+  });
+
+  it("refuses a constraint without an update, as Zapier's schema does, before any request", async () => {
+    const { calls, go } = setup({ email: 'email' }, false);
+    await expect(go({ email: 'lee@example.com' })).rejects.toThrow(
+      'searchOrCreates.find_widget: updateInputFromSearchOutput and searchUniqueInputToOutputConstraint need an update',
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('without an update, finds the first result the search answers', async () => {
+    const { calls, go } = setup(undefined, false);
+    expect(await go({ email: 'lee@example.com' })).toEqual({
+      path: 'found',
+      matches: 2,
+      result: { id: '1', email: 'ann.lee@example.com' },
+    });
+    expect(calls.map((c) => c.method)).toEqual(['searches.find_widget.operation.perform']);
   });
 });

@@ -3,8 +3,8 @@
  * to run it with, sentinel credentials, and each CRM's error-body dialect. Built from `allPlans()`
  * and the app definitions, so operations added later are picked up without editing this file.
  */
-import { allPlans } from '../../src/plans';
-import type { TourContext, TourPlan } from '../../src/tour.lib';
+import { allPlans } from '../../src/tour/plans';
+import type { TourContext, TourPlan } from '../../src/tour/tour.lib';
 
 export interface FieldDef {
   key: string;

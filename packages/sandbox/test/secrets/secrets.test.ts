@@ -9,7 +9,7 @@
 import { appRunner, type MethodRunner } from '@crm-zapier/kit';
 import { makeBundle } from '@crm-zapier/kit/testing';
 import nock from 'nock';
-import type { TourPlan } from '../../src/tour.lib';
+import type { TourPlan } from '../../src/tour/tour.lib';
 import {
   ALL_SENTINELS,
   dialectOf,

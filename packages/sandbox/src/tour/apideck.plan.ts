@@ -1,7 +1,7 @@
 import apideckApp from 'apideck-crm';
-import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from './simulators/apideck';
+import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from '../simulators/apideck';
 import { idOf, nonEmpty } from './plan.helpers';
-import { runSearchOrCreate, type SearchOrCreateOutcome } from './searchOrCreate';
+import { runSearchOrCreate, type SearchOrCreateOutcome } from '../searchOrCreate';
 import type { TourPlan } from './tour.lib';
 
 /** Fails a find-or-create step that did not take the expected path. */

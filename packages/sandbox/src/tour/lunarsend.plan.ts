@@ -1,7 +1,7 @@
 import lunarsendApp from 'lunarsend';
-import { createLunarSendSimulator, LUNARSEND_SANDBOX_CREDENTIALS } from './lunarsend';
+import { createLunarSendSimulator, LUNARSEND_SANDBOX_CREDENTIALS } from '../simulators/lunarsend';
 import { idOf, nonEmpty } from './plan.helpers';
-import { runSearchOrCreate } from './searchOrCreate';
+import { runSearchOrCreate } from '../searchOrCreate';
 import type { TourPlan } from './tour.lib';
 
 /** Fails a find-or-create step that took another path. */

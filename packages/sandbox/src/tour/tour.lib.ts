@@ -1,5 +1,5 @@
 import { appRunner, defaultMeta, type MethodRunner } from '@crm-zapier/kit';
-import type { SimServer } from './server';
+import type { SimServer } from '../server';
 
 /** What earlier steps returned, by step name, for steps that need an id created before them. */
 export type TourContext = Record<string, unknown>;

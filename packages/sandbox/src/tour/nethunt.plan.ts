@@ -1,7 +1,7 @@
 import nethuntApp from 'nethunt-crm';
-import { createNetHuntSimulator, NETHUNT_SANDBOX_CREDENTIALS } from './nethunt';
+import { createNetHuntSimulator, NETHUNT_SANDBOX_CREDENTIALS } from '../simulators/nethunt';
 import { idOf, nonEmpty } from './plan.helpers';
-import { runSearchOrCreate } from './searchOrCreate';
+import { runSearchOrCreate } from '../searchOrCreate';
 import type { TourPlan } from './tour.lib';
 
 /** Every NetHunt operation, in the order a Zap builder meets them. */

@@ -1,7 +1,7 @@
 import nimbleApp from 'nimble';
-import { createNimbleSimulator, type NimbleSimulatorOptions } from './simulators/nimble';
+import { createNimbleSimulator, type NimbleSimulatorOptions } from '../simulators/nimble';
 import { idOf, nonEmpty } from './plan.helpers';
-import { runSearchOrCreate } from './searchOrCreate';
+import { runSearchOrCreate } from '../searchOrCreate';
 import type { TourPlan } from './tour.lib';
 
 const fail = (message: string): never => {

@@ -8,7 +8,7 @@ import {
   startDeliveryReceiver,
   type DeliveryReceiver,
   type ReceivedDelivery,
-} from './simulators/apideck';
+} from '../simulators/apideck';
 import { nonEmpty } from './plan.helpers';
 import type { TourPlan, TourStep } from './tour.lib';
 

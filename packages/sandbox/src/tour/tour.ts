@@ -1,4 +1,4 @@
-import './runtimeMode';
+import '../runtimeMode';
 import { allPlans } from './plans';
 import { formatResult, runPlan, type StepResult } from './tour.lib';
 
