@@ -13,6 +13,9 @@ module.exports = {
     '^lunarsend$': '<rootDir>/integrations/lunarsend/index.ts',
     '^nimble$': '<rootDir>/integrations/nimble/index.ts',
     '^apideck-crm$': '<rootDir>/integrations/apideck/index.ts',
+    // openapi-backend's two dependencies that quick mode never calls (the first is ESM only): see the stubs.
+    '^@apidevtools/json-schema-ref-parser$': '<rootDir>/packages/sandbox/test/jsonSchemaRefParser.stub.ts',
+    '^openapi-schema-validator$': '<rootDir>/packages/sandbox/test/openapiSchemaValidator.stub.ts',
   },
   testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/integrations/*/test/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.*/build/'],

@@ -36,13 +36,13 @@ export const json = (status: number, body?: unknown, headers?: Record<string, st
   headers,
 });
 
+/** Called after a handler answered (tests watch what a simulator answers with it). */
+export type ResponseListener = (req: SimRequest, res: SimResponse) => void | Promise<void>;
+
 /**
  * A tiny in-memory HTTP server for one CRM: routes, JSON bodies, a request counter, and a free
  * loopback port. Each CRM simulator registers its documented endpoints on one of these.
  */
-/** Called after a handler answered: simulators build side effects (webhook deliveries) on it. */
-export type ResponseListener = (req: SimRequest, res: SimResponse) => void | Promise<void>;
-
 export class SimServer {
   private readonly routes: Route[] = [];
   private readonly listeners: ResponseListener[] = [];

@@ -7,7 +7,7 @@ import {
   createApideckSimulator,
   type ApideckSimulator,
   type ApideckSimulatorOptions,
-} from '../src/apideck';
+} from '../src/simulators/apideck';
 import { apideckPlan } from '../src/tour/apideck.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
 import { runPlan } from '../src/tour/tour.lib';

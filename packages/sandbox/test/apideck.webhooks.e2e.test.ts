@@ -4,15 +4,17 @@ import { appRunner } from '@crm-zapier/kit';
 import { failureOf, makeBundle } from '@crm-zapier/kit/testing';
 import apideckApp from 'apideck-crm';
 import { CRM_EVENTS } from '../../../integrations/apideck/src/webhooks';
-import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator, type ApideckSimulator } from '../src/apideck';
 import {
   addApideckWebhooks,
+  APIDECK_SANDBOX_CREDENTIALS,
+  createApideckSimulator,
+  type ApideckSimulator,
   hookBundleOf,
   signApideckBody,
   startDeliveryReceiver,
   type ApideckWebhooks,
   type DeliveryReceiver,
-} from '../src/apideck.webhooks';
+} from '../src/simulators/apideck';
 import { apideckWebhooksPlan } from '../src/tour/apideck.webhooks.plan';
 import { runPlan } from '../src/tour/tour.lib';
 

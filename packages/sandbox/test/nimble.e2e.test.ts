@@ -1,7 +1,7 @@
 import { appRunner } from '@crm-zapier/kit';
 import { failureOf, makeBundle } from '@crm-zapier/kit/testing';
 import nimbleApp from 'nimble';
-import { createNimbleSimulator, type NimbleSimulator, type NimbleSimulatorOptions } from '../src/nimble';
+import { createNimbleSimulator, type NimbleSimulator, type NimbleSimulatorOptions } from '../src/simulators/nimble';
 import { nimblePlan } from '../src/tour/nimble.plan';
 import { runSearchOrCreate } from '../src/searchOrCreate';
 import { runPlan } from '../src/tour/tour.lib';

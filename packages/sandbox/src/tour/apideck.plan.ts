@@ -1,5 +1,5 @@
 import apideckApp from 'apideck-crm';
-import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from '../apideck';
+import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from '../simulators/apideck';
 import { idOf, nonEmpty } from './plan.helpers';
 import { runSearchOrCreate, type SearchOrCreateOutcome } from '../searchOrCreate';
 import type { TourPlan } from './tour.lib';

@@ -1,13 +1,14 @@
 import type { MethodRunner } from '@crm-zapier/kit';
 import apideckApp from 'apideck-crm';
-import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from '../apideck';
 import {
   addApideckWebhooks,
+  APIDECK_SANDBOX_CREDENTIALS,
+  createApideckSimulator,
   hookBundleOf,
   startDeliveryReceiver,
   type DeliveryReceiver,
   type ReceivedDelivery,
-} from '../apideck.webhooks';
+} from '../simulators/apideck';
 import { nonEmpty } from './plan.helpers';
 import type { TourPlan, TourStep } from './tour.lib';
 

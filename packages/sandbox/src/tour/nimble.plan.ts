@@ -1,5 +1,5 @@
 import nimbleApp from 'nimble';
-import { createNimbleSimulator, type NimbleSimulatorOptions } from '../nimble';
+import { createNimbleSimulator, type NimbleSimulatorOptions } from '../simulators/nimble';
 import { idOf, nonEmpty } from './plan.helpers';
 import { runSearchOrCreate } from '../searchOrCreate';
 import type { TourPlan } from './tour.lib';

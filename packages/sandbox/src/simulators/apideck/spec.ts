@@ -1,0 +1,32 @@
+import { loadSpec, type SpecException } from '../openapi';
+
+/**
+ * Where the simulators depart from Apideck's OpenAPI documents (apideck-crm.openapi.yml,
+ * apideck-webhook.openapi.yml), following apideck-crm.md (the evidence), each with its reason.
+ */
+
+const UPDATES = ['companies', 'contacts', 'opportunities', 'leads', 'notes', 'activities'];
+
+export const APIDECK_CRM_SPEC_EXCEPTIONS: SpecException[] = [
+  {
+    where: 'PATCH /crm/{resource}/{id} request bodies: `required`',
+    why: 'the update operations reuse the create schema, `required` included (Company `name`, Opportunity `title`, Lead `name`, Activity `type`), but PATCH updates partially (apideck-crm.md §1.1: "`PATCH` updates (partially)") and Apideck\'s own examples PATCH partial bodies: an update body needs none of them.',
+    apply: (doc) => {
+      for (const resource of UPDATES) {
+        const op = doc.paths[`/crm/${resource}/{id}`]?.patch as
+          { requestBody: { content: Record<string, { schema: { $ref: string } }> } } | undefined;
+        const body = op?.requestBody.content['application/json'];
+        if (!body) throw new Error(`apideck-crm.openapi.yml has no PATCH /crm/${resource}/{id} body`);
+        const name = body.schema.$ref.split('/').pop()!;
+        const { required: _required, ...partial } = doc.components.schemas[name]!;
+        doc.components.schemas[`${name}Update`] = partial;
+        body.schema = { $ref: `#/components/schemas/${name}Update` };
+      }
+    },
+  },
+];
+
+/** apideck-crm.openapi.yml with its exceptions, once per process. */
+export const crmSpec = () => loadSpec('apideck-crm.openapi.yml', APIDECK_CRM_SPEC_EXCEPTIONS);
+/** apideck-webhook.openapi.yml, as published, once per process. */
+export const webhookSpec = () => loadSpec('apideck-webhook.openapi.yml', []);
