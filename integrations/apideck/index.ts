@@ -1,7 +1,7 @@
 import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
-import zapier, { defineApp, type BeforeRequestMiddleware } from 'zapier-platform-core';
+import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
-import authentication from './authentication/apiKey';
+import authentication, { beforeRequest } from './authentication/apiKey';
 import createCompany from './creates/createCompany';
 import createContact from './creates/createContact';
 import createDeal from './creates/createDeal';
@@ -34,27 +34,11 @@ import updatedContact from './triggers/updatedContact';
 import updatedDeal from './triggers/updatedDeal';
 import { instantTriggers } from './triggers/instant';
 
-const authValue = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-/** Apideck's four headers: the key as a Bearer token, the app, the consumer and (when set) the connector. */
-const addApideckHeaders: BeforeRequestMiddleware = (request, _z, bundle) => {
-  const auth = bundle.authData ?? {};
-  const serviceId = authValue(auth.service_id);
-  request.headers = {
-    ...request.headers,
-    Authorization: `Bearer ${authValue(auth.api_key)}`,
-    'x-apideck-app-id': authValue(auth.app_id),
-    'x-apideck-consumer-id': authValue(auth.consumer_id),
-    ...(serviceId ? { 'x-apideck-service-id': serviceId } : {}),
-  };
-  return request;
-};
-
 const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
-  beforeRequest: [addApideckHeaders],
+  beforeRequest: [beforeRequest],
   afterResponse: [apideckErrors, crmErrors({ crm: CRM, credentials: CREDENTIALS, readError: readApideckError })],
   flags: APP_FLAGS,
   triggers: {

@@ -1,10 +1,11 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
-import { leadOutputs } from '../src/fields';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
+import { leadOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   { key: 'email', label: 'Email', required: false, helpText: 'Find the lead with this email address.' },
@@ -27,21 +28,19 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindLeadInput = lazySchema((zod) =>
-  zod
-    .object({
-      email: inputs.optional(inputs.email()),
-      phone_number: inputs.optional(inputs.text()),
-      name: inputs.optional(inputs.text()),
-      first_name: inputs.optional(inputs.text()),
-      last_name: inputs.optional(inputs.text()),
-      company_name: inputs.optional(inputs.text()),
-    })
-    .refine((i) => [i.email, i.phone_number, i.name, i.first_name, i.last_name].some((x) => x !== undefined), {
-      message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
-      path: ['email'],
-    }),
-);
+const FindLeadInput = zod
+  .object({
+    email: inputs.optional(inputs.email()),
+    phone_number: inputs.optional(inputs.text()),
+    name: inputs.optional(inputs.text()),
+    first_name: inputs.optional(inputs.text()),
+    last_name: inputs.optional(inputs.text()),
+    company_name: inputs.optional(inputs.text()),
+  })
+  .refine((i) => [i.email, i.phone_number, i.name, i.first_name, i.last_name].some((x) => x !== undefined), {
+    message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
+    path: ['email'],
+  });
 
 const same = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.toLowerCase();
 

@@ -1,10 +1,10 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
-import { contactOutputFields, customOutputFields, eventIdField } from '../src/fields';
 import { flattenContactUpdate } from '../src/map';
 import { newestPage, sinceFor } from '../src/polling';
 import { CONTACT } from '../src/samples';
+import { contactOutputFields, customOutputFields, eventIdField } from '../src/outputs';
 
 const perform = (async (z, bundle) => {
   const contacts = await newestPage(

@@ -1,12 +1,12 @@
 import { apideck } from '../../src/client';
 import { POLL_PAGE_SIZE } from '../../src/constants';
-import { companyOutputs } from '../../src/fields';
 import { flattenCompany } from '../../src/map';
 import { newestPage, sinceFor } from '../../src/polling';
 import { COMPANY } from '../../src/samples';
 import { CompanySchema } from '../../src/schemas';
 import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
 import { instantTrigger } from './define';
+import { companyOutputs } from '../../src/outputs';
 
 /** There is no polling New Company trigger: this is the request one would make (newest first). */
 export default instantTrigger({
