@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { sameText } from '../src/exact';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
@@ -42,8 +43,6 @@ const FindLeadInput = zod
     path: ['email'],
   });
 
-const same = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.toLowerCase();
-
 /** Every field filled in becomes one documented `filter[...]` (LeadsFilter); the company narrows the result. */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindLeadInput, bundle.inputData, inputFields);
@@ -58,7 +57,7 @@ const perform = (async (z, bundle) => {
     limit: SEARCH_PAGE_SIZE,
   });
   const company = input.company_name;
-  return page.items.filter((l) => company === undefined || same(l.company_name, company)).map(flattenLead);
+  return page.items.filter((l) => company === undefined || sameText(l.company_name, company)).map(flattenLead);
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({

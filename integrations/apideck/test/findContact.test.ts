@@ -1,0 +1,77 @@
+import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import findContact from '../searches/findContact';
+import { allowOffContractReplies } from './contract';
+import { api, errorBody, expectNothingSent, listBody, run } from './helpers';
+import contact from './fixtures/contact.json';
+
+useNock();
+
+describe('find_contact', () => {
+  it('sends each filled-in field as a documented filter and outputs the contacts flat, as the sample', async () => {
+    api()
+      .get('/crm/contacts')
+      .query({ 'filter[email]': 'elon@musk.com', 'filter[last_name]': 'Musk', limit: '10' })
+      .reply(200, listBody('contacts', [contact]));
+    const out = await run.search(findContact, { email: ' elon@musk.com ', last_name: 'Musk', name: '' });
+    expect(out).toHaveLength(1);
+    expect(Object.keys(out[0]!).filter((k) => !k.startsWith('custom_'))).toEqual(
+      Object.keys(findContact.operation.sample),
+    );
+    expect(out[0]).toMatchObject({
+      id: '12345',
+      contact_id: '12345',
+      name: 'Elon Musk',
+      email: 'elon@musk.com',
+      email_work: 'elon@spacex.com',
+      email_personal: null,
+      emails: ['elon@musk.com', 'elon@spacex.com'],
+      phone_number: '+1 323 111-111-1111 ext. 105',
+      phone_mobile: '222-222-2222',
+      phone_numbers: ['+1 323 111-111-1111 ext. 105', '222-222-2222'],
+      address: '25 Main street, apt #, 94104 San Francisco, CA, US',
+      address_city: 'San Francisco',
+      address_country: 'US',
+      website: 'https://example.com',
+      social_links: ['https://www.twitter.com/apideck'],
+      tags: ['New'],
+    });
+  });
+
+  it('finds nothing as an empty list', async () => {
+    api()
+      .get('/crm/contacts')
+      .query({ 'filter[phone_number]': '111-111-1111', limit: '10' })
+      .reply(200, listBody('contacts', []));
+    await expect(run.search(findContact, { phone_number: '111-111-1111' })).resolves.toEqual([]);
+  });
+
+  it('a filter the connector does not support is shown with its type as the code (no fallback in a search)', async () => {
+    api()
+      .get('/crm/contacts')
+      .query(true)
+      .reply(400, errorBody(400, 'UnsupportedFiltersError', 'Unsupported filters', 'phone_number is not supported'));
+    const err = await failureOf(run.search(findContact, { phone_number: '111' }));
+    expect(err.message).toBe(
+      'Apideck rejected the request (HTTP 400): UnsupportedFiltersError: Unsupported filters — phone_number is not supported. The connected CRM does not support this through Apideck',
+    );
+    expect(err.raw).toContain('"code":"UnsupportedFiltersError"');
+  });
+
+  it('a contact without an id is a clear error', async () => {
+    allowOffContractReplies();
+    api()
+      .get('/crm/contacts')
+      .query(true)
+      .reply(200, listBody('contacts', [{ name: 'Elon Musk' }]));
+    const err = await failureOf(run.search(findContact, { name: 'Elon Musk' }));
+    expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\[0\]\.id is missing/);
+  });
+
+  it('refuses an empty search or a bad email before any request', async () => {
+    const empty = await failureOf(run.search(findContact, { email: '' }));
+    expect(empty.message).toMatch(/Please check your input: .*Enter at least one of Email/);
+    const bad = await failureOf(run.search(findContact, { email: 'not-an-email' }));
+    expect(bad.message).toMatch(/Email \(email\): must be an email address/);
+    expectNothingSent();
+  });
+});
