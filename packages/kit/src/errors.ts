@@ -1,6 +1,7 @@
-import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
+import type { AfterResponseMiddleware, Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
 import { isWrite, mayHaveChanged } from './http';
 import { withoutSecrets } from './secrets';
+import { asRecord, clip, nonBlank } from './text';
 
 /** What a CRM's error body says, as far as the CRM's own format lets us read it. */
 export interface CrmErrorDetail {
@@ -16,12 +17,29 @@ export interface CrmErrorOptions {
   credentials: string;
   /** OAuth2 apps: a 401 asks core to refresh the token instead of failing. */
   oauth?: boolean;
-  /** Reads the CRM's own message (and the field it names) from an error body. */
+  /** Reads the CRM's own message (and the field it names) from a JSON error body. */
   readError?: (body: unknown) => CrmErrorDetail;
+  /**
+   * What this CRM signals differently from the status table below. Called for every response,
+   * successes included, with the body parsed once: the parsed JSON, or the trimmed text when it is
+   * not JSON, or undefined when empty. Returns the error to throw, or undefined to let the status
+   * table decide.
+   */
+  classify?: (status: number, body: unknown, context: ClassifyContext) => Error | undefined;
   /** Response headers that carry a request id, checked in order. */
   requestIdHeaders?: string[];
   /** Seconds to wait before retrying a 5xx when the CRM gives no Retry-After. */
   defaultRetrySeconds?: number;
+}
+
+export interface ClassifyContext {
+  z: ZObject;
+  response: HttpResponse;
+  bundle: Bundle;
+  /** The CRM's own message (from `readError`, or the plain text), clipped and without credentials. */
+  said?: string;
+  /** The field the CRM blames, in its own naming. */
+  field?: string;
 }
 
 /**
@@ -45,34 +63,33 @@ export const parseJsonBody = (content: string | undefined | null): unknown => {
   }
 };
 
-const asRecord = (v: unknown): Record<string, unknown> | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-
-const asText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-
 /**
  * Reads the message and field from the error shapes most CRMs use: `{message}`, `{error}`,
  * `{error: {message}}`, `{errors: [{message, field}]}`, `{detail}`, `{title}`, and a bare string.
  */
 export const readCommonError = (body: unknown): CrmErrorDetail => {
-  const direct = asText(body);
+  const direct = nonBlank(body);
   if (direct) return { message: direct };
   const list = Array.isArray(body) ? body : undefined;
   if (list && list.length > 0) return readCommonError(list[0]);
   const obj = asRecord(body);
   if (!obj) return {};
   const field =
-    asText(obj.field) ?? asText(obj.param) ?? asText(obj.parameter) ?? asText(obj.property) ?? asText(obj.path);
+    nonBlank(obj.field) ??
+    nonBlank(obj.param) ??
+    nonBlank(obj.parameter) ??
+    nonBlank(obj.property) ??
+    nonBlank(obj.path);
   const message =
-    asText(obj.message) ??
-    asText(obj.error_description) ??
-    asText(obj.detail) ??
-    asText(obj.title) ??
-    asText(obj.error);
+    nonBlank(obj.message) ??
+    nonBlank(obj.error_description) ??
+    nonBlank(obj.detail) ??
+    nonBlank(obj.title) ??
+    nonBlank(obj.error);
   if (message) {
     // A generic title with a more specific detail beside it: prefer the detail.
-    const detail = asText(obj.detail);
-    return { message: detail && message !== detail && message === asText(obj.error) ? detail : message, field };
+    const detail = nonBlank(obj.detail);
+    return { message: detail && message !== detail && message === nonBlank(obj.error) ? detail : message, field };
   }
   const nested = obj.error ?? obj.errors ?? obj.data;
   if (nested !== undefined) {
@@ -81,8 +98,6 @@ export const readCommonError = (body: unknown): CrmErrorDetail => {
   }
   return { field };
 };
-
-const clip = (text: string): string => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text);
 
 /** Parses a Retry-After header (seconds or an HTTP date) into whole seconds, or undefined. */
 export const retryAfterSeconds = (value: string | null | undefined, now: number = Date.now()): number | undefined => {
@@ -106,31 +121,47 @@ const describeTarget = (response: HttpResponse): string => {
   }
 };
 
-/** The error detail of a response, with any secrets the request carried scrubbed out. */
-const detailOf = (response: HttpResponse, options: CrmErrorOptions): CrmErrorDetail => {
-  const body = parseJsonBody(response.content);
-  if (body !== undefined) {
-    const read = options.readError ? options.readError(body) : readCommonError(body);
-    return { message: read.message ? clip(read.message) : undefined, field: read.field };
-  }
-  const type = response.getHeader('content-type') ?? '';
+/** The body read once: parsed JSON, else the trimmed text, else undefined. */
+const readBody = (response: HttpResponse): { body: unknown; json: boolean } => {
+  const parsed = parseJsonBody(response.content);
+  if (parsed !== undefined) return { body: parsed, json: true };
   const text = response.content?.trim() ?? '';
-  if (text && !/html/i.test(type) && !text.startsWith('<')) return { message: clip(text) };
-  return {};
+  return { body: text === '' ? undefined : text, json: false };
+};
+
+/** The CRM's message and field: read from JSON, or the plain text (never an HTML page). */
+const detailOf = (
+  response: HttpResponse,
+  { body, json }: { body: unknown; json: boolean },
+  options: CrmErrorOptions,
+): CrmErrorDetail => {
+  if (!json) {
+    const text = typeof body === 'string' ? body : '';
+    const html = /html/i.test(response.getHeader('content-type') ?? '') || text.startsWith('<');
+    return text && !html ? { message: clip(text, MAX_MESSAGE) } : {};
+  }
+  const read = options.readError ? options.readError(body) : readCommonError(body);
+  return { message: read.message ? clip(read.message, MAX_MESSAGE) : undefined, field: read.field };
 };
 
 /**
  * The one `afterResponse` every integration uses: maps a CRM's error statuses to the Zapier error a
- * Zap builder can act on, with the CRM's own message, and never a secret.
+ * Zap builder can act on, with the CRM's own message, and never a secret. A CRM's own signals go
+ * through its `classify` hook first.
  */
 export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => {
   const requestIdHeaders = options.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
-  const middleware = (response: HttpResponse, z: ZObject, bundle: { authData?: Record<string, string> }) => {
+  return (response, z, bundle) => {
     const { status } = response;
-    if (status < 400 || response.skipThrowForStatus) return response;
+    const failed = status >= 400 && !response.skipThrowForStatus;
+    if (!failed && !options.classify) return response;
+    const read = readBody(response);
     const secrets = Object.values(bundle.authData ?? {}).filter((v): v is string => typeof v === 'string');
-    const detail = detailOf(response, options);
+    const detail = detailOf(response, read, options);
     const said = detail.message ? withoutSecrets(detail.message, secrets) : undefined;
+    const verdict = options.classify?.(status, read.body, { z, response, bundle, said, field: detail.field });
+    if (verdict) throw verdict;
+    if (!failed) return response;
     const { crm } = options;
 
     if (status === 401) {
@@ -188,7 +219,6 @@ export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => 
       status,
     );
   };
-  return middleware as AfterResponseMiddleware;
 };
 
 /** True for the error crmErrors throws on a 404 (an AppError whose JSON message has status 404). */

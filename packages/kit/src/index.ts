@@ -1,5 +1,4 @@
-// zapier-platform-core first (through ./runtime): an app's first import is the kit. zod is not
-// loaded here at all: schemas are built on first use (./lazy).
+// zapier-platform-core first (through ./runtime): an app's first import is the kit.
 export * from './runtime';
 export * from './errors';
 export * from './flatten';
@@ -9,3 +8,4 @@ export * from './lazy';
 export * from './polling';
 export * from './secrets';
 export * from './validation';
+export * from './text';

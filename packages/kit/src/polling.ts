@@ -1,4 +1,7 @@
 /** Helpers for polling triggers: Zapier wants newest first and one unique id per event. */
+import type { Bundle } from 'zapier-platform-core';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 const time = (value: unknown): number => {
   const t = typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : NaN;
@@ -17,3 +20,26 @@ export const updateEventId = (recordId: string, updatedAt: string | undefined | 
   const t = updatedAt ? new Date(updatedAt).getTime() : NaN;
   return Number.isNaN(t) ? recordId : `${recordId}-${t}`;
 };
+
+export interface LookBack {
+  /** Days a regular poll looks back; without it a regular poll leaves the window to the CRM. */
+  pollDays?: number;
+  /** Days a sample load in the editor, or the dedupe seed when a Zap turns on, looks back. */
+  sampleDays: number;
+}
+
+/**
+ * The start of a poll's window, as ISO text. Loading a sample or seeding dedupe looks back further
+ * than a regular poll, so that a quiet account still shows real records.
+ */
+export function sinceFor(bundle: Pick<Bundle, 'meta'>, lookBack: Required<LookBack>, now?: number): string;
+export function sinceFor(bundle: Pick<Bundle, 'meta'>, lookBack: LookBack, now?: number): string | undefined;
+export function sinceFor(
+  bundle: Pick<Bundle, 'meta'>,
+  lookBack: LookBack,
+  now: number = Date.now(),
+): string | undefined {
+  const seeding = Boolean(bundle.meta?.isLoadingSample || bundle.meta?.isPopulatingDedupe);
+  const days = seeding ? lookBack.sampleDays : lookBack.pollDays;
+  return days === undefined ? undefined : new Date(now - days * DAY_MS).toISOString();
+}

@@ -4,7 +4,8 @@
 import type Nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 
-import { defaultMeta } from './runtime';
+import type { FlatObject } from './flatten';
+import { appRunner, defaultMeta } from './runtime';
 
 export { defaultMeta };
 
@@ -27,11 +28,19 @@ export const makeBundle = (
  * No real network in tests: nock only. After each test, any interceptor that was set up but not
  * called fails the test. nock is loaded only here, so sandbox tests never load it.
  */
+/** Requests of the current test that no interceptor matched (none of them left the process). */
+const unmatched: string[] = [];
+const recordUnmatched = (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`);
+
 export const useNock = (): void => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const nock = require('nock') as typeof Nock;
   beforeAll(() => {
     nock.disableNetConnect();
+    nock.emitter.on('no match', recordUnmatched);
+  });
+  beforeEach(() => {
+    unmatched.length = 0;
   });
   afterEach(() => {
     const pending = nock.pendingMocks();
@@ -39,6 +48,7 @@ export const useNock = (): void => {
     expect(pending).toEqual([]);
   });
   afterAll(() => {
+    nock.emitter.removeListener('no match', recordUnmatched);
     // Un-patch node's http for the next test file in this jest worker (sandbox tests use real sockets).
     nock.enableNetConnect();
     nock.restore();
@@ -85,3 +95,62 @@ export const renderKey = (
       return String(value);
     },
   );
+
+/** An operation as `defineTrigger`/`defineSearch`/`defineCreate` return it. */
+interface Operation {
+  key: string;
+  operation: { perform?: unknown };
+}
+
+/** What the operation's perform reads from `bundle.inputData`, as core infers it from its input fields. */
+type InputOf<Op extends Operation> =
+  Extract<Op['operation']['perform'], (z: never, bundle: never) => unknown> extends (
+    z: never,
+    bundle: infer B,
+  ) => unknown
+    ? B extends { inputData: infer I }
+      ? Partial<I>
+      : never
+    : never;
+
+export interface RunOptions {
+  meta?: Partial<Bundle['meta']>;
+  /** Keys of dynamic fields, or deliberately wrong values for a bad-input test. */
+  extra?: Record<string, unknown>;
+  /** Other bundle keys (`cleanedRequest`, `targetUrl`, …). */
+  bundle?: Record<string, unknown>;
+}
+
+/**
+ * Runs operations of `app` through core's runtime with input typed from each operation's input
+ * fields (renaming an input key breaks the test at compile time) and flat outputs.
+ * `const run = operationRunner(App, AUTH); await run.create(createRecord, { folder_id: FOLDER })`.
+ */
+export const operationRunner = (app: object, authData: Record<string, string>) => {
+  const runMethod = appRunner(app);
+  const runner =
+    (kind: 'triggers' | 'searches' | 'creates') =>
+    <Op extends Operation>(op: Op, input: InputOf<Op>, options: RunOptions = {}): Promise<unknown> =>
+      runMethod(
+        `${kind}.${op.key}.operation.perform`,
+        makeBundle(authData, { ...(input as object), ...options.extra }, options.meta, options.bundle),
+      );
+  // Core's define* types forget what perform returns; every operation here returns flat objects.
+  return {
+    trigger: <Op extends Operation>(op: Op, input: InputOf<Op>, options?: RunOptions) =>
+      runner('triggers')(op, input, options) as Promise<FlatObject[]>,
+    search: <Op extends Operation>(op: Op, input: InputOf<Op>, options?: RunOptions) =>
+      runner('searches')(op, input, options) as Promise<FlatObject[]>,
+    create: <Op extends Operation>(op: Op, input: InputOf<Op>, options?: RunOptions) =>
+      runner('creates')(op, input, options) as Promise<FlatObject>,
+  };
+};
+
+/**
+ * Asserts that the operation tried to send no request: call it after a bad-input check in a test
+ * that sets up no interceptor (under `useNock`, every request would then be an unmatched one).
+ * Without it, a request sent with bad input would fail the operation too, with a different error.
+ */
+export const expectNothingSent = (): void => {
+  expect(unmatched).toEqual([]);
+};

@@ -1,8 +1,8 @@
 import type { ZObject } from 'zapier-platform-core';
-import type { z as Zod } from 'zod';
-import { schemaOf, zod, type AnySchema, type Infer } from './lazy';
+import { z as zod } from 'zod';
+import { schemaOf, type AnySchema, type Infer } from './lazy';
 
-type Issue = Zod.core.$ZodIssue;
+type Issue = zod.core.$ZodIssue;
 
 const pathText = (path: PropertyKey[]): string =>
   path.length === 0
@@ -86,11 +86,11 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9}
 /** True for a real date in one of the ISO 8601 forms Zapier's datetime fields send. */
 export const isIsoDateTime = (v: string): boolean => ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v));
 
-/** Common input rules, written once. Call them inside a `lazySchema` builder. */
+/** Common input rules, written once. */
 export const inputs = {
   /** An optional input: blank (empty text, null, empty list) counts as not given. */
-  optional: <S extends Zod.ZodType>(schema: S) =>
-    zod().preprocess(
+  optional: <S extends zod.ZodType>(schema: S) =>
+    zod.preprocess(
       (v) =>
         v === undefined ||
         v === null ||
@@ -101,33 +101,31 @@ export const inputs = {
       schema.optional(),
     ),
   /** Trimmed non-empty text. */
-  text: () => zod().string().trim().min(1, 'is required'),
+  text: () => zod.string().trim().min(1, 'is required'),
   /** An id: no spaces, no slashes, not `.` or `..` (it goes into a URL path, where those change the endpoint). */
   id: () =>
-    zod()
+    zod
       .string()
       .trim()
       .min(1, 'is required')
       .regex(/^[^\s/?#\\]+$/, 'must be an id without spaces or slashes')
       .refine((v) => !/^\.+$/.test(v), 'must be an id, not dots'),
-  email: () => zod().string().trim().email('must be an email address'),
+  email: () => zod.string().trim().email('must be an email address'),
   /**
    * An ISO 8601 date or date-time, as Zapier's datetime fields send them (`2024-05-01`,
    * `2024-05-01T14:30:00Z`, `2024-05-01T14:30:00.000-05:00`, seconds optional). Anything else — a
    * bare number, "tomorrow" — is refused rather than guessed by `Date.parse`.
    */
   isoDateTime: () =>
-    zod().string().trim().refine(isIsoDateTime, 'must be a date and time (ISO 8601, e.g. 2024-05-01T14:30:00Z)'),
+    zod.string().trim().refine(isIsoDateTime, 'must be a date and time (ISO 8601, e.g. 2024-05-01T14:30:00Z)'),
   /** A finite number typed into a text box, or a real number (`1e999`, `Infinity` and `NaN` are refused). */
   number: () =>
-    zod()
-      .union([zod().number(), zod().string().trim().min(1)])
-      .transform((v, ctx) => {
-        const n = typeof v === 'number' ? v : Number(v);
-        if (!Number.isFinite(n)) {
-          ctx.addIssue({ code: 'custom', message: 'must be a number' });
-          return zod().NEVER;
-        }
-        return n;
-      }),
+    zod.union([zod.number(), zod.string().trim().min(1)]).transform((v, ctx) => {
+      const n = typeof v === 'number' ? v : Number(v);
+      if (!Number.isFinite(n)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a number' });
+        return zod.NEVER;
+      }
+      return n;
+    }),
 };

@@ -123,6 +123,48 @@ describe('crmErrors', () => {
   });
 });
 
+describe("crmErrors' classify hook", () => {
+  const seen: { status: number; body: unknown; said?: string }[] = [];
+  const classified = {
+    ...app,
+    afterResponse: [
+      crmErrors({
+        crm: 'Example CRM',
+        credentials: 'API key',
+        classify: (status, body, { z, said }) => {
+          seen.push({ status, body, said });
+          if (body && typeof body === 'object' && 'failed' in body)
+            return new z.errors.Error(`Said: ${said}`, 'Envelope', status);
+          return undefined;
+        },
+      }),
+    ],
+  };
+  beforeEach(() => {
+    seen.length = 0;
+  });
+
+  it('sees a 2xx with its body parsed, and its error is what the user gets', async () => {
+    nock(ORIGIN).get('/items/42').reply(200, { failed: true, message: 'Quota used up' });
+    const err = await failureOf(run(classified));
+    expect(err).toMatchObject({ name: 'AppError', message: 'Said: Quota used up' });
+    expect(seen).toEqual([{ status: 200, body: { failed: true, message: 'Quota used up' }, said: 'Quota used up' }]);
+  });
+
+  it('gets plain text as text, without the credentials; undefined leaves the status table to decide', async () => {
+    nock(ORIGIN).get('/items/42').reply(400, `Key ${SECRET} is not valid`, { 'content-type': 'text/plain' });
+    const err = await failureOf(run(classified));
+    expect(err.message).toBe('Example CRM rejected the request (HTTP 400): Key :censored: is not valid');
+    expect(seen).toEqual([{ status: 400, body: `Key ${SECRET} is not valid`, said: 'Key :censored: is not valid' }]);
+  });
+
+  it('lets a good answer through untouched', async () => {
+    nock(ORIGIN).get('/items/42').reply(200, { id: '42', name: 'Ada' });
+    await expect(run(classified)).resolves.toEqual({ id: '42', name: 'Ada' });
+    expect(seen).toHaveLength(1);
+  });
+});
+
 describe('requestJson', () => {
   it.each([
     ['', 'Example CRM sent an empty answer (HTTP 200) where data was expected.'],
