@@ -19,7 +19,7 @@ import findContactExact from './searches/findContactExact';
 import findLead from './searches/findLead';
 import findLeadExact from './searches/findLeadExact';
 import { CREDENTIALS, CRM } from './src/constants';
-import { apideckErrors, readApideckError } from './src/errors';
+import { classify, readError } from './src/errors';
 import listCompanies from './triggers/listCompanies';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
@@ -39,7 +39,7 @@ const app = defineApp({
   platformVersion: zapier.version,
   authentication,
   beforeRequest: [beforeRequest],
-  afterResponse: [apideckErrors, crmErrors({ crm: CRM, credentials: CREDENTIALS, readError: readApideckError })],
+  afterResponse: [crmErrors({ crm: CRM, credentials: CREDENTIALS, readError, classify })],
   flags: APP_FLAGS,
   triggers: {
     [newContact.key]: newContact,

@@ -1,8 +1,9 @@
+import { nonBlank } from '@crm-zapier/kit';
 import type { Authentication, BeforeRequestMiddleware, Bundle, ZObject } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { API_KEYS_URL, CONNECTORS_URL, CONSUMERS_URL, VAULT_GUIDE_URL } from '../src/constants';
 
-const authValue = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+const authValue = (value: unknown): string => nonBlank(value) ?? '';
 
 /**
  * Apideck's headers on every request: the key as a Bearer token, the app, the consumer, the

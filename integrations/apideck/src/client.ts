@@ -1,4 +1,4 @@
-import { pathSegment, requestJson } from '@crm-zapier/kit';
+import { nonBlank, pathSegment, requestJson } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import type { z as Zod } from 'zod';
 import { baseUrl, CRM } from './constants';
@@ -59,7 +59,7 @@ export const listParams = (q: ListQuery): Params => {
 /** The next cursor, as Apideck's SDK reads it: a non-blank string, else the end of the list. */
 const nextCursor = (meta: { cursors?: { next?: string | null } | null } | null | undefined): string | null => {
   const next = meta?.cursors?.next;
-  return typeof next === 'string' && next.trim() !== '' ? next : null;
+  return nonBlank(next) === undefined ? null : (next as string);
 };
 
 /**

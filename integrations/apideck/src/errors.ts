@@ -1,13 +1,16 @@
-import { type CrmErrorDetail, parseJsonBody, retryAfterSeconds, schemaOf } from '@crm-zapier/kit';
-import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
+import {
+  asRecord,
+  type ClassifyContext,
+  clip as clipTo,
+  type CrmErrorDetail,
+  nonBlank,
+  retryAfterSeconds,
+} from '@crm-zapier/kit';
 import { CRM } from './constants';
 import { ErrorBodySchema } from './schemas';
 
-const MAX_DETAIL = 160;
-const clip = (text: string) => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text);
-const nonBlank = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined);
-const asRecord = (x: unknown): Record<string, unknown> | undefined =>
-  x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
+/** An error's detail is kept short: it follows the type name and message. */
+const clip = (text: string) => clipTo(text, 160);
 
 /** Keys of `[{ "title": "required" }, …]`, the shape of `detail.missing` / `detail.invalid`. */
 const keysOf = (list: unknown): string[] =>
@@ -67,8 +70,8 @@ const UNSUPPORTED_TYPES = new Set([
  * "TypeName: message — detail", plus what to do for connection and coverage errors, and the field
  * the detail names.
  */
-export const readApideckError = (body: unknown): CrmErrorDetail & { typeName?: string } => {
-  const parsed = schemaOf(ErrorBodySchema).safeParse(body);
+export const readError = (body: unknown): CrmErrorDetail & { typeName?: string } => {
+  const parsed = ErrorBodySchema.safeParse(body);
   if (!parsed.success) return {};
   const e = parsed.data;
   const typeName = nonBlank(e.type_name);
@@ -117,56 +120,54 @@ export const downstreamResetSeconds = (
 };
 
 /**
- * What the kit's crmErrors does not know about Apideck, handled before it: 402 is Apideck's plan
- * limit (not a bad request), a connection error (whatever its status) is about the consumer's CRM
- * connection in Vault, not a missing record, a rate limit waits for the downstream CRM's window
- * (`x-downstream-ratelimit-reset`, then `Retry-After`; a `ConnectorRateLimitError` whatever status
- * Apideck proxies with it), and a filter, sort or paging the connector refuses keeps its Apideck
- * type as the error's code. Everything else falls through to crmErrors.
+ * What the kit's status table does not know about Apideck (the one `afterResponse` is the kit's
+ * crmErrors; this is its `classify` hook): 402 is Apideck's plan limit (not a bad request), a
+ * connection error (whatever its status) is about the consumer's CRM connection in Vault, not a
+ * missing record, a rate limit waits for the downstream CRM's window (`x-downstream-ratelimit-reset`,
+ * then `Retry-After`; a `ConnectorRateLimitError` whatever status Apideck proxies with it), and a
+ * filter, sort or paging the connector refuses keeps its Apideck type as the error's code.
+ * Everything else is left to the status table.
  */
-export const apideckErrors = ((response: HttpResponse, z: ZObject, bundle: { authData?: Record<string, string> }) => {
-  const { status } = response;
-  if (status < 400 || response.skipThrowForStatus) return response;
-  const read = readApideckError(parseJsonBody(response.content));
-  // No scrubbing here: guardApp scrubs every message of the app (index.ts).
-  const auth = bundle.authData ?? {};
-  const said = read.message;
+export const classify = (status: number, body: unknown, { z, response, bundle, said, field }: ClassifyContext) => {
+  if (status < 400 || response.skipThrowForStatus) return undefined;
+  const { typeName } = readError(body);
   if (status === 402) {
-    throw new z.errors.Error(
+    return new z.errors.Error(
       `${CRM} refused the request because of your Apideck plan (HTTP 402)${said ? `: ${said}` : ''}. ` +
         'Your plan or free-tier request quota is used up: upgrade the plan in the Apideck dashboard, or wait for the quota to reset.',
       'PlanLimit',
       status,
     );
   }
-  if (status !== 401 && read.typeName && CONNECTION_TYPES.has(read.typeName)) {
-    throw new z.errors.Error(
-      `${CRM} has no working CRM connection for consumer ${auth.consumer_id ?? ''} (HTTP ${status})${said ? `: ${said}` : '.'}`,
+  if (status !== 401 && typeName && CONNECTION_TYPES.has(typeName)) {
+    const consumer = nonBlank(bundle.authData?.consumer_id) ?? '';
+    return new z.errors.Error(
+      `${CRM} has no working CRM connection for consumer ${consumer} (HTTP ${status})${said ? `: ${said}` : '.'}`,
       'ConnectionError',
       status,
     );
   }
-  const downstream = read.typeName === 'ConnectorRateLimitError';
+  const downstream = typeName === 'ConnectorRateLimitError';
   if (status === 429 || downstream) {
     const header = (name: string) => response.getHeader(name);
     const delay =
       downstreamResetSeconds(header) ?? retryAfterSeconds(header('retry-after')) ?? (status === 429 ? undefined : 60);
     const who = downstream ? 'The connected CRM is rate limiting Apideck' : `${CRM} is rate limiting requests`;
-    throw new z.errors.ThrottledError(
+    return new z.errors.ThrottledError(
       `${who}${said ? ` (${said})` : ''}; Zapier will retry${delay !== undefined ? ` in ${delay} s` : ' later'}.`,
       delay,
     );
   }
-  if (read.typeName && QUERY_REFUSALS.has(read.typeName)) {
-    // crmErrors' wording for a refused request, with Apideck's type as the code.
-    throw new z.errors.Error(
-      `${CRM} rejected the request (HTTP ${status})${said ? `: ${said}` : '.'}${read.field ? ` (field: ${read.field})` : ''}`,
-      read.typeName,
+  if (typeName && QUERY_REFUSALS.has(typeName)) {
+    // The status table's wording for a refused request, with Apideck's type as the code.
+    return new z.errors.Error(
+      `${CRM} rejected the request (HTTP ${status})${said ? `: ${said}` : '.'}${field ? ` (field: ${field})` : ''}`,
+      typeName,
       status,
     );
   }
-  return response;
-}) as AfterResponseMiddleware;
+  return undefined;
+};
 
 /** The Apideck error type a request was refused with, when it is one of QUERY_REFUSALS. */
 export const queryRefusalOf = (err: unknown): string | undefined => {

@@ -265,7 +265,9 @@ const UPDATE_NOTES: Record<string, string> = {
  * The shared channel inputs as an update shows them: the help text says what happens to the
  * record's list (followed by **Emails, Phones, Addresses and Websites**, which can replace it all).
  */
-export const forUpdate = <F extends { key: string; helpText?: string }>(fields: readonly F[]): F[] =>
+export const forUpdate = <const T extends readonly { key: string; helpText?: string }[]>(fields: T): T =>
+  // Each field keeps its shape (only its help text grows), so the list keeps its type: the update's
+  // input keys stay typed. TypeScript cannot carry a tuple's type through `map` on its own.
   fields.map((f) =>
     UPDATE_NOTES[f.key]
       ? {
@@ -273,7 +275,7 @@ export const forUpdate = <F extends { key: string; helpText?: string }>(fields: 
           helpText: `${f.helpText ?? ''} ${UPDATE_NOTES[f.key]} See **Emails, Phones, Addresses and Websites**.`.trim(),
         }
       : f,
-  );
+  ) as unknown as T;
 
 /** Inputs that say how to apply other inputs, and change nothing on their own. */
 const MODIFIERS = new Set(['channel_mode', 'email_type', 'phone_type', 'address_type']);

@@ -1,5 +1,4 @@
-import { toFlatValue, updateEventId, type FlatObject, type Scalar } from '@crm-zapier/kit';
-import { nonBlank } from './text';
+import { nonBlank, toFlatValue, updateEventId, type FlatObject, type Scalar } from '@crm-zapier/kit';
 import type {
   Activity,
   ActivityBody,

@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isNotFound } from '@crm-zapier/kit';
-import { nonBlank } from './text';
+import { isNotFound, nonBlank } from '@crm-zapier/kit';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { z as Zod } from 'zod';
 import { apideck } from './client';

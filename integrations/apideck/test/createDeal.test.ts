@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createDeal from '../creates/createDeal';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, expectNothingSent, idBody, run } from './helpers';
+import { api, errorBody, idBody, run } from './helpers';
 
 useNock();
 
@@ -28,9 +28,11 @@ describe('create_deal', () => {
       currency: 'usd',
       close_date: '2024-06-30T00:00:00+02:00',
       win_probability: 40,
-      tags: 'Q3',
+      tags: ['Q3'],
     });
-    expect(Object.keys(out)).toEqual(Object.keys(createDeal.operation.sample).filter((k) => !k.startsWith('custom_')));
+    expect(Object.keys(out)).toEqual(
+      Object.keys(createDeal.operation.sample ?? {}).filter((k) => !k.startsWith('custom_')),
+    );
     expect(out).toMatchObject({
       id: '34567',
       opportunity_id: '34567',

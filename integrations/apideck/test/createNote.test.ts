@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createNote from '../creates/createNote';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, expectNothingSent, idBody, run } from './helpers';
+import { api, errorBody, idBody, run } from './helpers';
 
 useNock();
 
@@ -17,7 +17,7 @@ describe('create_note', () => {
       title: '',
     });
     expect(out).toEqual({
-      ...Object.fromEntries(Object.keys(createNote.operation.sample).map((k) => [k, null])),
+      ...Object.fromEntries(Object.keys(createNote.operation.sample ?? {}).map((k) => [k, null])),
       id: '45678',
       note_id: '45678',
       content: 'Met at the fair',

@@ -1,8 +1,8 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findCompany from '../searches/findCompany';
 import { COMPANY } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, expectNothingSent, listBody, run } from './helpers';
+import { api, errorBody, listBody, run } from './helpers';
 
 useNock();
 
@@ -14,7 +14,12 @@ describe('find_company', () => {
       .reply(200, listBody('companies', [COMPANY]));
     const out = await run.search(findCompany, { name: ' SpaceX ' });
     expect(out).toEqual([findCompany.operation.sample]);
-    expect(out[0]).toMatchObject({ id: '23456', name: 'SpaceX', email: 'info@spacex.com', phone_number: '111-111-1111' });
+    expect(out[0]).toMatchObject({
+      id: '23456',
+      name: 'SpaceX',
+      email: 'info@spacex.com',
+      phone_number: '111-111-1111',
+    });
   });
 
   it("a 401 asks to reconnect, with Apideck's text and without the key", async () => {
@@ -31,10 +36,7 @@ describe('find_company', () => {
 
   it('an answer without a data list is a clear error', async () => {
     allowOffContractReplies();
-    api()
-      .get('/crm/companies')
-      .query(true)
-      .reply(200, { status_code: 200, status: 'OK', data: COMPANY });
+    api().get('/crm/companies').query(true).reply(200, { status_code: 200, status: 'OK', data: COMPANY });
     const err = await failureOf(run.search(findCompany, { name: 'SpaceX' }));
     expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data/);
   });

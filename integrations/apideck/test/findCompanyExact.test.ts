@@ -1,8 +1,8 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findCompanyExact from '../searches/findCompanyExact';
 import { COMPANY } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, expectNothingSent, listBody, run } from './helpers';
+import { api, errorBody, listBody, run } from './helpers';
 
 useNock();
 
@@ -15,7 +15,7 @@ describe('find_company_exact (Find or Create Company)', () => {
       .reply(200, listBody('companies', [longer, { ...COMPANY, name: ' SpaceX ' }]));
     const out = await run.search(findCompanyExact, { name: 'spacex' });
     expect(out).toHaveLength(1);
-    expect(Object.keys(out[0]!)).toEqual(Object.keys(findCompanyExact.operation.sample));
+    expect(Object.keys(out[0]!)).toEqual(Object.keys(findCompanyExact.operation.sample ?? {}));
     expect(out[0]).toMatchObject({ id: '23456', name: ' SpaceX ' });
   });
 
@@ -27,7 +27,7 @@ describe('find_company_exact (Find or Create Company)', () => {
     await expect(run.search(findCompanyExact, { name: 'SpaceX' })).resolves.toEqual([]);
   });
 
-  it('a 5xx on a read is retried later by Zapier, with Apideck\'s text', async () => {
+  it("a 5xx on a read is retried later by Zapier, with Apideck's text", async () => {
     allowOffContractReplies();
     api()
       .get('/crm/companies')

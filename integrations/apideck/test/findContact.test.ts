@@ -1,7 +1,7 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findContact from '../searches/findContact';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, expectNothingSent, listBody, run } from './helpers';
+import { api, errorBody, listBody, run } from './helpers';
 import contact from './fixtures/contact.json';
 
 useNock();
@@ -15,7 +15,7 @@ describe('find_contact', () => {
     const out = await run.search(findContact, { email: ' elon@musk.com ', last_name: 'Musk', name: '' });
     expect(out).toHaveLength(1);
     expect(Object.keys(out[0]!).filter((k) => !k.startsWith('custom_'))).toEqual(
-      Object.keys(findContact.operation.sample),
+      Object.keys(findContact.operation.sample ?? {}),
     );
     expect(out[0]).toMatchObject({
       id: '12345',

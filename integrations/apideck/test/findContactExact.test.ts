@@ -1,8 +1,8 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findContactExact from '../searches/findContactExact';
 import { CONTACT } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, expectNothingSent, listBody, run } from './helpers';
+import { api, errorBody, listBody, run } from './helpers';
 
 useNock();
 

@@ -1,8 +1,8 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findLead from '../searches/findLead';
 import { LEAD } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, expectNothingSent, listBody, run } from './helpers';
+import { api, errorBody, listBody, run } from './helpers';
 
 useNock();
 
@@ -36,7 +36,9 @@ describe('find_lead', () => {
       .query(true)
       .reply(200, listBody('leads', [{ ...LEAD, emails: 'elon@musk.com' }]));
     const err = await failureOf(run.search(findLead, { email: 'elon@musk.com' }));
-    expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\[0\]\.emails: Invalid input: expected array/);
+    expect(err.message).toMatch(
+      /^Apideck sent an answer of an unexpected shape: data\[0\]\.emails: Invalid input: expected array/,
+    );
   });
 
   it('refuses a company alone (it cannot search on its own) before any request', async () => {

@@ -17,7 +17,13 @@ describe('list_companies', () => {
     api()
       .get('/crm/companies')
       .query({ 'sort[by]': 'name', 'sort[direction]': 'asc', limit: '200', cursor: 'cGFnZTI=' })
-      .reply(200, listBody('companies', [{ id: 'b', name: 'Tesla' }, { id: 'c', name: ' ' }]));
+      .reply(
+        200,
+        listBody('companies', [
+          { id: 'b', name: 'Tesla' },
+          { id: 'c', name: ' ' },
+        ]),
+      );
     await expect(run.trigger(listCompanies, {}, { meta: { page: 1 } })).resolves.toEqual([
       { id: 'b', name: 'Tesla' },
       { id: 'c', name: 'c' },

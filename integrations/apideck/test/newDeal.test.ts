@@ -35,7 +35,10 @@ describe('new_deal', () => {
   });
 
   it("Apideck's own 429 without either header is throttled with no delay of this app's making", async () => {
-    api().get('/crm/opportunities').query(true).reply(429, errorBody(429, 'TooManyRequestsError', 'Too many requests'));
+    api()
+      .get('/crm/opportunities')
+      .query(true)
+      .reply(429, errorBody(429, 'TooManyRequestsError', 'Too many requests'));
     const err = await failureOf(run.trigger(newDeal, {}));
     expect(err.name).toBe('ThrottledError');
     expect(err.message).toBe(

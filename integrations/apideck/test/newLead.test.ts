@@ -39,15 +39,15 @@ describe('new_lead', () => {
       .query(true)
       .reply(403, errorBody(403, 'ForbiddenError', 'Forbidden', 'Leads are disabled for this consumer'));
     const err = await failureOf(run.trigger(newLead, {}));
-    expect(err.message).toMatch(/^Apideck refused access: ForbiddenError: Forbidden — Leads are disabled for this consumer\./);
+    expect(err.message).toMatch(
+      /^Apideck refused access: ForbiddenError: Forbidden — Leads are disabled for this consumer\./,
+    );
   });
 
   it('an answer that is not JSON is a clear error', async () => {
     api().get('/crm/leads').query(true).reply(200, 'Service Unavailable', { 'Content-Type': 'text/plain' });
     const err = await failureOf(run.trigger(newLead, {}));
-    expect(err.message).toBe(
-      'Apideck sent an answer that is not JSON (HTTP 200, text/plain): Service Unavailable',
-    );
+    expect(err.message).toBe('Apideck sent an answer that is not JSON (HTTP 200, text/plain): Service Unavailable');
     allowOffContractReplies();
   });
 });

@@ -1,8 +1,8 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateCompany from '../creates/updateCompany';
 import { COMPANY } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, expectNothingSent, idBody, oneBody, run } from './helpers';
+import { api, errorBody, idBody, oneBody, run } from './helpers';
 
 useNock();
 
@@ -29,7 +29,7 @@ describe('update_company', () => {
       .get('/crm/companies/23456')
       .reply(200, oneBody('companies', { ...COMPANY, industry: 'Space' }));
     const out = await run.create(updateCompany, { company_id: '23456', industry: 'Space', address_city: 'Hawthorne' });
-    expect(Object.keys(out)).toEqual(Object.keys(updateCompany.operation.sample));
+    expect(Object.keys(out)).toEqual(Object.keys(updateCompany.operation.sample ?? {}));
     expect(out).toMatchObject({ id: '23456', company_id: '23456', name: 'SpaceX', industry: 'Space' });
   });
 

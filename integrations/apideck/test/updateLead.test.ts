@@ -1,8 +1,8 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateLead from '../creates/updateLead';
 import { LEAD } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, expectNothingSent, idBody, oneBody, run } from './helpers';
+import { api, errorBody, idBody, oneBody, run } from './helpers';
 
 useNock();
 
@@ -19,7 +19,7 @@ describe('update_lead', () => {
       .reply(200, idBody('leads', '67890', 'update'));
     api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
     const out = await run.create(updateLead, { lead_id: '67890', phone_number: '555-0100', phone_type: 'mobile' });
-    expect(Object.keys(out)).toEqual(Object.keys(updateLead.operation.sample));
+    expect(Object.keys(out)).toEqual(Object.keys(updateLead.operation.sample ?? {}));
     expect(out).toMatchObject({ id: '67890', lead_id: '67890', name: 'Elon Musk', company_name: 'Spacex' });
   });
 

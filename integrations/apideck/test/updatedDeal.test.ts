@@ -27,7 +27,10 @@ describe('updated_deal', () => {
     api()
       .get('/crm/opportunities')
       .query({ limit: '100' })
-      .reply(200, listBody('opportunities', [deal('a', '2024-05-01T00:00:00.000Z'), deal('b', '2024-05-08T00:00:00.000Z')]));
+      .reply(
+        200,
+        listBody('opportunities', [deal('a', '2024-05-01T00:00:00.000Z'), deal('b', '2024-05-08T00:00:00.000Z')]),
+      );
     const out = await run.trigger(updatedDeal, {});
     expect(out.map((d) => d.id)).toEqual([
       `b-${Date.parse('2024-05-08T00:00:00.000Z')}`,

@@ -1,7 +1,8 @@
+import { sinceFor } from '@crm-zapier/kit';
 import { apideck } from '../../src/client';
 import { POLL_PAGE_SIZE } from '../../src/constants';
 import { flattenCompany } from '../../src/map';
-import { newestPage, sinceFor } from '../../src/polling';
+import { LOOK_BACK, newestPage } from '../../src/polling';
 import { COMPANY } from '../../src/samples';
 import { CompanySchema } from '../../src/schemas';
 import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
@@ -20,7 +21,7 @@ export default instantTrigger({
     const companies = await newestPage(
       apideck(z).companies,
       {
-        filter: { created_since: sinceFor(bundle) },
+        filter: { created_since: sinceFor(bundle, LOOK_BACK) },
         sort: { by: 'created_at', direction: 'desc' },
         limit: POLL_PAGE_SIZE,
       },
