@@ -21,6 +21,7 @@ import {
   type NoteBody,
   type OpportunityBody,
   type OpportunityPatch,
+  type WebhookEvent,
 } from './schemas';
 import type { CreateWebhookBody, CrmEntity } from './webhooks';
 
@@ -184,8 +185,7 @@ export const apideck = (z: ZObject) => {
     eventRecord: async <T extends Zod.ZodType>(
       entity: CrmEntity,
       schema: T,
-      id: string,
-      serviceId?: string | null,
+      { entity_id: id, service_id: serviceId }: Pick<WebhookEvent, 'entity_id' | 'service_id'>,
     ): Promise<Zod.output<T>> => {
       const env = await requestJson(z, {
         url: `${baseUrl()}${ENTITY_PATHS[entity]}/${encodeURIComponent(id)}`,

@@ -89,7 +89,7 @@ export const readError = (body: unknown): CrmErrorDetail & { typeName?: string }
 
 /**
  * The error types of a list request the connector cannot serve as asked (apideck-crm.md §5.5): the
- * parameter is valid for the API, the connector does not implement it. apideckErrors gives them as
+ * parameter is valid for the API, the connector does not implement it. `classify` gives them as
  * the error's code, so a polling trigger can fall back to the plain listing (src/polling.ts).
  */
 export const QUERY_REFUSALS = new Set([

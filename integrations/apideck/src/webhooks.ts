@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isNotFound, nonBlank } from '@crm-zapier/kit';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { z as Zod } from 'zod';
 import { apideck } from './client';
 import { CRM } from './constants';
 import type { Output } from './map';
@@ -365,14 +364,6 @@ const firstDelivery = async (z: ZObject, key: string): Promise<boolean> => {
 const forgetDelivery = async (z: ZObject, key: string): Promise<void> => {
   await (z.cache.delete as ScopedCall)(key, SCOPE).catch(() => false);
 };
-
-/** Reads the record an event names, from the connector the event came from (never from `entity_url`). */
-export const fetchEntity = <T extends Zod.ZodType>(
-  z: ZObject,
-  entity: CrmEntity,
-  schema: T,
-  event: WebhookEvent,
-): Promise<Zod.output<T>> => apideck(z).eventRecord(entity, schema, event.entity_id, event.service_id);
 
 /**
  * `perform` of an instant trigger. Triggers nothing (`[]`) for Apideck's delivery-URL check, for a

@@ -37,6 +37,35 @@ describe('find_contact', () => {
     });
   });
 
+  it('outputs custom fields flat under custom_<id> (else its name): scalars as they are, objects as JSON, first key wins', async () => {
+    const custom_fields = [
+      { id: '2389328923893298', name: 'employee_level', value: 'Uses Salesforce and Marketo' },
+      { id: null, name: 'Score__c', value: 7 },
+      { id: ' ', name: null, value: 'orphan' },
+      { id: 'tools', value: ['Salesforce', 10, false, null] },
+      { id: 'settings', value: { foo: 'bar' } },
+      { id: 'rows', value: [{ foo: 'bar' }] },
+      { id: 'dup', value: 'first' },
+      { id: 'dup', value: 'second' },
+      { id: 'email', value: 'not the contact email' },
+    ];
+    api()
+      .get('/crm/contacts')
+      .query({ 'filter[email]': 'elon@musk.com', limit: '10' })
+      .reply(200, listBody('contacts', [{ ...contact, custom_fields }]));
+    const [out] = await run.search(findContact, { email: 'elon@musk.com' });
+    expect(Object.fromEntries(Object.entries(out!).filter(([k]) => k.startsWith('custom_')))).toEqual({
+      custom_2389328923893298: 'Uses Salesforce and Marketo',
+      custom_Score__c: 7,
+      custom_tools: ['Salesforce', 10, false, null],
+      custom_settings: '{"foo":"bar"}',
+      custom_rows: ['{"foo":"bar"}'],
+      custom_dup: 'first',
+      custom_email: 'not the contact email',
+    });
+    expect(out).toMatchObject({ email: 'elon@musk.com' });
+  });
+
   it('finds nothing as an empty list', async () => {
     api()
       .get('/crm/contacts')

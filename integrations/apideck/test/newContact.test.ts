@@ -2,7 +2,7 @@ import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import newContact from '../triggers/newContact';
 import { CONTACT } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, listBody, run } from './helpers';
+import { api, bundle, errorBody, listBody, run, runMethod } from './helpers';
 
 useNock();
 
@@ -64,6 +64,47 @@ describe('new_contact', () => {
     expect(err.message).toBe(
       'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — limit too big (field: limit)',
     );
+  });
+
+  it('labels custom fields from one plain listing (no filter, sort or limit): name, else description, else id', async () => {
+    api()
+      .get('/crm/contacts')
+      .reply(
+        200,
+        listBody('contacts', [
+          { ...CONTACT, custom_fields: [{ id: '10001', name: 'employee_count', value: 10 }] },
+          {
+            ...CONTACT,
+            id: '2',
+            custom_fields: [
+              { id: 'described', description: 'Described Only', value: 1 },
+              { id: 'bare', value: 2 },
+            ],
+          },
+        ]),
+      );
+    const fields = (await runMethod(`triggers.${newContact.key}.operation.outputFields`, bundle())) as {
+      key: string;
+      label: string;
+    }[];
+    expect(fields.filter((f) => f.key.startsWith('custom_'))).toEqual([
+      { key: 'custom_10001', label: 'employee_count' },
+      { key: 'custom_described', label: 'Described Only' },
+      { key: 'custom_bare', label: 'bare' },
+    ]);
+    expect(fields).toContainEqual({ key: 'email', label: 'Email' });
+  });
+
+  it('a listing for labels that fails gives no labels rather than an error', async () => {
+    allowOffContractReplies();
+    api()
+      .get('/crm/contacts')
+      .reply(500, errorBody(500, 'UnexpectedError', 'boom'));
+    const fields = (await runMethod(`triggers.${newContact.key}.operation.outputFields`, bundle())) as {
+      key: string;
+    }[];
+    expect(fields.filter((f) => f.key.startsWith('custom_'))).toEqual([]);
+    expect(fields.length).toBeGreaterThan(10);
   });
 
   it('an answer that is not a list is a clear error', async () => {

@@ -5,7 +5,7 @@ import { flattenCompany } from '../../src/map';
 import { LOOK_BACK, newestPage } from '../../src/polling';
 import { COMPANY } from '../../src/samples';
 import { CompanySchema } from '../../src/schemas';
-import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
+import { CRM_EVENTS } from '../../src/webhooks';
 import { instantTrigger } from './define';
 import { companyOutputs } from '../../src/outputs';
 
@@ -16,7 +16,7 @@ export default instantTrigger({
   label: 'New Company',
   description: 'Triggers when a new company is created in your CRM, as soon as Apideck sends the event.',
   eventType: CRM_EVENTS.company.created,
-  toOutput: async (z, event) => flattenCompany(await fetchEntity(z, 'company', CompanySchema, event)),
+  toOutput: async (z, event) => flattenCompany(await apideck(z).eventRecord('company', CompanySchema, event)),
   performList: async (z, bundle) => {
     const companies = await newestPage(
       apideck(z).companies,
