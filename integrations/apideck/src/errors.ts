@@ -128,9 +128,12 @@ export const downstreamResetSeconds = (
  * filter, sort or paging the connector refuses keeps its Apideck type as the error's code.
  * Everything else is left to the status table.
  */
-export const classify = (status: number, body: unknown, { z, response, bundle, said, field }: ClassifyContext) => {
+export const classify = (status: number, body: unknown, { z, response, bundle }: ClassifyContext) => {
   if (status < 400 || response.skipThrowForStatus) return undefined;
-  const { typeName } = readError(body);
+  // Apideck's own words, read here rather than taken from the context: the kit's `said` blanks
+  // every connection value, the public Service ID too ("no :censored: connection"), which is what
+  // a user must check. guardApp still scrubs the key and the app id from every message.
+  const { message: said, field, typeName } = readError(body);
   if (status === 402) {
     return new z.errors.Error(
       `${CRM} refused the request because of your Apideck plan (HTTP 402)${said ? `: ${said}` : ''}. ` +

@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findLead from '../searches/findLead';
 import { LEAD } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, listBody, run } from './helpers';
+import { api, AUTH_WITH_SERVICE, bundle, errorBody, listBody, run, runMethod } from './helpers';
 
 useNock();
 
@@ -26,6 +26,22 @@ describe('find_lead', () => {
     const err = await failureOf(run.search(findLead, { email: 'elon@musk.com' }));
     expect(err.message).toBe(
       'Apideck has no working CRM connection for consumer consumer-42 (HTTP 404): ConnectorNotFoundError: Unknown connector — zoho-crm is not enabled. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault',
+    );
+  });
+
+  it('the connector a connection error names (the Service ID) is shown, not blanked like a secret', async () => {
+    api(AUTH_WITH_SERVICE)
+      .get('/crm/leads')
+      .query(true)
+      .reply(404, errorBody(404, 'ConnectionNotFoundError', 'The consumer has no pipedrive connection'));
+    const err = await failureOf(
+      runMethod(
+        `searches.${findLead.key}.operation.perform`,
+        bundle({ email: 'elon@musk.com' }, {}, AUTH_WITH_SERVICE),
+      ),
+    );
+    expect(err.message).toMatch(
+      /^Apideck has no working CRM connection for consumer consumer-42 \(HTTP 404\): ConnectionNotFoundError: The consumer has no pipedrive connection\./,
     );
   });
 
