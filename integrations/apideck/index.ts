@@ -32,7 +32,13 @@ import newDeal from './triggers/newDeal';
 import newLead from './triggers/newLead';
 import updatedContact from './triggers/updatedContact';
 import updatedDeal from './triggers/updatedDeal';
-import { instantTriggers } from './triggers/instant';
+import deletedContactInstant from './triggers/instant/deletedContactInstant';
+import newCompanyInstant from './triggers/instant/newCompanyInstant';
+import newContactInstant from './triggers/instant/newContactInstant';
+import newDealInstant from './triggers/instant/newDealInstant';
+import newLeadInstant from './triggers/instant/newLeadInstant';
+import updatedContactInstant from './triggers/instant/updatedContactInstant';
+import updatedDealInstant from './triggers/instant/updatedDealInstant';
 
 const app = defineApp({
   version: pkg.version,
@@ -54,7 +60,13 @@ const app = defineApp({
     [listLeads.key]: listLeads,
     [listPipelines.key]: listPipelines,
     [listPipelineStages.key]: listPipelineStages,
-    ...instantTriggers,
+    [newContactInstant.key]: newContactInstant,
+    [updatedContactInstant.key]: updatedContactInstant,
+    [newDealInstant.key]: newDealInstant,
+    [updatedDealInstant.key]: updatedDealInstant,
+    [newCompanyInstant.key]: newCompanyInstant,
+    [newLeadInstant.key]: newLeadInstant,
+    [deletedContactInstant.key]: deletedContactInstant,
   },
   searches: {
     [findContact.key]: findContact,

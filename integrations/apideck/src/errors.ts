@@ -1,7 +1,7 @@
 import {
   asRecord,
   type ClassifyContext,
-  clip as clipTo,
+  clip,
   type CrmErrorDetail,
   nonBlank,
   retryAfterSeconds,
@@ -10,7 +10,7 @@ import { CRM } from './constants';
 import { ErrorBodySchema } from './schemas';
 
 /** An error's detail is kept short: it follows the type name and message. */
-const clip = (text: string) => clipTo(text, 160);
+const MAX_DETAIL = 160;
 
 /** Keys of `[{ "title": "required" }, …]`, the shape of `detail.missing` / `detail.invalid`. */
 const keysOf = (list: unknown): string[] =>
@@ -32,7 +32,7 @@ const fieldOf = (detail: unknown): string | undefined => {
 /** `detail` as one short line: a string as is, `missing`/`invalid` lists by name, else compact JSON. */
 const detailText = (detail: unknown): string | undefined => {
   const text = nonBlank(detail);
-  if (text) return clip(text);
+  if (text) return clip(text, MAX_DETAIL);
   const d = asRecord(detail);
   if (!d) return undefined;
   const parts: string[] = [];
@@ -43,10 +43,10 @@ const detailText = (detail: unknown): string | undefined => {
       for (const [k, why] of Object.entries(asRecord(item) ?? {})) parts.push(`${k} ${String(why)}`);
     }
   }
-  if (parts.length) return clip(parts.join('; '));
+  if (parts.length) return clip(parts.join('; '), MAX_DETAIL);
   const message = nonBlank(d.message);
-  if (message) return clip(message);
-  return clip(JSON.stringify(d));
+  if (message) return clip(message, MAX_DETAIL);
+  return clip(JSON.stringify(d), MAX_DETAIL);
 };
 
 /** Error types that mean the consumer's CRM connection (in Apideck Vault) needs attention. */

@@ -1,7 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { failureOf, makeBundle, useNock } from '@crm-zapier/kit/testing';
 import App from '../index';
-import { instantTriggers } from '../triggers/instant';
 import { CONTACT } from '../src/samples';
 import {
   apideckSignature,
@@ -14,6 +13,11 @@ import {
 import { api, AUTH, delivery, event, one, OTHER_KEY, run, TARGET, webhook, type Out } from './instant';
 
 useNock();
+
+/** The instant (REST hook) triggers of the app. */
+const INSTANT_KEYS = Object.entries(App.triggers ?? {})
+  .filter(([, t]) => (t.operation as { type?: string }).type === 'hook')
+  .map(([key]) => key);
 
 describe('the event table', () => {
   it('names every CRM event as apideck-crm.openapi.yml does, notes included (crm.note.*, not crm.notes.*)', () => {
@@ -33,11 +37,7 @@ describe('the event table', () => {
 });
 
 describe('what "instant" means (apideck-crm.md §15, "Virtual means late")', () => {
-  const instantKeys = Object.entries(App.triggers ?? {})
-    .filter(([, t]) => (t.operation as { type?: string }).type === 'hook')
-    .map(([key]) => key);
-
-  it.each(instantKeys)(
+  it.each(INSTANT_KEYS)(
     '%s: the help gives the virtual-webhook interval (every 24 hours by default, per plan), not "minutes"',
     (key) => {
       const trigger = (App.triggers as Record<string, { operation: unknown }>)[key]!;
@@ -200,20 +200,17 @@ describe('perform', () => {
         },
       );
 
-    it.each(Object.keys(instantTriggers))(
-      '%s answers the validation request with no results and no request',
-      async (key) => {
-        const body = { message: 'Validating delivery URL' };
-        await expect(
-          run(
-            `triggers.${key}.operation.perform`,
-            validation({ 'Http-X-Apideck-Event-Type': 'apideck.subscription.created' }, body),
-          ),
-        ).resolves.toEqual([]);
-        // Without its header, the body alone (no `payload`) says the same.
-        await expect(run(`triggers.${key}.operation.perform`, validation({}, body))).resolves.toEqual([]);
-      },
-    );
+    it.each(INSTANT_KEYS)('%s answers the validation request with no results and no request', async (key) => {
+      const body = { message: 'Validating delivery URL' };
+      await expect(
+        run(
+          `triggers.${key}.operation.perform`,
+          validation({ 'Http-X-Apideck-Event-Type': 'apideck.subscription.created' }, body),
+        ),
+      ).resolves.toEqual([]);
+      // Without its header, the body alone (no `payload`) says the same.
+      await expect(run(`triggers.${key}.operation.perform`, validation({}, body))).resolves.toEqual([]);
+    });
 
     it('never treats a request typed apideck.subscription.created as an event, whatever its body', async () => {
       const body = { payload: event(CRM_EVENTS.contact.created, '12345') };

@@ -6,7 +6,7 @@ import { LOOK_BACK, newestPage } from '../../src/polling';
 import { COMPANY } from '../../src/samples';
 import { CompanySchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
-import { instantTrigger } from './define';
+import { instantTrigger } from '../../src/instant';
 import { companyOutputs } from '../../src/outputs';
 
 /** There is no polling New Company trigger: this is the request one would make (newest first). */

@@ -3,7 +3,7 @@ import { flattenContact } from '../../src/map';
 import { ContactSchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
 import newContact from '../newContact';
-import { fromPolling, instantTrigger } from './define';
+import { fromPolling, instantTrigger } from '../../src/instant';
 
 export default instantTrigger({
   key: 'new_contact_instant',

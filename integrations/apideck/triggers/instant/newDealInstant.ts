@@ -3,7 +3,7 @@ import { flattenOpportunity } from '../../src/map';
 import { OpportunitySchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
 import newDeal from '../newDeal';
-import { fromPolling, instantTrigger } from './define';
+import { fromPolling, instantTrigger } from '../../src/instant';
 
 export default instantTrigger({
   key: 'new_deal_instant',

@@ -3,7 +3,7 @@ import { flattenLead } from '../../src/map';
 import { LeadSchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
 import newLead from '../newLead';
-import { fromPolling, instantTrigger } from './define';
+import { fromPolling, instantTrigger } from '../../src/instant';
 
 export default instantTrigger({
   key: 'new_lead_instant',

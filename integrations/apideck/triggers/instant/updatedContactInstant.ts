@@ -3,7 +3,7 @@ import { flattenContactUpdate } from '../../src/map';
 import { ContactSchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
 import updatedContact from '../updatedContact';
-import { fromPolling, instantTrigger } from './define';
+import { fromPolling, instantTrigger } from '../../src/instant';
 
 export default instantTrigger({
   key: 'updated_contact_instant',

@@ -3,7 +3,7 @@ import { flattenOpportunityUpdate } from '../../src/map';
 import { OpportunitySchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
 import updatedDeal from '../updatedDeal';
-import { fromPolling, instantTrigger } from './define';
+import { fromPolling, instantTrigger } from '../../src/instant';
 
 export default instantTrigger({
   key: 'updated_deal_instant',
