@@ -1,7 +1,7 @@
 import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
-import authentication, { addApiKey } from './authentication/apiKey';
+import authentication, { beforeRequest } from './authentication/apiKey';
 import addTagToContact from './creates/addTagToContact';
 import createContact from './creates/createContact';
 import createDeal from './creates/createDeal';
@@ -15,7 +15,7 @@ import findDeal from './searches/findDeal';
 import findDealById from './searches/findDealById';
 import findTag from './searches/findTag';
 import { CRM } from './src/constants';
-import { lunarSendErrorEnvelope, readLunarSendError } from './src/errors';
+import { classify, readError } from './src/errors';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
 import listTags from './triggers/listTags';
@@ -25,12 +25,9 @@ const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
-  beforeRequest: [addApiKey],
-  // crmErrors maps the error statuses; then every 2xx answer is checked for LunarSend's error envelope.
-  afterResponse: [
-    crmErrors({ crm: CRM, credentials: 'API key', readError: readLunarSendError }),
-    lunarSendErrorEnvelope,
-  ],
+  beforeRequest: [beforeRequest],
+  // The kit's status table, with LunarSend's error bodies and its error envelope inside a 2xx.
+  afterResponse: [crmErrors({ crm: CRM, credentials: 'API key', readError, classify })],
   flags: APP_FLAGS,
   triggers: {
     [listContacts.key]: listContacts,

@@ -3,12 +3,18 @@ import { lunarsend } from '../src/client';
 import { API_KEY_HELP_URL, baseUrl, CRM } from '../src/constants';
 import { flattenTeamUser } from '../src/map';
 
-/** The one place the key goes on the wire: the `x-api-key` header, and only to LunarSend's API. */
-export const addApiKey: BeforeRequestMiddleware = (request, _z, bundle) => {
+/**
+ * Every request to LunarSend's API asks for JSON and carries the key as the `x-api-key` header: the
+ * one place the key goes on the wire, and only to LunarSend's API (the base URL in force).
+ */
+export const beforeRequest: BeforeRequestMiddleware = (request, _z, bundle) => {
+  if (!request.url.startsWith(baseUrl())) return request;
   const key = bundle.authData?.api_key;
-  if (typeof key === 'string' && key !== '' && request.url.startsWith(baseUrl())) {
-    request.headers = { ...request.headers, 'x-api-key': key };
-  }
+  request.headers = {
+    Accept: 'application/json',
+    ...request.headers,
+    ...(typeof key === 'string' && key !== '' ? { 'x-api-key': key } : {}),
+  };
   return request;
 };
 

@@ -1,8 +1,8 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { parseInput } from '@crm-zapier/kit';
+import { defineCreate, defineInputFields, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle, createTagLock, TAG_SEARCH_PAGE_SIZE } from '../src/constants';
-import { contactIdField, id, text } from '../src/fields';
+import { AddTagInput, contactIdField } from '../src/inputs';
 import { flattenTagLink, tagNamed } from '../src/map';
 import { TAG, TAG_LINK } from '../src/samples';
 
@@ -38,28 +38,30 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-/** Zapier sends a boolean field as true/false or as text ("true", "false", "yes", "no"). */
-const BOOLEAN_TEXT: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
-const yes = lazySchema((zod) =>
-  zod.preprocess(
-    (v) => (typeof v === 'string' ? (BOOLEAN_TEXT[v.trim().toLowerCase()] ?? v) : v),
-    zod.boolean({ message: 'must be true or false' }),
-  ),
-);
-
-const AddTagInput = lazySchema((zod) =>
-  zod
-    .object({
-      contact_id: id(),
-      tag_id: inputs.optional(id()),
-      tag_name: inputs.optional(text()),
-      create_tag: inputs.optional(yes.schema),
-    })
-    .refine((i) => i.tag_id !== undefined || i.tag_name !== undefined, {
-      path: ['tag_id'],
-      message: 'pick a Tag, or fill in Tag Name',
-    }),
-);
+/**
+ * The tag named exactly `name` (`GET /tags/search`), or, when there is none and `create` allows
+ * it, a new tag of that name (`POST /tags`): its id, its color, and whether it was created.
+ */
+const tagByName = async (z: ZObject, name: string, create: boolean) => {
+  const api = lunarsend(z);
+  const { data } = await api.searchTags({
+    search_term: name,
+    search_by: 'tag_name',
+    query_amount: TAG_SEARCH_PAGE_SIZE,
+    page: 0,
+  });
+  const existing = tagNamed(data, name);
+  if (existing) return { id: existing.id, color: existing.color ?? null, created: false };
+  if (!create) {
+    throw new z.errors.Error(
+      `LunarSend has no tag named "${name}". Create it first, pick an existing tag, or set Create Tag If Missing to True.`,
+      'NotFound',
+      404,
+    );
+  }
+  const made = await api.createTag({ tag_name: name });
+  return { id: made.id, color: made.color ?? null, created: true };
+};
 
 /**
  * `POST /tag/contacts` with `{ contact_id, tag_id }`. A tag given by name is looked up first
@@ -68,36 +70,11 @@ const AddTagInput = lazySchema((zod) =>
  * was looked up or created (the link does not carry it).
  */
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, AddTagInput, bundle.inputData, inputFields);
-  const api = lunarsend(z);
-  let tagId = input.tag_id;
-  let color: string | null = null;
-  let created = false;
-  if (tagId === undefined) {
-    const name = input.tag_name!;
-    const { data } = await api.searchTags({
-      search_term: name,
-      search_by: 'tag_name',
-      query_amount: TAG_SEARCH_PAGE_SIZE,
-      page: 0,
-    });
-    let tag = tagNamed(data, name);
-    if (!tag && input.create_tag === false) {
-      throw new z.errors.Error(
-        `LunarSend has no tag named "${name}". Create it first, pick an existing tag, or set Create Tag If Missing to True.`,
-        'NotFound',
-        404,
-      );
-    }
-    if (!tag) {
-      tag = await api.createTag({ tag_name: name });
-      created = true;
-    }
-    tagId = tag.id;
-    color = tag.color ?? null;
-  }
-  const link = await api.addTagToContact(input.contact_id, tagId);
-  return { ...flattenTagLink(link), tag_color: color, tag_created: created };
+  const { contact_id, tag } = parseInput(z, AddTagInput, bundle.inputData, inputFields);
+  const found =
+    tag.id !== undefined ? { id: tag.id, color: null, created: false } : await tagByName(z, tag.name, tag.create);
+  const link = await lunarsend(z).addTagToContact(contact_id, found.id);
+  return { ...flattenTagLink(link), tag_color: found.color, tag_created: found.created };
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({

@@ -1,9 +1,9 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle, createContactLock } from '../src/constants';
-import { contactDetailFields, contactDetailRules, contactOutputFields, ownerField, text } from '../src/fields';
-import { defined, flattenContact } from '../src/map';
+import { contactDetailFields, NewContactInput, ownerField } from '../src/inputs';
+import { contactOutputFields, flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -18,17 +18,9 @@ export const inputFields = defineInputFields([
   ownerField,
 ]);
 
-export const CreateContactInput = lazySchema((zod) =>
-  zod.object({
-    first_name: text(),
-    email: inputs.email(),
-    ...contactDetailRules(),
-  }),
-);
-
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, CreateContactInput, bundle.inputData, inputFields);
-  const contact = await lunarsend(z).createContact(defined(input));
+  const input = parseInput(z, NewContactInput, bundle.inputData, inputFields);
+  const contact = await lunarsend(z).createContact(input);
   return flattenContact(contact);
 }) satisfies CreatePerform<typeof inputFields>;
 

@@ -1,9 +1,9 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle, createTagLock } from '../src/constants';
-import { id, ownerField, tagColor, tagOutputFields, text } from '../src/fields';
-import { defined, flattenTag } from '../src/map';
+import { NewTagInput, ownerField } from '../src/inputs';
+import { flattenTag, tagOutputFields } from '../src/map';
 import { TAG } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -25,14 +25,10 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-export const CreateTagInput = lazySchema((zod) =>
-  zod.object({ name: text(), color: inputs.optional(tagColor()), user_id: inputs.optional(id()) }),
-);
-
 /** `POST /tags` with `{ data: { tag_name, color?, user_id? } }` (lunarsend.md, "Tags"): one request. */
 const perform = (async (z, bundle) => {
-  const { name, ...rest } = parseInput(z, CreateTagInput, bundle.inputData, inputFields);
-  const tag = await lunarsend(z).createTag(defined({ tag_name: name, ...rest }));
+  const { name, ...rest } = parseInput(z, NewTagInput, bundle.inputData, inputFields);
+  const tag = await lunarsend(z).createTag({ tag_name: name, ...rest });
   return flattenTag(tag);
 }) satisfies CreatePerform<typeof inputFields>;
 

@@ -1,8 +1,8 @@
-import { lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
-import { contactIdField, id } from '../src/fields';
+import { contactIdField, ContactIdInput } from '../src/inputs';
 
 export const inputFields = defineInputFields([
   {
@@ -12,14 +12,12 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const DeleteContactInput = lazySchema((zod) => zod.object({ contact_id: id() }));
-
 /**
  * `DELETE /contacts` with `{ contact_id }`. Inferred: no v2 page documents a delete; the v1 text gives
  * the method, the body and the plain-text answer, not the path (`DELETE_CONTACT_PATH`).
  */
 const perform = (async (z, bundle) => {
-  const { contact_id } = parseInput(z, DeleteContactInput, bundle.inputData, inputFields);
+  const { contact_id } = parseInput(z, ContactIdInput, bundle.inputData, inputFields);
   const message = await lunarsend(z).deleteContact(contact_id);
   return { id: contact_id, deleted: true, message: message || 'Document deleted successfully' };
 }) satisfies CreatePerform<typeof inputFields>;

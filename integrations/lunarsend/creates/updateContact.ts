@@ -1,17 +1,9 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
-import {
-  contactDetailFields,
-  contactDetailRules,
-  contactIdField,
-  contactOutputFields,
-  id,
-  ownerField,
-  text,
-} from '../src/fields';
-import { defined, flattenContact } from '../src/map';
+import { contactDetailFields, ContactChangesInput, contactIdField, ownerField } from '../src/inputs';
+import { contactOutputFields, flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -30,22 +22,12 @@ export const inputFields = defineInputFields([
   ownerField,
 ]);
 
-const UpdateContactInput = lazySchema((zod) =>
-  zod.object({
-    contact_id: id(),
-    first_name: inputs.optional(text()),
-    email: inputs.optional(inputs.email()),
-    ...contactDetailRules(),
-  }),
-);
-
 const perform = (async (z, bundle) => {
-  const { contact_id, ...changes } = parseInput(z, UpdateContactInput, bundle.inputData, inputFields);
-  const fields = defined(changes);
-  if (Object.keys(fields).length === 0) {
+  const { contact_id, ...changes } = parseInput(z, ContactChangesInput, bundle.inputData, inputFields);
+  if (Object.values(changes).every((v) => v === undefined)) {
     throw new z.errors.Error('Please fill in at least one field to change on the contact.', 'InvalidInput', 400);
   }
-  const contact = await lunarsend(z).updateContact({ id: contact_id, ...fields });
+  const contact = await lunarsend(z).updateContact({ id: contact_id, ...changes });
   return flattenContact(contact);
 }) satisfies CreatePerform<typeof inputFields>;
 

@@ -1,9 +1,9 @@
-import { lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
-import { actionThrottle, CONTACT_SEARCH_BY, SEARCH_PAGE_SIZE } from '../src/constants';
-import { contactOutputFields, text } from '../src/fields';
-import { contactValues, exactFirst, flattenContact } from '../src/map';
+import { actionThrottle, SEARCH_PAGE_SIZE } from '../src/constants';
+import { FindContactInput } from '../src/inputs';
+import { contactOutputFields, contactValues, exactFirst, flattenContact } from '../src/map';
 import { SEARCH_CONTACT } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -30,13 +30,6 @@ export const inputFields = defineInputFields([
       'The value to look for, for example `elena.moreno@outlook.com` or `Brightwave Solutions`. An exact match (ignoring case) comes first.',
   },
 ]);
-
-const FindContactInput = lazySchema((zod) =>
-  zod.object({
-    search_by: zod.enum(CONTACT_SEARCH_BY, { message: `must be one of ${CONTACT_SEARCH_BY.join(', ')}` }),
-    search_term: text(),
-  }),
-);
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindContactInput, bundle.inputData, inputFields);

@@ -1,9 +1,9 @@
-import { lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
-import { contactIdField, contactOutputFields, id } from '../src/fields';
-import { flattenContact } from '../src/map';
+import { contactIdField, ContactIdInput } from '../src/inputs';
+import { contactOutputFields, flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -15,14 +15,12 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindContactByIdInput = lazySchema((zod) => zod.object({ contact_id: id() }));
-
 /**
  * `GET /contacts?id=`: one request. LunarSend's answer to a get has no tags (only search results
  * carry them), so Tags and Tag IDs are empty lists here.
  */
 const perform = (async (z, bundle) => {
-  const { contact_id } = parseInput(z, FindContactByIdInput, bundle.inputData, inputFields);
+  const { contact_id } = parseInput(z, ContactIdInput, bundle.inputData, inputFields);
   const contact = await lunarsend(z).getContact(contact_id);
   return contact ? [flattenContact(contact)] : [];
 }) satisfies SearchPerform<typeof inputFields>;

@@ -1,9 +1,9 @@
-import { lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
-import { actionThrottle, DEAL_SEARCH_BY, SEARCH_PAGE_SIZE } from '../src/constants';
-import { dealOutputFields, stage, text } from '../src/fields';
-import { dealValues, exactFirst, flattenDeal } from '../src/map';
+import { actionThrottle, SEARCH_PAGE_SIZE } from '../src/constants';
+import { FindDealInput } from '../src/inputs';
+import { dealOutputFields, dealValues, exactFirst, flattenDeal } from '../src/map';
 import { SEARCH_DEAL } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -28,22 +28,6 @@ export const inputFields = defineInputFields([
       'The value to look for, for example `Brightwave Solutions`. When searching by **Stage**, one of: Qualification, Discovery, Interested, Verbal, Proposal, Negotiation, Won, Lost.',
   },
 ]);
-
-const FindDealInput = lazySchema((zod) => {
-  const stageRule = stage();
-  return zod
-    .object({
-      search_by: zod.enum(DEAL_SEARCH_BY, { message: `must be one of ${DEAL_SEARCH_BY.join(', ')}` }),
-      search_term: text(),
-    })
-    .transform((i, ctx) => {
-      if (i.search_by !== 'stage') return i;
-      const parsed = stageRule.safeParse(i.search_term);
-      if (parsed.success) return { ...i, search_term: parsed.data as string };
-      ctx.addIssue({ code: 'custom', path: ['search_term'], message: parsed.error.issues[0]!.message });
-      return zod.NEVER;
-    });
-});
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindDealInput, bundle.inputData, inputFields);

@@ -1,9 +1,9 @@
-import { lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
-import { dealIdField, dealOutputFields, id } from '../src/fields';
-import { flattenDeal } from '../src/map';
+import { dealIdField, DealIdInput } from '../src/inputs';
+import { dealOutputFields, flattenDeal } from '../src/map';
 import { DEAL } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -15,11 +15,9 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindDealByIdInput = lazySchema((zod) => zod.object({ deal_id: id() }));
-
 /** `GET /pipeline?id=`: one request. */
 const perform = (async (z, bundle) => {
-  const { deal_id } = parseInput(z, FindDealByIdInput, bundle.inputData, inputFields);
+  const { deal_id } = parseInput(z, DealIdInput, bundle.inputData, inputFields);
   const deal = await lunarsend(z).getDeal(deal_id);
   return deal ? [flattenDeal(deal)] : [];
 }) satisfies SearchPerform<typeof inputFields>;

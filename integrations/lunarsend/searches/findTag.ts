@@ -1,9 +1,9 @@
-import { lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle, TAG_SEARCH_PAGE_SIZE } from '../src/constants';
-import { tagOutputFields, text } from '../src/fields';
-import { exactFirst, flattenTag } from '../src/map';
+import { FindTagInput } from '../src/inputs';
+import { exactFirst, flattenTag, tagOutputFields } from '../src/map';
 import { TAG } from '../src/samples';
 
 export const inputFields = defineInputFields([
@@ -15,8 +15,6 @@ export const inputFields = defineInputFields([
       'The name of the tag, for example `Lead`. A tag with exactly this name (ignoring case) comes first; LunarSend may also return tags whose names contain it.',
   },
 ]);
-
-const FindTagInput = lazySchema((zod) => zod.object({ name: text() }));
 
 /** `GET /tags/search?search_term=&search_by=tag_name`: one request, exact name first. */
 const perform = (async (z, bundle) => {

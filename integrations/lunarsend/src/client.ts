@@ -1,9 +1,11 @@
-import { type AnySchema, orNotFound, parseJsonBody, requestJson, sendRequest } from '@crm-zapier/kit';
+import { asRecord, clip, nonBlank, orNotFound, parseJsonBody, requestJson, sendRequest } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
+import type { z } from 'zod';
 import { baseUrl, CRM, DELETE_CONTACT_PATH } from './constants';
+import type { ContactChanges, DealChanges, NewContact, NewDeal, NewTag } from './inputs';
+import { sameId } from './map';
 import {
   ContactAnswerSchema,
-  ContactGetSchema,
   ContactSearchSchema,
   DealAnswerSchema,
   DealGetSchema,
@@ -12,39 +14,39 @@ import {
   TagLinkAnswerSchema,
   TagSearchSchema,
   TeamUserSearchSchema,
-  type ContactUpdateBody,
-  type DealUpdateBody,
-  type NewContactBody,
-  type NewDealBody,
-  type NewTagBody,
-  type SearchParams,
   type TagLink,
 } from './schemas';
-import { sameId } from './map';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** Query of every search endpoint: zero-based `page`, `query_amount` up to 100. */
+interface SearchParams {
+  [key: string]: string | number | undefined;
+  search_term?: string;
+  search_by?: string;
+  query_amount: number;
+  page?: number;
+}
+
+/** How much of LunarSend's own success message an output carries. */
+const MAX_MESSAGE = 200;
 
 /**
  * The message of a success answer that is plain text, a JSON string or `{ message }` (delete answers
  * "Document deleted successfully", as text in the v1 document). An error envelope never gets here:
- * the app's `lunarSendErrorEnvelope` turns it into an error first.
+ * the app's `classify` hook turns it into an error first.
  */
 export const successMessage = (content: string | null | undefined): string => {
   const body = parseJsonBody(content);
-  if (typeof body === 'string' && body.trim()) return clip(body.trim());
-  if (body && typeof body === 'object' && !Array.isArray(body)) {
-    const { message } = body as { message?: unknown };
-    if (typeof message === 'string' && message.trim()) return clip(message.trim());
-  }
-  const text = (content ?? '').trim();
-  return body === undefined && text && !text.startsWith('<') ? clip(text) : '';
+  const said = nonBlank(body) ?? nonBlank(asRecord(body)?.message);
+  if (said) return clip(said, MAX_MESSAGE);
+  const text = body === undefined ? nonBlank(content) : undefined;
+  return text && !text.startsWith('<') ? clip(text, MAX_MESSAGE) : '';
 };
 
 /** The only code that knows LunarSend's paths: one method per documented endpoint. */
 export const lunarsend = (z: ZObject) => {
-  const call = <S extends AnySchema>(
+  const call = <S extends z.ZodType>(
     method: Method,
     path: string,
     schema: S,
@@ -57,16 +59,16 @@ export const lunarsend = (z: ZObject) => {
     /** `GET /contacts/search`. */
     searchContacts: (params: SearchParams) => call('GET', '/contacts/search', ContactSearchSchema, { params }),
     /** `POST /contacts` with the `data` envelope. */
-    createContact: (data: NewContactBody) => call('POST', '/contacts', ContactAnswerSchema, { body: { data } }),
+    createContact: (data: NewContact) => call('POST', '/contacts', ContactAnswerSchema, { body: { data } }),
     /** `PATCH /contacts` with `{ data: { id, ...changes } }`: the id travels in the body. */
-    updateContact: (data: ContactUpdateBody) =>
+    updateContact: (data: ContactChanges) =>
       call('PATCH', '/contacts', ContactAnswerSchema, { body: { data }, resource: `contact ${data.id}` }),
     /** `DELETE` (path inferred, see DELETE_CONTACT_PATH) with `{ contact_id }`; answers a plain message. */
     deleteContact: async (contactId: string): Promise<string> => {
       const response = await sendRequest(z, CRM, {
         method: 'DELETE',
         url: `${baseUrl()}${DELETE_CONTACT_PATH}`,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ contact_id: contactId }),
         middlewareData: { resource: `contact ${contactId}` },
       });
@@ -75,16 +77,16 @@ export const lunarsend = (z: ZObject) => {
     /** `GET /pipeline/search`. */
     searchDeals: (params: SearchParams) => call('GET', '/pipeline/search', DealSearchSchema, { params }),
     /** `POST /pipeline` with the `data` envelope. */
-    createDeal: (data: NewDealBody) => call('POST', '/pipeline', DealAnswerSchema, { body: { data } }),
+    createDeal: (data: NewDeal) => call('POST', '/pipeline', DealAnswerSchema, { body: { data } }),
     /** `PATCH /pipeline` with `{ data: { id, ...changes } }`: the id travels in the body. */
-    updateDeal: (data: DealUpdateBody) =>
+    updateDeal: (data: DealChanges) =>
       call('PATCH', '/pipeline', DealAnswerSchema, { body: { data }, resource: `deal ${data.id}` }),
     /**
      * `GET /contacts?id=`: the contact with that id, or undefined when there is none (404, or an
      * answer holding another contact: never a contact with another id).
      */
     getContact: async (id: string) => {
-      const contact = await orNotFound(call('GET', '/contacts', ContactGetSchema, { params: { id } }));
+      const contact = await orNotFound(call('GET', '/contacts', ContactAnswerSchema, { params: { id } }));
       return contact && sameId(contact.id, id) ? contact : undefined;
     },
     /**
@@ -101,7 +103,7 @@ export const lunarsend = (z: ZObject) => {
      * `POST /tags` with `{ data: { tag_name, color?, user_id? } }`. The page's field table requires
      * `data`; its curl example sends the fields flat. lunarsend.md: send the `data` envelope.
      */
-    createTag: (data: NewTagBody) => call('POST', '/tags', TagAnswerSchema, { body: { data } }),
+    createTag: (data: NewTag) => call('POST', '/tags', TagAnswerSchema, { body: { data } }),
     /** `POST /tag/contacts` with `{ contact_id, tag_id }`, flat as the page documents it: the link made. */
     addTagToContact: (contactId: string, tagId: string): Promise<TagLink> =>
       call('POST', '/tag/contacts', TagLinkAnswerSchema, {

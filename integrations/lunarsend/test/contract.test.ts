@@ -4,14 +4,19 @@
  * and `useNock` fails a row whose request never came) and replies with the answer exactly as the
  * reference shows it (`./documented.ts`); the flat output is what that answer holds.
  */
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { appRunner } from '@crm-zapier/kit';
+import { failureOf, makeBundle, useNock } from '@crm-zapier/kit/testing';
 import type nock from 'nock';
+import App from '../index';
 import { flattenContact, flattenDeal } from '../src/map';
 import { CONTACT, DEAL, SEARCH_CONTACT, TAG, TAG_LINK, TEAM_USER } from '../src/samples';
 import { DOCUMENTED } from './documented';
-import { AUTH, BASE, CONTACT_ID, api, bundle, run } from './helpers';
+import { AUTH, BASE, CONTACT_ID, api } from './helpers';
 
 useNock();
+
+const run = appRunner(App);
+const bundle = (input: object = {}, meta: object = {}) => makeBundle(AUTH, { ...input }, meta);
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -361,4 +366,27 @@ describe('the LunarSend contract (lunarsend.md): exact requests, documented answ
     expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: No contact with that id. [not_found]`);
     expect(err.raw).not.toContain(AUTH.api_key);
   });
+});
+
+describe('lunarsend.md "Basics": the documented rate limit, 2 requests per second per key', () => {
+  const operations = [
+    ...Object.values(App.triggers).map((op) => ['trigger', op] as const),
+    ...Object.values(App.searches).map((op) => ['search', op] as const),
+    ...Object.values(App.creates).map((op) => ['create', op] as const),
+  ];
+
+  it.each(operations.map(([kind, op]) => [`${kind} ${op.key}`, kind, op] as const))(
+    '%s counts against one throttle per connection',
+    (_name, kind, op) => {
+      // One key and scope for every action: Zapier counts all runs of one connection together
+      // (an "action" scope would give each action its own 2/s). `retry` has no effect on polling triggers.
+      expect('throttle' in op.operation ? op.operation.throttle : undefined).toEqual({
+        window: 1,
+        limit: 2,
+        key: 'lunarsend-api',
+        scope: ['auth'],
+        ...(kind === 'trigger' ? {} : { retry: true }),
+      });
+    },
+  );
 });

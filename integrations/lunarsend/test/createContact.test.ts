@@ -1,11 +1,10 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
-import App from '../index';
+import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
+import createContact from '../creates/createContact';
 import { CONTACT } from '../src/samples';
-import { AUTH, BASE, USER_ID, api, bundle, jsonBody, keysOf, run, watchRequests } from './helpers';
+import { AUTH, BASE, USER_ID, api, lunarError, run } from './helpers';
 
 useNock();
 
-const perform = 'creates.create_contact.operation.perform';
 const input = {
   first_name: 'Joe',
   last_name: 'Doe',
@@ -17,14 +16,15 @@ const input = {
   user_id: USER_ID,
 };
 const answer = { ...CONTACT, company: 'Example Inc.', job_title: 'Sales Manager', notes: 'Interested in product demo' };
+const minimal = { first_name: 'Joe', email: 'joe@example.com' };
 
 describe('Create Contact', () => {
   it('sends POST /contacts with every input inside the data envelope and answers a flat contact', async () => {
     api()
       .post(`${BASE}/contacts`, { data: input })
-      .matchHeader('content-type', jsonBody['content-type'])
+      .matchHeader('content-type', 'application/json')
       .reply(200, { status: 'success', data: answer });
-    const out = await run(perform, bundle(input));
+    const out = await run.create(createContact, input);
     expect(out).toEqual({
       id: CONTACT.id,
       first_name: 'Joe',
@@ -42,32 +42,29 @@ describe('Create Contact', () => {
       tags: [],
       tag_ids: [],
     });
-    expect(keysOf(out)).toEqual(keysOf(App.creates.create_contact.operation.sample));
-    // Find Contact and Create Contact are paired: the same output keys either way.
-    expect(keysOf(out)).toEqual(keysOf(App.searches.find_contact.operation.sample));
+    expect(Object.keys(out).sort()).toEqual(Object.keys({ ...createContact.operation.sample }).sort());
   });
 
-  it('sends only the fields given (empty ones are left out) and trims them', async () => {
-    api()
-      .post(`${BASE}/contacts`, { data: { first_name: 'Joe', email: 'joe@example.com' } })
-      .reply(200, { status: 'success', data: CONTACT });
-    await run(perform, bundle({ first_name: ' Joe ', email: 'joe@example.com', last_name: '', phone: null }));
-  });
-
-  it('sends a phone typed as a number as text', async () => {
+  it('sends only the fields given, trimmed, and a phone typed as a number as text', async () => {
     api()
       .post(`${BASE}/contacts`, { data: { first_name: 'Joe', email: 'joe@example.com', phone: '12025550123' } })
-      .reply(200, { status: 'success', data: CONTACT });
-    await run(perform, bundle({ first_name: 'Joe', email: 'joe@example.com', phone: 12025550123 }));
+      .reply(200, [{ status: 'success', data: [CONTACT] }]);
+    const out = await run.create(
+      createContact,
+      { first_name: ' Joe ', email: 'joe@example.com', last_name: '' },
+      { extra: { phone: 12025550123 } },
+    );
+    expect(out.id).toBe(CONTACT.id);
   });
 
-  it.each([
-    ['the answer wrapped in an array', [{ status: 'success', data: CONTACT }]],
-    ['data as a one-element array', { status: 'success', data: [CONTACT] }],
-  ])('accepts %s', async (_name, body) => {
-    api().post(`${BASE}/contacts`).reply(200, body);
-    const out = (await run(perform, bundle({ first_name: 'Joe', email: 'joe@example.com' }))) as { id: string };
-    expect(out.id).toBe(CONTACT.id);
+  it('shows LunarSend’s message when the email is already used in the team (400)', async () => {
+    api()
+      .post(`${BASE}/contacts`)
+      .reply(400, lunarError('duplicate_email', 'A contact with this email already exists'));
+    const err = await failureOf(run.create(createContact, minimal));
+    expect(err.message).toBe(
+      'LunarSend rejected the request (HTTP 400): A contact with this email already exists [duplicate_email]',
+    );
   });
 
   it('refuses an answer with two contacts instead of guessing', async () => {
@@ -77,19 +74,27 @@ describe('Create Contact', () => {
         { status: 'success', data: CONTACT },
         { status: 'success', data: CONTACT },
       ]);
-    const err = await failureOf(run(perform, bundle({ first_name: 'Joe', email: 'joe@example.com' })));
-    expect(err.message).toMatch(/^LunarSend sent an answer of an unexpected shape/);
+    const err = await failureOf(run.create(createContact, minimal));
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'InvalidResponse' });
+    expect(err.message).toMatch(/^LunarSend sent an answer of an unexpected shape: .*expected exactly one item/);
   });
 
-  it('shows LunarSend’s message when the email is already used in the team (400)', async () => {
-    api()
-      .post(`${BASE}/contacts`)
-      .reply(400, { error: 'duplicate_email', message: 'A contact with this email already exists' });
-    const err = await failureOf(run(perform, bundle({ first_name: 'Joe', email: 'joe@example.com' })));
-    expect(err.message).toBe(
-      'LunarSend rejected the request (HTTP 400): A contact with this email already exists [duplicate_email]',
+  it('a 500 may have created the contact: OutcomeUnknown, sent once, not retried', async () => {
+    api().post(`${BASE}/contacts`).reply(500, lunarError('server_error', 'Internal error'));
+    const err = await failureOf(run.create(createContact, minimal));
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'OutcomeUnknown' });
+    expect(err.message).toMatch(
+      /^LunarSend had a problem \(HTTP 500\): Internal error \[server_error\], so the change/,
     );
-    expect(err.raw).not.toContain(AUTH.api_key);
+  });
+
+  it('does not follow a redirect (the key would go with it)', async () => {
+    api().post(`${BASE}/contacts`).reply(302, '', { Location: 'https://elsewhere.example/contacts' });
+    const err = await failureOf(run.create(createContact, minimal));
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'Redirect', status: 302 });
+    expect(err.message).toMatch(
+      /^LunarSend answered with a redirect \(HTTP 302\) to elsewhere\.example\. It was not followed/,
+    );
   });
 
   it.each([
@@ -99,14 +104,17 @@ describe('Create Contact', () => {
     [{ first_name: 'Joe', email: 'joe at example.com' }, /Email \(email\): must be an email address/],
     [{ first_name: 'Joe', email: 'joe@example.com', user_id: 'a b' }, /Owner \(user_id\): must be an id/],
   ])('rejects %j before any request', async (bad, message) => {
-    const watch = watchRequests();
-    try {
-      const err = await failureOf(run(perform, bundle(bad)));
-      expect(err.message).toMatch(/^Please check your input: /);
-      expect(err.message).toMatch(message);
-      expect(watch.seen).toEqual([]);
-    } finally {
-      watch.stop();
-    }
+    const err = await failureOf(run.create(createContact, bad));
+    expect(err.message).toMatch(/^Please check your input: /);
+    expect(err.message).toMatch(message);
+    expectNothingSent();
+  });
+
+  it('locks per connection and email, so two runs of a find-or-create cannot both create', () => {
+    const lock = createContact.operation.lock!;
+    expect(lock.scope).toEqual(['auth']);
+    expect(renderKey(lock.key, { inputData: minimal, authData: AUTH })).toBe(
+      'lunarsend:create_contact:joe@example.com',
+    );
   });
 });

@@ -1,12 +1,9 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
-import App from '../index';
-import { DEAL_STAGES } from '../src/constants';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import createDeal from '../creates/createDeal';
 import { DEAL } from '../src/samples';
-import { AUTH, BASE, CONTACT_ID, USER_ID, api, bundle, keysOf, run, watchRequests } from './helpers';
+import { BASE, CONTACT_ID, USER_ID, api, run } from './helpers';
 
 useNock();
-
-const perform = 'creates.create_deal.operation.perform';
 
 describe('Create Deal', () => {
   it('sends POST /pipeline with every input inside data: number, ISO dates in UTC, contact and owner', async () => {
@@ -26,19 +23,19 @@ describe('Create Deal', () => {
       })
       .matchHeader('content-type', 'application/json')
       .reply(200, { status: 'success', data: [DEAL] });
-    const out = await run(
-      perform,
-      bundle({
+    const out = await run.create(
+      createDeal,
+      {
         company: 'Brightwave Solutions',
-        stage: 'Proposal',
-        deal_size: '12000.5',
+        stage: 'proposal',
         open_date: '2025-10-01T09:00:00+02:00',
         close_date: '2025-12-15T17:00:00Z',
         primary_contact: CONTACT_ID,
         contact_email: 'elena.moreno@outlook.com',
         notes: 'Annual plan, 25 seats.',
         user_id: USER_ID,
-      }),
+      },
+      { extra: { deal_size: '12000.5' } },
     );
     expect(out).toEqual({
       id: DEAL.id,
@@ -54,28 +51,43 @@ describe('Create Deal', () => {
       owner: 'John',
       created_at: DEAL.created_at,
     });
-    expect(keysOf(out)).toEqual(keysOf(App.creates.create_deal.operation.sample));
+    expect(Object.keys(out).sort()).toEqual(Object.keys({ ...createDeal.operation.sample }).sort());
   });
 
-  it('sends only company and stage when nothing else is given, and accepts a bare object answer', async () => {
+  it('sends only company and stage when nothing else is given', async () => {
     api()
       .post(`${BASE}/pipeline`, { data: { company: 'Acme', stage: 'Won' } })
-      .reply(200, { status: 'success', data: DEAL });
-    await run(perform, bundle({ company: 'Acme', stage: 'won', deal_size: '', notes: '' }));
+      .reply(200, [{ status: 'success', data: DEAL }]);
+    await expect(run.create(createDeal, { company: 'Acme', stage: 'won', notes: '' })).resolves.toMatchObject({
+      id: DEAL.id,
+    });
   });
 
-  it('offers the documented stages as a static dropdown', () => {
-    const stage = (
-      App.creates.create_deal.operation.inputFields as { key: string; choices?: { value: string }[] }[]
-    ).find((f) => f.key === 'stage');
-    expect(stage?.choices?.map((c) => c.value)).toEqual([...DEAL_STAGES]);
-  });
-
-  it('shows LunarSend’s envelope error ({ status: "error", error })', async () => {
+  it('shows LunarSend’s envelope error ({ status: "error", error }) on a 400', async () => {
     api().post(`${BASE}/pipeline`).reply(400, { status: 'error', error: 'stage must be one of the pipeline stages' });
-    const err = await failureOf(run(perform, bundle({ company: 'Acme', stage: 'Won' })));
+    const err = await failureOf(run.create(createDeal, { company: 'Acme', stage: 'Won' }));
     expect(err.message).toBe('LunarSend rejected the request (HTTP 400): stage must be one of the pipeline stages');
-    expect(err.raw).not.toContain(AUTH.api_key);
+  });
+
+  it('refuses a deal without its id', async () => {
+    const { id: _id, ...withoutId } = DEAL;
+    api()
+      .post(`${BASE}/pipeline`)
+      .reply(200, [{ status: 'success', data: withoutId }]);
+    const err = await failureOf(run.create(createDeal, { company: 'Acme', stage: 'Won' }));
+    expect(err.message).toBe('LunarSend sent an answer of an unexpected shape: [0].data.id is missing.');
+  });
+
+  it('a 500 may have created the deal: OutcomeUnknown, not retried', async () => {
+    api().post(`${BASE}/pipeline`).reply(500, { status: 'error', error: 'Internal error' });
+    const err = await failureOf(run.create(createDeal, { company: 'Acme', stage: 'Won' }));
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'OutcomeUnknown' });
+  });
+
+  it('does not follow a redirect', async () => {
+    api().post(`${BASE}/pipeline`).reply(301, '', { Location: 'https://elsewhere.example/pipeline' });
+    const err = await failureOf(run.create(createDeal, { company: 'Acme', stage: 'Won' }));
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'Redirect', status: 301 });
   });
 
   it.each([
@@ -89,13 +101,8 @@ describe('Create Deal', () => {
     [{ company: 'Acme', stage: 'Won', open_date: 'next week' }, /Open Date \(open_date\): must be a date and time/],
     [{ company: 'Acme', stage: 'Won', contact_email: 'elena' }, /Contact Email \(contact_email\): must be an email/],
   ])('rejects %j before any request', async (bad, message) => {
-    const watch = watchRequests();
-    try {
-      const err = await failureOf(run(perform, bundle(bad)));
-      expect(err.message).toMatch(message);
-      expect(watch.seen).toEqual([]);
-    } finally {
-      watch.stop();
-    }
+    const err = await failureOf(run.create(createDeal, {}, { extra: bad }));
+    expect(err.message).toMatch(message);
+    expectNothingSent();
   });
 });

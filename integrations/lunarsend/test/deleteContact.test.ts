@@ -1,54 +1,70 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
-import App from '../index';
-import { DELETE_CONTACT_PATH } from '../src/constants';
-import { BASE, CONTACT_ID, api, bundle, keysOf, run, watchRequests } from './helpers';
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import deleteContact from '../creates/deleteContact';
+import { BASE, CONTACT_ID, api, lunarError, run } from './helpers';
 
 useNock();
 
-const perform = 'creates.delete_contact.operation.perform';
+const remove = () =>
+  api().delete(`${BASE}/contacts`, { contact_id: CONTACT_ID }).matchHeader('content-type', 'application/json');
 
 describe('Delete Contact', () => {
-  it('sends DELETE /contacts with { contact_id } (the v1 body) and accepts the plain-text answer', async () => {
-    expect(DELETE_CONTACT_PATH).toBe('/contacts');
-    api()
-      .delete(`${BASE}/contacts`, { contact_id: CONTACT_ID })
-      .matchHeader('content-type', 'application/json')
-      .reply(200, 'Document deleted successfully', { 'content-type': 'text/plain' });
-    const out = await run(perform, bundle({ contact_id: CONTACT_ID }));
+  it('sends DELETE /contacts with { contact_id } (the v1 body) and reads the plain-text answer', async () => {
+    remove().reply(200, 'Document deleted successfully', { 'content-type': 'text/plain' });
+    const out = await run.create(deleteContact, { contact_id: CONTACT_ID });
     expect(out).toEqual({ id: CONTACT_ID, deleted: true, message: 'Document deleted successfully' });
-    expect(keysOf(out)).toEqual(keysOf(App.creates.delete_contact.operation.sample));
+    expect(Object.keys(out).sort()).toEqual(Object.keys({ ...deleteContact.operation.sample }).sort());
   });
 
   it.each([
-    ['a JSON string', JSON.stringify('Document deleted successfully'), 'Document deleted successfully'],
+    ['a JSON string', JSON.stringify('Contact removed'), 'Contact removed'],
     ['a JSON message', JSON.stringify({ success: true, message: 'Deleted' }), 'Deleted'],
     ['an empty body', '', 'Document deleted successfully'],
-  ])('accepts %s as the answer', async (_name, body, message) => {
-    api().delete(`${BASE}/contacts`).reply(200, body);
-    await expect(run(perform, bundle({ contact_id: CONTACT_ID }))).resolves.toMatchObject({ deleted: true, message });
+    ['an HTML page', '<html>ok</html>', 'Document deleted successfully'],
+  ])('reads %s as the answer', async (_name, body, message) => {
+    remove().reply(200, body);
+    await expect(run.create(deleteContact, { contact_id: CONTACT_ID })).resolves.toEqual({
+      id: CONTACT_ID,
+      deleted: true,
+      message,
+    });
+  });
+
+  it.each([
+    ['{ status: "error" }', { status: 'error', error: 'delete_failed', message: 'The contact has open deals.' }],
+    ['{ success: false }', { success: false, error: 'delete_failed', message: 'The contact has open deals.' }],
+  ])('an error envelope answered with HTTP 200 (%s) is an error, not `deleted: true`', async (_name, envelope) => {
+    remove().reply(200, envelope);
+    const err = await failureOf(run.create(deleteContact, { contact_id: CONTACT_ID }));
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'ErrorEnvelope', status: 200 });
+    expect(err.message).toBe(
+      'LunarSend answered with an error (HTTP 200): The contact has open deals. [delete_failed]',
+    );
   });
 
   it('says which contact could not be found (404)', async () => {
-    api().delete(`${BASE}/contacts`).reply(404, { error: 'not_found', message: 'Contact not found' });
-    const err = await failureOf(run(perform, bundle({ contact_id: CONTACT_ID })));
+    remove().reply(404, lunarError('not_found', 'Contact not found'));
+    const err = await failureOf(run.create(deleteContact, { contact_id: CONTACT_ID }));
     expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: Contact not found [not_found]`);
   });
 
-  it('makes the consequence plain in its label and help text', () => {
-    const op = App.creates.delete_contact;
-    expect(op.display.description).toMatch(/permanently/i);
-    const [field] = op.operation.inputFields as { helpText?: string }[];
-    expect(field?.helpText).toMatch(/deleted permanently/);
+  it('a 500 may have deleted the contact: OutcomeUnknown, not retried', async () => {
+    remove().reply(500, lunarError('server_error', 'Internal error'));
+    const err = await failureOf(run.create(deleteContact, { contact_id: CONTACT_ID }));
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'OutcomeUnknown' });
   });
 
-  it('rejects a missing contact id before any request', async () => {
-    const watch = watchRequests();
-    try {
-      const err = await failureOf(run(perform, bundle({})));
-      expect(err.message).toMatch(/Contact To Delete \(contact_id\) is missing/);
-      expect(watch.seen).toEqual([]);
-    } finally {
-      watch.stop();
-    }
+  it('does not follow a redirect', async () => {
+    remove().reply(302, '', { Location: 'https://elsewhere.example/contacts' });
+    const err = await failureOf(run.create(deleteContact, { contact_id: CONTACT_ID }));
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'Redirect', status: 302 });
+  });
+
+  it.each([
+    [{}, /Contact To Delete \(contact_id\) is missing/],
+    [{ contact_id: '..' }, /Contact To Delete \(contact_id\): must be an id/],
+  ])('rejects %j before any request', async (bad, message) => {
+    const err = await failureOf(run.create(deleteContact, bad));
+    expect(err.message).toMatch(message);
+    expectNothingSent();
   });
 });

@@ -1,8 +1,7 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { MAX_PAGE_SIZE, triggerThrottle } from '../src/constants';
-import { tagOutputFields } from '../src/fields';
-import { flattenTag, type FlatTag } from '../src/map';
+import { flattenTag, tagOutputFields } from '../src/map';
 import { TAG } from '../src/samples';
 
 /**
@@ -12,7 +11,7 @@ import { TAG } from '../src/samples';
 const perform = (async (z, bundle) => {
   const { data } = await lunarsend(z).searchTags({ query_amount: MAX_PAGE_SIZE, page: bundle.meta?.page ?? 0 });
   return data.map(flattenTag);
-}) satisfies PollingTriggerPerform<[], FlatTag>;
+}) satisfies PollingTriggerPerform<[], ReturnType<typeof flattenTag>>;
 
 export default defineTrigger({
   key: 'list_tags',

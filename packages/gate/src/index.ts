@@ -3,3 +3,4 @@ export * from './consistency';
 export * from './definition';
 export * from './waivers';
 export * from './readme';
+export * from './layout';

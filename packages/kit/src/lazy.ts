@@ -1,21 +1,14 @@
 /**
- * zod, loaded on first use. Requiring zod and building every schema at start-up costs each
- * integration about a quarter of bare core's cold start (bench/RESULTS.md); a Zap step needs only
- * the schemas of the one operation it runs. So schemas are declared with `lazySchema`, built the
- * first time they are used, and zod itself is required then.
+ * Schemas declared with `lazySchema` are built on first use. zod itself is imported like any module
+ * (one `import`, so a bundler inlines one build of it); the apps are moving to plain zod schemas.
  */
+import { z as zodNamespace } from 'zod';
 import type * as Zod from 'zod';
 
 export type ZodNamespace = typeof Zod.z;
 
-let loaded: ZodNamespace | undefined;
-
-/** The zod namespace, required the first time it is asked for. */
-export const zod = (): ZodNamespace => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= (require('zod') as typeof Zod).z;
-  return loaded;
-};
+/** The zod namespace. */
+export const zod = (): ZodNamespace => zodNamespace;
 
 const LAZY = Symbol('lazySchema');
 

@@ -99,15 +99,18 @@ export const renderKey = (
 /** An operation as `defineTrigger`/`defineSearch`/`defineCreate` return it. */
 interface Operation {
   key: string;
-  operation: { perform?: unknown };
+  operation: object;
 }
+
+/** The perform function of an operation (a trigger's operation type is a union: polling or hook). */
+type PerformOf<Op extends Operation> = Extract<
+  Op['operation'] extends infer O ? (O extends { perform?: infer P } ? P : never) : never,
+  (z: never, bundle: never) => unknown
+>;
 
 /** What the operation's perform reads from `bundle.inputData`, as core infers it from its input fields. */
 type InputOf<Op extends Operation> =
-  Extract<Op['operation']['perform'], (z: never, bundle: never) => unknown> extends (
-    z: never,
-    bundle: infer B,
-  ) => unknown
+  PerformOf<Op> extends (z: never, bundle: infer B) => unknown
     ? B extends { inputData: infer I }
       ? Partial<I>
       : never

@@ -1,6 +1,6 @@
 import { expectNothingSent, failureOf, operationRunner, useNock } from '@crm-zapier/kit/testing';
 import nock from 'nock';
-import { defineApp, defineCreate } from 'zapier-platform-core';
+import { defineApp, defineCreate, defineTrigger } from 'zapier-platform-core';
 
 useNock();
 
@@ -25,9 +25,21 @@ const greet = defineCreate({
   },
 });
 
+const listNames = defineTrigger({
+  key: 'list_names',
+  noun: 'Name',
+  display: { label: 'New Name', description: 'Triggers when a name is added.' },
+  operation: {
+    inputFields: [{ key: 'prefix', label: 'Prefix' }] as const,
+    perform: async (_z, bundle) => [{ id: '1', name: `${bundle.inputData.prefix ?? ''}Ada` }],
+    sample: { id: '1', name: 'Ada' },
+  },
+});
+
 const App = defineApp({
   version: '1.0.0',
   platformVersion: '19.1.0',
+  triggers: { [listNames.key]: listNames },
   creates: { [greet.key]: greet },
 });
 
@@ -40,6 +52,12 @@ describe('operationRunner', () => {
     expect(out).toEqual({ id: '7', text: 'Hello Ada' });
     // @ts-expect-error an input key the operation does not have
     void (() => run.create(greet, { nmae: 'Ada' }));
+  });
+
+  it('runs a trigger (core types its operation as a union of polling and hook operations)', async () => {
+    await expect(run.trigger(listNames, { prefix: 'Dr ' })).resolves.toEqual([{ id: '1', name: 'Dr Ada' }]);
+    // @ts-expect-error an input key the trigger does not have
+    void (() => run.trigger(listNames, { prefx: 'Dr ' }));
   });
 
   it('expectNothingSent holds when bad input stops the operation before any request', async () => {
