@@ -1,7 +1,7 @@
 import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
-import zapier, { defineApp, type BeforeRequestMiddleware } from 'zapier-platform-core';
+import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
-import authentication from './authentication/apiKey';
+import authentication, { beforeRequest } from './authentication/apiKey';
 import createCompany from './creates/createCompany';
 import createContact from './creates/createContact';
 import createDeal from './creates/createDeal';
@@ -19,7 +19,7 @@ import findContactExact from './searches/findContactExact';
 import findLead from './searches/findLead';
 import findLeadExact from './searches/findLeadExact';
 import { CREDENTIALS, CRM } from './src/constants';
-import { apideckErrors, readApideckError } from './src/errors';
+import { classify, readError } from './src/errors';
 import listCompanies from './triggers/listCompanies';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
@@ -32,30 +32,20 @@ import newDeal from './triggers/newDeal';
 import newLead from './triggers/newLead';
 import updatedContact from './triggers/updatedContact';
 import updatedDeal from './triggers/updatedDeal';
-import { instantTriggers } from './triggers/instant';
-
-const authValue = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-/** Apideck's four headers: the key as a Bearer token, the app, the consumer and (when set) the connector. */
-const addApideckHeaders: BeforeRequestMiddleware = (request, _z, bundle) => {
-  const auth = bundle.authData ?? {};
-  const serviceId = authValue(auth.service_id);
-  request.headers = {
-    ...request.headers,
-    Authorization: `Bearer ${authValue(auth.api_key)}`,
-    'x-apideck-app-id': authValue(auth.app_id),
-    'x-apideck-consumer-id': authValue(auth.consumer_id),
-    ...(serviceId ? { 'x-apideck-service-id': serviceId } : {}),
-  };
-  return request;
-};
+import deletedContactInstant from './triggers/instant/deletedContactInstant';
+import newCompanyInstant from './triggers/instant/newCompanyInstant';
+import newContactInstant from './triggers/instant/newContactInstant';
+import newDealInstant from './triggers/instant/newDealInstant';
+import newLeadInstant from './triggers/instant/newLeadInstant';
+import updatedContactInstant from './triggers/instant/updatedContactInstant';
+import updatedDealInstant from './triggers/instant/updatedDealInstant';
 
 const app = defineApp({
   version: pkg.version,
   platformVersion: zapier.version,
   authentication,
-  beforeRequest: [addApideckHeaders],
-  afterResponse: [apideckErrors, crmErrors({ crm: CRM, credentials: CREDENTIALS, readError: readApideckError })],
+  beforeRequest: [beforeRequest],
+  afterResponse: [crmErrors({ crm: CRM, credentials: CREDENTIALS, readError, classify })],
   flags: APP_FLAGS,
   triggers: {
     [newContact.key]: newContact,
@@ -70,7 +60,13 @@ const app = defineApp({
     [listLeads.key]: listLeads,
     [listPipelines.key]: listPipelines,
     [listPipelineStages.key]: listPipelineStages,
-    ...instantTriggers,
+    [newContactInstant.key]: newContactInstant,
+    [updatedContactInstant.key]: updatedContactInstant,
+    [newDealInstant.key]: newDealInstant,
+    [updatedDealInstant.key]: updatedDealInstant,
+    [newCompanyInstant.key]: newCompanyInstant,
+    [newLeadInstant.key]: newLeadInstant,
+    [deletedContactInstant.key]: deletedContactInstant,
   },
   searches: {
     [findContact.key]: findContact,

@@ -1,6 +1,27 @@
-import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import { nonBlank } from '@crm-zapier/kit';
+import type { Authentication, BeforeRequestMiddleware, Bundle, ZObject } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { API_KEYS_URL, CONNECTORS_URL, CONSUMERS_URL, VAULT_GUIDE_URL } from '../src/constants';
+
+const authValue = (value: unknown): string => nonBlank(value) ?? '';
+
+/**
+ * Apideck's headers on every request: the key as a Bearer token, the app, the consumer, the
+ * connector when the connection names one, and JSON as the answer asked for.
+ */
+export const beforeRequest: BeforeRequestMiddleware = (request, _z, bundle) => {
+  const auth = bundle.authData ?? {};
+  const serviceId = authValue(auth.service_id);
+  request.headers = {
+    ...request.headers,
+    Accept: 'application/json',
+    Authorization: `Bearer ${authValue(auth.api_key)}`,
+    'x-apideck-app-id': authValue(auth.app_id),
+    'x-apideck-consumer-id': authValue(auth.consumer_id),
+    ...(serviceId ? { 'x-apideck-service-id': serviceId } : {}),
+  };
+  return request;
+};
 
 /**
  * Lists one contact: the one call that proves the key, the app id, the consumer id and that the
@@ -9,9 +30,9 @@ import { API_KEYS_URL, CONNECTORS_URL, CONSUMERS_URL, VAULT_GUIDE_URL } from '..
  */
 const test = async (z: ZObject, bundle: Bundle) => {
   const page = await apideck(z).contacts({ limit: 1 });
-  const serviceId = typeof bundle.authData.service_id === 'string' ? bundle.authData.service_id.trim() : '';
+  const serviceId = authValue(bundle.authData.service_id);
   return {
-    consumer_id: String(bundle.authData.consumer_id ?? '').trim(),
+    consumer_id: authValue(bundle.authData.consumer_id),
     service: page.service ?? (serviceId || 'crm'),
   };
 };

@@ -1,15 +1,15 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
-import { companyInputFields, companyInputShape, toCompanyBody } from '../src/companyInputs';
-import { companyOutputs } from '../src/fields';
-import { COMPANY_GROUPS } from '../src/groups';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
+import { COMPANY_GROUPS, companyInputFields, companyInputShape, toCompanyBody } from '../src/inputs';
+import { companyOutputs } from '../src/outputs';
 
 export const inputFields = companyInputFields(true);
 
-const CreateCompanyInput = lazySchema((zod) => zod.object({ name: inputs.text(), ...companyInputShape(zod) }));
+const CreateCompanyInput = zod.object({ name: inputs.text(), ...companyInputShape });
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateCompanyInput, bundle.inputData, inputFields);

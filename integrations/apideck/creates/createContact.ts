@@ -1,22 +1,20 @@
-import { lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
-import { contactInputFields, contactInputShape, toContactBody } from '../src/contactInputs';
-import { contactOutputs } from '../src/fields';
-import { PERSON_GROUPS } from '../src/groups';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
+import { PERSON_GROUPS, contactInputFields, contactInputShape, toContactBody } from '../src/inputs';
+import { contactOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([...contactInputFields]);
 
-const CreateContactInput = lazySchema((zod) =>
-  zod
-    .object(contactInputShape(zod))
-    .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
-      message: 'Enter a First Name, Last Name or Full Name',
-      path: ['last_name'],
-    }),
-);
+const CreateContactInput = zod
+  .object(contactInputShape)
+  .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
+    message: 'Enter a First Name, Last Name or Full Name',
+    path: ['last_name'],
+  });
 
 /**
  * One request: Apideck answers a create with the new id only, so the output is that id with what

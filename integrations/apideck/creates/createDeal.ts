@@ -1,15 +1,16 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
-import { dealInputFields, dealInputShape, toDealBody } from '../src/dealInputs';
-import { opportunityOutputs } from '../src/fields';
 import { flattenOpportunity } from '../src/map';
 import { OPPORTUNITY } from '../src/samples';
 import type { OpportunityBody } from '../src/schemas';
+import { dealInputFields, dealInputShape, toDealBody } from '../src/inputs';
+import { opportunityOutputs } from '../src/outputs';
 
 export const inputFields = dealInputFields(true);
 
-const CreateDealInput = lazySchema((zod) => zod.object({ title: inputs.text(), ...dealInputShape(zod) }));
+const CreateDealInput = zod.object({ title: inputs.text(), ...dealInputShape });
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);

@@ -1,22 +1,20 @@
-import { lazySchema, parseInput } from '@crm-zapier/kit';
+import { parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
-import { leadOutputs } from '../src/fields';
-import { PERSON_GROUPS } from '../src/groups';
-import { leadInputFields, leadInputShape, toLeadBody } from '../src/leadInputs';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
+import { PERSON_GROUPS, leadInputFields, leadInputShape, toLeadBody } from '../src/inputs';
+import { leadOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([...leadInputFields]);
 
-const CreateLeadInput = lazySchema((zod) =>
-  zod
-    .object(leadInputShape(zod))
-    .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
-      message: 'Enter a First Name, Last Name or Full Name',
-      path: ['last_name'],
-    }),
-);
+const CreateLeadInput = zod
+  .object(leadInputShape)
+  .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
+    message: 'Enter a First Name, Last Name or Full Name',
+    path: ['last_name'],
+  });
 
 /** One request: the output is the new id with what was sent, flattened like Find Lead. */
 const perform = (async (z, bundle) => {

@@ -1,10 +1,12 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
-import { companyField, compact, contactIdField, noteOutputFields, opportunityIdField, ownerField } from '../src/fields';
 import { flattenNote } from '../src/map';
 import { NOTE } from '../src/samples';
 import type { NoteBody } from '../src/schemas';
+import { compact, companyField, contactIdField, opportunityIdField, ownerField } from '../src/inputs';
+import { noteOutputFields } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   { key: 'content', label: 'Content', type: 'text', required: true, helpText: 'The text of the note.' },
@@ -18,16 +20,14 @@ export const inputFields = defineInputFields([
   ownerField,
 ]);
 
-const CreateNoteInput = lazySchema((zod) =>
-  zod.object({
-    content: zod.string().trim().min(1, 'is required'),
-    title: inputs.optional(inputs.text()),
-    contact_id: inputs.optional(inputs.id()),
-    company_id: inputs.optional(inputs.id()),
-    opportunity_id: inputs.optional(inputs.id()),
-    owner_id: inputs.optional(inputs.id()),
-  }),
-);
+const CreateNoteInput = zod.object({
+  content: zod.string().trim().min(1, 'is required'),
+  title: inputs.optional(inputs.text()),
+  contact_id: inputs.optional(inputs.id()),
+  company_id: inputs.optional(inputs.id()),
+  opportunity_id: inputs.optional(inputs.id()),
+  owner_id: inputs.optional(inputs.id()),
+});
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateNoteInput, bundle.inputData, inputFields);

@@ -1,18 +1,12 @@
-import { inputs, lazySchema, parseInput, type Infer } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
-import {
-  activityOutputFields,
-  companyField,
-  compact,
-  contactIdField,
-  opportunityIdField,
-  optionalText,
-  ownerField,
-} from '../src/fields';
 import { flattenActivity } from '../src/map';
 import { ACTIVITY } from '../src/samples';
 import type { ActivityBody } from '../src/schemas';
+import { compact, companyField, contactIdField, opportunityIdField, optionalText, ownerField } from '../src/inputs';
+import { activityOutputFields } from '../src/outputs';
 
 export const ACTIVITY_TYPES = ['call', 'meeting', 'email'] as const;
 
@@ -52,22 +46,20 @@ export const inputFields = defineInputFields([
   ownerField,
 ]);
 
-const LogActivityInput = lazySchema((zod) =>
-  zod.object({
-    type: zod.enum(ACTIVITY_TYPES),
-    title: inputs.optional(inputs.text()),
-    start: inputs.optional(inputs.isoDateTime()),
-    duration_minutes: inputs.optional(inputs.number().pipe(zod.number().min(0, 'must not be negative'))),
-    description: optionalText(zod),
-    contact_id: inputs.optional(inputs.id()),
-    company_id: inputs.optional(inputs.id()),
-    opportunity_id: inputs.optional(inputs.id()),
-    owner_id: inputs.optional(inputs.id()),
-  }),
-);
+const LogActivityInput = zod.object({
+  type: zod.enum(ACTIVITY_TYPES),
+  title: inputs.optional(inputs.text()),
+  start: inputs.optional(inputs.isoDateTime()),
+  duration_minutes: inputs.optional(inputs.number().pipe(zod.number().min(0, 'must not be negative'))),
+  description: optionalText,
+  contact_id: inputs.optional(inputs.id()),
+  company_id: inputs.optional(inputs.id()),
+  opportunity_id: inputs.optional(inputs.id()),
+  owner_id: inputs.optional(inputs.id()),
+});
 
 /** The start goes out in UTC as both the activity time and the start; the end follows from the duration. */
-export const toActivityBody = (i: Infer<typeof LogActivityInput>): ActivityBody => {
+export const toActivityBody = (i: zod.infer<typeof LogActivityInput>): ActivityBody => {
   const start = i.start ? new Date(i.start) : undefined;
   const seconds = i.duration_minutes !== undefined ? Math.round(i.duration_minutes * 60) : undefined;
   return compact({

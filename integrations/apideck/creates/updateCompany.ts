@@ -1,12 +1,22 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
-import { companyInputFields, companyInputShape, toCompanyBody } from '../src/companyInputs';
-import { companyField, companyOutputs } from '../src/fields';
-import { COMPANY_GROUPS } from '../src/groups';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
+import { updateBody } from '../src/channels';
+import {
+  CHANNEL_MODES,
+  COMPANY_GROUPS,
+  changesSomething,
+  channelModeField,
+  companyField,
+  companyInputFields,
+  companyInputShape,
+  forUpdate,
+  toCompanyBody,
+} from '../src/inputs';
+import { companyOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   {
@@ -20,19 +30,17 @@ export const inputFields = defineInputFields([
   channelModeField,
 ]);
 
-const UpdateCompanyInput = lazySchema((zod) =>
-  zod
-    .object({
-      company_id: inputs.id(),
-      name: inputs.optional(inputs.text()),
-      ...companyInputShape(zod),
-      channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
-    })
-    .refine((i) => changesSomething(i, 'company_id'), {
-      message: 'Fill in at least one field to change',
-      path: ['company_id'],
-    }),
-);
+const UpdateCompanyInput = zod
+  .object({
+    company_id: inputs.id(),
+    name: inputs.optional(inputs.text()),
+    ...companyInputShape,
+    channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
+  })
+  .refine((i) => changesSomething(i, 'company_id'), {
+    message: 'Fill in at least one field to change',
+    path: ['company_id'],
+  });
 
 /**
  * As Update Contact: PATCH sends only the fields filled in, an email, phone number, address or

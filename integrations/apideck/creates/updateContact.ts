@@ -1,12 +1,22 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
-import { contactInputFields, contactInputShape, toContactBody } from '../src/contactInputs';
-import { contactIdField, contactOutputs } from '../src/fields';
-import { PERSON_GROUPS } from '../src/groups';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
+import { updateBody } from '../src/channels';
+import {
+  CHANNEL_MODES,
+  PERSON_GROUPS,
+  changesSomething,
+  channelModeField,
+  contactIdField,
+  contactInputFields,
+  contactInputShape,
+  forUpdate,
+  toContactBody,
+} from '../src/inputs';
+import { contactOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   {
@@ -19,18 +29,16 @@ export const inputFields = defineInputFields([
   channelModeField,
 ]);
 
-const UpdateContactInput = lazySchema((zod) =>
-  zod
-    .object({
-      contact_id: inputs.id(),
-      ...contactInputShape(zod),
-      channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
-    })
-    .refine((i) => changesSomething(i, 'contact_id'), {
-      message: 'Fill in at least one field to change',
-      path: ['contact_id'],
-    }),
-);
+const UpdateContactInput = zod
+  .object({
+    contact_id: inputs.id(),
+    ...contactInputShape,
+    channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
+  })
+  .refine((i) => changesSomething(i, 'contact_id'), {
+    message: 'Fill in at least one field to change',
+    path: ['contact_id'],
+  });
 
 /**
  * PATCH sends only the fields filled in (empty inputs leave the CRM's values alone). An email,

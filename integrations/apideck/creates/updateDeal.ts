@@ -1,10 +1,11 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
-import { dealInputFields, dealInputShape, toDealBody } from '../src/dealInputs';
-import { opportunityIdField, opportunityOutputs } from '../src/fields';
 import { flattenOpportunity } from '../src/map';
 import { OPPORTUNITY } from '../src/samples';
+import { dealInputFields, dealInputShape, opportunityIdField, toDealBody } from '../src/inputs';
+import { opportunityOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   {
@@ -15,14 +16,12 @@ export const inputFields = defineInputFields([
   ...dealInputFields(false),
 ]);
 
-const UpdateDealInput = lazySchema((zod) =>
-  zod
-    .object({ opportunity_id: inputs.id(), title: inputs.optional(inputs.text()), ...dealInputShape(zod) })
-    .refine((i) => Object.entries(i).some(([k, x]) => k !== 'opportunity_id' && x !== undefined), {
-      message: 'Fill in at least one field to change',
-      path: ['opportunity_id'],
-    }),
-);
+const UpdateDealInput = zod
+  .object({ opportunity_id: inputs.id(), title: inputs.optional(inputs.text()), ...dealInputShape })
+  .refine((i) => Object.entries(i).some(([k, x]) => k !== 'opportunity_id' && x !== undefined), {
+    message: 'Fill in at least one field to change',
+    path: ['opportunity_id'],
+  });
 
 /**
  * Two requests, as Update Contact: PATCH sends only the fields filled in (a stage move is just the

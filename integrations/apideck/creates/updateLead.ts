@@ -1,12 +1,22 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { CHANNEL_MODES, changesSomething, channelModeField, forUpdate, updateBody } from '../src/channels';
 import { apideck } from '../src/client';
-import { leadIdField, leadOutputs } from '../src/fields';
-import { PERSON_GROUPS } from '../src/groups';
-import { leadInputFields, leadInputShape, toLeadBody } from '../src/leadInputs';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
+import { updateBody } from '../src/channels';
+import {
+  CHANNEL_MODES,
+  PERSON_GROUPS,
+  changesSomething,
+  channelModeField,
+  forUpdate,
+  leadIdField,
+  leadInputFields,
+  leadInputShape,
+  toLeadBody,
+} from '../src/inputs';
+import { leadOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   { ...leadIdField, required: true },
@@ -14,18 +24,16 @@ export const inputFields = defineInputFields([
   channelModeField,
 ]);
 
-const UpdateLeadInput = lazySchema((zod) =>
-  zod
-    .object({
-      lead_id: inputs.id(),
-      ...leadInputShape(zod),
-      channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
-    })
-    .refine((i) => changesSomething(i, 'lead_id'), {
-      message: 'Fill in at least one field to change',
-      path: ['lead_id'],
-    }),
-);
+const UpdateLeadInput = zod
+  .object({
+    lead_id: inputs.id(),
+    ...leadInputShape,
+    channel_mode: inputs.optional(zod.enum(CHANNEL_MODES)),
+  })
+  .refine((i) => changesSomething(i, 'lead_id'), {
+    message: 'Fill in at least one field to change',
+    path: ['lead_id'],
+  });
 
 /**
  * As Update Contact: PATCH sends only the fields filled in, an email, phone number, address or

@@ -1,16 +1,17 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
-import { companyOutputs } from '../src/fields';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
+import { companyOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   { key: 'name', label: 'Company Name', required: true, helpText: 'Find the company with this name, e.g. `SpaceX`.' },
 ]);
 
-const FindCompanyInput = lazySchema((zod) => zod.object({ name: inputs.text() }));
+const FindCompanyInput = zod.object({ name: inputs.text() });
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindCompanyInput, bundle.inputData, inputFields);

@@ -1,10 +1,11 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { exactMatches, sameText, severalMatches } from '../src/exact';
-import { companyOutputs } from '../src/fields';
 import { flattenCompany } from '../src/map';
 import { COMPANY } from '../src/samples';
+import { companyOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   {
@@ -16,7 +17,7 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindCompanyExactInput = lazySchema((zod) => zod.object({ name: inputs.text() }));
+const FindCompanyExactInput = zod.object({ name: inputs.text() });
 
 /**
  * The search behind Find or Create Company (see `src/exact.ts`): `filter[name]`, which the

@@ -1,10 +1,11 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
-import { contactOutputs } from '../src/fields';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
+import { contactOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   { key: 'email', label: 'Email', required: false, helpText: 'Find the contact with this email address.' },
@@ -25,20 +26,18 @@ export const inputFields = defineInputFields([
   { key: 'last_name', label: 'Last Name', required: false },
 ]);
 
-const FindContactInput = lazySchema((zod) =>
-  zod
-    .object({
-      email: inputs.optional(inputs.email()),
-      phone_number: inputs.optional(inputs.text()),
-      name: inputs.optional(inputs.text()),
-      first_name: inputs.optional(inputs.text()),
-      last_name: inputs.optional(inputs.text()),
-    })
-    .refine((i) => Object.values(i).some((x) => x !== undefined), {
-      message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
-      path: ['email'],
-    }),
-);
+const FindContactInput = zod
+  .object({
+    email: inputs.optional(inputs.email()),
+    phone_number: inputs.optional(inputs.text()),
+    name: inputs.optional(inputs.text()),
+    first_name: inputs.optional(inputs.text()),
+    last_name: inputs.optional(inputs.text()),
+  })
+  .refine((i) => Object.values(i).some((x) => x !== undefined), {
+    message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
+    path: ['email'],
+  });
 
 /** Every field filled in becomes one documented `filter[...]`; the CRM combines them. */
 const perform = (async (z, bundle) => {

@@ -1,10 +1,11 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { exactMatches, sameText, severalMatches } from '../src/exact';
-import { contactOutputs } from '../src/fields';
 import { flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
+import { contactOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   {
@@ -16,7 +17,7 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindContactExactInput = lazySchema((zod) => zod.object({ email: inputs.optional(inputs.email()) }));
+const FindContactExactInput = zod.object({ email: inputs.optional(inputs.email()) });
 
 /**
  * The search behind Find or Create Contact (see `src/exact.ts`): `filter[email]`, then only the

@@ -1,10 +1,12 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { sameText } from '../src/exact';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
-import { leadOutputs } from '../src/fields';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
+import { leadOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   { key: 'email', label: 'Email', required: false, helpText: 'Find the lead with this email address.' },
@@ -27,23 +29,19 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindLeadInput = lazySchema((zod) =>
-  zod
-    .object({
-      email: inputs.optional(inputs.email()),
-      phone_number: inputs.optional(inputs.text()),
-      name: inputs.optional(inputs.text()),
-      first_name: inputs.optional(inputs.text()),
-      last_name: inputs.optional(inputs.text()),
-      company_name: inputs.optional(inputs.text()),
-    })
-    .refine((i) => [i.email, i.phone_number, i.name, i.first_name, i.last_name].some((x) => x !== undefined), {
-      message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
-      path: ['email'],
-    }),
-);
-
-const same = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.toLowerCase();
+const FindLeadInput = zod
+  .object({
+    email: inputs.optional(inputs.email()),
+    phone_number: inputs.optional(inputs.text()),
+    name: inputs.optional(inputs.text()),
+    first_name: inputs.optional(inputs.text()),
+    last_name: inputs.optional(inputs.text()),
+    company_name: inputs.optional(inputs.text()),
+  })
+  .refine((i) => [i.email, i.phone_number, i.name, i.first_name, i.last_name].some((x) => x !== undefined), {
+    message: 'Enter at least one of Email, Phone Number, Full Name, First Name or Last Name',
+    path: ['email'],
+  });
 
 /** Every field filled in becomes one documented `filter[...]` (LeadsFilter); the company narrows the result. */
 const perform = (async (z, bundle) => {
@@ -59,7 +57,7 @@ const perform = (async (z, bundle) => {
     limit: SEARCH_PAGE_SIZE,
   });
   const company = input.company_name;
-  return page.items.filter((l) => company === undefined || same(l.company_name, company)).map(flattenLead);
+  return page.items.filter((l) => company === undefined || sameText(l.company_name, company)).map(flattenLead);
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({

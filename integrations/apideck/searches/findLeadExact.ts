@@ -1,10 +1,11 @@
-import { inputs, lazySchema, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
+import { z as zod } from 'zod';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { exactMatches, sameText, severalMatches } from '../src/exact';
-import { leadOutputs } from '../src/fields';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
+import { leadOutputs } from '../src/outputs';
 
 export const inputFields = defineInputFields([
   {
@@ -16,7 +17,7 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-const FindLeadExactInput = lazySchema((zod) => zod.object({ email: inputs.optional(inputs.email()) }));
+const FindLeadExactInput = zod.object({ email: inputs.optional(inputs.email()) });
 
 /**
  * The search behind Find or Create Lead (see `src/exact.ts`): `filter[email]`, then only the

@@ -1,5 +1,5 @@
-import { defineInputField } from 'zapier-platform-core';
-import type { AddressBody, ChannelLists, ChannelsBody, EmailBody, PhoneNumberBody, WebsiteBody } from './schemas';
+import type { ChannelMode } from './inputs';
+import type { ChannelLists, ChannelsBody } from './schemas';
 
 /*
  * What an update does with the record's lists of emails, phone numbers, addresses and websites.
@@ -11,49 +11,6 @@ import type { AddressBody, ChannelLists, ChannelsBody, EmailBody, PhoneNumberBod
  * default an update therefore reads the record's lists, merges the user's item into them by type,
  * and sends the merged lists; "Replace all" sends the user's items alone, as before.
  */
-
-export const CHANNEL_MODES = ['merge', 'replace'] as const;
-export type ChannelMode = (typeof CHANNEL_MODES)[number];
-
-/** The update operations' choice between merging into the record's lists and replacing them. */
-export const channelModeField = defineInputField({
-  key: 'channel_mode',
-  label: 'Emails, Phones, Addresses and Websites',
-  required: false,
-  group: 'channels',
-  choices: [
-    { value: 'merge', label: 'Add or change (default)', sample: 'merge' },
-    { value: 'replace', label: 'Replace all', sample: 'replace' },
-  ],
-  helpText:
-    "What happens to the record's other emails, phone numbers, addresses and websites. **Add or change** (the default): " +
-    'each one you fill in replaces the one of the same type (an Email of type Work replaces the work email; ' +
-    'City alone changes only the city of that address) or is added, and the others are kept; a value the ' +
-    'record already has is left as it is. **Replace all**: the record keeps only the ones you fill in, and ' +
-    'the others of that kind are removed. A kind you leave empty is never changed.',
-});
-
-const UPDATE_NOTES: Record<string, string> = {
-  email: "It replaces the record's email of the same **Email Type**, or is added to its emails.",
-  phone_number: "It replaces the record's number of the same **Phone Type**, or is added to its numbers.",
-  address_type:
-    "The parts you fill in change the record's address of this type (its other parts are kept), or a new address is added.",
-  website: "It replaces the record's primary website, or is added to its websites.",
-};
-
-/**
- * The shared channel inputs as an update shows them: the help text says what happens to the
- * record's list (followed by **Emails, Phones, Addresses and Websites**, which can replace it all).
- */
-export const forUpdate = <F extends { key: string; helpText?: string }>(fields: readonly F[]): F[] =>
-  fields.map((f) =>
-    UPDATE_NOTES[f.key]
-      ? {
-          ...f,
-          helpText: `${f.helpText ?? ''} ${UPDATE_NOTES[f.key]} See **Emails, Phones, Addresses and Websites**.`.trim(),
-        }
-      : f,
-  );
 
 /** The documented parts of each kind of item (OpenAPI Email, PhoneNumber, Address, Website). */
 const PARTS = {
@@ -140,19 +97,16 @@ export const setsChannelList = (body: ChannelsBody): boolean =>
  * at most one item per kind (the user's inputs, `toChannels`); kinds it leaves out stay out.
  */
 export const mergeChannels = <B extends ChannelsBody>(body: B, record: ChannelLists): B => {
-  const merged: B = { ...body };
-  const [email] = body.emails ?? [];
-  if (email) merged.emails = mergeValue('emails', record.emails ?? [], { ...email }) as unknown as EmailBody[];
-  const [phone] = body.phone_numbers ?? [];
-  if (phone)
-    merged.phone_numbers = mergeValue('phone_numbers', record.phone_numbers ?? [], {
-      ...phone,
-    }) as unknown as PhoneNumberBody[];
-  const [address] = body.addresses ?? [];
-  if (address) merged.addresses = mergeAddress(record.addresses ?? [], { ...address }) as AddressBody[];
-  const [website] = body.websites ?? [];
-  if (website)
-    merged.websites = mergeValue('websites', record.websites ?? [], { ...website }) as unknown as WebsiteBody[];
+  const merged = { ...body };
+  for (const kind of Object.keys(PARTS) as Kind[]) {
+    const wanted = body[kind]?.[0];
+    if (!wanted) continue;
+    const current = record[kind] ?? [];
+    const items =
+      kind === 'addresses' ? mergeAddress(current, { ...wanted }) : mergeValue(kind, current, { ...wanted });
+    // The merged items are the user's item and the record's items with their documented parts.
+    Object.assign(merged, { [kind]: items });
+  }
   return merged;
 };
 
@@ -165,10 +119,3 @@ export const updateBody = async <B extends ChannelsBody>(
   mode: ChannelMode | undefined,
   read: () => Promise<ChannelLists>,
 ): Promise<B> => (mode === 'replace' || !setsChannelList(body) ? body : mergeChannels(body, await read()));
-
-/** Inputs that say how to apply other inputs, and change nothing on their own. */
-const MODIFIERS = new Set(['channel_mode', 'email_type', 'phone_type', 'address_type']);
-
-/** True when an update's input changes something besides naming the record (`idKey`). */
-export const changesSomething = (input: Record<string, unknown>, idKey: string): boolean =>
-  Object.entries(input).some(([k, v]) => k !== idKey && !MODIFIERS.has(k) && v !== undefined);

@@ -1,5 +1,6 @@
-import { pathSegment, requestJson, type AnySchema, type Infer } from '@crm-zapier/kit';
+import { nonBlank, pathSegment, requestJson } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
+import type { z as Zod } from 'zod';
 import { baseUrl, CRM } from './constants';
 import {
   ChannelListsSchema,
@@ -12,6 +13,7 @@ import {
   OpportunitySchema,
   PipelineSchema,
   UserSchema,
+  WebhookSchema,
   type ActivityBody,
   type CompanyBody,
   type ContactBody,
@@ -19,7 +21,9 @@ import {
   type NoteBody,
   type OpportunityBody,
   type OpportunityPatch,
+  type WebhookEvent,
 } from './schemas';
+import type { CreateWebhookBody, CrmEntity } from './webhooks';
 
 /** One list call: `filter[...]` and `sort[...]` are deepObject parameters (`filter[email]=…`). */
 export interface ListQuery {
@@ -56,7 +60,7 @@ export const listParams = (q: ListQuery): Params => {
 /** The next cursor, as Apideck's SDK reads it: a non-blank string, else the end of the list. */
 const nextCursor = (meta: { cursors?: { next?: string | null } | null } | null | undefined): string | null => {
   const next = meta?.cursors?.next;
-  return typeof next === 'string' && next.trim() !== '' ? next : null;
+  return nonBlank(next) === undefined ? null : (next as string);
 };
 
 /**
@@ -70,24 +74,65 @@ const ID_FIELDS = {
   lead: { key: 'lead_id', label: 'Lead' },
 } as const;
 
+/** Where each CRM entity of a webhook event is read from. */
+const ENTITY_PATHS: Record<CrmEntity, string> = {
+  activity: '/crm/activities',
+  company: '/crm/companies',
+  contact: '/crm/contacts',
+  lead: '/crm/leads',
+  note: '/crm/notes',
+  opportunity: '/crm/opportunities',
+};
+
+/** The Webhook API (apideck-webhook.openapi.yml): one subscription per Zap. */
+export const WEBHOOKS_PATH = '/webhook/webhooks';
+
+/** The answer envelopes, built once: one per record shape the app reads. */
+const LISTS = {
+  contact: listEnvelope(ContactSchema),
+  company: listEnvelope(CompanySchema),
+  opportunity: listEnvelope(OpportunitySchema),
+  lead: listEnvelope(LeadSchema),
+  pipeline: listEnvelope(PipelineSchema),
+  user: listEnvelope(UserSchema),
+};
+const ONES = {
+  contact: oneEnvelope(ContactSchema),
+  company: oneEnvelope(CompanySchema),
+  opportunity: oneEnvelope(OpportunitySchema),
+  lead: oneEnvelope(LeadSchema),
+  lists: oneEnvelope(ChannelListsSchema),
+  webhook: oneEnvelope(WebhookSchema),
+};
+
+type ListAnswer = { data: unknown[]; meta?: Parameters<typeof nextCursor>[0]; service?: string | null };
+
 /**
  * The only code that knows Apideck's paths: one method per endpoint used. The envelope is unwrapped
  * here — callers get records, or the id Apideck gives back for a create or update.
  */
 export const apideck = (z: ZObject) => {
   const seg = (id: string, field: keyof typeof ID_FIELDS) => pathSegment(z, id, ID_FIELDS[field]);
-  const list = async <S extends AnySchema>(path: string, item: S, q: ListQuery): Promise<Page<Infer<S>>> => {
-    const env = await requestJson(z, {
+  const list = async <S extends Zod.ZodType<ListAnswer>>(
+    path: string,
+    schema: S,
+    q: ListQuery,
+  ): Promise<Page<Zod.output<S>['data'][number]>> => {
+    const env: ListAnswer = await requestJson(z, {
       url: `${baseUrl()}${path}`,
       params: listParams(q),
-      schema: listEnvelope(item),
+      schema,
       crm: CRM,
     });
-    return { items: env.data as Infer<S>[], next: nextCursor(env.meta), service: env.service ?? null };
+    return { items: env.data, next: nextCursor(env.meta), service: env.service ?? null };
   };
-  const one = async <S extends AnySchema>(path: string, item: S, resource: string): Promise<Infer<S>> => {
-    const env = await requestJson(z, { url: `${baseUrl()}${path}`, schema: oneEnvelope(item), crm: CRM, resource });
-    return env.data as Infer<S>;
+  const one = async <S extends Zod.ZodType<{ data: unknown }>>(
+    path: string,
+    schema: S,
+    resource: string,
+  ): Promise<Zod.output<S>['data']> => {
+    const env = await requestJson(z, { url: `${baseUrl()}${path}`, schema, crm: CRM, resource });
+    return env.data;
   };
   const send = async (method: 'POST' | 'PATCH', path: string, body: object, resource?: string) => {
     const env = await requestJson(z, {
@@ -100,35 +145,61 @@ export const apideck = (z: ZObject) => {
     });
     return { id: env.data.id, service: env.service ?? null };
   };
+  const webhook = (method: 'POST' | 'DELETE', path: string, body?: CreateWebhookBody, resource?: string) =>
+    requestJson(z, { method, url: `${baseUrl()}${path}`, body, schema: ONES.webhook, crm: CRM, resource }).then(
+      (env) => env.data,
+    );
 
   return {
-    contacts: (q: ListQuery) => list('/crm/contacts', ContactSchema, q),
-    contact: (id: string) => one(`/crm/contacts/${seg(id, 'contact')}`, ContactSchema, `contact ${id}`),
+    contacts: (q: ListQuery) => list('/crm/contacts', LISTS.contact, q),
+    contact: (id: string) => one(`/crm/contacts/${seg(id, 'contact')}`, ONES.contact, `contact ${id}`),
     /** The same read as `contact`, keeping its list items whole for an update to merge into. */
-    contactLists: (id: string) => one(`/crm/contacts/${seg(id, 'contact')}`, ChannelListsSchema, `contact ${id}`),
+    contactLists: (id: string) => one(`/crm/contacts/${seg(id, 'contact')}`, ONES.lists, `contact ${id}`),
     createContact: (body: ContactBody) => send('POST', '/crm/contacts', body),
     updateContact: (id: string, body: ContactBody) =>
       send('PATCH', `/crm/contacts/${seg(id, 'contact')}`, body, `contact ${id}`),
-    companies: (q: ListQuery) => list('/crm/companies', CompanySchema, q),
-    company: (id: string) => one(`/crm/companies/${seg(id, 'company')}`, CompanySchema, `company ${id}`),
-    companyLists: (id: string) => one(`/crm/companies/${seg(id, 'company')}`, ChannelListsSchema, `company ${id}`),
+    companies: (q: ListQuery) => list('/crm/companies', LISTS.company, q),
+    company: (id: string) => one(`/crm/companies/${seg(id, 'company')}`, ONES.company, `company ${id}`),
+    companyLists: (id: string) => one(`/crm/companies/${seg(id, 'company')}`, ONES.lists, `company ${id}`),
     createCompany: (body: CompanyBody) => send('POST', '/crm/companies', body),
     updateCompany: (id: string, body: CompanyBody) =>
       send('PATCH', `/crm/companies/${seg(id, 'company')}`, body, `company ${id}`),
-    opportunities: (q: ListQuery) => list('/crm/opportunities', OpportunitySchema, q),
-    opportunity: (id: string) => one(`/crm/opportunities/${seg(id, 'deal')}`, OpportunitySchema, `deal ${id}`),
+    opportunities: (q: ListQuery) => list('/crm/opportunities', LISTS.opportunity, q),
+    opportunity: (id: string) => one(`/crm/opportunities/${seg(id, 'deal')}`, ONES.opportunity, `deal ${id}`),
     createOpportunity: (body: OpportunityBody) => send('POST', '/crm/opportunities', body),
     updateOpportunity: (id: string, body: OpportunityPatch) =>
       send('PATCH', `/crm/opportunities/${seg(id, 'deal')}`, body, `deal ${id}`),
-    leads: (q: ListQuery) => list('/crm/leads', LeadSchema, q),
-    lead: (id: string) => one(`/crm/leads/${seg(id, 'lead')}`, LeadSchema, `lead ${id}`),
-    leadLists: (id: string) => one(`/crm/leads/${seg(id, 'lead')}`, ChannelListsSchema, `lead ${id}`),
+    leads: (q: ListQuery) => list('/crm/leads', LISTS.lead, q),
+    lead: (id: string) => one(`/crm/leads/${seg(id, 'lead')}`, ONES.lead, `lead ${id}`),
+    leadLists: (id: string) => one(`/crm/leads/${seg(id, 'lead')}`, ONES.lists, `lead ${id}`),
     createLead: (body: LeadBody) => send('POST', '/crm/leads', body),
     updateLead: (id: string, body: LeadBody) => send('PATCH', `/crm/leads/${seg(id, 'lead')}`, body, `lead ${id}`),
     createNote: (body: NoteBody) => send('POST', '/crm/notes', body),
     createActivity: (body: ActivityBody) => send('POST', '/crm/activities', body),
-    pipelines: (q: ListQuery) => list('/crm/pipelines', PipelineSchema, q),
-    users: (q: ListQuery) => list('/crm/users', UserSchema, q),
+    pipelines: (q: ListQuery) => list('/crm/pipelines', LISTS.pipeline, q),
+    users: (q: ListQuery) => list('/crm/users', LISTS.user, q),
+    /**
+     * The record a webhook event names, read from the connector the event came from (never from the
+     * payload's `entity_url`). The id was checked by `checkEventIds` before this call.
+     */
+    eventRecord: async <T extends Zod.ZodType>(
+      entity: CrmEntity,
+      schema: T,
+      { entity_id: id, service_id: serviceId }: Pick<WebhookEvent, 'entity_id' | 'service_id'>,
+    ): Promise<Zod.output<T>> => {
+      const env = await requestJson(z, {
+        url: `${baseUrl()}${ENTITY_PATHS[entity]}/${encodeURIComponent(id)}`,
+        headers: serviceId ? { 'x-apideck-service-id': serviceId } : undefined,
+        // zod cannot name the `data` of an envelope around a schema not known here.
+        schema: oneEnvelope(schema) as unknown as Zod.ZodType<{ data: Zod.output<T> }>,
+        crm: CRM,
+        resource: `${entity} ${id}`,
+      });
+      return env.data;
+    },
+    createWebhook: (body: CreateWebhookBody) => webhook('POST', WEBHOOKS_PATH, body),
+    deleteWebhook: (id: string) =>
+      webhook('DELETE', `${WEBHOOKS_PATH}/${encodeURIComponent(id)}`, undefined, `webhook ${id}`),
   };
 };
 

@@ -1,13 +1,16 @@
-import { type CrmErrorDetail, parseJsonBody, retryAfterSeconds, schemaOf } from '@crm-zapier/kit';
-import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
+import {
+  asRecord,
+  type ClassifyContext,
+  clip,
+  type CrmErrorDetail,
+  nonBlank,
+  retryAfterSeconds,
+} from '@crm-zapier/kit';
 import { CRM } from './constants';
 import { ErrorBodySchema } from './schemas';
 
+/** An error's detail is kept short: it follows the type name and message. */
 const MAX_DETAIL = 160;
-const clip = (text: string) => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text);
-const nonBlank = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined);
-const asRecord = (x: unknown): Record<string, unknown> | undefined =>
-  x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
 
 /** Keys of `[{ "title": "required" }, …]`, the shape of `detail.missing` / `detail.invalid`. */
 const keysOf = (list: unknown): string[] =>
@@ -29,7 +32,7 @@ const fieldOf = (detail: unknown): string | undefined => {
 /** `detail` as one short line: a string as is, `missing`/`invalid` lists by name, else compact JSON. */
 const detailText = (detail: unknown): string | undefined => {
   const text = nonBlank(detail);
-  if (text) return clip(text);
+  if (text) return clip(text, MAX_DETAIL);
   const d = asRecord(detail);
   if (!d) return undefined;
   const parts: string[] = [];
@@ -40,10 +43,10 @@ const detailText = (detail: unknown): string | undefined => {
       for (const [k, why] of Object.entries(asRecord(item) ?? {})) parts.push(`${k} ${String(why)}`);
     }
   }
-  if (parts.length) return clip(parts.join('; '));
+  if (parts.length) return clip(parts.join('; '), MAX_DETAIL);
   const message = nonBlank(d.message);
-  if (message) return clip(message);
-  return clip(JSON.stringify(d));
+  if (message) return clip(message, MAX_DETAIL);
+  return clip(JSON.stringify(d), MAX_DETAIL);
 };
 
 /** Error types that mean the consumer's CRM connection (in Apideck Vault) needs attention. */
@@ -67,8 +70,8 @@ const UNSUPPORTED_TYPES = new Set([
  * "TypeName: message — detail", plus what to do for connection and coverage errors, and the field
  * the detail names.
  */
-export const readApideckError = (body: unknown): CrmErrorDetail & { typeName?: string } => {
-  const parsed = schemaOf(ErrorBodySchema).safeParse(body);
+export const readError = (body: unknown): CrmErrorDetail & { typeName?: string } => {
+  const parsed = ErrorBodySchema.safeParse(body);
   if (!parsed.success) return {};
   const e = parsed.data;
   const typeName = nonBlank(e.type_name);
@@ -86,7 +89,7 @@ export const readApideckError = (body: unknown): CrmErrorDetail & { typeName?: s
 
 /**
  * The error types of a list request the connector cannot serve as asked (apideck-crm.md §5.5): the
- * parameter is valid for the API, the connector does not implement it. apideckErrors gives them as
+ * parameter is valid for the API, the connector does not implement it. `classify` gives them as
  * the error's code, so a polling trigger can fall back to the plain listing (src/polling.ts).
  */
 export const QUERY_REFUSALS = new Set([
@@ -117,56 +120,57 @@ export const downstreamResetSeconds = (
 };
 
 /**
- * What the kit's crmErrors does not know about Apideck, handled before it: 402 is Apideck's plan
- * limit (not a bad request), a connection error (whatever its status) is about the consumer's CRM
- * connection in Vault, not a missing record, a rate limit waits for the downstream CRM's window
- * (`x-downstream-ratelimit-reset`, then `Retry-After`; a `ConnectorRateLimitError` whatever status
- * Apideck proxies with it), and a filter, sort or paging the connector refuses keeps its Apideck
- * type as the error's code. Everything else falls through to crmErrors.
+ * What the kit's status table does not know about Apideck (the one `afterResponse` is the kit's
+ * crmErrors; this is its `classify` hook): 402 is Apideck's plan limit (not a bad request), a
+ * connection error (whatever its status) is about the consumer's CRM connection in Vault, not a
+ * missing record, a rate limit waits for the downstream CRM's window (`x-downstream-ratelimit-reset`,
+ * then `Retry-After`; a `ConnectorRateLimitError` whatever status Apideck proxies with it), and a
+ * filter, sort or paging the connector refuses keeps its Apideck type as the error's code.
+ * Everything else is left to the status table.
  */
-export const apideckErrors = ((response: HttpResponse, z: ZObject, bundle: { authData?: Record<string, string> }) => {
-  const { status } = response;
-  if (status < 400 || response.skipThrowForStatus) return response;
-  const read = readApideckError(parseJsonBody(response.content));
-  // No scrubbing here: guardApp scrubs every message of the app (index.ts).
-  const auth = bundle.authData ?? {};
-  const said = read.message;
+export const classify = (status: number, body: unknown, { z, response, bundle }: ClassifyContext) => {
+  if (status < 400 || response.skipThrowForStatus) return undefined;
+  // Apideck's own words, read here rather than taken from the context: the kit's `said` blanks
+  // every connection value, the public Service ID too ("no :censored: connection"), which is what
+  // a user must check. guardApp still scrubs the key and the app id from every message.
+  const { message: said, field, typeName } = readError(body);
   if (status === 402) {
-    throw new z.errors.Error(
+    return new z.errors.Error(
       `${CRM} refused the request because of your Apideck plan (HTTP 402)${said ? `: ${said}` : ''}. ` +
         'Your plan or free-tier request quota is used up: upgrade the plan in the Apideck dashboard, or wait for the quota to reset.',
       'PlanLimit',
       status,
     );
   }
-  if (status !== 401 && read.typeName && CONNECTION_TYPES.has(read.typeName)) {
-    throw new z.errors.Error(
-      `${CRM} has no working CRM connection for consumer ${auth.consumer_id ?? ''} (HTTP ${status})${said ? `: ${said}` : '.'}`,
+  if (status !== 401 && typeName && CONNECTION_TYPES.has(typeName)) {
+    const consumer = nonBlank(bundle.authData?.consumer_id) ?? '';
+    return new z.errors.Error(
+      `${CRM} has no working CRM connection for consumer ${consumer} (HTTP ${status})${said ? `: ${said}` : '.'}`,
       'ConnectionError',
       status,
     );
   }
-  const downstream = read.typeName === 'ConnectorRateLimitError';
+  const downstream = typeName === 'ConnectorRateLimitError';
   if (status === 429 || downstream) {
     const header = (name: string) => response.getHeader(name);
     const delay =
       downstreamResetSeconds(header) ?? retryAfterSeconds(header('retry-after')) ?? (status === 429 ? undefined : 60);
     const who = downstream ? 'The connected CRM is rate limiting Apideck' : `${CRM} is rate limiting requests`;
-    throw new z.errors.ThrottledError(
+    return new z.errors.ThrottledError(
       `${who}${said ? ` (${said})` : ''}; Zapier will retry${delay !== undefined ? ` in ${delay} s` : ' later'}.`,
       delay,
     );
   }
-  if (read.typeName && QUERY_REFUSALS.has(read.typeName)) {
-    // crmErrors' wording for a refused request, with Apideck's type as the code.
-    throw new z.errors.Error(
-      `${CRM} rejected the request (HTTP ${status})${said ? `: ${said}` : '.'}${read.field ? ` (field: ${read.field})` : ''}`,
-      read.typeName,
+  if (typeName && QUERY_REFUSALS.has(typeName)) {
+    // The status table's wording for a refused request, with Apideck's type as the code.
+    return new z.errors.Error(
+      `${CRM} rejected the request (HTTP ${status})${said ? `: ${said}` : '.'}${field ? ` (field: ${field})` : ''}`,
+      typeName,
       status,
     );
   }
-  return response;
-}) as AfterResponseMiddleware;
+  return undefined;
+};
 
 /** The Apideck error type a request was refused with, when it is one of QUERY_REFUSALS. */
 export const queryRefusalOf = (err: unknown): string | undefined => {

@@ -1,4 +1,4 @@
-import { namedFieldKeys, toFlatValue, updateEventId, type FlatObject, type Scalar } from '@crm-zapier/kit';
+import { nonBlank, toFlatValue, updateEventId, type FlatObject, type Scalar } from '@crm-zapier/kit';
 import type {
   Activity,
   ActivityBody,
@@ -17,11 +17,9 @@ import type {
 
 /**
  * Email types (OpenAPI `Email.type`) that get a key of their own; `email` is the primary (or first).
- * The flatteners below write these keys out by name (for speed): a type added here must be added
- * to `ChannelValues`, `readChannels` and the output literals too.
  */
 export const EMAIL_TYPES = ['primary', 'secondary', 'work', 'personal', 'billing', 'other'] as const;
-/** Phone types (OpenAPI `PhoneNumber.type`); `phone_number` is the primary (or first). Same rule as EMAIL_TYPES. */
+/** Phone types (OpenAPI `PhoneNumber.type`); `phone_number` is the primary (or first). */
 export const PHONE_TYPES = [
   'primary',
   'secondary',
@@ -53,325 +51,82 @@ const typeKey = (type: string) => type.replace(/-/g, '_');
 export const emailKey = (type: string) => `email_${typeKey(type)}`;
 export const phoneKey = (type: string) => `phone_${typeKey(type)}`;
 
+const TYPE_LABELS: Record<string, string> = { 'direct-dial-in': 'Direct Dial-In' };
+/** A type as the Zap editor shows it: `Work`, `Direct Dial-In`. */
+export const typeLabel = (t: string) => TYPE_LABELS[t] ?? t.charAt(0).toUpperCase() + t.slice(1);
+
 const v = (x: string | number | boolean | null | undefined): Scalar => (x === undefined ? null : x);
-const clean = (x: string | null | undefined): string | null => {
-  if (!x) return null;
-  const t = x.trim();
-  return t === '' ? null : t;
-};
+const clean = (x: string | null | undefined): string | null => nonBlank(x) ?? null;
 
 /** The primary item of a list, else the first one. */
 const primaryOf = <T extends { type?: string | null }>(items: readonly T[]): T | undefined =>
   items.find((i) => i.type === 'primary') ?? items[0];
 
-/** `a` and `b` joined by `sep`, either left out when empty (as `[a, b].filter(Boolean).join(sep)`). */
-const join = (a: string | null, b: string | null, sep: string): string => (a ? (b ? a + sep + b : a) : (b ?? ''));
+/** The non-empty texts joined by `sep`. */
+const joined = (sep: string, ...parts: (string | null)[]): string => parts.filter(Boolean).join(sep);
 
 /** A phone number as one line: `+1 323 111-111-1111 ext. 12`. */
 export const phoneText = (p: PhoneNumber): string | null => {
   const number = clean(p.number);
   if (!number) return null;
-  const cc = p.country_code;
-  let text = cc ? `+${cc.charCodeAt(0) === 43 /* + */ ? cc.slice(1) : cc} ` : '';
-  const area = clean(p.area_code);
-  if (area) text += `${area} `;
-  text += number;
+  const cc = p.country_code ? `+${p.country_code.replace(/^\+/, '')}` : null;
+  const line = joined(' ', cc, clean(p.area_code), number);
   const ext = clean(p.extension);
-  return ext ? `${text} ext. ${ext}` : text;
+  return ext ? `${line} ext. ${ext}` : line;
 };
 
 /** An address as one line: its free-text form, else its parts joined. */
-export const addressText = (a: Address): string | null => {
-  const free = clean(a.string);
-  if (free) return free;
-  const street = join(clean(a.street_number), clean(a.line1), ' ');
-  const cityLine = join(clean(a.postal_code), clean(a.city), ' ');
-  const text = join(
-    join(join(join(street, clean(a.line2), ', '), cityLine, ', '), clean(a.state), ', '),
-    clean(a.country),
+export const addressText = (a: Address): string | null =>
+  clean(a.string) ??
+  (joined(
     ', ',
-  );
-  return text || null;
-};
+    joined(', ', joined(' ', clean(a.street_number), clean(a.line1)), clean(a.line2)),
+    joined(' ', clean(a.postal_code), clean(a.city)),
+    clean(a.state),
+    clean(a.country),
+  ) ||
+    null);
 
 /**
- * The values of the channel keys, worked out in one pass over each list: every phone's and
- * address's text is computed once, and the first item of each type is kept as the pass meets it.
- * One instance, refilled per record (flattening is synchronous), so no object is allocated for it;
- * the flatteners read it into their output literal key by key.
+ * One labelled key per type (`email_work`, `phone_mobile` …): the first value of that type, else
+ * null. Every key is always present, so outputs match the sample.
  */
-class ChannelValues {
-  email: string | null = null;
-  email_primary: string | null = null;
-  email_secondary: string | null = null;
-  email_work: string | null = null;
-  email_personal: string | null = null;
-  email_billing: string | null = null;
-  email_other: string | null = null;
-  emails: string[] = [];
-  phone_number: string | null = null;
-  phone_primary: string | null = null;
-  phone_secondary: string | null = null;
-  phone_home: string | null = null;
-  phone_work: string | null = null;
-  phone_office: string | null = null;
-  phone_mobile: string | null = null;
-  phone_assistant: string | null = null;
-  phone_fax: string | null = null;
-  phone_direct_dial_in: string | null = null;
-  phone_personal: string | null = null;
-  phone_billing: string | null = null;
-  phone_other: string | null = null;
-  phone_numbers: string[] = [];
-  address: string | null = null;
-  address_type: Scalar = null;
-  address_line1: Scalar = null;
-  address_line2: Scalar = null;
-  address_city: Scalar = null;
-  address_state: Scalar = null;
-  address_postal_code: Scalar = null;
-  address_country: Scalar = null;
-  addresses: string[] = [];
-  website: string | null = null;
-  websites: string[] = [];
-  social_links: string[] = [];
-  tags: string[] = [];
-}
-
-const scratch = new ChannelValues();
-
-/**
- * A list for the texts of `items`, allocated at its final size: growing an empty array by `push`
- * gives it room for 17 items, garbage that costs as much as the output object itself.
- */
-const sized = (items: readonly unknown[] | null | undefined): string[] => new Array<string>(items ? items.length : 0);
-/** The list cut to the `n` items kept (the same list when every item was kept). */
-const truncated = (list: string[], n: number): string[] => {
-  if (n !== list.length) list.length = n;
-  return list;
-};
-
-/** Fills `ch` with the channel values of `r` (see flattenChannels). */
-const readChannels = (r: Channels): ChannelValues => {
-  // Emails: those with a non-blank address; per type the first, `email` the primary else the first.
-  let first: string | null = null;
-  let primary: string | null = null;
-  let secondary: string | null = null;
-  let work: string | null = null;
-  let personal: string | null = null;
-  let billing: string | null = null;
-  let other: string | null = null;
-  const emailList = r.emails;
-  const emails = sized(emailList);
-  let n = 0;
-  if (emailList) {
-    for (let i = 0; i < emailList.length; i++) {
-      const e = emailList[i]!;
-      const email = e.email;
-      if (!clean(email)) continue;
-      emails[n++] = email!;
-      if (first === null) first = email!;
-      switch (e.type) {
-        case 'primary':
-          if (primary === null) primary = email!;
-          break;
-        case 'secondary':
-          if (secondary === null) secondary = email!;
-          break;
-        case 'work':
-          if (work === null) work = email!;
-          break;
-        case 'personal':
-          if (personal === null) personal = email!;
-          break;
-        case 'billing':
-          if (billing === null) billing = email!;
-          break;
-        case 'other':
-          if (other === null) other = email!;
-          break;
-      }
-    }
-  }
-  scratch.email = primary ?? first;
-  scratch.email_primary = primary;
-  scratch.email_secondary = secondary;
-  scratch.email_work = work;
-  scratch.email_personal = personal;
-  scratch.email_billing = billing;
-  scratch.email_other = other;
-  scratch.emails = truncated(emails, n);
-
-  // Phones: those with a number, each as one line, computed once.
-  scratch.phone_number = null;
-  scratch.phone_primary = null;
-  scratch.phone_secondary = null;
-  scratch.phone_home = null;
-  scratch.phone_work = null;
-  scratch.phone_office = null;
-  scratch.phone_mobile = null;
-  scratch.phone_assistant = null;
-  scratch.phone_fax = null;
-  scratch.phone_direct_dial_in = null;
-  scratch.phone_personal = null;
-  scratch.phone_billing = null;
-  scratch.phone_other = null;
-  const phoneList = r.phone_numbers;
-  const phones = sized(phoneList);
-  n = 0;
-  if (phoneList) {
-    for (let i = 0; i < phoneList.length; i++) {
-      const p = phoneList[i]!;
-      const text = phoneText(p);
-      if (text === null) continue;
-      phones[n++] = text;
-      if (scratch.phone_number === null) scratch.phone_number = text;
-      switch (p.type) {
-        case 'primary':
-          if (scratch.phone_primary === null) scratch.phone_primary = text;
-          break;
-        case 'secondary':
-          if (scratch.phone_secondary === null) scratch.phone_secondary = text;
-          break;
-        case 'home':
-          if (scratch.phone_home === null) scratch.phone_home = text;
-          break;
-        case 'work':
-          if (scratch.phone_work === null) scratch.phone_work = text;
-          break;
-        case 'office':
-          if (scratch.phone_office === null) scratch.phone_office = text;
-          break;
-        case 'mobile':
-          if (scratch.phone_mobile === null) scratch.phone_mobile = text;
-          break;
-        case 'assistant':
-          if (scratch.phone_assistant === null) scratch.phone_assistant = text;
-          break;
-        case 'fax':
-          if (scratch.phone_fax === null) scratch.phone_fax = text;
-          break;
-        case 'direct-dial-in':
-          if (scratch.phone_direct_dial_in === null) scratch.phone_direct_dial_in = text;
-          break;
-        case 'personal':
-          if (scratch.phone_personal === null) scratch.phone_personal = text;
-          break;
-        case 'billing':
-          if (scratch.phone_billing === null) scratch.phone_billing = text;
-          break;
-        case 'other':
-          if (scratch.phone_other === null) scratch.phone_other = text;
-          break;
-      }
-    }
-  }
-  if (scratch.phone_primary !== null) scratch.phone_number = scratch.phone_primary;
-  scratch.phone_numbers = truncated(phones, n);
-
-  // Addresses: all of them (a blank one too); the primary else the first gives the address keys.
-  let main: Address | undefined;
-  let mainText: string | null = null;
-  const addressList = r.addresses;
-  const addresses = sized(addressList);
-  n = 0;
-  if (addressList) {
-    for (let i = 0; i < addressList.length; i++) {
-      const a = addressList[i]!;
-      const text = addressText(a);
-      if (text !== null) addresses[n++] = text;
-      if (main === undefined || (a.type === 'primary' && main.type !== 'primary')) {
-        main = a;
-        mainText = text;
-      }
-    }
-  }
-  scratch.address = main ? mainText : null;
-  scratch.address_type = main ? v(main.type) : null;
-  scratch.address_line1 = main ? v(main.line1) : null;
-  scratch.address_line2 = main ? v(main.line2) : null;
-  scratch.address_city = main ? v(main.city) : null;
-  scratch.address_state = main ? v(main.state) : null;
-  scratch.address_postal_code = main ? v(main.postal_code) : null;
-  scratch.address_country = main ? v(main.country) : null;
-  scratch.addresses = truncated(addresses, n);
-
-  // Websites with a non-blank URL; social links as their non-blank URLs.
-  let site: string | null = null;
-  let firstSite: string | null = null;
-  const siteList = r.websites;
-  const websites = sized(siteList);
-  n = 0;
-  if (siteList) {
-    for (let i = 0; i < siteList.length; i++) {
-      const w = siteList[i]!;
-      if (!clean(w.url)) continue;
-      websites[n++] = w.url!;
-      if (firstSite === null) firstSite = w.url!;
-      if (site === null && w.type === 'primary') site = w.url!;
-    }
-  }
-  scratch.website = site ?? firstSite;
-  scratch.websites = truncated(websites, n);
-  const socialList = r.social_links;
-  const social = sized(socialList);
-  n = 0;
-  if (socialList) {
-    for (let i = 0; i < socialList.length; i++) {
-      const url = socialList[i]!.url;
-      if (clean(url)) social[n++] = url!;
-    }
-  }
-  scratch.social_links = truncated(social, n);
-  scratch.tags = r.tags ?? [];
-  return scratch;
-};
+const byType = (
+  types: readonly string[],
+  keyOf: (type: string) => string,
+  items: { type?: string | null; text: string }[],
+): Record<string, string | null> =>
+  Object.fromEntries(types.map((t) => [keyOf(t), items.find((i) => i.type === t)?.text ?? null]));
 
 /**
  * Apideck's `emails[]`, `phone_numbers[]`, `addresses[]`, `websites[]` as flat labelled keys
  * (`email`, `email_work`, `phone_number`, `phone_mobile`, `address_city` …), with each full list kept
  * beside them as a list of text. Every key is always present (null when empty), so outputs match
- * the sample. The record flatteners below write the same keys, in the same order, into their own
- * output literal (one object per record, all keys written at once: bench/RESULTS.md, section 3).
+ * the sample. Contacts, companies and leads all put these keys in their output.
  */
 export const flattenChannels = (r: Channels): FlatObject => {
-  const c = readChannels(r);
+  const emails = (r.emails ?? []).flatMap((e) => (clean(e.email) ? [{ type: e.type, text: e.email! }] : []));
+  const phones = (r.phone_numbers ?? []).flatMap((p) => {
+    const text = phoneText(p);
+    return text === null ? [] : [{ type: p.type, text }];
+  });
+  const sites = (r.websites ?? []).flatMap((w) => (clean(w.url) ? [{ type: w.type, text: w.url! }] : []));
+  const addresses = r.addresses ?? [];
+  const main = primaryOf(addresses);
   return {
-    email: c.email,
-    email_primary: c.email_primary,
-    email_secondary: c.email_secondary,
-    email_work: c.email_work,
-    email_personal: c.email_personal,
-    email_billing: c.email_billing,
-    email_other: c.email_other,
-    emails: c.emails,
-    phone_number: c.phone_number,
-    phone_primary: c.phone_primary,
-    phone_secondary: c.phone_secondary,
-    phone_home: c.phone_home,
-    phone_work: c.phone_work,
-    phone_office: c.phone_office,
-    phone_mobile: c.phone_mobile,
-    phone_assistant: c.phone_assistant,
-    phone_fax: c.phone_fax,
-    phone_direct_dial_in: c.phone_direct_dial_in,
-    phone_personal: c.phone_personal,
-    phone_billing: c.phone_billing,
-    phone_other: c.phone_other,
-    phone_numbers: c.phone_numbers,
-    address: c.address,
-    address_type: c.address_type,
-    address_line1: c.address_line1,
-    address_line2: c.address_line2,
-    address_city: c.address_city,
-    address_state: c.address_state,
-    address_postal_code: c.address_postal_code,
-    address_country: c.address_country,
-    addresses: c.addresses,
-    website: c.website,
-    websites: c.websites,
-    social_links: c.social_links,
-    tags: c.tags,
+    email: primaryOf(emails)?.text ?? null,
+    ...byType(EMAIL_TYPES, emailKey, emails),
+    emails: emails.map((e) => e.text),
+    phone_number: primaryOf(phones)?.text ?? null,
+    ...byType(PHONE_TYPES, phoneKey, phones),
+    phone_numbers: phones.map((p) => p.text),
+    address: main ? addressText(main) : null,
+    ...Object.fromEntries(ADDRESS_PARTS.map((part) => [`address_${part}`, main ? v(main[part]) : null])),
+    addresses: addresses.map(addressText).filter((text) => text !== null),
+    website: primaryOf(sites)?.text ?? null,
+    websites: sites.map((w) => w.text),
+    social_links: (r.social_links ?? []).flatMap((l) => (clean(l.url) ? [l.url!] : [])),
+    tags: r.tags ?? [],
   };
 };
 
@@ -381,7 +136,7 @@ const fullName = (
   first: string | null | undefined,
   middle: string | null | undefined,
   last: string | null | undefined,
-): string | null => clean(name) ?? (join(join(clean(first), clean(middle), ' '), clean(last), ' ') || null);
+): string | null => clean(name) ?? (joined(' ', clean(first), clean(middle), clean(last)) || null);
 
 export type Output = FlatObject & { id: string };
 
@@ -390,10 +145,8 @@ export type Output = FlatObject & { id: string };
  * downstream CRM's own name unchanged after the prefix, so no custom field can take one of the
  * app's keys. Values are flattened like every other value: strings, numbers and booleans as they
  * are, a list as a list of scalars, an object (or an object in a list) as JSON text.
+ * `customFieldRef` is what names a field: its id, else its name; undefined when it has neither.
  */
-const CUSTOM = namedFieldKeys('custom_');
-
-/** What names a custom field: its id, else its name; undefined when it has neither. */
 export const customFieldRef = (f: CustomField): string | undefined => {
   for (const ref of [f.id, f.name]) {
     const text = ref === null || ref === undefined ? '' : String(ref).trim();
@@ -401,32 +154,23 @@ export const customFieldRef = (f: CustomField): string | undefined => {
   }
   return undefined;
 };
-export const customFieldKey = (ref: string): string => CUSTOM.key(ref);
+export const customFieldKey = (ref: string): string => `custom_${ref}`;
 /** A custom field's label: its name, else its description, else what names it. */
 export const customFieldLabel = (f: CustomField, ref: string): string =>
   clean(f.name === null || f.name === undefined ? null : String(f.name)) ?? clean(f.description) ?? ref;
 
-/** Adds the record's custom fields to its output (the first of two with the same key wins). */
+/** The record's custom fields, by key, after the output's own keys (the first of two with one key wins). */
 const withCustomFields = (out: Output, fields: readonly CustomField[] | null | undefined): Output => {
-  if (!fields) return out;
-  for (const f of fields) {
+  const custom = (fields ?? []).flatMap((f) => {
     const ref = customFieldRef(f);
-    if (ref === undefined) continue;
-    const key = CUSTOM.key(ref);
-    if (!Object.hasOwn(out, key)) out[key] = toFlatValue(f.value);
-  }
-  return out;
+    return ref === undefined ? [] : [[customFieldKey(ref), toFlatValue(f.value)] as const];
+  });
+  const fresh = custom.filter(([key], i) => !Object.hasOwn(out, key) && custom.findIndex(([k]) => k === key) === i);
+  return { ...out, ...Object.fromEntries(fresh) };
 };
 
-/*
- * The contact, company and lead flatteners below each write the channel keys (email_*, phone_*,
- * address_*, …) out in one object literal on purpose, rather than spreading a shared object: a
- * literal with every key fixed keeps V8's fast object shape, and that is what took contacts from
- * ~55k to ~1.2M records/s (bench/RESULTS.md §3). `readChannels` computes the values once, shared.
- */
-export const flattenContact = (c: Contact): Output => {
-  const ch = readChannels(c);
-  return withCustomFields(
+export const flattenContact = (c: Contact): Output =>
+  withCustomFields(
     {
       id: c.id,
       contact_id: c.id,
@@ -452,59 +196,22 @@ export const flattenContact = (c: Contact): Output => {
       description: v(c.description),
       photo_url: v(c.photo_url),
       email_domain: v(c.email_domain),
-      email: ch.email,
-      email_primary: ch.email_primary,
-      email_secondary: ch.email_secondary,
-      email_work: ch.email_work,
-      email_personal: ch.email_personal,
-      email_billing: ch.email_billing,
-      email_other: ch.email_other,
-      emails: ch.emails,
-      phone_number: ch.phone_number,
-      phone_primary: ch.phone_primary,
-      phone_secondary: ch.phone_secondary,
-      phone_home: ch.phone_home,
-      phone_work: ch.phone_work,
-      phone_office: ch.phone_office,
-      phone_mobile: ch.phone_mobile,
-      phone_assistant: ch.phone_assistant,
-      phone_fax: ch.phone_fax,
-      phone_direct_dial_in: ch.phone_direct_dial_in,
-      phone_personal: ch.phone_personal,
-      phone_billing: ch.phone_billing,
-      phone_other: ch.phone_other,
-      phone_numbers: ch.phone_numbers,
-      address: ch.address,
-      address_type: ch.address_type,
-      address_line1: ch.address_line1,
-      address_line2: ch.address_line2,
-      address_city: ch.address_city,
-      address_state: ch.address_state,
-      address_postal_code: ch.address_postal_code,
-      address_country: ch.address_country,
-      addresses: ch.addresses,
-      website: ch.website,
-      websites: ch.websites,
-      social_links: ch.social_links,
-      tags: ch.tags,
+      ...flattenChannels(c),
       last_activity_at: v(c.last_activity_at),
       created_at: v(c.created_at),
       updated_at: v(c.updated_at),
     },
     c.custom_fields,
   );
-};
 
 /** An update event: one id per (contact, update time), so each update fires once. */
-export const flattenContactUpdate = (c: Contact): Output => {
-  const out = flattenContact(c);
-  out.id = updateEventId(c.id, c.updated_at ?? c.created_at);
-  return out;
-};
+export const flattenContactUpdate = (c: Contact): Output => ({
+  ...flattenContact(c),
+  id: updateEventId(c.id, c.updated_at ?? c.created_at),
+});
 
-export const flattenCompany = (c: Company): Output => {
-  const ch = readChannels(c);
-  return withCustomFields(
+export const flattenCompany = (c: Company): Output =>
+  withCustomFields(
     {
       id: c.id,
       company_id: c.id,
@@ -519,48 +226,13 @@ export const flattenCompany = (c: Company): Output => {
       number_of_employees: v(c.number_of_employees),
       ownership: v(c.ownership),
       parent_id: v(c.parent_id),
-      email: ch.email,
-      email_primary: ch.email_primary,
-      email_secondary: ch.email_secondary,
-      email_work: ch.email_work,
-      email_personal: ch.email_personal,
-      email_billing: ch.email_billing,
-      email_other: ch.email_other,
-      emails: ch.emails,
-      phone_number: ch.phone_number,
-      phone_primary: ch.phone_primary,
-      phone_secondary: ch.phone_secondary,
-      phone_home: ch.phone_home,
-      phone_work: ch.phone_work,
-      phone_office: ch.phone_office,
-      phone_mobile: ch.phone_mobile,
-      phone_assistant: ch.phone_assistant,
-      phone_fax: ch.phone_fax,
-      phone_direct_dial_in: ch.phone_direct_dial_in,
-      phone_personal: ch.phone_personal,
-      phone_billing: ch.phone_billing,
-      phone_other: ch.phone_other,
-      phone_numbers: ch.phone_numbers,
-      address: ch.address,
-      address_type: ch.address_type,
-      address_line1: ch.address_line1,
-      address_line2: ch.address_line2,
-      address_city: ch.address_city,
-      address_state: ch.address_state,
-      address_postal_code: ch.address_postal_code,
-      address_country: ch.address_country,
-      addresses: ch.addresses,
-      website: ch.website,
-      websites: ch.websites,
-      social_links: ch.social_links,
-      tags: ch.tags,
+      ...flattenChannels(c),
       last_activity_at: v(c.last_activity_at),
       created_at: v(c.created_at),
       updated_at: v(c.updated_at),
     },
     c.custom_fields,
   );
-};
 
 export const flattenOpportunity = (o: Opportunity): Output =>
   withCustomFields(
@@ -597,15 +269,13 @@ export const flattenOpportunity = (o: Opportunity): Output =>
     o.custom_fields,
   );
 
-export const flattenOpportunityUpdate = (o: Opportunity): Output => {
-  const out = flattenOpportunity(o);
-  out.id = updateEventId(o.id, o.updated_at ?? o.created_at);
-  return out;
-};
+export const flattenOpportunityUpdate = (o: Opportunity): Output => ({
+  ...flattenOpportunity(o),
+  id: updateEventId(o.id, o.updated_at ?? o.created_at),
+});
 
-export const flattenLead = (l: Lead): Output => {
-  const ch = readChannels(l);
-  return withCustomFields(
+export const flattenLead = (l: Lead): Output =>
+  withCustomFields(
     {
       id: l.id,
       lead_id: l.id,
@@ -626,47 +296,12 @@ export const flattenLead = (l: Lead): Output => {
       language: v(l.language),
       fax: v(l.fax),
       description: v(l.description),
-      email: ch.email,
-      email_primary: ch.email_primary,
-      email_secondary: ch.email_secondary,
-      email_work: ch.email_work,
-      email_personal: ch.email_personal,
-      email_billing: ch.email_billing,
-      email_other: ch.email_other,
-      emails: ch.emails,
-      phone_number: ch.phone_number,
-      phone_primary: ch.phone_primary,
-      phone_secondary: ch.phone_secondary,
-      phone_home: ch.phone_home,
-      phone_work: ch.phone_work,
-      phone_office: ch.phone_office,
-      phone_mobile: ch.phone_mobile,
-      phone_assistant: ch.phone_assistant,
-      phone_fax: ch.phone_fax,
-      phone_direct_dial_in: ch.phone_direct_dial_in,
-      phone_personal: ch.phone_personal,
-      phone_billing: ch.phone_billing,
-      phone_other: ch.phone_other,
-      phone_numbers: ch.phone_numbers,
-      address: ch.address,
-      address_type: ch.address_type,
-      address_line1: ch.address_line1,
-      address_line2: ch.address_line2,
-      address_city: ch.address_city,
-      address_state: ch.address_state,
-      address_postal_code: ch.address_postal_code,
-      address_country: ch.address_country,
-      addresses: ch.addresses,
-      website: ch.website,
-      websites: ch.websites,
-      social_links: ch.social_links,
-      tags: ch.tags,
+      ...flattenChannels(l),
       created_at: v(l.created_at),
       updated_at: v(l.updated_at),
     },
     l.custom_fields,
   );
-};
 
 /** A lead as a dropdown shows it: `Elon Musk (Tesla)`, else its name or email, else the id. */
 export const leadChoice = (l: Lead): { id: string; name: string } => {

@@ -1,23 +1,15 @@
 import { newestFirst } from '@crm-zapier/kit';
-import type { Bundle } from 'zapier-platform-core';
 import type { ListQuery, Page } from './client';
 import { POLL_PAGE_SIZE } from './constants';
 import { queryRefusalOf } from './errors';
 
-/** How far back a regular poll looks: far more than a poll interval, so an outage loses nothing. */
-export const POLL_LOOKBACK_DAYS = 7;
-/** How far back a sample load, or the dedupe seed when a Zap turns on, looks. */
-export const SAMPLE_LOOKBACK_DAYS = 30;
-
 /**
- * The `filter[created_since]` / `filter[updated_since]` of a poll. Results are sorted newest first
- * and Zapier dedupes on `id`, so the filter only trims what the CRM has to page through.
+ * How far back a poll asks for records (`filter[created_since]` / `filter[updated_since]`, with the
+ * kit's `sinceFor`): a regular poll 7 days, far more than a poll interval, so an outage loses
+ * nothing; a sample load, or the dedupe seed when a Zap turns on, 30 days. Results are sorted newest
+ * first and Zapier dedupes on `id`, so the filter only trims what the CRM has to page through.
  */
-export const sinceFor = (bundle: Bundle, now: number = Date.now()): string => {
-  const days =
-    bundle.meta?.isLoadingSample || bundle.meta?.isPopulatingDedupe ? SAMPLE_LOOKBACK_DAYS : POLL_LOOKBACK_DAYS;
-  return new Date(now - days * 24 * 3600 * 1000).toISOString();
-};
+export const LOOK_BACK = { pollDays: 7, sampleDays: 30 };
 
 /**
  * A polling trigger's records, newest first: one request (filter, sort and page size as given).

@@ -1,364 +1,302 @@
-import { lazySchema, schemaOf, type AnySchema, type Infer, type LazySchema, type ZodNamespace } from '@crm-zapier/kit';
-import type { z as Zod } from 'zod';
+import { z } from 'zod';
 
 /**
  * Apideck CRM's wire shapes (apideck-crm.openapi.yml, components.schemas), as far as this app reads
  * them. Every field but `id` may be missing or null: connectors fill in what their CRM has. Enums
  * are read as open strings, because connectors pass through values the document does not list.
- *
- * Every schema is declared with `lazySchema`: zod is loaded and the schema built on first use, not
- * when the app is required (bench/RESULTS.md, section 1). The building blocks below are made once,
- * by the first builder that asks for them.
  */
-const blocks = (z: ZodNamespace) => {
-  const text = z.string().nullish();
-  return {
-    text,
-    flag: z.boolean().nullish(),
-    num: z.number().nullish(),
-    /** Ids are strings on the wire; a number from a sloppy connector is accepted and made a string. */
-    Id: z.union([z.string().min(1), z.number()]).transform(String),
-    strings: z.array(z.string()).nullish(),
-  };
-};
-let built: ReturnType<typeof blocks> | undefined;
-/** The shared building blocks; call only inside a `lazySchema` builder. */
-const parts = (z: ZodNamespace) => (built ??= blocks(z));
+const text = z.string().nullish();
+const flag = z.boolean().nullish();
+const num = z.number().nullish();
+/** Ids are strings on the wire; a number from a sloppy connector is accepted and made a string. */
+const Id = z.union([z.string().min(1), z.number()]).transform(String);
+const strings = z.array(z.string()).nullish();
+const list = <T extends z.ZodType>(item: T) => z.array(item).nullish();
 
-const list = <T extends Zod.ZodType>(z: ZodNamespace, item: T) => z.array(item).nullish();
-
-export const EmailSchema = lazySchema((z) => {
-  const { text } = parts(z);
-  return z.object({ id: text, email: text, type: text });
+export const EmailSchema = z.object({ id: text, email: text, type: text });
+export const PhoneNumberSchema = z.object({
+  id: text,
+  country_code: text,
+  area_code: text,
+  number: text,
+  extension: text,
+  type: text,
 });
-export const PhoneNumberSchema = lazySchema((z) => {
-  const { text } = parts(z);
-  return z.object({ id: text, country_code: text, area_code: text, number: text, extension: text, type: text });
+export const AddressSchema = z.object({
+  id: text,
+  type: text,
+  string: text,
+  name: text,
+  line1: text,
+  line2: text,
+  line3: text,
+  street_number: text,
+  city: text,
+  state: text,
+  postal_code: text,
+  country: text,
+  county: text,
 });
-export const AddressSchema = lazySchema((z) => {
-  const { text } = parts(z);
-  return z.object({
-    id: text,
-    type: text,
-    string: text,
-    name: text,
-    line1: text,
-    line2: text,
-    line3: text,
-    street_number: text,
-    city: text,
-    state: text,
-    postal_code: text,
-    country: text,
-    county: text,
-  });
-});
-export const WebsiteSchema = lazySchema((z) => {
-  const { text } = parts(z);
-  return z.object({ id: text, url: text, type: text });
-});
-export const SocialLinkSchema = lazySchema((z) => {
-  const { text } = parts(z);
-  return z.object({ id: text, url: text, type: text });
-});
-export type Email = Infer<typeof EmailSchema>;
-export type PhoneNumber = Infer<typeof PhoneNumberSchema>;
-export type Address = Infer<typeof AddressSchema>;
+export const WebsiteSchema = z.object({ id: text, url: text, type: text });
+export const SocialLinkSchema = z.object({ id: text, url: text, type: text });
+export type Email = z.infer<typeof EmailSchema>;
+export type PhoneNumber = z.infer<typeof PhoneNumberSchema>;
+export type Address = z.infer<typeof AddressSchema>;
 
 /**
  * A custom field as records carry it (apideck-crm.openapi.yml `CustomField`, apideck-crm.md §6.1):
  * `id` or `name` names it, `value` is a string, number, boolean, object, list or null. Ids and names
  * are the downstream CRM's, so a number is accepted for either (and read as text).
  */
-export const CustomFieldSchema = lazySchema((z) => {
-  const { text } = parts(z);
-  const ref = z.union([z.string(), z.number()]).nullish();
-  return z.object({ id: ref, name: ref, description: text, value: z.unknown() });
-});
-export type CustomField = Infer<typeof CustomFieldSchema>;
+const ref = z.union([z.string(), z.number()]).nullish();
+export const CustomFieldSchema = z.object({ id: ref, name: ref, description: text, value: z.unknown() });
+export type CustomField = z.infer<typeof CustomFieldSchema>;
 
-/** The contact channels Contact, Company and Lead share; call only inside a builder. */
-const channels = (z: ZodNamespace) => ({
-  emails: list(z, EmailSchema.schema),
-  phone_numbers: list(z, PhoneNumberSchema.schema),
-  addresses: list(z, AddressSchema.schema),
-  websites: list(z, WebsiteSchema.schema),
-  social_links: list(z, SocialLinkSchema.schema),
-  tags: parts(z).strings,
+/** The contact channels Contact, Company and Lead share. */
+export const ChannelsSchema = z.object({
+  emails: list(EmailSchema),
+  phone_numbers: list(PhoneNumberSchema),
+  addresses: list(AddressSchema),
+  websites: list(WebsiteSchema),
+  social_links: list(SocialLinkSchema),
+  tags: strings,
 });
-type ChannelShape = ReturnType<typeof channels>;
-export type Channels = { [K in keyof ChannelShape]?: Zod.output<ChannelShape[K]> };
+export type Channels = z.infer<typeof ChannelsSchema>;
+const channels = ChannelsSchema.shape;
 
-export const ContactSchema = lazySchema((z) => {
-  const { text, flag, Id } = parts(z);
-  return z.object({
-    id: Id,
-    name: text,
-    owner_id: text,
-    type: text,
-    company_id: text,
-    company_name: text,
-    lead_id: text,
-    first_name: text,
-    middle_name: text,
-    last_name: text,
-    prefix: text,
-    suffix: text,
-    title: text,
-    department: text,
-    language: text,
-    gender: text,
-    birthday: text,
-    photo_url: text,
-    lead_source: text,
-    description: text,
-    status: text,
-    active: flag,
-    email_domain: text,
-    ...channels(z),
-    last_activity_at: text,
-    custom_fields: list(z, CustomFieldSchema.schema),
-    updated_at: text,
-    created_at: text,
-  });
+export const ContactSchema = z.object({
+  id: Id,
+  name: text,
+  owner_id: text,
+  type: text,
+  company_id: text,
+  company_name: text,
+  lead_id: text,
+  first_name: text,
+  middle_name: text,
+  last_name: text,
+  prefix: text,
+  suffix: text,
+  title: text,
+  department: text,
+  language: text,
+  gender: text,
+  birthday: text,
+  photo_url: text,
+  lead_source: text,
+  description: text,
+  status: text,
+  active: flag,
+  email_domain: text,
+  ...channels,
+  last_activity_at: text,
+  custom_fields: list(CustomFieldSchema),
+  updated_at: text,
+  created_at: text,
 });
-export type Contact = Infer<typeof ContactSchema>;
+export type Contact = z.infer<typeof ContactSchema>;
 
-export const CompanySchema = lazySchema((z) => {
-  const { text, Id } = parts(z);
-  return z.object({
-    id: Id,
-    name: text,
-    owner_id: text,
-    description: text,
-    industry: text,
-    vat_number: text,
-    currency: text,
-    status: text,
-    annual_revenue: text,
-    number_of_employees: text,
-    ownership: text,
-    parent_id: text,
-    ...channels(z),
-    last_activity_at: text,
-    custom_fields: list(z, CustomFieldSchema.schema),
-    updated_at: text,
-    created_at: text,
-  });
+export const CompanySchema = z.object({
+  id: Id,
+  name: text,
+  owner_id: text,
+  description: text,
+  industry: text,
+  vat_number: text,
+  currency: text,
+  status: text,
+  annual_revenue: text,
+  number_of_employees: text,
+  ownership: text,
+  parent_id: text,
+  ...channels,
+  last_activity_at: text,
+  custom_fields: list(CustomFieldSchema),
+  updated_at: text,
+  created_at: text,
 });
-export type Company = Infer<typeof CompanySchema>;
+export type Company = z.infer<typeof CompanySchema>;
 
-export const OpportunitySchema = lazySchema((z) => {
-  const { text, num, Id, strings } = parts(z);
-  return z.object({
-    id: Id,
-    title: text,
-    description: text,
-    type: text,
-    monetary_amount: num,
-    currency: text,
-    win_probability: num,
-    expected_revenue: num,
-    close_date: text,
-    pipeline_id: text,
-    pipeline_stage_id: text,
-    status: text,
-    primary_contact_id: text,
-    contact_ids: strings,
-    company_id: text,
-    company_name: text,
-    owner_id: text,
-    lead_id: text,
-    lead_source: text,
-    priority: text,
-    loss_reason: text,
-    won_reason: text,
-    tags: strings,
-    date_stage_changed: text,
-    last_activity_at: text,
-    custom_fields: list(z, CustomFieldSchema.schema),
-    updated_at: text,
-    created_at: text,
-  });
+export const OpportunitySchema = z.object({
+  id: Id,
+  title: text,
+  description: text,
+  type: text,
+  monetary_amount: num,
+  currency: text,
+  win_probability: num,
+  expected_revenue: num,
+  close_date: text,
+  pipeline_id: text,
+  pipeline_stage_id: text,
+  status: text,
+  primary_contact_id: text,
+  contact_ids: strings,
+  company_id: text,
+  company_name: text,
+  owner_id: text,
+  lead_id: text,
+  lead_source: text,
+  priority: text,
+  loss_reason: text,
+  won_reason: text,
+  tags: strings,
+  date_stage_changed: text,
+  last_activity_at: text,
+  custom_fields: list(CustomFieldSchema),
+  updated_at: text,
+  created_at: text,
 });
-export type Opportunity = Infer<typeof OpportunitySchema>;
+export type Opportunity = z.infer<typeof OpportunitySchema>;
 
 /** A lead (apideck-crm.openapi.yml `Lead`): a prospect not yet qualified into a contact. */
-export const LeadSchema = lazySchema((z) => {
-  const { text, num, Id } = parts(z);
-  return z.object({
-    id: Id,
-    name: text,
-    company_name: text,
-    owner_id: text,
-    owner_name: text,
-    company_id: text,
-    contact_id: text,
-    lead_source: text,
-    first_name: text,
-    last_name: text,
-    description: text,
-    prefix: text,
-    title: text,
-    language: text,
-    status: text,
-    monetary_amount: num,
-    currency: text,
-    fax: text,
-    ...channels(z),
-    custom_fields: list(z, CustomFieldSchema.schema),
-    updated_at: text,
-    created_at: text,
-  });
+export const LeadSchema = z.object({
+  id: Id,
+  name: text,
+  company_name: text,
+  owner_id: text,
+  owner_name: text,
+  company_id: text,
+  contact_id: text,
+  lead_source: text,
+  first_name: text,
+  last_name: text,
+  description: text,
+  prefix: text,
+  title: text,
+  language: text,
+  status: text,
+  monetary_amount: num,
+  currency: text,
+  fax: text,
+  ...channels,
+  custom_fields: list(CustomFieldSchema),
+  updated_at: text,
+  created_at: text,
 });
-export type Lead = Infer<typeof LeadSchema>;
+export type Lead = z.infer<typeof LeadSchema>;
 
-export const NoteSchema = lazySchema((z) => {
-  const { text, flag, Id } = parts(z);
-  return z.object({
-    id: Id,
-    title: text,
-    content: text,
-    owner_id: text,
-    contact_id: text,
-    company_id: text,
-    opportunity_id: text,
-    lead_id: text,
-    active: flag,
-    updated_at: text,
-    created_at: text,
-  });
+export const NoteSchema = z.object({
+  id: Id,
+  title: text,
+  content: text,
+  owner_id: text,
+  contact_id: text,
+  company_id: text,
+  opportunity_id: text,
+  lead_id: text,
+  active: flag,
+  updated_at: text,
+  created_at: text,
 });
-export type Note = Infer<typeof NoteSchema>;
+export type Note = z.infer<typeof NoteSchema>;
 
-export const ActivitySchema = lazySchema((z) => {
-  const { text, flag, num, Id } = parts(z);
-  return z.object({
-    id: Id,
-    type: text,
-    title: text,
-    description: text,
-    activity_datetime: text,
-    start_datetime: text,
-    end_datetime: text,
-    duration_seconds: num,
-    contact_id: text,
-    company_id: text,
-    opportunity_id: text,
-    owner_id: text,
-    done: flag,
-    updated_at: text,
-    created_at: text,
-  });
+export const ActivitySchema = z.object({
+  id: Id,
+  type: text,
+  title: text,
+  description: text,
+  activity_datetime: text,
+  start_datetime: text,
+  end_datetime: text,
+  duration_seconds: num,
+  contact_id: text,
+  company_id: text,
+  opportunity_id: text,
+  owner_id: text,
+  done: flag,
+  updated_at: text,
+  created_at: text,
 });
-export type Activity = Infer<typeof ActivitySchema>;
+export type Activity = z.infer<typeof ActivitySchema>;
 
-export const PipelineStageSchema = lazySchema((z) => {
-  const { text, num, Id } = parts(z);
-  return z.object({ id: Id, name: text, value: text, display_order: num });
+export const PipelineStageSchema = z.object({ id: Id, name: text, value: text, display_order: num });
+export const PipelineSchema = z.object({
+  id: Id,
+  name: text,
+  active: flag,
+  archived: flag,
+  display_order: num,
+  stages: list(PipelineStageSchema),
 });
-export const PipelineSchema = lazySchema((z) => {
-  const { text, flag, num, Id } = parts(z);
-  return z.object({
-    id: Id,
-    name: text,
-    active: flag,
-    archived: flag,
-    display_order: num,
-    stages: list(z, PipelineStageSchema.schema),
-  });
-});
-export type Pipeline = Infer<typeof PipelineSchema>;
+export type Pipeline = z.infer<typeof PipelineSchema>;
 
-export const UserSchema = lazySchema((z) => {
-  const { text, Id } = parts(z);
-  return z.object({
-    id: Id,
-    name: text,
-    username: text,
-    first_name: text,
-    last_name: text,
-    emails: list(z, EmailSchema.schema),
-  });
+export const UserSchema = z.object({
+  id: Id,
+  name: text,
+  username: text,
+  first_name: text,
+  last_name: text,
+  emails: list(EmailSchema),
 });
-export type User = Infer<typeof UserSchema>;
+export type User = z.infer<typeof UserSchema>;
+
+/** `Webhook` (apideck-webhook.openapi.yml) as far as the app reads it; the id is always returned. */
+export const WebhookSchema = z.object({
+  id: Id,
+  status: text,
+  disabled_reason: text,
+  delivery_url: text,
+  events: strings,
+});
+export type Webhook = z.infer<typeof WebhookSchema>;
+
+/** `CrmWebhookEvent`: every key optional in the document; an event without a type or entity is not one. */
+export const WebhookEventSchema = z.object({
+  event_type: z.string().min(1),
+  unified_api: text,
+  service_id: text,
+  consumer_id: text,
+  event_id: text,
+  entity_id: Id,
+  entity_type: text,
+  entity_url: text,
+  execution_attempt: num,
+  occurred_at: text,
+});
+export type WebhookEvent = z.infer<typeof WebhookEventSchema>;
 
 /** The envelope of every success answer (`status_code`, `status`, `service`, `data`, `meta`, `links`). */
-const envelope = (z: ZodNamespace) => ({
+const envelope = {
   status_code: z.number().int().optional(),
   status: z.string().optional(),
   /** The connector that answered, e.g. `hubspot`. */
   service: z.string().nullish(),
-});
-const CursorsSchema = lazySchema((z) => {
-  const { text } = parts(z);
-  return z.object({ previous: text, current: text, next: text });
-});
-
-/** One lazy schema per item schema, so an envelope is built once, on its first use. */
-const perItem = <R extends Zod.ZodType>(wrap: (z: ZodNamespace, item: Zod.ZodType) => R) => {
-  const cache = new WeakMap<object, LazySchema<R>>();
-  return <T extends Zod.ZodType>(item: AnySchema<T>) => {
-    let lazy = cache.get(item);
-    if (!lazy) {
-      lazy = lazySchema((z) => wrap(z, schemaOf(item)));
-      cache.set(item, lazy);
-    }
-    return lazy;
-  };
 };
+const CursorsSchema = z.object({ previous: text, current: text, next: text });
 
-const listWrap = (z: ZodNamespace, item: Zod.ZodType) =>
+/** A list answer (`GET /crm/<resource>`): the records under `data`, the next cursor under `meta`. */
+export const listEnvelope = <T extends z.ZodType>(item: T) =>
   z.object({
-    ...envelope(z),
+    ...envelope,
     data: z.array(item),
-    meta: z.object({ items_on_page: parts(z).num, cursors: CursorsSchema.schema.nullish() }).nullish(),
+    meta: z.object({ items_on_page: num, cursors: CursorsSchema.nullish() }).nullish(),
   });
-const oneWrap = (z: ZodNamespace, item: Zod.ZodType) => z.object({ ...envelope(z), data: item });
 
-type ListEnvelope<T extends Zod.ZodType> = Omit<Zod.output<ReturnType<typeof listWrap>>, 'data'> & {
-  data: Zod.output<T>[];
-};
-type OneEnvelope<T extends Zod.ZodType> = Omit<Zod.output<ReturnType<typeof oneWrap>>, 'data'> & {
-  data: Zod.output<T>;
-};
+/** A one-record answer (`GET /crm/<resource>/{id}`, the Webhook API's answers): the record under `data`. */
+export const oneEnvelope = <T extends z.ZodType>(item: T) => z.object({ ...envelope, data: item });
 
-const listEnvelopes = perItem(listWrap);
-const oneEnvelopes = perItem(oneWrap);
-
-/** A list answer (`GET /crm/<resource>`): the records under `data`. Declared lazily; built on first use. */
-export const listEnvelope = <T extends Zod.ZodType>(item: AnySchema<T>) =>
-  listEnvelopes(item) as unknown as LazySchema<Zod.ZodType<ListEnvelope<T>>>;
-
-/** A one-record answer (`GET /crm/<resource>/{id}`): the record under `data`. Declared lazily. */
-export const oneEnvelope = <T extends Zod.ZodType>(item: AnySchema<T>) =>
-  oneEnvelopes(item) as unknown as LazySchema<Zod.ZodType<OneEnvelope<T>>>;
-
-export const IdEnvelopeSchema = lazySchema((z) => z.object({ ...envelope(z), data: z.object({ id: parts(z).Id }) }));
+export const IdEnvelopeSchema = oneEnvelope(z.object({ id: Id }));
 
 /** Apideck's error body (BadRequestResponse, UnprocessableResponse, …): all fields optional. */
-export const ErrorBodySchema = lazySchema((z) =>
-  z.object({
-    status_code: z.number().optional(),
-    error: z.string().optional(),
-    type_name: z.string().optional(),
-    message: z.string().optional(),
-    detail: z.unknown().optional(),
-    ref: z.string().optional(),
-    downstream_errors: z.array(z.object({ message: z.string().optional() })).optional(),
-  }),
-);
+export const ErrorBodySchema = z.object({
+  status_code: z.number().optional(),
+  error: z.string().optional(),
+  type_name: z.string().optional(),
+  message: z.string().optional(),
+  detail: z.unknown().optional(),
+  ref: z.string().optional(),
+  downstream_errors: z.array(z.object({ message: z.string().optional() })).optional(),
+});
 
 /**
  * A record's channel lists as read before an update merges into them. Each item is kept whole (as
  * the CRM sent it), so the merge can write back every documented part of the items it keeps,
  * including parts this app never shows (an address's `line4`, `latitude`, `row_version` …).
  */
-export const ChannelListsSchema = lazySchema((z) => {
-  const items = z.array(z.record(z.string(), z.unknown())).nullish();
-  return z.object({ emails: items, phone_numbers: items, addresses: items, websites: items });
-});
-export type ChannelLists = Infer<typeof ChannelListsSchema>;
+const items = z.array(z.record(z.string(), z.unknown())).nullish();
+export const ChannelListsSchema = z.object({ emails: items, phone_numbers: items, addresses: items, websites: items });
+export type ChannelLists = z.infer<typeof ChannelListsSchema>;
 
 /**
  * Request bodies: only the writable fields this app sends. A list item may carry the `id` and the

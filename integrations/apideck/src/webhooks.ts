@@ -1,41 +1,38 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { type AnySchema, type Infer, isNotFound, lazySchema, requestJson, schemaOf } from '@crm-zapier/kit';
+import { isNotFound, nonBlank } from '@crm-zapier/kit';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { baseUrl, CRM } from './constants';
+import { apideck } from './client';
+import { CRM } from './constants';
 import type { Output } from './map';
-import { oneEnvelope } from './schemas';
+import { WebhookEventSchema, type WebhookEvent } from './schemas';
 
 /* ----------------------------------------------------------------------------------------------
  * THE table of CRM event types (apideck-crm.openapi.yml `CrmEventType`, the same names as the
- * Webhook API's `WebhookEventType`), with the path each entity is read from. Every event name the
- * app or its tests use comes from here.
+ * Webhook API's `WebhookEventType`). Every event name the app or its tests use comes from here;
+ * where each entity is read from is the client's (`src/client.ts`).
  *
  * Notes are `crm.note.created`, `crm.note.updated` and `crm.note.deleted` in both documents
  * (version 10.34): there is no `crm.notes.*` event, whatever older prose says.
  * ------------------------------------------------------------------------------------------- */
 export const CRM_EVENTS = {
   activity: {
-    path: '/crm/activities',
     created: 'crm.activity.created',
     updated: 'crm.activity.updated',
     deleted: 'crm.activity.deleted',
   },
   company: {
-    path: '/crm/companies',
     created: 'crm.company.created',
     updated: 'crm.company.updated',
     deleted: 'crm.company.deleted',
   },
   contact: {
-    path: '/crm/contacts',
     created: 'crm.contact.created',
     updated: 'crm.contact.updated',
     deleted: 'crm.contact.deleted',
   },
-  lead: { path: '/crm/leads', created: 'crm.lead.created', updated: 'crm.lead.updated', deleted: 'crm.lead.deleted' },
-  note: { path: '/crm/notes', created: 'crm.note.created', updated: 'crm.note.updated', deleted: 'crm.note.deleted' },
+  lead: { created: 'crm.lead.created', updated: 'crm.lead.updated', deleted: 'crm.lead.deleted' },
+  note: { created: 'crm.note.created', updated: 'crm.note.updated', deleted: 'crm.note.deleted' },
   opportunity: {
-    path: '/crm/opportunities',
     created: 'crm.opportunity.created',
     updated: 'crm.opportunity.updated',
     deleted: 'crm.opportunity.deleted',
@@ -44,6 +41,7 @@ export const CRM_EVENTS = {
 
 export type CrmEntity = keyof typeof CRM_EVENTS;
 export type CrmAction = 'created' | 'updated' | 'deleted';
+export type { WebhookEvent };
 export type CrmEventType = (typeof CRM_EVENTS)[CrmEntity][CrmAction];
 
 /** Every CRM event type of the table, e.g. for checking a subscription's `events`. */
@@ -67,21 +65,8 @@ export const eventOf = (eventType: string): { entity: CrmEntity; action: CrmActi
  * The Webhook API (apideck-webhook.openapi.yml): create and delete a subscription.
  * ------------------------------------------------------------------------------------------- */
 
-export const WEBHOOKS_PATH = '/webhook/webhooks';
 export const WEBHOOKS_GUIDE_URL = 'https://developers.apideck.com/guides/webhooks';
 export const SIGNATURE_GUIDE_URL = 'https://developers.apideck.com/guides/webhook-signature-verification';
-
-/** `Webhook` as far as the app reads it; the id is `readOnly` in the document but always returned. */
-const WebhookSchema = lazySchema((z) =>
-  z.object({
-    id: z.union([z.string().min(1), z.number()]).transform(String),
-    status: z.string().nullish(),
-    disabled_reason: z.string().nullish(),
-    delivery_url: z.string().nullish(),
-    events: z.array(z.string()).nullish(),
-  }),
-);
-const WebhookEnvelopeSchema = oneEnvelope(WebhookSchema);
 
 /** `CreateWebhookRequest`: every key the document allows, and nothing else (additionalProperties: false). */
 export interface CreateWebhookBody {
@@ -98,10 +83,7 @@ export interface SubscribeData {
   event_type: CrmEventType;
 }
 
-const authText = (bundle: Bundle, key: string): string => {
-  const v = (bundle.authData as Record<string, unknown> | undefined)?.[key];
-  return typeof v === 'string' ? v.trim() : '';
-};
+const authText = (bundle: Bundle, key: string): string => nonBlank(bundle.authData?.[key]) ?? '';
 
 export const createWebhookBody = (eventType: CrmEventType, label: string, bundle: Bundle): CreateWebhookBody => ({
   description: `Zapier: ${label} for consumer ${authText(bundle, 'consumer_id')}`,
@@ -110,15 +92,6 @@ export const createWebhookBody = (eventType: CrmEventType, label: string, bundle
   delivery_url: String(bundle.targetUrl ?? ''),
   events: [eventType],
 });
-
-const deleteWebhook = (z: ZObject, id: string) =>
-  requestJson(z, {
-    method: 'DELETE',
-    url: `${baseUrl()}${WEBHOOKS_PATH}/${encodeURIComponent(id)}`,
-    schema: WebhookEnvelopeSchema,
-    crm: CRM,
-    resource: `webhook ${id}`,
-  });
 
 /** What the Zap is told when Apideck created its webhook disabled, by `disabled_reason`. */
 const DISABLED_BECAUSE: Record<string, string> = {
@@ -139,17 +112,11 @@ export const subscribeTo =
   (eventType: CrmEventType, label: string) =>
   async (z: ZObject, bundle: Bundle): Promise<SubscribeData> => {
     if (!bundle.targetUrl) throw new z.errors.Error('Zapier gave no URL to deliver events to.', 'NoTargetUrl');
-    const env = await requestJson(z, {
-      method: 'POST',
-      url: `${baseUrl()}${WEBHOOKS_PATH}`,
-      body: createWebhookBody(eventType, label, bundle),
-      schema: WebhookEnvelopeSchema,
-      crm: CRM,
-    });
-    const hook = env.data;
+    const client = apideck(z);
+    const hook = await client.createWebhook(createWebhookBody(eventType, label, bundle));
     const reason = hook.disabled_reason && hook.disabled_reason !== 'none' ? hook.disabled_reason : undefined;
     if ((hook.status && hook.status !== 'enabled') || reason) {
-      await deleteWebhook(z, hook.id).catch(() => undefined);
+      await client.deleteWebhook(hook.id).catch(() => undefined);
       const why = reason
         ? (DISABLED_BECAUSE[reason] ?? `Apideck gave the reason "${reason}"`)
         : 'Apideck gave no reason';
@@ -168,7 +135,7 @@ export const unsubscribe = async (z: ZObject, bundle: Bundle): Promise<{ id: str
     throw new z.errors.Error('This Zap has no Apideck webhook id to delete.', 'NoSubscription');
   }
   try {
-    await deleteWebhook(z, id);
+    await apideck(z).deleteWebhook(id);
     return { id, deleted: true };
   } catch (err) {
     if (isNotFound(err)) return { id, deleted: false };
@@ -191,23 +158,6 @@ export const VALIDATION_EVENT_TYPE = 'apideck.subscription.created';
  * replay) triggers nothing: 7 days, in seconds.
  */
 export const REPLAY_TTL_SECONDS = 7 * 24 * 60 * 60;
-
-/** `CrmWebhookEvent`: every key optional in the document; an event without a type or entity is not one. */
-export const WebhookEventSchema = lazySchema((z) =>
-  z.object({
-    event_type: z.string().min(1),
-    unified_api: z.string().nullish(),
-    service_id: z.string().nullish(),
-    consumer_id: z.string().nullish(),
-    event_id: z.string().nullish(),
-    entity_id: z.union([z.string().min(1), z.number()]).transform(String),
-    entity_type: z.string().nullish(),
-    entity_url: z.string().nullish(),
-    execution_attempt: z.number().nullish(),
-    occurred_at: z.string().nullish(),
-  }),
-);
-export type WebhookEvent = Infer<typeof WebhookEventSchema>;
 
 /** A JSON value with every object's keys sorted (arrays keep their order), as Apideck signs it. */
 export const sortKeysDeep = (value: unknown): unknown => {
@@ -330,7 +280,7 @@ export const verifyDelivery = (
 
 /** The event of a delivery body: `{ payload: {…} }` as the document shows it; anything else is none. */
 export const eventOfBody = (body: unknown): WebhookEvent | undefined => {
-  const parsed = schemaOf(WebhookEventSchema).safeParse(payloadOf(body));
+  const parsed = WebhookEventSchema.safeParse(payloadOf(body));
   return parsed.success ? parsed.data : undefined;
 };
 
@@ -413,23 +363,6 @@ const firstDelivery = async (z: ZObject, key: string): Promise<boolean> => {
 /** Forgets that the event was delivered, so that a retry of a failed run can deliver it again. */
 const forgetDelivery = async (z: ZObject, key: string): Promise<void> => {
   await (z.cache.delete as ScopedCall)(key, SCOPE).catch(() => false);
-};
-
-/** Reads one record, from the connector the event came from (never from the payload's `entity_url`). */
-export const fetchEntity = async <S extends AnySchema>(
-  z: ZObject,
-  entity: CrmEntity,
-  schema: S,
-  event: WebhookEvent,
-): Promise<Infer<S>> => {
-  const env = await requestJson(z, {
-    url: `${baseUrl()}${CRM_EVENTS[entity].path}/${encodeURIComponent(event.entity_id)}`,
-    headers: event.service_id ? { 'x-apideck-service-id': event.service_id } : undefined,
-    schema: oneEnvelope(schema),
-    crm: CRM,
-    resource: `${entity} ${event.entity_id}`,
-  });
-  return env.data as Infer<S>;
 };
 
 /**

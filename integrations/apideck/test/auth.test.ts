@@ -1,6 +1,6 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import { allowOffContractReplies } from './contract';
-import { AUTH, AUTH_WITH_SERVICE, api, bundle, errorBody, listBody, queryOf, run } from './helpers';
+import { AUTH, AUTH_WITH_SERVICE, api, bundle, errorBody, listBody, queryOf, runMethod as run } from './helpers';
 
 useNock();
 

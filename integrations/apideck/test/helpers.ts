@@ -1,5 +1,5 @@
-import { appRunner } from '@crm-zapier/kit';
-import { makeBundle } from '@crm-zapier/kit/testing';
+import { appRunner, type FlatObject } from '@crm-zapier/kit';
+import { makeBundle, operationRunner, type RunOptions } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../index';
@@ -14,7 +14,27 @@ export const AUTH = {
 };
 export const AUTH_WITH_SERVICE = { ...AUTH, service_id: 'pipedrive' };
 
-export const run = appRunner(App);
+/** Runs any app method by its path (`authentication.test`, `triggers.x.operation.performSubscribe`). */
+export const runMethod = appRunner(App);
+
+const kitRunner = operationRunner(App, AUTH);
+
+/**
+ * The kit's typed runners: input typed by each operation's input fields, flat outputs. Triggers go
+ * through `runMethod` for now: core types a trigger's operation as a union that includes
+ * hook-to-poll (no `perform`), which the kit's `Operation` type refuses. Apideck's triggers take no
+ * static inputs (a dropdown's `pipeline_id` is dynamic, so it goes in `extra` anyway).
+ */
+export const run = {
+  create: kitRunner.create,
+  search: kitRunner.search,
+  trigger: (op: { key: string }, input: Record<string, never>, options: RunOptions = {}) =>
+    runMethod(
+      `triggers.${op.key}.operation.perform`,
+      makeBundle(AUTH, { ...input, ...options.extra }, options.meta, options.bundle),
+    ) as Promise<FlatObject[]>,
+};
+
 export const bundle = (
   inputData: Record<string, unknown> = {},
   meta: Partial<Bundle['meta']> = {},
@@ -77,6 +97,16 @@ export const idBody = (resource: string, id: string, operation: 'add' | 'update'
   resource,
   operation,
   data: { id },
+});
+
+/** A one-record answer in Apideck's envelope. */
+export const oneBody = (resource: string, data: unknown) => ({
+  status_code: 200,
+  status: 'OK',
+  service: 'pipedrive',
+  resource,
+  operation: 'one',
+  data,
 });
 
 /** Apideck's error body. */

@@ -1,3 +1,4 @@
+import { nonBlank } from '@crm-zapier/kit';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { apideck, itemsOfPage } from '../src/client';
 import { DROPDOWN_PAGE_SIZE } from '../src/constants';
@@ -9,8 +10,7 @@ import { stageChoices } from '../src/map';
  * every pipeline when none is chosen yet.
  */
 const perform = (async (z, bundle) => {
-  const chosen = (bundle.inputData as { pipeline_id?: unknown }).pipeline_id;
-  const pipelineId = typeof chosen === 'string' && chosen.trim() !== '' ? chosen.trim() : undefined;
+  const pipelineId = nonBlank(bundle.inputData.pipeline_id);
   const pipelines = await itemsOfPage(
     z,
     (cursor) => apideck(z).pipelines({ limit: DROPDOWN_PAGE_SIZE, cursor }),

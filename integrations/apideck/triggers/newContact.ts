@@ -1,17 +1,18 @@
+import { sinceFor } from '@crm-zapier/kit';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
-import { contactOutputs } from '../src/fields';
 import { flattenContact } from '../src/map';
-import { newestPage, sinceFor } from '../src/polling';
+import { LOOK_BACK, newestPage } from '../src/polling';
 import { CONTACT } from '../src/samples';
+import { contactOutputs } from '../src/outputs';
 
 const perform = (async (z, bundle) => {
   // Sorted by Apideck already; newestPage sorts again, which guards a connector that ignores the sort.
   const contacts = await newestPage(
     apideck(z).contacts,
     {
-      filter: { created_since: sinceFor(bundle) },
+      filter: { created_since: sinceFor(bundle, LOOK_BACK) },
       sort: { by: 'created_at', direction: 'desc' },
       limit: POLL_PAGE_SIZE,
     },

@@ -2,9 +2,9 @@ import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core'
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
 import { newestPage } from '../src/polling';
-import { opportunityOutputs } from '../src/fields';
 import { flattenOpportunity } from '../src/map';
 import { OPPORTUNITY } from '../src/samples';
+import { opportunityOutputs } from '../src/outputs';
 
 /** Opportunities have no since-filter in the OpenAPI document: the sort alone finds the newest. */
 const perform = (async (z) => {

@@ -2,9 +2,9 @@ import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core'
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
 import { newestPage } from '../src/polling';
-import { leadOutputs } from '../src/fields';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
+import { leadOutputs } from '../src/outputs';
 
 /** Leads have no `created_since` filter in the document (LeadsFilter): the sort finds the newest. */
 const perform = (async (z) => {

@@ -1,16 +1,17 @@
+import { sinceFor } from '@crm-zapier/kit';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
-import { contactOutputFields, customOutputFields, eventIdField } from '../src/fields';
 import { flattenContactUpdate } from '../src/map';
-import { newestPage, sinceFor } from '../src/polling';
+import { LOOK_BACK, newestPage } from '../src/polling';
 import { CONTACT } from '../src/samples';
+import { contactOutputFields, customOutputFields, eventIdField } from '../src/outputs';
 
 const perform = (async (z, bundle) => {
   const contacts = await newestPage(
     apideck(z).contacts,
     {
-      filter: { updated_since: sinceFor(bundle) },
+      filter: { updated_since: sinceFor(bundle, LOOK_BACK) },
       sort: { by: 'updated_at', direction: 'desc' },
       limit: POLL_PAGE_SIZE,
     },

@@ -2,9 +2,9 @@ import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core'
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
 import { newestPage } from '../src/polling';
-import { customOutputFields, eventIdField, opportunityOutputFields } from '../src/fields';
 import { flattenOpportunityUpdate } from '../src/map';
 import { OPPORTUNITY } from '../src/samples';
+import { customOutputFields, eventIdField, opportunityOutputFields } from '../src/outputs';
 
 /** Opportunities have no `updated_since` filter in any version of the document: the sort finds them. */
 const perform = (async (z) => {

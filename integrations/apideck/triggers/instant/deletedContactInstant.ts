@@ -1,6 +1,6 @@
 import type { Output } from '../../src/map';
 import { CRM_EVENTS, deletedOutput, deletedOutputFields } from '../../src/webhooks';
-import { instantTrigger } from './define';
+import { instantTrigger } from '../../src/instant';
 
 /** A deletion event as the trigger outputs it: what the Zap editor shows before a real one arrives. */
 const SAMPLE: Output = {

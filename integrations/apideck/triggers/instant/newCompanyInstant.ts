@@ -1,12 +1,13 @@
+import { sinceFor } from '@crm-zapier/kit';
 import { apideck } from '../../src/client';
 import { POLL_PAGE_SIZE } from '../../src/constants';
-import { companyOutputs } from '../../src/fields';
 import { flattenCompany } from '../../src/map';
-import { newestPage, sinceFor } from '../../src/polling';
+import { LOOK_BACK, newestPage } from '../../src/polling';
 import { COMPANY } from '../../src/samples';
 import { CompanySchema } from '../../src/schemas';
-import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
-import { instantTrigger } from './define';
+import { CRM_EVENTS } from '../../src/webhooks';
+import { instantTrigger } from '../../src/instant';
+import { companyOutputs } from '../../src/outputs';
 
 /** There is no polling New Company trigger: this is the request one would make (newest first). */
 export default instantTrigger({
@@ -15,12 +16,12 @@ export default instantTrigger({
   label: 'New Company',
   description: 'Triggers when a new company is created in your CRM, as soon as Apideck sends the event.',
   eventType: CRM_EVENTS.company.created,
-  toOutput: async (z, event) => flattenCompany(await fetchEntity(z, 'company', CompanySchema, event)),
+  toOutput: async (z, event) => flattenCompany(await apideck(z).eventRecord('company', CompanySchema, event)),
   performList: async (z, bundle) => {
     const companies = await newestPage(
       apideck(z).companies,
       {
-        filter: { created_since: sinceFor(bundle) },
+        filter: { created_since: sinceFor(bundle, LOOK_BACK) },
         sort: { by: 'created_at', direction: 'desc' },
         limit: POLL_PAGE_SIZE,
       },

@@ -1,8 +1,9 @@
+import { apideck } from '../../src/client';
 import { flattenContact } from '../../src/map';
 import { ContactSchema } from '../../src/schemas';
-import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
+import { CRM_EVENTS } from '../../src/webhooks';
 import newContact from '../newContact';
-import { fromPolling, instantTrigger } from './define';
+import { fromPolling, instantTrigger } from '../../src/instant';
 
 export default instantTrigger({
   key: 'new_contact_instant',
@@ -10,6 +11,6 @@ export default instantTrigger({
   label: 'New Contact',
   description: 'Triggers when a new contact is created in your CRM, as soon as Apideck sends the event.',
   eventType: CRM_EVENTS.contact.created,
-  toOutput: async (z, event) => flattenContact(await fetchEntity(z, 'contact', ContactSchema, event)),
+  toOutput: async (z, event) => flattenContact(await apideck(z).eventRecord('contact', ContactSchema, event)),
   ...fromPolling(newContact),
 });

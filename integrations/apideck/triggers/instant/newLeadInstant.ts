@@ -1,8 +1,9 @@
+import { apideck } from '../../src/client';
 import { flattenLead } from '../../src/map';
 import { LeadSchema } from '../../src/schemas';
-import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
+import { CRM_EVENTS } from '../../src/webhooks';
 import newLead from '../newLead';
-import { fromPolling, instantTrigger } from './define';
+import { fromPolling, instantTrigger } from '../../src/instant';
 
 export default instantTrigger({
   key: 'new_lead_instant',
@@ -10,6 +11,6 @@ export default instantTrigger({
   label: 'New Lead',
   description: 'Triggers when a new lead is created in your CRM, as soon as Apideck sends the event.',
   eventType: CRM_EVENTS.lead.created,
-  toOutput: async (z, event) => flattenLead(await fetchEntity(z, 'lead', LeadSchema, event)),
+  toOutput: async (z, event) => flattenLead(await apideck(z).eventRecord('lead', LeadSchema, event)),
   ...fromPolling(newLead),
 });

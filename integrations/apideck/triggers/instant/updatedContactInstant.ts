@@ -1,8 +1,9 @@
+import { apideck } from '../../src/client';
 import { flattenContactUpdate } from '../../src/map';
 import { ContactSchema } from '../../src/schemas';
-import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
+import { CRM_EVENTS } from '../../src/webhooks';
 import updatedContact from '../updatedContact';
-import { fromPolling, instantTrigger } from './define';
+import { fromPolling, instantTrigger } from '../../src/instant';
 
 export default instantTrigger({
   key: 'updated_contact_instant',
@@ -10,6 +11,6 @@ export default instantTrigger({
   label: 'Updated Contact',
   description: 'Triggers when a contact in your CRM is updated, as soon as Apideck sends the event.',
   eventType: CRM_EVENTS.contact.updated,
-  toOutput: async (z, event) => flattenContactUpdate(await fetchEntity(z, 'contact', ContactSchema, event)),
+  toOutput: async (z, event) => flattenContactUpdate(await apideck(z).eventRecord('contact', ContactSchema, event)),
   ...fromPolling(updatedContact),
 });

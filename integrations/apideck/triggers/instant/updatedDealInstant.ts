@@ -1,8 +1,9 @@
+import { apideck } from '../../src/client';
 import { flattenOpportunityUpdate } from '../../src/map';
 import { OpportunitySchema } from '../../src/schemas';
-import { CRM_EVENTS, fetchEntity } from '../../src/webhooks';
+import { CRM_EVENTS } from '../../src/webhooks';
 import updatedDeal from '../updatedDeal';
-import { fromPolling, instantTrigger } from './define';
+import { fromPolling, instantTrigger } from '../../src/instant';
 
 export default instantTrigger({
   key: 'updated_deal_instant',
@@ -11,6 +12,7 @@ export default instantTrigger({
   description:
     'Triggers when a deal (opportunity) in your CRM is updated, including stage changes, as soon as Apideck sends the event.',
   eventType: CRM_EVENTS.opportunity.updated,
-  toOutput: async (z, event) => flattenOpportunityUpdate(await fetchEntity(z, 'opportunity', OpportunitySchema, event)),
+  toOutput: async (z, event) =>
+    flattenOpportunityUpdate(await apideck(z).eventRecord('opportunity', OpportunitySchema, event)),
   ...fromPolling(updatedDeal),
 });

@@ -1,13 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import type { Output } from '../../src/map';
-import {
-  INSTANT_HELP,
-  performHook,
-  subscribeTo,
-  unsubscribe,
-  type CrmEventType,
-  type WebhookEvent,
-} from '../../src/webhooks';
+import type { Output } from './map';
+import { INSTANT_HELP, performHook, subscribeTo, unsubscribe, type CrmEventType, type WebhookEvent } from './webhooks';
 
 type OutputField = { key: string; label: string; type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer' };
 /** Static labels, and functions that label per-account keys (custom fields). */

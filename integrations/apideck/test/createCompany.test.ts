@@ -1,0 +1,89 @@
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import createCompany from '../creates/createCompany';
+import { allowOffContractReplies } from './contract';
+import { api, errorBody, idBody, run } from './helpers';
+
+useNock();
+
+describe('create_company', () => {
+  it('POSTs /crm/companies with only what was given and outputs the company flat, as the sample', async () => {
+    api()
+      .post('/crm/companies', {
+        name: 'SpaceX',
+        industry: 'Aerospace',
+        number_of_employees: '500-1000',
+        websites: [{ url: 'https://spacex.com', type: 'primary' }],
+        emails: [{ email: 'info@spacex.com', type: 'primary' }],
+      })
+      .reply(201, idBody('companies', '23456'));
+    const out = await run.create(createCompany, {
+      name: ' SpaceX ',
+      industry: 'Aerospace',
+      number_of_employees: '500-1000',
+      website: 'https://spacex.com',
+      email: 'info@spacex.com',
+      vat_number: '',
+    });
+    expect(Object.keys(out)).toEqual(Object.keys(createCompany.operation.sample ?? {}));
+    expect(out).toMatchObject({
+      id: '23456',
+      company_id: '23456',
+      name: 'SpaceX',
+      industry: 'Aerospace',
+      vat_number: null,
+      email: 'info@spacex.com',
+      website: 'https://spacex.com',
+      websites: ['https://spacex.com'],
+    });
+  });
+
+  it("shows Apideck's 422 with the connector's message and the field it names", async () => {
+    api()
+      .post('/crm/companies')
+      .reply(
+        422,
+        errorBody(422, 'ConnectorExecutionError', 'Unprocessable request', {
+          field: 'name',
+          message: 'A company with this name exists',
+        }),
+      );
+    const err = await failureOf(run.create(createCompany, { name: 'SpaceX' }));
+    expect(err.message).toBe(
+      'Apideck rejected the request (HTTP 422): ConnectorExecutionError: Unprocessable request — A company with this name exists (field: name)',
+    );
+  });
+
+  it('an answer that is not JSON is a clear error', async () => {
+    api().post('/crm/companies').reply(201, '<html>ok</html>', { 'Content-Type': 'text/html' });
+    const err = await failureOf(run.create(createCompany, { name: 'SpaceX' }));
+    expect(err.message).toMatch(/^Apideck sent an answer that is not JSON \(HTTP 201, text\/html\)/);
+  });
+
+  it('refuses a company without a name, or with a bad country code, before any request', async () => {
+    const noName = await failureOf(run.create(createCompany, { industry: 'Aerospace' }));
+    expect(noName.message).toMatch(/Company Name \(name\)/);
+    const badCountry = await failureOf(run.create(createCompany, { name: 'SpaceX', address_country: 'USA' }));
+    expect(badCountry.message).toMatch(/must be a two-letter country code/);
+    expectNothingSent();
+  });
+
+  it('a 500 after the POST is OutcomeUnknown, and the POST is not sent again', async () => {
+    allowOffContractReplies();
+    api()
+      .post('/crm/companies')
+      .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
+    const err = await failureOf(run.create(createCompany, { name: 'SpaceX' }));
+    expect(err.raw).toContain('OutcomeUnknown');
+    expect(err.message).toContain('Apideck had a problem (HTTP 500): UnexpectedError: Something broke');
+    expectNothingSent();
+  });
+
+  it('a 302 is not followed', async () => {
+    allowOffContractReplies();
+    api().post('/crm/companies').reply(302, '', { Location: 'https://elsewhere.example/crm/companies' });
+    const err = await failureOf(run.create(createCompany, { name: 'SpaceX' }));
+    expect(err.raw).toContain('Redirect');
+    expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
+    expectNothingSent();
+  });
+});

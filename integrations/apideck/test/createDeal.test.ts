@@ -1,0 +1,91 @@
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import createDeal from '../creates/createDeal';
+import { allowOffContractReplies } from './contract';
+import { api, errorBody, idBody, run } from './helpers';
+
+useNock();
+
+describe('create_deal', () => {
+  it('POSTs /crm/opportunities with primary_contact_id always present and outputs the deal flat, as the sample', async () => {
+    api()
+      .post('/crm/opportunities', {
+        title: 'New Rocket',
+        primary_contact_id: null,
+        pipeline_id: 'default',
+        pipeline_stage_id: 'contractsent',
+        monetary_amount: 75000,
+        currency: 'USD',
+        close_date: '2024-06-30',
+        win_probability: 40,
+        tags: ['Q3'],
+      })
+      .reply(201, idBody('opportunities', '34567'));
+    const out = await run.create(createDeal, {
+      title: 'New Rocket',
+      pipeline_id: 'default',
+      pipeline_stage_id: 'contractsent',
+      monetary_amount: 75000,
+      currency: 'usd',
+      close_date: '2024-06-30T00:00:00+02:00',
+      win_probability: 40,
+      tags: ['Q3'],
+    });
+    expect(Object.keys(out)).toEqual(
+      Object.keys(createDeal.operation.sample ?? {}).filter((k) => !k.startsWith('custom_')),
+    );
+    expect(out).toMatchObject({
+      id: '34567',
+      opportunity_id: '34567',
+      title: 'New Rocket',
+      monetary_amount: 75000,
+      currency: 'USD',
+      close_date: '2024-06-30',
+      primary_contact_id: null,
+      tags: ['Q3'],
+    });
+  });
+
+  it("shows Apideck's 400 with its type, message and the missing field", async () => {
+    api()
+      .post('/crm/opportunities')
+      .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', { missing: [{ title: 'required' }] }));
+    const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
+    expect(err.message).toBe(
+      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — missing title (field: title)',
+    );
+  });
+
+  it('an empty answer is a clear error', async () => {
+    api().post('/crm/opportunities').reply(201, '');
+    const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
+    expect(err.message).toBe('Apideck sent an empty answer (HTTP 201) where data was expected.');
+  });
+
+  it('refuses a win probability over 100, or a currency that is no ISO code, before any request', async () => {
+    const odds = await failureOf(run.create(createDeal, { title: 'New Rocket', win_probability: 150 }));
+    expect(odds.message).toMatch(/Win Probability \(%\) \(win_probability\): must be 100 or less/);
+    const currency = await failureOf(run.create(createDeal, { title: 'New Rocket', currency: 'dollars' }));
+    expect(currency.message).toMatch(/must be a three-letter currency code/);
+    expectNothingSent();
+  });
+
+  it('a 500 after the POST is OutcomeUnknown, and the POST is not sent again', async () => {
+    allowOffContractReplies();
+    api()
+      .post('/crm/opportunities')
+      .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
+    const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
+    expect(err.raw).toContain('OutcomeUnknown');
+    expect(err.message).toContain('Apideck had a problem (HTTP 500): UnexpectedError: Something broke');
+    expectNothingSent();
+  });
+
+  it('a 302 is not followed', async () => {
+    allowOffContractReplies();
+    api().post('/crm/opportunities').reply(302, '', { Location: 'https://elsewhere.example/crm/opportunities' });
+    const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
+    expect(err.raw).toContain('Redirect');
+    expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
+    expectNothingSent();
+  });
+});

@@ -1,0 +1,80 @@
+import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import updateLead from '../creates/updateLead';
+import { LEAD } from '../src/samples';
+import { allowOffContractReplies } from './contract';
+import { api, errorBody, idBody, oneBody, run } from './helpers';
+
+useNock();
+
+describe('update_lead', () => {
+  it("adds a phone number to the lead's numbers (one read), PATCHes, reads back and outputs it flat", async () => {
+    api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
+    api()
+      .patch('/crm/leads/67890', {
+        phone_numbers: [
+          { id: '12345', number: '111-111-1111', type: 'primary' },
+          { number: '555-0100', type: 'mobile' },
+        ],
+      })
+      .reply(200, idBody('leads', '67890', 'update'));
+    api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
+    const out = await run.create(updateLead, { lead_id: '67890', phone_number: '555-0100', phone_type: 'mobile' });
+    expect(Object.keys(out)).toEqual(Object.keys(updateLead.operation.sample ?? {}));
+    expect(out).toMatchObject({ id: '67890', lead_id: '67890', name: 'Elon Musk', company_name: 'Spacex' });
+  });
+
+  it('a number the lead already has is sent back unchanged, not added twice', async () => {
+    api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
+    api()
+      .patch('/crm/leads/67890', { phone_numbers: [{ id: '12345', number: '111-111-1111', type: 'primary' }] })
+      .reply(200, idBody('leads', '67890', 'update'));
+    api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
+    await run.create(updateLead, { lead_id: '67890', phone_number: '(111) 111 1111', phone_type: 'mobile' });
+  });
+
+  it("a downstream rate limit waits for the connector's window", async () => {
+    api()
+      .patch('/crm/leads/67890')
+      .reply(429, errorBody(429, 'ConnectorRateLimitError', 'HubSpot rate limit reached'), { 'Retry-After': '17' });
+    const err = await failureOf(run.create(updateLead, { lead_id: '67890', status: 'Qualified' }));
+    expect(err.name).toBe('ThrottledError');
+    expect(err.message).toBe(
+      'The connected CRM is rate limiting Apideck (ConnectorRateLimitError: HubSpot rate limit reached); Zapier will retry in 17 s.',
+    );
+  });
+
+  it('a read of the lists that is not an object is a clear error', async () => {
+    allowOffContractReplies();
+    api()
+      .get('/crm/leads/67890')
+      .reply(200, oneBody('leads', { ...LEAD, emails: [1] }));
+    const err = await failureOf(run.create(updateLead, { lead_id: '67890', email: 'elon@x.com' }));
+    expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\.emails/);
+  });
+
+  it('refuses an update that changes nothing before any request', async () => {
+    const err = await failureOf(run.create(updateLead, { lead_id: '67890', phone_type: 'mobile' }));
+    expect(err.message).toMatch(/Fill in at least one field to change/);
+    expectNothingSent();
+  });
+
+  it('a 500 after the PATCH is OutcomeUnknown, and the PATCH is not sent again', async () => {
+    allowOffContractReplies();
+    api()
+      .patch('/crm/leads/67890')
+      .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
+    const err = await failureOf(run.create(updateLead, { lead_id: '67890', status: 'Qualified' }));
+    expect(err.raw).toContain('OutcomeUnknown');
+    expect(err.message).toContain('Apideck had a problem (HTTP 500): UnexpectedError: Something broke');
+    expectNothingSent();
+  });
+
+  it('a 302 is not followed', async () => {
+    allowOffContractReplies();
+    api().patch('/crm/leads/67890').reply(302, '', { Location: 'https://elsewhere.example/crm/leads/67890' });
+    const err = await failureOf(run.create(updateLead, { lead_id: '67890', status: 'Qualified' }));
+    expect(err.raw).toContain('Redirect');
+    expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
+    expectNothingSent();
+  });
+});
