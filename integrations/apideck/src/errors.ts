@@ -130,9 +130,8 @@ export const downstreamResetSeconds = (
  */
 export const classify = (status: number, body: unknown, { z, response, bundle }: ClassifyContext) => {
   if (status < 400 || response.skipThrowForStatus) return undefined;
-  // Apideck's own words, read here rather than taken from the context: the kit's `said` blanks
-  // every connection value, the public Service ID too ("no :censored: connection"), which is what
-  // a user must check. guardApp still scrubs the key and the app id from every message.
+  // Apideck's error type decides the branch, so the body is read here (words, field and type);
+  // guardApp scrubs the key and the app id, never the public Service ID a user must check.
   const { message: said, field, typeName } = readError(body);
   if (status === 402) {
     return new z.errors.Error(

@@ -1,6 +1,5 @@
 import type { AfterResponseMiddleware, Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
 import { isWrite, mayHaveChanged } from './http';
-import { withoutSecrets } from './secrets';
 import { asRecord, clip, nonBlank } from './text';
 
 /** What a CRM's error body says, as far as the CRM's own format lets us read it. */
@@ -36,7 +35,7 @@ export interface ClassifyContext {
   z: ZObject;
   response: HttpResponse;
   bundle: Bundle;
-  /** The CRM's own message (from `readError`, or the plain text), clipped and without credentials. */
+  /** The CRM's own message (from `readError`, or the plain text), clipped; guardApp scrubs credentials. */
   said?: string;
   /** The field the CRM blames, in its own naming. */
   field?: string;
@@ -146,7 +145,7 @@ const detailOf = (
 
 /**
  * The one `afterResponse` every integration uses: maps a CRM's error statuses to the Zapier error a
- * Zap builder can act on, with the CRM's own message, and never a secret. A CRM's own signals go
+ * Zap builder can act on, with the CRM's own message (guardApp keeps secrets out of it). A CRM's own signals go
  * through its `classify` hook first.
  */
 export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => {
@@ -156,9 +155,9 @@ export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => 
     const failed = status >= 400 && !response.skipThrowForStatus;
     if (!failed && !options.classify) return response;
     const read = readBody(response);
-    const secrets = Object.values(bundle.authData ?? {}).filter((v): v is string => typeof v === 'string');
     const detail = detailOf(response, read, options);
-    const said = detail.message ? withoutSecrets(detail.message, secrets) : undefined;
+    // Credentials the CRM echoes are scrubbed once, from every message of the app, by guardApp.
+    const said = detail.message;
     const verdict = options.classify?.(status, read.body, { z, response, bundle, said, field: detail.field });
     if (verdict) throw verdict;
     if (!failed) return response;

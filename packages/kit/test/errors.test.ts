@@ -4,6 +4,7 @@ import { z as zod } from 'zod';
 import {
   appRunner,
   crmErrors,
+  guardApp,
   isNotFound,
   orNotFound,
   requestJson,
@@ -34,17 +35,22 @@ const getItem = (z: ZObject) =>
   requestJson(z, { url: `${ORIGIN}/items/42`, schema: ItemSchema, crm: 'Example CRM', resource: 'item 42' });
 
 const run = (target: object = app) =>
-  appRunner({
-    ...target,
-    creates: {
-      probe: {
-        key: 'probe',
-        noun: 'Probe',
-        display: { label: 'Probe', description: 'Probe.' },
-        operation: { perform: getItem },
+  appRunner(
+    guardApp(
+      {
+        ...target,
+        creates: {
+          probe: {
+            key: 'probe',
+            noun: 'Probe',
+            display: { label: 'Probe', description: 'Probe.' },
+            operation: { perform: getItem },
+          },
+        },
       },
-    },
-  })('creates.probe.operation.perform', makeBundle({ api_key: SECRET }));
+      { crm: 'Example CRM' },
+    ),
+  )('creates.probe.operation.perform', makeBundle({ api_key: SECRET }));
 
 describe('crmErrors', () => {
   it.each([
@@ -151,11 +157,11 @@ describe("crmErrors' classify hook", () => {
     expect(seen).toEqual([{ status: 200, body: { failed: true, message: 'Quota used up' }, said: 'Quota used up' }]);
   });
 
-  it('gets plain text as text, without the credentials; undefined leaves the status table to decide', async () => {
+  it('gets plain text as text; undefined leaves the status table to decide; the user sees no credential', async () => {
     nock(ORIGIN).get('/items/42').reply(400, `Key ${SECRET} is not valid`, { 'content-type': 'text/plain' });
     const err = await failureOf(run(classified));
     expect(err.message).toBe('Example CRM rejected the request (HTTP 400): Key :censored: is not valid');
-    expect(seen).toEqual([{ status: 400, body: `Key ${SECRET} is not valid`, said: 'Key :censored: is not valid' }]);
+    expect(seen).toEqual([{ status: 400, body: `Key ${SECRET} is not valid`, said: `Key ${SECRET} is not valid` }]);
   });
 
   it('lets a good answer through untouched', async () => {
