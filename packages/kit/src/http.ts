@@ -1,8 +1,8 @@
 import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
-import { schemaOf, type AnySchema, type Infer } from './lazy';
+import type { z as Zod } from 'zod';
 import { describeIssues } from './validation';
 
-export interface JsonRequest<S extends AnySchema> {
+export interface JsonRequest<S extends Zod.ZodType> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   params?: Record<string, string | number | boolean | string[] | undefined>;
@@ -20,7 +20,7 @@ export interface JsonRequest<S extends AnySchema> {
  * Turns query parameters into a URLSearchParams, repeating a key for each value of an array
  * (`fieldName=A&fieldName=B`) and leaving out undefined values.
  */
-export const queryString = (params: JsonRequest<AnySchema>['params']): string => {
+export const queryString = (params: JsonRequest<Zod.ZodType>['params']): string => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params ?? {})) {
     if (value === undefined) continue;
@@ -133,7 +133,7 @@ const redirectError = (z: ZObject, crm: string, response: HttpResponse): Error =
  * the JSON answer checked against `schema`. An empty or non-JSON success body, or one of the wrong
  * shape, becomes a clear error naming what is missing — never a SyntaxError.
  */
-export const requestJson = async <S extends AnySchema>(z: ZObject, req: JsonRequest<S>): Promise<Infer<S>> => {
+export const requestJson = async <S extends Zod.ZodType>(z: ZObject, req: JsonRequest<S>): Promise<Zod.output<S>> => {
   const options: HttpRequestOptions & { url: string } = {
     method: req.method ?? 'GET',
     // Query strings are built here, not with `params`, so repeated keys survive.
@@ -166,7 +166,7 @@ export const requestJson = async <S extends AnySchema>(z: ZObject, req: JsonRequ
       response.status,
     );
   }
-  const parsed = schemaOf(req.schema).safeParse(body);
+  const parsed = req.schema.safeParse(body);
   if (!parsed.success) {
     throw new z.errors.Error(
       `${req.crm} sent an answer of an unexpected shape: ${describeIssues(parsed.error.issues)}.`,
@@ -174,5 +174,5 @@ export const requestJson = async <S extends AnySchema>(z: ZObject, req: JsonRequ
       response.status,
     );
   }
-  return parsed.data as Infer<S>;
+  return parsed.data as Zod.output<S>;
 };

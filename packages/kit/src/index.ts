@@ -4,7 +4,6 @@ export * from './errors';
 export * from './flatten';
 export * from './guard';
 export * from './http';
-export * from './lazy';
 export * from './polling';
 export * from './secrets';
 export * from './validation';

@@ -1,6 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { schemaOf, type AnySchema, type Infer } from './lazy';
 
 type Issue = zod.core.$ZodIssue;
 
@@ -58,12 +57,12 @@ export interface LabelledField {
  * Validates what a user typed before any request is sent. Each failing field is named by its
  * label as the Zap editor shows it, so the user knows which input to fix.
  */
-export const parseInput = <S extends AnySchema>(
+export const parseInput = <S extends zod.ZodType>(
   z: ZObject,
   schema: S,
   inputData: unknown,
   fields: readonly (LabelledField | unknown)[] = [],
-): Infer<S> => {
+): zod.output<S> => {
   const labels: Record<string, string> = {};
   for (const f of fields) {
     if (f && typeof f === 'object' && 'key' in f && typeof (f as LabelledField).key === 'string') {
@@ -71,8 +70,8 @@ export const parseInput = <S extends AnySchema>(
       labels[field.key] = field.label ?? field.key;
     }
   }
-  const parsed = schemaOf(schema).safeParse(inputData ?? {});
-  if (parsed.success) return parsed.data as Infer<S>;
+  const parsed = schema.safeParse(inputData ?? {});
+  if (parsed.success) return parsed.data as zod.output<S>;
   throw new z.errors.Error(
     `Please check your input: ${describeIssues(parsed.error.issues, labels)}.`,
     'InvalidInput',

@@ -1,10 +1,10 @@
 /**
- * The reliability matrix's view of the integrations: every operation of every plan, the valid input
+ * The secret scan's view of the integrations: every operation of every plan, the valid input
  * to run it with, sentinel credentials, and each CRM's error-body dialect. Built from `allPlans()`
  * and the app definitions, so operations added later are picked up without editing this file.
  */
-import { allPlans } from '../../src/tour/plans';
-import type { TourContext, TourPlan } from '../../src/tour/tour.lib';
+import { allPlans } from '../src/tour/plans';
+import type { TourContext, TourPlan } from '../src/tour/tour.lib';
 
 export interface FieldDef {
   key: string;
@@ -219,8 +219,6 @@ export const sentinelsIn = (text: string): string[] => ALL_SENTINELS.filter((s) 
 
 export interface Dialect {
   error: (status: number, message: string) => unknown;
-  /** A validation error that blames `field`. */
-  invalid: (status: number, field: string) => unknown;
 }
 
 const APIDECK_TYPES: Record<number, string> = {
@@ -234,7 +232,6 @@ const APIDECK_TYPES: Record<number, string> = {
 
 const common: Dialect = {
   error: (_status, message) => ({ message }),
-  invalid: (_status, field) => ({ message: 'Invalid value', field }),
 };
 
 export const DIALECTS: Record<string, Dialect> = {
@@ -242,15 +239,9 @@ export const DIALECTS: Record<string, Dialect> = {
   lunarsend: {
     // lunarsend.md: `{status: "error", error: <code>, message}`.
     error: (_status, message) => ({ status: 'error', error: 'request_failed', message }),
-    invalid: (_status, field) => ({ status: 'error', error: 'invalid_input', message: `"${field}" is not valid` }),
   },
   nimble: {
     error: (_status, message) => ({ message, code: 245 }),
-    invalid: (_status, field) => ({
-      message: 'Validation errors',
-      code: 245,
-      errors: { [field]: [{ message: 'is not valid' }] },
-    }),
   },
   apideck: {
     error: (status, message) => ({
@@ -259,13 +250,6 @@ export const DIALECTS: Record<string, Dialect> = {
       type_name: APIDECK_TYPES[status] ?? 'UnexpectedError',
       message,
       ref: 'https://developers.apideck.com/errors',
-    }),
-    invalid: (status, field) => ({
-      status_code: status,
-      error: 'Unprocessable Entity',
-      type_name: 'RequestValidationError',
-      message: 'Invalid Params',
-      detail: { invalid: [{ [field]: 'is not valid' }] },
     }),
   },
 };

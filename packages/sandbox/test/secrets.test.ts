@@ -9,7 +9,7 @@
 import { appRunner, type MethodRunner } from '@crm-zapier/kit';
 import { makeBundle } from '@crm-zapier/kit/testing';
 import nock from 'nock';
-import type { TourPlan } from '../../src/tour/tour.lib';
+import type { TourPlan } from '../src/tour/tour.lib';
 import {
   ALL_SENTINELS,
   dialectOf,
@@ -20,7 +20,7 @@ import {
   sentinelEnv,
   sentinelsIn,
   type Operation,
-} from '../matrix/matrix.lib';
+} from './operations';
 
 // core exits the process after 250 runs above 450 MB of RSS (Lambda's recycling); a jest worker's
 // RSS includes jest and every app, so that check would end the run here.
