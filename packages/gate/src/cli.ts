@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import '@crm-zapier/sandbox/dist/runtimeMode';
 import { allPlans } from '@crm-zapier/sandbox';
 import { lintDefinition, type Finding } from './checks';
 import { checkConsistency } from './consistency';
 import { definitionOf, schemaErrorsOf } from './definition';
+import { layoutFindings } from './layout';
 import { waiverFor } from './waivers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -10,7 +12,8 @@ const LATEST_CORE = (require('zapier-platform-cli/package.json') as { version: s
 
 /**
  * `npm run validate`: for every integration, Zapier's local schema validation, the lint of the
- * statically checkable integration checks, and the sample/output consistency run on the sandbox.
+ * statically checkable integration checks, the template check (LAYOUT), and the sample/output
+ * consistency run on the sandbox.
  * Prints every finding with its check id, place and fix; exits non-zero if any is not waived.
  */
 const main = async () => {
@@ -32,6 +35,7 @@ const main = async () => {
           fix: 'follow the Zapier schema',
         })),
         ...lintDefinition(def, { latestCoreVersion: LATEST_CORE }),
+        ...layoutFindings(join(__dirname, '../../../integrations', plan.crm)),
       );
     }
     try {
