@@ -1,6 +1,8 @@
 /** One jest run for every package: TypeScript sources through ts-jest (type-checking is `npm run typecheck`). */
 module.exports = {
   testEnvironment: 'node',
+  // `../index` in an integration's tests is its index.ts, not index.js → dist/ (which may be stale).
+  moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
