@@ -1,9 +1,10 @@
 /** What the instant-trigger tests share: signed deliveries as Zapier hands them to perform, and Apideck's webhook answers. */
 import { createHmac, randomUUID } from 'node:crypto';
-import { appRunner } from '@crm-zapier/kit';
-import { makeBundle } from '@crm-zapier/kit/testing';
+import { appRunner, type FlatObject } from '@crm-zapier/kit';
+import { expectNothingSent, failureOf, makeBundle } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import App from '../index';
+import type { instantTrigger } from '../src/instant';
 import { eventOf, sortKeysDeep, type CrmEventType } from '../src/webhooks';
 
 export const ORIGIN = 'https://unify.apideck.com';
@@ -130,3 +131,95 @@ export const event = (eventType: CrmEventType, entityId: string, extra: Record<s
 });
 
 export type Out = Record<string, unknown> & { id: string };
+
+type InstantTrigger = ReturnType<typeof instantTrigger>;
+
+/** The trigger's methods, each run on a bundle through the file's runner. */
+export const methodsOf = (trigger: InstantTrigger) => {
+  const method = (name: string) => (bundle: object) => run(`triggers.${trigger.key}.operation.${name}`, bundle);
+  return {
+    performSubscribe: method('performSubscribe'),
+    perform: method('perform'),
+    performList: method('performList'),
+  };
+};
+
+/** Every instant trigger subscribes the same way: one crm webhook for its one event type, delivering to the Zap. */
+export const itSubscribes = (trigger: InstantTrigger, eventType: CrmEventType) =>
+  it(`performSubscribe creates one crm webhook for ${eventType} events, delivering to the Zap`, async () => {
+    api()
+      .post('/webhook/webhooks', {
+        description: `Zapier: ${trigger.display.label} for consumer consumer-42`,
+        unified_api: 'crm',
+        status: 'enabled',
+        delivery_url: TARGET,
+        events: [eventType],
+      })
+      .reply(201, webhook('whk_1', eventType));
+    const subscribing = methodsOf(trigger).performSubscribe(makeBundle(AUTH, {}, {}, { targetUrl: TARGET }));
+    await expect(subscribing).resolves.toEqual({ id: 'whk_1', event_type: eventType });
+  });
+
+/** What differs between the triggers that read the event's record once: the rest of their tests is the same. */
+export interface RecordTriggerCase {
+  eventType: CrmEventType;
+  /** Apideck's collection, as in the path `/crm/<resource>/<id>` and the envelope's `resource`. */
+  resource: 'companies' | 'contacts' | 'leads' | 'opportunities';
+  /** The record Apideck answers (its `id` is the event's `entity_id`). */
+  record: { id?: string | null };
+  /** What of the flat output is particular to the trigger: its `id` (a new one per update) and the record's id. */
+  output: FlatObject;
+  /** The polling request `performList` makes at 2024-05-10T12:00:00Z (apart from the path). */
+  pollQuery: Record<string, string>;
+}
+
+/**
+ * The tests of a trigger that reads the record the event names: subscription, the exact read and
+ * its output, Apideck's not-found text, a wrong-shape answer, refused deliveries (another consumer,
+ * a forged signature) that send nothing, and `performList` as the polling request.
+ */
+export const describeRecordTrigger = (trigger: InstantTrigger, c: RecordTriggerCase) =>
+  describe(trigger.key, () => {
+    const id = c.record.id ?? '';
+    const entity = eventOf(c.eventType)!.entity;
+    const read = () => api(AUTH, 'hubspot').get(`/crm/${c.resource}/${id}`);
+    const { perform, performList } = methodsOf(trigger);
+
+    itSubscribes(trigger, c.eventType);
+
+    it('perform reads the record once, from the connector the event names, as the sample', async () => {
+      read().reply(200, one(c.resource, c.record));
+      const out = await perform(delivery(event(c.eventType, id)));
+      expect(out).toMatchObject([c.output]);
+      expect(out).toEqual([trigger.operation.sample]);
+    });
+
+    it("a record that is gone is a not-found error with Apideck's text", async () => {
+      read().reply(404, { status_code: 404, type_name: 'EntityNotFoundError', message: 'Unknown record' });
+      const err = await failureOf(perform(delivery(event(c.eventType, id))));
+      expect(err.message).toBe(`Apideck could not find ${entity} ${id}: EntityNotFoundError: Unknown record`);
+    });
+
+    it('a record without an id is a clear error', async () => {
+      read().reply(200, one(c.resource, { ...c.record, id: null }));
+      const err = await failureOf(perform(delivery(event(c.eventType, id))));
+      expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\.id/);
+    });
+
+    it("another consumer's event, or a delivery signed with another key, triggers nothing and sends nothing", async () => {
+      await expect(perform(delivery(event(c.eventType, id, { consumer_id: 'consumer-7' })))).resolves.toEqual([]);
+      await expect(perform(delivery(event(c.eventType, id), { key: OTHER_KEY }))).resolves.toEqual([]);
+      expectNothingSent();
+    });
+
+    it('performList is the polling request, newest first', async () => {
+      jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2024-05-10T12:00:00.000Z'));
+      api()
+        .get(`/crm/${c.resource}`)
+        .query(c.pollQuery)
+        .reply(200, list(c.resource, [c.record]));
+      const out = await performList(makeBundle(AUTH));
+      jest.restoreAllMocks();
+      expect(out).toEqual([trigger.operation.sample]);
+    });
+  });

@@ -1,76 +1,20 @@
-import { expectNothingSent, failureOf, makeBundle, useNock } from '@crm-zapier/kit/testing';
+import { useNock } from '@crm-zapier/kit/testing';
 import { CONTACT } from '../src/samples';
 import { CRM_EVENTS } from '../src/webhooks';
 import updatedContactInstant from '../triggers/instant/updatedContactInstant';
-import { api, AUTH, delivery, event, list, one, OTHER_KEY, run, TARGET, webhook, type Out } from './instant';
+import { describeRecordTrigger } from './instant';
 
 useNock();
 
-const EVENT = CRM_EVENTS.contact.updated;
-const method = (name: string) => `triggers.${updatedContactInstant.key}.operation.${name}`;
-
-describe('updated_contact_instant', () => {
-  it('performSubscribe creates one crm webhook for contact.updated events, delivering to the Zap', async () => {
-    api()
-      .post('/webhook/webhooks', {
-        description: `Zapier: ${updatedContactInstant.display.label} for consumer consumer-42`,
-        unified_api: 'crm',
-        status: 'enabled',
-        delivery_url: TARGET,
-        events: [EVENT],
-      })
-      .reply(201, webhook('whk_1', EVENT));
-    await expect(run(method('performSubscribe'), makeBundle(AUTH, {}, {}, { targetUrl: TARGET }))).resolves.toEqual({
-      id: 'whk_1',
-      event_type: EVENT,
-    });
-  });
-
-  it('perform reads the record once, from the connector the event names, as the sample', async () => {
-    api(AUTH, 'hubspot').get('/crm/contacts/12345').reply(200, one('contacts', CONTACT));
-    const out = (await run(method('perform'), delivery(event(EVENT, '12345')))) as Out[];
-    expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ id: `12345-${Date.parse('2020-09-30T07:43:32.000Z')}`, contact_id: '12345' });
-    expect(Object.keys(out[0]!)).toEqual(Object.keys(updatedContactInstant.operation.sample ?? {}));
-  });
-
-  it("a record that is gone is a not-found error with Apideck's text", async () => {
-    api(AUTH, 'hubspot')
-      .get('/crm/contacts/12345')
-      .reply(404, { status_code: 404, type_name: 'EntityNotFoundError', message: 'Unknown record' });
-    const err = await failureOf(run(method('perform'), delivery(event(EVENT, '12345'))));
-    expect(err.message).toBe('Apideck could not find contact 12345: EntityNotFoundError: Unknown record');
-  });
-
-  it('a record without an id is a clear error', async () => {
-    api(AUTH, 'hubspot')
-      .get('/crm/contacts/12345')
-      .reply(200, one('contacts', { ...CONTACT, id: null }));
-    const err = await failureOf(run(method('perform'), delivery(event(EVENT, '12345'))));
-    expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\.id/);
-  });
-
-  it("another consumer's event, or a delivery signed with another key, triggers nothing and sends nothing", async () => {
-    const other = delivery(event(EVENT, '12345', { consumer_id: 'consumer-7' }));
-    await expect(run(method('perform'), other)).resolves.toEqual([]);
-    const forged = delivery(event(EVENT, '12345'), { key: OTHER_KEY });
-    await expect(run(method('perform'), forged)).resolves.toEqual([]);
-    expectNothingSent();
-  });
-
-  it('performList is the polling request, newest first', async () => {
-    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2024-05-10T12:00:00.000Z'));
-    api()
-      .get('/crm/contacts')
-      .query({
-        'filter[updated_since]': '2024-05-03T12:00:00.000Z',
-        'sort[by]': 'updated_at',
-        'sort[direction]': 'desc',
-        limit: '100',
-      })
-      .reply(200, list('contacts', [CONTACT]));
-    const out = (await run(method('performList'), makeBundle(AUTH))) as Out[];
-    jest.restoreAllMocks();
-    expect(out).toEqual([updatedContactInstant.operation.sample]);
-  });
+describeRecordTrigger(updatedContactInstant, {
+  eventType: CRM_EVENTS.contact.updated,
+  resource: 'contacts',
+  record: CONTACT,
+  output: { id: `12345-${Date.parse('2020-09-30T07:43:32.000Z')}`, contact_id: '12345' },
+  pollQuery: {
+    'filter[updated_since]': '2024-05-03T12:00:00.000Z',
+    'sort[by]': 'updated_at',
+    'sort[direction]': 'desc',
+    limit: '100',
+  },
 });
