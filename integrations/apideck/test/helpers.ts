@@ -1,9 +1,9 @@
 import { appRunner, type FlatObject } from '@crm-zapier/kit';
-import { makeBundle, operationRunner, type RunOptions } from '@crm-zapier/kit/testing';
+import { failureOf, makeBundle, operationRunner, type RunOptions } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../index';
-import { record, recordedProblems } from './contract';
+import { allowOffContractReplies, record, recordedProblems } from './contract';
 
 export const ORIGIN = 'https://unify.apideck.com';
 /** Sentinel credentials: the key and app id must never appear in an error or an output. */
@@ -126,3 +126,43 @@ export const errorBody = (status: number, typeName: string, message: string, det
   ...(detail !== undefined ? { detail } : {}),
   ref: `https://developers.apideck.com/errors#${typeName.toLowerCase()}`,
 });
+
+/** Two pipelines as Apideck lists them, the stages out of display order (the stages dropdown sorts them). */
+export const PIPELINES = [
+  {
+    id: 'default',
+    name: 'Sales Pipeline',
+    stages: [
+      { id: 'contractsent', name: 'Contract Sent', display_order: 2 },
+      { id: 'appointment', name: 'Appointment', display_order: 1 },
+    ],
+  },
+  { id: 'renewals', name: 'Renewals', stages: [{ id: 'due', name: 'Due', display_order: 1 }] },
+];
+
+/**
+ * The failures of a dropdown that reads `/crm/pipelines` (List Pipelines, List Pipeline Stages): a 4xx
+ * is shown with Apideck's text, and a pipeline without an id is a clear error.
+ */
+export const itShowsPipelinesFailures = (trigger: { key: string }) => {
+  it("a 4xx is shown with Apideck's text", async () => {
+    api()
+      .get('/crm/pipelines')
+      .query(true)
+      .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'cursor is invalid'));
+    const err = await failureOf(run.trigger(trigger, {}));
+    expect(err.message).toBe(
+      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — cursor is invalid',
+    );
+  });
+
+  it('an item without an id is a clear error', async () => {
+    allowOffContractReplies();
+    api()
+      .get('/crm/pipelines')
+      .query(true)
+      .reply(200, listBody('pipelines', [{ name: 'No id' }]));
+    const err = await failureOf(run.trigger(trigger, {}));
+    expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\[0\]\.id is missing/);
+  });
+};

@@ -1,20 +1,8 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { useNock } from '@crm-zapier/kit/testing';
 import listPipelineStages from '../triggers/listPipelineStages';
-import { allowOffContractReplies } from './contract';
-import { api, errorBody, listBody, run } from './helpers';
+import { api, itShowsPipelinesFailures, listBody, PIPELINES, run } from './helpers';
 
 useNock();
-const PIPELINES = [
-  {
-    id: 'default',
-    name: 'Sales Pipeline',
-    stages: [
-      { id: 'contractsent', name: 'Contract Sent', display_order: 2 },
-      { id: 'appointment', name: 'Appointment', display_order: 1 },
-    ],
-  },
-  { id: 'renewals', name: 'Renewals', stages: [{ id: 'due', name: 'Due', display_order: 1 }] },
-];
 
 describe('list_pipeline_stages', () => {
   it('lists the stages of the chosen pipeline only, in display order', async () => {
@@ -47,24 +35,5 @@ describe('list_pipeline_stages', () => {
     ]);
   });
 
-  it("a 4xx is shown with Apideck's text", async () => {
-    api()
-      .get('/crm/pipelines')
-      .query(true)
-      .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'cursor is invalid'));
-    const err = await failureOf(run.trigger(listPipelineStages, {}));
-    expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — cursor is invalid',
-    );
-  });
-
-  it('an item without an id is a clear error', async () => {
-    allowOffContractReplies();
-    api()
-      .get('/crm/pipelines')
-      .query(true)
-      .reply(200, listBody('pipelines', [{ name: 'No id' }]));
-    const err = await failureOf(run.trigger(listPipelineStages, {}));
-    expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\[0\]\.id is missing/);
-  });
+  itShowsPipelinesFailures(listPipelineStages);
 });
