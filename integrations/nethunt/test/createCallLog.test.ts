@@ -1,16 +1,6 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createCallLog from '../creates/createCallLog';
-import {
-  BASE,
-  ELSEWHERE,
-  RECORD_ID,
-  TEXT,
-  api,
-  expectOutcomeUnknown,
-  expectRedirectRefused,
-  expectSampleKeys,
-  run,
-} from './helpers';
+import { BASE, RECORD_ID, TEXT, api, expectSampleKeys, itRefusesUnsafeOutcomes, run } from './helpers';
 
 useNock();
 
@@ -79,13 +69,5 @@ describe('Create Call Log (POST /actions/create-call-log/{recordId})', () => {
     expectNothingSent();
   });
 
-  it('does not retry a 500: the call may have been logged', async () => {
-    api().post(path).once().reply(500, 'Internal error', TEXT);
-    await expectOutcomeUnknown(logCall());
-  });
-
-  it('does not follow a redirect', async () => {
-    api().post(path).reply(302, '', ELSEWHERE);
-    await expectRedirectRefused(logCall());
-  });
+  itRefusesUnsafeOutcomes('the call may have been logged', () => api().post(path), logCall);
 });

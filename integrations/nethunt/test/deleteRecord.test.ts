@@ -1,16 +1,6 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import deleteRecord from '../creates/deleteRecord';
-import {
-  BASE,
-  ELSEWHERE,
-  RECORD_ID,
-  TEXT,
-  api,
-  expectOutcomeUnknown,
-  expectRedirectRefused,
-  expectSampleKeys,
-  run,
-} from './helpers';
+import { BASE, RECORD_ID, TEXT, api, expectSampleKeys, itRefusesUnsafeOutcomes, run } from './helpers';
 
 useNock();
 
@@ -66,13 +56,5 @@ describe('Delete Record (POST /actions/delete-record/{recordId}, no body)', () =
     expectNothingSent();
   });
 
-  it('does not retry a 500: the record may be gone', async () => {
-    api().post(path).once().reply(500, 'Internal error', TEXT);
-    await expectOutcomeUnknown(remove());
-  });
-
-  it('does not follow a redirect', async () => {
-    api().post(path).reply(302, '', ELSEWHERE);
-    await expectRedirectRefused(remove());
-  });
+  itRefusesUnsafeOutcomes('the record may be gone', () => api().post(path), remove);
 });

@@ -68,15 +68,18 @@ const codeOf = (raw: string): unknown => {
   }
 };
 
+/** Where the redirect tests point: a host nock does not answer, so a followed redirect would show. */
+const ELSEWHERE = { Location: 'https://elsewhere.example/api/v1/zapier/stolen' };
+
 /** A write that failed after it may have reached NetHunt: a plain error saying so, never retried. */
-export const expectOutcomeUnknown = async (promise: Promise<unknown>) => {
+const expectOutcomeUnknown = async (promise: Promise<unknown>) => {
   const err = await failureOf(promise);
   expect({ name: err.name, code: codeOf(err.raw) }).toEqual({ name: 'AppError', code: 'OutcomeUnknown' });
   expect(err.message).toMatch(/^NetHunt CRM had a problem \(HTTP 500\).*may or may not have been made/);
 };
 
 /** The redirect a write was answered with is refused, naming the host, and nothing follows it there. */
-export const expectRedirectRefused = async (promise: Promise<unknown>) => {
+const expectRedirectRefused = async (promise: Promise<unknown>) => {
   const err = await failureOf(promise);
   expect({ name: err.name, code: codeOf(err.raw) }).toEqual({ name: 'AppError', code: 'Redirect' });
   expect(err.message).toMatch(/^NetHunt CRM answered with a redirect \(HTTP 302\) to elsewhere\.example\. /);
@@ -84,9 +87,27 @@ export const expectRedirectRefused = async (promise: Promise<unknown>) => {
   expectNothingSent();
 };
 
-/** Where the redirect tests point: a host nock does not answer, so a followed redirect would show. */
-export const ELSEWHERE = { Location: 'https://elsewhere.example/api/v1/zapier/stolen' };
-
 /** Every key of the operation's static sample is in a live output (Zapier's T004). */
 export const expectSampleKeys = (op: { operation: { sample?: object } }, output: object) =>
   expect(Object.keys(output)).toEqual(expect.arrayContaining(Object.keys(op.operation.sample ?? {})));
+
+/**
+ * The two tests of every write: a 500 is OutcomeUnknown and not retried (`.once()`: a retry would be
+ * unmatched), a 302 is refused and not followed. `write` sets up what the operation reads first and
+ * returns the write's interceptor; `send` runs the operation; `mayHave` says what the 500 leaves unknown.
+ */
+export const itRefusesUnsafeOutcomes = (
+  mayHave: string,
+  write: () => nock.Interceptor,
+  send: () => Promise<unknown>,
+) => {
+  it(`does not retry a 500: ${mayHave}`, async () => {
+    write().once().reply(500, 'Internal error', TEXT);
+    await expectOutcomeUnknown(send());
+  });
+
+  it('does not follow a redirect', async () => {
+    write().reply(302, '', ELSEWHERE);
+    await expectRedirectRefused(send());
+  });
+};

@@ -1,16 +1,6 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import linkGmailThread from '../creates/linkGmailThread';
-import {
-  BASE,
-  ELSEWHERE,
-  RECORD_ID,
-  TEXT,
-  api,
-  expectOutcomeUnknown,
-  expectRedirectRefused,
-  expectSampleKeys,
-  run,
-} from './helpers';
+import { BASE, RECORD_ID, TEXT, api, expectSampleKeys, itRefusesUnsafeOutcomes, run } from './helpers';
 
 useNock();
 
@@ -80,13 +70,9 @@ describe('Add Gmail Thread to Record (POST /actions/link-gmail-thread/{recordId}
     expectNothingSent();
   });
 
-  it('does not retry a 500: the thread may have been linked', async () => {
-    api().post(path).once().reply(500, 'Internal error', TEXT);
-    await expectOutcomeUnknown(link('1234567890abcdef'));
-  });
-
-  it('does not follow a redirect', async () => {
-    api().post(path).reply(302, '', ELSEWHERE);
-    await expectRedirectRefused(link('1234567890abcdef'));
-  });
+  itRefusesUnsafeOutcomes(
+    'the thread may have been linked',
+    () => api().post(path),
+    () => link('1234567890abcdef'),
+  );
 });

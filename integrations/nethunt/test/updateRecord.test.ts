@@ -3,14 +3,12 @@ import updateRecord from '../creates/updateRecord';
 import { RECORD } from '../src/samples';
 import {
   BASE,
-  ELSEWHERE,
   FOLDER,
   RECORD_ID,
   TEXT,
   api,
-  expectOutcomeUnknown,
-  expectRedirectRefused,
   expectSampleKeys,
+  itRefusesUnsafeOutcomes,
   run,
   typeSample,
 } from './helpers';
@@ -114,15 +112,12 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
     expectNothingSent();
   });
 
-  it('does not retry a 500: the record may have changed', async () => {
-    typeSample([]);
-    api().post(path).query(true).once().reply(500, 'Internal error', TEXT);
-    await expectOutcomeUnknown(rename());
-  });
-
-  it('does not follow a redirect', async () => {
-    typeSample([]);
-    api().post(path).query(true).reply(302, '', ELSEWHERE);
-    await expectRedirectRefused(rename());
-  });
+  itRefusesUnsafeOutcomes(
+    'the record may have changed',
+    () => {
+      typeSample([]);
+      return api().post(path).query(true);
+    },
+    rename,
+  );
 });
