@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import yaml from 'js-yaml';
 import type { Scope } from 'nock';
 import type { Document, OpenAPIBackend, Operation } from 'openapi-backend';
+import { crmDocument } from '../../../packages/sandbox/src/simulators/apideck/spec';
 
 /**
  * Apideck's OpenAPI document as the contract of the nock tests: every request a test expects
@@ -17,13 +15,11 @@ import type { Document, OpenAPIBackend, Operation } from 'openapi-backend';
  *   validated against the XFilter/XSort schemas (which forbid unknown keys) by openapi-backend.
  * - readOnly: ajv does not enforce `readOnly`, so a request body carrying a read-only property
  *   (`id`, `created_at` …) is found here by walking the dereferenced request schema.
- * - PATCH bodies: the document's update operations reuse the create schema, `required` included
- *   (Company `name`, Opportunity `title`, Lead `name`), although an update changes only the fields
- *   sent and Apideck's own examples PATCH partial bodies. A missing required property at the top of
- *   a PATCH body is therefore not a finding; everything else (types, enums, readOnly, unknown keys)
- *   is.
+ *
+ * Where the document itself is wrong (PATCH bodies reuse the create schema, `required` included), the
+ * errata are the simulator's, each with its reason: `APIDECK_CRM_SPEC_EXCEPTIONS` in
+ * packages/sandbox/src/simulators/apideck/spec.ts, applied to the document loaded here.
  */
-export const SPEC_PATH = path.resolve(__dirname, '../../../../shared/specs/apideck-crm.openapi.yml');
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,13 +50,13 @@ const loadOpenApiBackend = (): typeof import('openapi-backend') => {
 /** The document, parsed and compiled on first use. */
 export const contract = (): Promise<OpenAPIBackend> => {
   loading ??= (async () => {
-    const definition = yaml.load(readFileSync(SPEC_PATH, 'utf8')) as Document;
+    const definition = crmDocument() as unknown as Document;
     const { OpenAPIBackend } = loadOpenApiBackend();
     const api = new OpenAPIBackend({
       definition,
       quick: true,
       validate: true,
-      // allErrors: a PATCH's (waived) missing `required` must not hide the errors after it.
+      // allErrors: every problem of a request, not only the first.
       ajvOpts: { strict: false, allErrors: true },
       customizeAjv: (ajv) => {
         ajv.addFormat('date-time', { validate: (v: string) => ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)) });
@@ -132,10 +128,7 @@ export const requestProblems = async (req: ContractRequest): Promise<string[]> =
     Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : (v ?? '')]),
   );
   const result = api.validateRequest({ method, path: pathOnly, query, headers, body: req.body }, operation);
-  const errors = (result.errors ?? []).filter(
-    (e) => !(method === 'patch' && e.keyword === 'required' && e.instancePath === '/requestBody'),
-  );
-  problems.push(...text(errors));
+  problems.push(...text(result.errors));
   const bodySchema = (operation.requestBody as { content?: Record<string, { schema?: JsonSchema }> } | undefined)
     ?.content?.['application/json']?.schema;
   problems.push(...readOnlyIn(bodySchema, req.body, '/requestBody'));

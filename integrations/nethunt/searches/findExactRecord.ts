@@ -1,10 +1,10 @@
-import { orNotFound, parseEmailAddress, parseInput } from '@crm-zapier/kit';
+import { orNotFound, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nethunt } from '../src/client';
 import { folderOutputFields } from '../src/folderFields';
 import { folderId, readableFolderField, recordId } from '../src/inputs';
-import { flattenRecord, recordOutputFields } from '../src/map';
+import { flattenRecord, parseEmailAddress, recordOutputFields } from '../src/map';
 import { RECORD_SHAPE } from '../src/samples';
 import type { NetHuntRecord } from '../src/schemas';
 

@@ -1,12 +1,4 @@
-import {
-  asRecord,
-  type FlatObject,
-  newestFirst,
-  nonBlank,
-  parseEmailAddress,
-  toFlatValue,
-  updateEventId,
-} from '@crm-zapier/kit';
+import { asRecord, type FlatObject, newestFirst, nonBlank, toFlatValue, updateEventId } from '@crm-zapier/kit';
 import { createHash } from 'node:crypto';
 import type { NetHuntComment, NetHuntRecord, RecordChange, RecordItem } from './schemas';
 
@@ -177,3 +169,10 @@ export const recordOutputFields = [
   { key: 'created_at', label: 'Created At', type: 'datetime' as const },
   { key: 'updated_at', label: 'Updated At', type: 'datetime' as const },
 ];
+
+/** Parses "Jane Doe <jane@example.com>" (or "<jane@example.com>") into its parts. */
+export const parseEmailAddress = (text: string): { name: string | null; email: string } => {
+  const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(text);
+  if (match) return { name: match[1] ? match[1] : null, email: match[2]!.trim() };
+  return { name: null, email: text.trim() };
+};

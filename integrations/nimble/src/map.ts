@@ -1,4 +1,4 @@
-import { asRecord, type FlatObject, type FlatValue, keyFromName, nonBlank, updateEventId } from '@crm-zapier/kit';
+import { asRecord, type FlatObject, type FlatValue, nonBlank, updateEventId } from '@crm-zapier/kit';
 import type { ContactInput } from './inputs';
 import {
   EMAIL_TYPES,
@@ -325,6 +325,23 @@ const STANDARD_DEAL_FIELDS = [
   'expected_close_date',
   'actual_close_date',
 ];
+
+/**
+ * A stable snake_case key for a name the user chose in the CRM ("Primary Email Address" →
+ * "primary_email_address"), safe for Zapier's key rules. Empty or symbol-only names get a hash.
+ */
+const keyFromName = (name: string): string => {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (slug) return slug;
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
+  return `field_${hash.toString(36)}`;
+};
 
 /** A custom deal field's output key (a slug of its name: deal fields are keyed so everywhere). */
 export const dealFieldKey = (name: string): string => `${FIELD_PREFIX}${keyFromName(name)}`;

@@ -1,4 +1,12 @@
-import { dealFieldValues, flattenContact, parseJsonValue, tagNames, toContactFields, toTagList } from '../src/map';
+import {
+  dealFieldKey,
+  dealFieldValues,
+  flattenContact,
+  parseJsonValue,
+  tagNames,
+  toContactFields,
+  toTagList,
+} from '../src/map';
 import { CONTACT } from '../src/samples';
 
 describe('contact mapping', () => {
@@ -47,5 +55,13 @@ describe('deal field values', () => {
     });
     expect(dealFieldValues([{ field_id: 'f1', values: [{ value: 'x' }] }])).toEqual({ f1: ['x'] });
     expect(dealFieldValues(undefined)).toEqual({});
+  });
+});
+
+describe('deal field keys', () => {
+  it('are stable snake_case keys of the names the user chose, a hash for names without letters', () => {
+    expect(dealFieldKey('Primary Email Address')).toMatch(/primary_email_address$/);
+    expect(dealFieldKey('Café Nº')).toMatch(/cafe_no$/);
+    expect(dealFieldKey('✓')).toMatch(/field_[0-9a-z]+$/);
   });
 });

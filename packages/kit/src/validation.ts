@@ -1,6 +1,10 @@
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 
+// A Zap step parses one answer, in a process Zapier may start just for it: zod's JIT (it compiles
+// each object schema to a function on first use) costs more there than it ever saves.
+zod.config({ jitless: true });
+
 type Issue = zod.core.$ZodIssue;
 
 const pathText = (path: PropertyKey[]): string =>

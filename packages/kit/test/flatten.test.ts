@@ -1,4 +1,4 @@
-import { keyFromName, newestFirst, parseEmailAddress, toFlatValue, updateEventId } from '../src';
+import { newestFirst, toFlatValue, updateEventId } from '../src';
 
 describe('flattening', () => {
   it('keeps scalar lists and turns objects into JSON text', () => {
@@ -6,18 +6,6 @@ describe('flattening', () => {
     expect(toFlatValue([{ h: 1 }])).toEqual(['{"h":1}']);
     expect(toFlatValue({ x: 1 })).toBe('{"x":1}');
     expect(toFlatValue(undefined)).toBeNull();
-  });
-
-  it('makes stable keys from names', () => {
-    expect(keyFromName('Primary Email Address')).toBe('primary_email_address');
-    expect(keyFromName('Café Nº')).toBe('cafe_no');
-    expect(keyFromName('✓')).toMatch(/^field_[0-9a-z]+$/);
-  });
-
-  it('parses "Name <address>" emails', () => {
-    expect(parseEmailAddress('Jane Doe <jane@example.com>')).toEqual({ name: 'Jane Doe', email: 'jane@example.com' });
-    expect(parseEmailAddress('<jane@example.com>')).toEqual({ name: null, email: 'jane@example.com' });
-    expect(parseEmailAddress('jane@example.com')).toEqual({ name: null, email: 'jane@example.com' });
   });
 });
 

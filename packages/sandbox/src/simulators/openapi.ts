@@ -23,7 +23,7 @@ export type SpecDocument = Json & {
   components: { schemas: Record<string, Json> };
 };
 
-/** A place where the simulator departs from the vendor's document, and the evidence why. */
+/** A place where the vendor's document is wrong (the simulator and the contract tests depart from it), and the evidence why. */
 export interface SpecException {
   where: string;
   why: string;
@@ -120,14 +120,23 @@ const problemsOf = (errors: { instancePath: string; keyword: string; message?: s
     };
   });
 
+/**
+ * A fresh copy of the document `file` (in /work/shared/specs) with `exceptions` applied: what the
+ * simulators load, and what the integrations' contract tests validate against (`[]`: as published).
+ */
+export const specDocument = (file: string, exceptions: SpecException[]): SpecDocument => {
+  const doc = readDocument(file);
+  for (const exception of exceptions) exception.apply(doc);
+  return doc;
+};
+
 const specs = new Map<string, Spec>();
 
 /** The document `file` (in /work/shared/specs) with `exceptions` applied, loaded once per process. */
 export const loadSpec = (file: string, exceptions: SpecException[]): Spec => {
   const known = specs.get(file);
   if (known) return known;
-  const doc = readDocument(file);
-  for (const exception of exceptions) exception.apply(doc);
+  const doc = specDocument(file, exceptions);
   const api = new OpenAPIBackend({
     definition: doc as unknown as Document,
     quick: true,

@@ -1,8 +1,9 @@
-import { loadSpec, type SpecException } from '../openapi';
+import { loadSpec, specDocument, type SpecDocument, type SpecException } from '../openapi';
 
 /**
- * Where the simulators depart from Apideck's OpenAPI documents (apideck-crm.openapi.yml,
- * apideck-webhook.openapi.yml), following apideck-crm.md (the evidence), each with its reason.
+ * Where Apideck's OpenAPI documents (apideck-crm.openapi.yml, apideck-webhook.openapi.yml) are wrong,
+ * following apideck-crm.md (the evidence), each with its reason: the ONE list both the simulators and
+ * the integration's contract tests (integrations/apideck/test/contract.ts) apply.
  */
 
 const UPDATES = ['companies', 'contacts', 'opportunities', 'leads', 'notes', 'activities'];
@@ -26,7 +27,9 @@ export const APIDECK_CRM_SPEC_EXCEPTIONS: SpecException[] = [
   },
 ];
 
-/** apideck-crm.openapi.yml with its exceptions, once per process. */
+/** apideck-crm.openapi.yml with its exceptions, once per process (the simulator's request contract). */
 export const crmSpec = () => loadSpec('apideck-crm.openapi.yml', APIDECK_CRM_SPEC_EXCEPTIONS);
+/** A fresh copy of apideck-crm.openapi.yml with its exceptions (the contract tests'). */
+export const crmDocument = (): SpecDocument => specDocument('apideck-crm.openapi.yml', APIDECK_CRM_SPEC_EXCEPTIONS);
 /** apideck-webhook.openapi.yml, as published, once per process. */
 export const webhookSpec = () => loadSpec('apideck-webhook.openapi.yml', []);
