@@ -5,7 +5,6 @@ import { nethunt } from '../src/client';
 import { recordId, recordIdField } from '../src/inputs';
 import { asFlatOutput } from '../src/map';
 import { DELETED_RECORD } from '../src/samples';
-import type { DeletedRecord } from '../src/schemas';
 
 export const inputFields = defineInputFields([
   {
@@ -17,8 +16,8 @@ export const inputFields = defineInputFields([
 
 const DeleteRecordInput = z.object({ record_id: recordId() });
 
-/** What the delete answered (the trash item, opaque), with the record it was about. */
-const flattenDeleted = (answer: DeletedRecord, recordId: string) => ({
+/** What the delete answered (the trash item, opaque; nothing when no object came), with the record. */
+const flattenDeleted = (answer: Record<string, unknown>, recordId: string) => ({
   ...asFlatOutput(answer),
   trash_item_id: toScalar(answer.trashItemId),
   id: recordId,

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { nethunt } from '../src/client';
 import { recordId, recordIdField } from '../src/inputs';
 import { asFlatOutput } from '../src/map';
-import type { LinkedThread } from '../src/schemas';
 
 export const inputFields = defineInputFields([
   recordIdField,
@@ -20,6 +19,16 @@ export const inputFields = defineInputFields([
 /** A Gmail thread id: letters, digits, `-` and `_` (Gmail's hex ids, and the ids its addresses end with). */
 const THREAD_ID = /^[A-Za-z0-9_-]+$/;
 
+/** A URL fragment, decoded; as it is when it holds a `%` that is not an escape. */
+const decodedFragment = (hash: string): string => {
+  const fragment = hash.replace(/^#/, '').replace(/\?.*$/, '');
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+};
+
 /** The thread part of what the user gave: the value itself, or what a Gmail address points at. */
 const threadToken = (value: string): string | undefined => {
   if (!/^https?:\/\//i.test(value)) return value;
@@ -27,7 +36,7 @@ const threadToken = (value: string): string | undefined => {
   const url = new URL(value);
   if (url.hostname.toLowerCase() !== 'mail.google.com') return undefined;
   // The fragment is "<view>/<id>" (or "<view>/<label or query>/<id>"): a lone view has no thread.
-  const parts = decodeURIComponent(url.hash.replace(/^#/, '').replace(/\?.*$/, '')).split('/').filter(Boolean);
+  const parts = decodedFragment(url.hash).split('/').filter(Boolean);
   return url.searchParams.get('th') ?? (parts.length >= 2 ? parts.at(-1) : undefined);
 };
 
@@ -57,7 +66,7 @@ const LinkGmailThreadInput = z.object({
 });
 
 /** What NetHunt answered (undocumented: every key kept), with the record and thread it linked. */
-const flattenLinked = (answer: LinkedThread, recordId: string, gmailThreadId: string) => ({
+const flattenLinked = (answer: Record<string, unknown>, recordId: string, gmailThreadId: string) => ({
   ...asFlatOutput(answer),
   id: recordId,
   record_id: recordId,

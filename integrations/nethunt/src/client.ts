@@ -1,4 +1,4 @@
-import { pathSegment, requestJson } from '@crm-zapier/kit';
+import { pathSegment, requestAcknowledged, requestJson } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import type { ZodType } from 'zod';
 import {
@@ -8,11 +8,9 @@ import {
   CreatedCallLogSchema,
   CreatedCommentSchema,
   CreatedRecordSchema,
-  DeletedRecordSchema,
   DriveFileItemListSchema,
   FolderFieldListSchema,
   FolderListSchema,
-  LinkedThreadSchema,
   RecordChangeListSchema,
   RecordListSchema,
   UpdatedRecordSchema,
@@ -27,7 +25,7 @@ const NETHUNT_BASE_URL = 'https://nethunt.com/api/v1/zapier';
 const baseUrl = (): string => (process.env.NETHUNT_BASE_URL ?? NETHUNT_BASE_URL).replace(/\/+$/, '');
 
 /** Body of create-record: the user's time zone (required) and the values by field name. */
-export interface NewRecordBody {
+interface NewRecordBody {
   timeZone: string;
   fields: Record<string, unknown>;
 }
@@ -51,7 +49,7 @@ export interface CallLogBody {
 }
 
 /** A trigger's query (nethunt.md, "Endpoints"): no `since` means the last 24 hours. */
-export type PollParams = { since?: string; limit?: number };
+type PollParams = { since?: string; limit?: number };
 
 /**
  * How far back a poll looks (the kit's `sinceFor`). Regular polls leave it to the API (24 hours
@@ -71,8 +69,16 @@ export const nethunt = (z: ZObject) => {
     requestJson(z, { url: `${baseUrl()}${path}`, params, schema, crm: CRM, resource });
   const post = <S extends ZodType>(path: string, body: unknown, schema: S, params?: Params, resource?: string) =>
     requestJson(z, { method: 'POST', url: `${baseUrl()}${path}`, body, params, schema, crm: CRM, resource });
-  const inFolder = (folderId: string) => `folder ${folderId}`;
   const ofRecord = (recordId: string) => `record ${recordId}`;
+  const acknowledged = (path: string, body: unknown, recordId: string) =>
+    requestAcknowledged(z, {
+      method: 'POST',
+      url: `${baseUrl()}${path}`,
+      body,
+      crm: CRM,
+      resource: ofRecord(recordId),
+    });
+  const inFolder = (folderId: string) => `folder ${folderId}`;
 
   return {
     authTest: () => get('/triggers/auth-test', AuthTestSchema),
@@ -108,17 +114,12 @@ export const nethunt = (z: ZObject) => {
       ),
     createCallLog: (recordId: string, body: CallLogBody) =>
       post(`/actions/create-call-log/${record(recordId)}`, body, CreatedCallLogSchema, undefined, ofRecord(recordId)),
-    // No body is documented; `{}` goes with the JSON content type (nethunt.md).
-    deleteRecord: (recordId: string) =>
-      post(`/actions/delete-record/${record(recordId)}`, {}, DeletedRecordSchema, undefined, ofRecord(recordId)),
+    // Any 2xx means done (nethunt.md, "Request bodies and answers of the added endpoints"): the
+    // answer is shown by no source, so it is kept when it is a JSON object and never refused.
+    // No body is documented for delete; `{}` goes with the JSON content type.
+    deleteRecord: (recordId: string) => acknowledged(`/actions/delete-record/${record(recordId)}`, {}, recordId),
     linkGmailThread: (recordId: string, gmailThreadId: string) =>
-      post(
-        `/actions/link-gmail-thread/${record(recordId)}`,
-        { gmailThreadId },
-        LinkedThreadSchema,
-        undefined,
-        ofRecord(recordId),
-      ),
+      acknowledged(`/actions/link-gmail-thread/${record(recordId)}`, { gmailThreadId }, recordId),
   };
 };
 

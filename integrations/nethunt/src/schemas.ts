@@ -72,23 +72,6 @@ export const CallLogItemListSchema = z.array(CallLogItemSchema);
 export const DriveFileItemSchema = RecordItemSchema;
 export const DriveFileItemListSchema = z.array(DriveFileItemSchema);
 
-/**
- * The answer of `delete-record`: not shown by the vendor; the one schema derived from the native
- * call types it `{ "trashItemId": <object> }`, and nethunt.md says to treat any 2xx as deleted and
- * `trashItemId` as opaque and optional: a JSON object, nothing required.
- */
-export const DeletedRecordSchema = z.looseObject({
-  trashItemId: z.union([z.string(), z.number(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
-});
-export type DeletedRecord = z.infer<typeof DeletedRecordSchema>;
-
-/**
- * The answer of `link-gmail-thread`: documented nowhere, a JSON object whose keys no source shows
- * (nethunt.md: "any 2xx = linked"). Nothing is required of it; what it holds is output.
- */
-export const LinkedThreadSchema = z.record(z.string(), z.unknown());
-export type LinkedThread = z.infer<typeof LinkedThreadSchema>;
-
 const AuthTestRowSchema = z.object({
   user: z.object({ personalName: z.string().optional(), emailAddress: z.string() }),
 });

@@ -49,12 +49,22 @@ describe('Add Gmail Thread to Record (POST /actions/link-gmail-thread/{recordId}
     expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Gmail thread not found');
   });
 
-  it('reports an answer that is not a JSON object as a broken answer', async () => {
-    api().post(path).reply(200, '[]', { 'Content-Type': 'application/json' });
-    const err = await failureOf(link('1234567890abcdef'));
-    expect(err.message).toBe(
-      'NetHunt CRM sent an answer of an unexpected shape: the answer: Invalid input: expected record, received array.',
-    );
+  it.each([
+    ['an empty body', ''],
+    ['JSON that is not an object', '[]'],
+  ])('reads %s with a 2xx as linked, never as a failure the user would run again', async (_what, body) => {
+    api().post(path).reply(200, body, { 'Content-Type': 'application/json' });
+    await expect(link('1234567890abcdef')).resolves.toEqual({
+      id: RECORD_ID,
+      record_id: RECORD_ID,
+      gmail_thread_id: '1234567890abcdef',
+    });
+  });
+
+  it('takes a Gmail address whose fragment holds a stray % as it is, instead of crashing', async () => {
+    const err = await failureOf(link('https://mail.google.com/mail/u/0/#inbox/%zz'));
+    expect(err.message).toMatch(/^Please check your input: Gmail Thread/);
+    expectNothingSent();
   });
 
   it.each([

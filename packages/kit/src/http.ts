@@ -1,5 +1,7 @@
 import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
 import type { z as Zod } from 'zod';
+import { parseJsonBody } from './errors';
+import { asRecord } from './text';
 import { describeIssues } from './validation';
 
 export interface JsonRequest<S extends Zod.ZodType> {
@@ -128,24 +130,27 @@ const redirectError = (z: ZObject, crm: string, response: HttpResponse): Error =
   );
 };
 
+/** The request `requestJson` and `requestAcknowledged` send: JSON both ways, query built here. */
+const jsonRequestOptions = (req: Omit<JsonRequest<Zod.ZodType>, 'schema'>): HttpRequestOptions & { url: string } => ({
+  method: req.method ?? 'GET',
+  // Query strings are built here, not with `params`, so repeated keys survive.
+  url: `${req.url}${queryString(req.params)}`,
+  headers: {
+    Accept: 'application/json',
+    ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    ...req.headers,
+  },
+  middlewareData: req.resource ? { resource: req.resource } : undefined,
+  body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
+});
+
 /**
  * Sends one request through `z.request` (so middleware, auth and error mapping apply) and returns
  * the JSON answer checked against `schema`. An empty or non-JSON success body, or one of the wrong
  * shape, becomes a clear error naming what is missing — never a SyntaxError.
  */
 export const requestJson = async <S extends Zod.ZodType>(z: ZObject, req: JsonRequest<S>): Promise<Zod.output<S>> => {
-  const options: HttpRequestOptions & { url: string } = {
-    method: req.method ?? 'GET',
-    // Query strings are built here, not with `params`, so repeated keys survive.
-    url: `${req.url}${queryString(req.params)}`,
-    headers: {
-      Accept: 'application/json',
-      ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...req.headers,
-    },
-    middlewareData: req.resource ? { resource: req.resource } : undefined,
-  };
-  if (req.body !== undefined) options.body = JSON.stringify(req.body);
+  const options = jsonRequestOptions(req);
   const response = await sendRequest(z, req.crm, options);
   const content = response.content ?? '';
   if (content.trim() === '') {
@@ -175,4 +180,17 @@ export const requestJson = async <S extends Zod.ZodType>(z: ZObject, req: JsonRe
     );
   }
   return parsed.data as Zod.output<S>;
+};
+
+/**
+ * Sends a write whose success the CRM only acknowledges (any 2xx means done, and no source shows
+ * the answer): what a JSON object answer holds, or nothing for any other 2xx body. Turning an
+ * unexpected success body into an error would tell the user a change failed that was made.
+ */
+export const requestAcknowledged = async (
+  z: ZObject,
+  req: Omit<JsonRequest<Zod.ZodType>, 'schema'>,
+): Promise<Record<string, unknown>> => {
+  const response = await sendRequest(z, req.crm, jsonRequestOptions(req));
+  return asRecord(parseJsonBody(response.content)) ?? {};
 };
