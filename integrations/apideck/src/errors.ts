@@ -3,6 +3,7 @@ import {
   type ClassifyContext,
   clip,
   type CrmErrorDetail,
+  isWrite,
   nonBlank,
   retryAfterSeconds,
 } from '@crm-zapier/kit';
@@ -92,11 +93,7 @@ export const readError = (body: unknown): CrmErrorDetail & { typeName?: string }
  * parameter is valid for the API, the connector does not implement it. `classify` gives them as
  * the error's code, so a polling trigger can fall back to the plain listing (src/polling.ts).
  */
-export const QUERY_REFUSALS = new Set([
-  'UnsupportedFiltersError',
-  'UnsupportedSortFieldError',
-  'PaginationNotSupportedError',
-]);
+const QUERY_REFUSALS = new Set(['UnsupportedFiltersError', 'UnsupportedSortFieldError', 'PaginationNotSupportedError']);
 
 /**
  * Seconds until the downstream CRM's rate-limit window resets, from `x-downstream-ratelimit-reset`
@@ -106,7 +103,7 @@ export const QUERY_REFUSALS = new Set([
  * `x-downstream-ratelimit-remaining` says requests are left: then the downstream window is not what
  * was used up, and its reset says nothing about when to retry.
  */
-export const downstreamResetSeconds = (
+const downstreamResetSeconds = (
   header: (name: string) => string | null | undefined,
   now: number = Date.now(),
 ): number | undefined => {
@@ -150,7 +147,10 @@ export const classify = (status: number, body: unknown, { z, response, bundle }:
     );
   }
   const downstream = typeName === 'ConnectorRateLimitError';
-  if (status === 429 || downstream) {
+  // A write answered with a 5xx may have reached the CRM before the limit did (one Apideck call can
+  // make several to the CRM): the kit's status table says so and does not retry it.
+  const writeMayHaveHappened = status >= 500 && isWrite(response.request.method);
+  if (status === 429 || (downstream && !writeMayHaveHappened)) {
     const header = (name: string) => response.getHeader(name);
     const delay =
       downstreamResetSeconds(header) ?? retryAfterSeconds(header('retry-after')) ?? (status === 429 ? undefined : 60);

@@ -43,6 +43,16 @@ describe('update_lead', () => {
     );
   });
 
+  it('a downstream rate limit answered with a 5xx after a write is not retried: the change may have been made', async () => {
+    api()
+      .patch('/crm/leads/67890')
+      .reply(502, errorBody(502, 'ConnectorRateLimitError', 'HubSpot rate limit reached'));
+    const err = await failureOf(run.create(updateLead, { lead_id: '67890', status: 'Qualified' }));
+    expect(err.name).toBe('AppError');
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'OutcomeUnknown' });
+    expect(err.message).toMatch(/may or may not have been made/);
+  });
+
   it('a read of the lists that is not an object is a clear error', async () => {
     allowOffContractReplies();
     api()
