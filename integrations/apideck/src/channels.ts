@@ -86,7 +86,7 @@ const mergeAddress = (current: Item[], wanted: Item): Item[] => {
 };
 
 /** True when the body sets one of the lists an update merges (tags are not one: they are replaced). */
-export const setsChannelList = (body: ChannelsBody): boolean =>
+const setsChannelList = (body: ChannelsBody): boolean =>
   body.emails !== undefined ||
   body.phone_numbers !== undefined ||
   body.addresses !== undefined ||
@@ -96,7 +96,7 @@ export const setsChannelList = (body: ChannelsBody): boolean =>
  * The update body with each list it sets merged into the record's list of that kind. `body` holds
  * at most one item per kind (the user's inputs, `toChannels`); kinds it leaves out stay out.
  */
-export const mergeChannels = <B extends ChannelsBody>(body: B, record: ChannelLists): B => {
+const mergeChannels = <B extends ChannelsBody>(body: B, record: ChannelLists): B => {
   const merged = { ...body };
   for (const kind of Object.keys(PARTS) as Kind[]) {
     const wanted = body[kind]?.[0];

@@ -15,7 +15,7 @@ import { DROPDOWN_PAGE_SIZE } from './constants';
  */
 
 /** Pages of 200 read before giving up (1,000 records matched by the CRM's filter). */
-export const EXACT_MAX_PAGES = 5;
+const EXACT_MAX_PAGES = 5;
 
 export const sameText = (a: unknown, b: string): boolean =>
   typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();

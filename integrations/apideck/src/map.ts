@@ -66,7 +66,7 @@ const primaryOf = <T extends { type?: string | null }>(items: readonly T[]): T |
 const joined = (sep: string, ...parts: (string | null)[]): string => parts.filter(Boolean).join(sep);
 
 /** A phone number as one line: `+1 323 111-111-1111 ext. 12`. */
-export const phoneText = (p: PhoneNumber): string | null => {
+const phoneText = (p: PhoneNumber): string | null => {
   const number = clean(p.number);
   if (!number) return null;
   const cc = p.country_code ? `+${p.country_code.replace(/^\+/, '')}` : null;
@@ -76,7 +76,7 @@ export const phoneText = (p: PhoneNumber): string | null => {
 };
 
 /** An address as one line: its free-text form, else its parts joined. */
-export const addressText = (a: Address): string | null =>
+const addressText = (a: Address): string | null =>
   clean(a.string) ??
   (joined(
     ', ',

@@ -19,7 +19,7 @@ import type { CustomField } from './schemas';
 
 type OutputField = { key: string; label: string; type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer' };
 
-export const channelOutputFields: OutputField[] = [
+const channelOutputFields: OutputField[] = [
   { key: 'email', label: 'Email' },
   ...EMAIL_TYPES.map((t) => ({ key: emailKey(t), label: `Email (${typeLabel(t)})` })),
   { key: 'emails', label: 'All Emails' },
@@ -73,7 +73,7 @@ export const contactOutputFields: OutputField[] = [
   ...timestamps,
 ];
 
-export const companyOutputFields: OutputField[] = [
+const companyOutputFields: OutputField[] = [
   { key: 'id', label: 'ID', type: 'string' },
   { key: 'company_id', label: 'Company ID', type: 'string' },
   { key: 'name', label: 'Company Name' },
@@ -120,7 +120,7 @@ export const opportunityOutputFields: OutputField[] = [
   ...timestamps,
 ];
 
-export const leadOutputFields: OutputField[] = [
+const leadOutputFields: OutputField[] = [
   { key: 'id', label: 'ID', type: 'string' },
   { key: 'lead_id', label: 'Lead ID', type: 'string' },
   { key: 'name', label: 'Full Name' },

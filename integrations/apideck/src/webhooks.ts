@@ -44,13 +44,6 @@ export type CrmAction = 'created' | 'updated' | 'deleted';
 export type { WebhookEvent };
 export type CrmEventType = (typeof CRM_EVENTS)[CrmEntity][CrmAction];
 
-/** Every CRM event type of the table, e.g. for checking a subscription's `events`. */
-export const ALL_CRM_EVENT_TYPES: CrmEventType[] = Object.values(CRM_EVENTS).flatMap((e) => [
-  e.created,
-  e.updated,
-  e.deleted,
-]);
-
 /** The entity and action of an event type of the table, or undefined for any other name. */
 export const eventOf = (eventType: string): { entity: CrmEntity; action: CrmAction } | undefined => {
   for (const [entity, names] of Object.entries(CRM_EVENTS) as [CrmEntity, (typeof CRM_EVENTS)[CrmEntity]][]) {

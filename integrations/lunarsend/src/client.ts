@@ -36,7 +36,7 @@ const MAX_MESSAGE = 200;
  * "Document deleted successfully", as text in the v1 document). An error envelope never gets here:
  * the app's `classify` hook turns it into an error first.
  */
-export const successMessage = (content: string | null | undefined): string => {
+const successMessage = (content: string | null | undefined): string => {
   const body = parseJsonBody(content);
   const said = nonBlank(body) ?? nonBlank(asRecord(body)?.message);
   if (said) return clip(said, MAX_MESSAGE);
