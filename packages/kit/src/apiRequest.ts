@@ -7,8 +7,7 @@ import {
   defineCreate,
   defineInputFields,
   type Bundle,
-  type HttpRequestOptions,
-  type HttpResponse,
+  type ThrottleObject,
   type ZObject,
 } from 'zapier-platform-core';
 import { parseJsonBody } from './errors';
@@ -30,8 +29,8 @@ export interface ApiRequestConfig {
   publicAuthKeys?: readonly string[];
   /** OAuth2 apps: a 401 asks Zapier to refresh the token, whatever "Fail on Error Status" says. */
   oauth?: boolean;
-  /** How the app sends a request (its throttle, say); `sendRequest` by default. */
-  send?: (z: ZObject, options: HttpRequestOptions & { url: string }) => Promise<HttpResponse>;
+  /** The app's throttle for actions (LunarSend's documented 2 requests a second). */
+  throttle?: ThrottleObject;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -199,7 +198,7 @@ export const defineApiRequest = (config: ApiRequestConfig) => {
       body: bodyText,
       skipThrowForStatus: !failOnError,
     };
-    const response = await (config.send ?? ((zz, o) => sendRequest(zz, config.crm, o)))(z, options);
+    const response = await sendRequest(z, config.crm, options);
     if (!failOnError && response.status === 401) {
       // The connection's problem, not the endpoint's: Zapier must refresh or reconnect.
       if (config.oauth) throw new z.errors.RefreshAuthError(`${config.crm} refused the access token.`);
@@ -236,6 +235,7 @@ export const defineApiRequest = (config: ApiRequestConfig) => {
     operation: {
       inputFields,
       perform,
+      ...(config.throttle ? { throttle: config.throttle } : {}),
       sample: {
         status: 200,
         'headers__content-type': 'application/json',
