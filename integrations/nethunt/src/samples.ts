@@ -87,20 +87,20 @@ export const CREATED_CALL_LOG = { callLogId: '5970b408bbd55ad726e11bc3', created
  * the answers of `new-call-log`, `new-gdrivefile`, `delete-record` or `link-gmail-thread`.
  */
 export const CALL_LOG = {
-  id: '5970b408bbd55ad726e11bc3',
-  callLogId: '5970b408bbd55ad726e11bc3',
-  recordId: '596f644b8f6d05e16c24b830',
-  createdAt: '2015-01-01T12:34:15.880Z',
-  text: "It's a call log",
-  time: '2015-01-01T12:35:00.000Z',
-  duration: 2.5,
+  id: '65f2b3e24e8b7d0012ab35c4',
+  callLogId: '65f2b3e24e8b7d0012ab35c4',
+  recordId: '65f1c2a94e8b7d0012ab34cd',
+  createdAt: '2024-03-13T12:31:09.402Z',
+  text: 'Discussed volume pricing; she will confirm the order next week.',
+  time: '2024-03-13T12:05:00.000Z',
+  duration: 12.5,
 };
 
 export const DRIVE_FILE = {
-  id: '5970b408bbd55ad726e11bd1',
-  recordId: '596f644b8f6d05e16c24b830',
-  createdAt: '2015-01-01T12:34:15.880Z',
-  name: 'Proposal.pdf',
+  id: '65f2b6184e8b7d0012ab35d0',
+  recordId: '65f1c2a94e8b7d0012ab34cd',
+  createdAt: '2024-03-13T12:40:27.915Z',
+  name: 'Quote Q-2024-031 for Northwind Traders.pdf',
   url: 'https://drive.google.com/file/d/1a2B3c4D5e6F7g8H9i0J/view',
 };
 
