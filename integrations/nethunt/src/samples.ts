@@ -30,8 +30,8 @@ export const COMMENT = {
 
 /**
  * The record of the static samples: a contact as a Contacts folder holds one, with the document's
- * e-mail field (a folder's fields are its own, so a user's may be named differently). Its address
- * is stored bare, as a Zap that creates it sends it; phones hold several values.
+ * e-mail field (a folder's fields are its own, so a user's may be named differently), its address
+ * written as NetHunt writes it (output bare, the name beside it); phones hold several values.
  */
 export const SAMPLE_RECORD = {
   id: '65f1c2a94e8b7d0012ab34cd',
@@ -43,7 +43,7 @@ export const SAMPLE_RECORD = {
     Company: 'Northwind Traders',
     Position: 'Head of Purchasing',
     Phone: ['+1 415-555-0132'],
-    'Primary Email Address': 'jane.cooper@northwindtraders.com',
+    'Primary Email Address': 'Jane Cooper <jane.cooper@northwindtraders.com>',
     Status: 'Qualified',
   },
 };

@@ -61,7 +61,7 @@ describe('List Recent Records (the record dropdown: GET /triggers/new-record/{fo
 
   it('refuses a missing folder before any request', async () => {
     const err = await failureOf(run.trigger(listRecentRecords, {}));
-    expect(err.message).toBe('Please check your input: Folder (folder_id) is missing.');
+    expect(err.message).toBe('Folder is missing.');
     expectNothingSent();
   });
 });

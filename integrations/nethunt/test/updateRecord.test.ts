@@ -120,7 +120,7 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
     api().post(path).query(true).reply(400, 'Field "Keywords": "overwrite" and "remove" must not be combined', TEXT);
     const err = await failureOf(rename());
     expect(err.message).toBe(
-      'NetHunt CRM rejected the request (HTTP 400): Field "Keywords": Replace (How To Change Fields) and Values To Remove must not be combined',
+      'NetHunt CRM rejected the request: Field "Keywords": Replace (How To Change Fields) and Values To Remove must not be combined',
     );
   });
 
@@ -128,7 +128,7 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
     typeSample([RECORD]);
     api().post(path).query(true).reply(400, 'Cannot remove Java from Keywords', TEXT);
     const err = await failureOf(rename());
-    expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Cannot remove Java from Keywords');
+    expect(err.message).toBe('NetHunt CRM rejected the request: Cannot remove Java from Keywords');
   });
 
   it('names the record NetHunt does not know', async () => {
@@ -146,24 +146,14 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
   });
 
   it.each([
-    [
-      'an unknown mode',
-      {},
-      { mode: 'merge', fields__Name: 'X' },
-      /^Please check your input: How To Change Fields \(mode\)/,
-    ],
+    ['an unknown mode', {}, { mode: 'merge', fields__Name: 'X' }, /^How To Change Fields/],
     [
       'nothing to change',
       {},
       {},
       /^Please fill in at least one field, or a value under Values To Remove, to update the record\.$/,
     ],
-    [
-      'a dot record id',
-      { record_id: '..' },
-      { fields__Name: 'X' },
-      /^Please check your input: Record \(record_id\): must be an id/,
-    ],
+    ['a dot record id', { record_id: '..' }, { fields__Name: 'X' }, /^Record: must be an id/],
   ])('refuses %s before any request', async (_what, input, extra, message) => {
     const err = await failureOf(
       run.create(updateRecord, { record_id: RECORD_ID, folder_id: FOLDER, ...input }, { extra }),
@@ -177,7 +167,7 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
     const err = await failureOf(
       run.create(updateRecord, { record_id: RECORD_ID, folder_id: FOLDER, remove_values: { Salary: 'a lot' } }),
     );
-    expect(err.message).toBe('Please check your input: Values To Remove › Salary (remove_values): must be a number.');
+    expect(err.message).toBe('Values To Remove › Salary: must be a number.');
     // Only the read of the field types (answered above) went out, not the write.
     expectNothingSent();
   });
