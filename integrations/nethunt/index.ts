@@ -13,6 +13,7 @@ import findRecord from './searches/findRecord';
 import deletedRecord from './triggers/deletedRecord';
 import listFolderFields from './triggers/listFolderFields';
 import listReadableFolders from './triggers/listReadableFolders';
+import listRecentRecords from './triggers/listRecentRecords';
 import listWritableFolders from './triggers/listWritableFolders';
 import newCallLog from './triggers/newCallLog';
 import newComment from './triggers/newComment';
@@ -45,6 +46,7 @@ const app = defineApp({
     [listReadableFolders.key]: listReadableFolders,
     [listWritableFolders.key]: listWritableFolders,
     [listFolderFields.key]: listFolderFields,
+    [listRecentRecords.key]: listRecentRecords,
   },
   searches: { [findRecord.key]: findRecord, [findExactRecord.key]: findExactRecord },
   creates: {
@@ -64,14 +66,14 @@ const app = defineApp({
       display: {
         label: 'Find or Create Record',
         description:
-          'Finds a record in a NetHunt CRM folder by its ID or an exact `Field:value` match and updates it, or creates one if none matches. Stops with an error when several records match exactly.',
+          'Finds a record in a folder by an exact `Field:value` match (or the record you pick) and updates it, or creates one if none matches. Stops with an error when several records match exactly.',
       },
       search: findExactRecord.key,
       create: createRecord.key,
       // EXPERIMENTAL in Zapier's schema: "update if found" runs Update Record on the found record.
       update: updateRecord.key,
       updateInputFromSearchOutput: { record_id: 'id' },
-      searchUniqueInputToOutputConstraint: { record_id: 'record_id' },
+      searchUniqueInputToOutputConstraint: { record_id: 'id' },
     },
   },
 });
