@@ -2,6 +2,7 @@ import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication, { beforeRequest } from './authentication/basic';
+import apiRequest from './creates/apiRequest';
 import createCallLog from './creates/createCallLog';
 import createComment from './creates/createComment';
 import createRecord from './creates/createRecord';
@@ -56,6 +57,7 @@ const app = defineApp({
     [createCallLog.key]: createCallLog,
     [linkGmailThread.key]: linkGmailThread,
     [deleteRecord.key]: deleteRecord,
+    [apiRequest.key]: apiRequest,
   },
   searchOrCreates: {
     // Keyed by the visible Find Record (Zapier's editor needs a search's key), but searching with the

@@ -24,6 +24,9 @@ const NETHUNT_BASE_URL = 'https://nethunt.com/api/v1/zapier';
 /** The base URL in force: the constant, or NETHUNT_BASE_URL from the environment (sandbox, tests). */
 const baseUrl = (): string => (process.env.NETHUNT_BASE_URL ?? NETHUNT_BASE_URL).replace(/\/+$/, '');
 
+/** What API Request's paths are relative to: the Zapier API every operation here calls. */
+export const apiBaseUrl = baseUrl;
+
 /** Body of create-record: the user's time zone (required) and the values by field name. */
 interface NewRecordBody {
   timeZone: string;

@@ -87,6 +87,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         add_tag_to_contact: 1,
         // a tag given by name: search the tags, create the missing one, add it
         'add_tag_to_contact (new name)': 3,
+        api_request: 1,
         // Zapier's find-or-create: the search, then the create or the update (two steps of a Zap)
         'find_or_create_contact (miss)': 2,
         'find_or_create_contact (hit)': 2,

@@ -185,6 +185,15 @@ export const nethuntPlan = (): TourPlan => {
         },
       },
       {
+        // Any endpoint, with the connection's auth: the folders it can read.
+        name: 'api_request',
+        method: 'creates.api_request.operation.perform',
+        inputData: { method: 'GET', path: '/triggers/readable-folder' },
+        expect: (r) => {
+          if ((r as { status?: unknown }).status !== 200) throw new Error('expected status 200');
+        },
+      },
+      {
         // Last: the record the earlier steps worked on is deleted.
         name: 'delete_record',
         method: 'creates.delete_record.operation.perform',
