@@ -1,8 +1,16 @@
-import { inputs, nonBlank, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nimble } from '../src/client';
-import { contactIdsField, dealCustomOutputFields, dealValuesShape, idList, ownerIdField, tagList } from '../src/inputs';
+import {
+  connectedUserId,
+  contactIdsField,
+  dealCustomOutputFields,
+  dealValuesShape,
+  idList,
+  ownerIdField,
+  tagList,
+} from '../src/inputs';
 import { dealOutputFields, flattenDeal, staticSample } from '../src/map';
 import { dealFieldsValues, inputError, stageProblem } from '../src/deals';
 import { DEAL } from '../src/samples';
@@ -15,7 +23,7 @@ export const inputFields = defineInputFields([
     required: true,
     dynamic: 'list_pipelines.id.name',
     altersDynamicFields: true,
-    helpText: 'The deal pipeline to add the deal to.',
+    helpText: 'The pipeline to add the deal to.',
   },
   {
     key: 'stage_id',
@@ -48,7 +56,11 @@ export const inputFields = defineInputFields([
     helpText: "When the deal is expected to close: only the date is kept, as a date in your Zap's time zone.",
   },
   { key: 'description', label: 'Description', type: 'text', required: false },
-  { ...contactIdsField, label: 'Related Contact IDs', helpText: 'Nimble contact IDs taking part in the deal.' },
+  {
+    ...contactIdsField,
+    label: 'Related Contacts',
+    helpText: 'The people or companies taking part in the deal: pick them, or map them from an earlier step.',
+  },
   { key: 'tags', label: 'Tags', list: true, required: false },
   ownerIdField,
 ]);
@@ -58,9 +70,9 @@ const CreateDealInput = z.object({
   stage_id: inputs.id(),
   name: inputs.text(),
   ...dealValuesShape,
-  contact_ids: idList().optional(),
-  tags: tagList().optional(),
-  owner_id: inputs.id().optional(),
+  contact_ids: inputs.optional(idList()),
+  tags: inputs.optional(tagList()),
+  owner_id: inputs.optional(inputs.id()),
 });
 
 const perform = (async (z, bundle) => {
@@ -70,26 +82,21 @@ const perform = (async (z, bundle) => {
   // stage of this pipeline, open (not archived, not won or lost), and a probability when it has none.
   const pipeline = await api.pipeline(input.pipeline_id);
   if (pipeline.archived_at) {
-    throw inputError(z, 'Pipeline (pipeline_id)', `"${pipeline.name}" is archived in Nimble: pick another pipeline`);
+    throw inputError(z, 'Pipeline', `"${pipeline.name}" is archived in Nimble: pick another pipeline`);
   }
   const problem = stageProblem(pipeline, input.stage_id, 'the');
-  if (problem) throw inputError(z, 'Stage (stage_id)', problem);
+  if (problem) throw inputError(z, 'Stage', problem);
   const stage = pipeline.stages.find((s) => s.stage_id === input.stage_id)!;
   if (input.probability === undefined && typeof stage.default_probability !== 'number') {
-    throw inputError(
-      z,
-      'Probability (%) (probability)',
-      `is needed: the stage "${stage.name}" has no default probability`,
-    );
+    throw inputError(z, 'Probability (%)', `is needed: the stage "${stage.name}" has no default probability`);
   }
   // fields_values is keyed by field ID (from the deal fields list, kept per connection).
   const fields_values = await dealFieldsValues(z, input, bundle.meta?.timezone);
   const body: DealBody = {
     pipeline_id: input.pipeline_id,
     stage_id: input.stage_id,
-    // The spec requires an owner; the connected user is the natural default. Its id is stored at
-    // connection time; connections made before that ask `/myself`.
-    owner_id: input.owner_id ?? nonBlank(bundle.authData.user_id) ?? (await api.myself()).user_id,
+    // The spec requires an owner: the connected user unless another is picked.
+    owner_id: input.owner_id ?? (await connectedUserId(z, bundle.authData)),
     fields_values,
     ...(input.currency ? { currency: input.currency } : {}),
     ...(input.contact_ids?.length ? { related_contacts: input.contact_ids.map((contact_id) => ({ contact_id })) } : {}),
@@ -101,7 +108,7 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'create_deal',
   noun: 'Deal',
-  display: { label: 'Create Deal', description: 'Creates a deal in a Nimble pipeline stage.' },
+  display: { label: 'Create Deal', description: 'Creates a deal in a stage of a pipeline.' },
   operation: {
     inputFields,
     perform,

@@ -125,11 +125,11 @@ describe('Create Deal (create_deal)', () => {
   it.each([
     [
       STAGE.won,
-      'Stage (stage_id): "Won" is a final (won or lost) stage, which Nimble sets itself: pick an open stage, and mark the deal won or lost in Nimble.',
+      'Stage: "Won" is a final (won or lost) stage, which Nimble sets itself: pick an open stage, and mark the deal won or lost in Nimble.',
     ],
-    [STAGE.old, 'Stage (stage_id): "Old stage" is archived in Nimble: pick an open stage.'],
-    ['62fd6587048065ca3510c6ff', 'Stage (stage_id): is not a stage of the pipeline "Sales": pick one of its stages'],
-    [STAGE.proposal, 'Probability (%) (probability): is needed: the stage "Proposal" has no default probability.'],
+    [STAGE.old, 'Stage: "Old stage" is archived in Nimble: pick an open stage.'],
+    ['62fd6587048065ca3510c6ff', 'Stage: is not a stage of the pipeline "Sales": pick one of its stages'],
+    [STAGE.proposal, 'Probability (%): is needed: the stage "Proposal" has no default probability.'],
   ])(
     'nimble.md §12.3: refuses stage %s, naming the field, after reading the pipeline and before any write',
     async (stage_id, said) => {
@@ -147,7 +147,7 @@ describe('Create Deal (create_deal)', () => {
       run.create(createDeal, { pipeline_id: PIPELINE_ID, stage_id: STAGE.qualified, name: 'X', owner_id: USER_ID }),
     );
     expect(err.message).toBe(
-      'Please check your input: Pipeline (pipeline_id): "Sales" is archived in Nimble: pick another pipeline.',
+      'Please check your input: Pipeline: "Sales" is archived in Nimble: pick another pipeline.',
     );
   });
 
@@ -166,7 +166,7 @@ describe('Create Deal (create_deal)', () => {
       run.create(createDeal, { pipeline_id: PIPELINE_ID, stage_id: STAGE.qualified, name: 'X', owner_id: USER_ID }),
     );
     expect(err.message).toBe(
-      'Nimble rejected the request (HTTP 409): fields_values/probability: is required: the stage has no default probability (field: fields_values/probability)',
+      'Nimble rejected the request (HTTP 409): Probability (%): is required: the stage has no default probability',
     );
   });
 

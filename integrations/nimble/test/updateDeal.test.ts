@@ -72,14 +72,14 @@ describe('Update Deal (update_deal)', () => {
   ])('nimble.md §12.3: refuses stage %s, naming the field, before any write', async (stage_id, said) => {
     dealAndPipeline();
     const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID, stage_id, name: 'X' }));
-    expect(err.message).toContain(`Please check your input: Stage (stage_id): ${said}`);
+    expect(err.message).toContain(`Please check your input: Stage: ${said}`);
   });
 
   it('names the deal Nimble could not find', async () => {
     api().put(`/api/v2/deals/${DEAL_ID}`).reply(404, { object_type: 'deal', object_id: DEAL_ID });
     const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID, currency: 'USD' }));
     expect(err.message).toBe(
-      `Nimble could not find the deal with ID ${DEAL_ID}. Check the ID, or map it from a trigger or a Find step.`,
+      'Nimble could not find this deal: it may have been deleted, or be hidden from you. Pick it again, or check the step it is mapped from.',
     );
   });
 
@@ -93,9 +93,7 @@ describe('Update Deal (update_deal)', () => {
         errors: { '/fields_values/probability': { message: 'is required' } },
       });
     const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID, name: 'X' }));
-    expect(err.message).toBe(
-      'Nimble rejected the request (HTTP 409): fields_values/probability: is required (field: fields_values/probability)',
-    );
+    expect(err.message).toBe('Nimble rejected the request (HTTP 409): Probability (%): is required');
   });
 
   it('says what is missing from an answer of the wrong shape', async () => {

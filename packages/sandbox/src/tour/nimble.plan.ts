@@ -95,6 +95,15 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
           if (!Array.isArray(result) || result.length !== 0) fail('page 2 should be empty');
         },
       },
+      {
+        // Owner and Assignee: the connected user first, then the owners of recent deals.
+        name: 'list_users',
+        method: 'triggers.list_users.operation.perform',
+        expect: (result) => {
+          const first = (result as { id: string; name: string }[])[0];
+          if (first?.id !== sim.user.user_id || !first.name.endsWith('(you)')) fail('the connected user is not first');
+        },
+      },
       { name: 'new_contact', method: 'triggers.new_contact.operation.perform', expect: nonEmpty },
       {
         name: 'updated_contact',
@@ -158,6 +167,16 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
           address_country: 'United Kingdom',
           tags: ['zapier', 'mathematics'],
           'fields__Customer Tier': '2',
+        },
+        // A drop-down field stores the option's id; its label comes out beside it.
+        expect: (result) => {
+          const r = result as Record<string, unknown>;
+          if (r['fields__Customer Tier'] !== '2' || r['fields__Customer Tier__label'] !== 'Silver') {
+            fail(
+              `Customer Tier came out as ${String(r['fields__Customer Tier'])} / ${String(r['fields__Customer Tier__label'])}`,
+            );
+          }
+          if (r.owner_id !== sim.user.user_id) fail('the contact is not owned by the connected user');
         },
       },
       {
