@@ -99,7 +99,7 @@ describe('Create Contact (create_contact)', () => {
     expect(out).toMatchObject({ record_type: 'company', name: 'Nimble', company_name: 'Nimble' });
   });
 
-  it("names each field of Nimble's 409 validation answer", async () => {
+  it("names each field of Nimble's 409 validation answer by its label in the form", async () => {
     api()
       .post('/api/v1/contact')
       .reply(409, {
@@ -110,11 +110,12 @@ describe('Create Contact (create_contact)', () => {
             { message: 'First name or last name field is required', field_id: '5049f697a694620a07000043' },
           ],
           email: [{ message: 'Not a valid email', field_id: '5049f697a694620a07000064' }],
+          'lead source': [{ message: 'Unknown choice', field_id: '5049f697a694620a0700008e' }],
         },
       });
     const err = await failureOf(run.create(createContact, { first_name: 'X' }));
     expect(err.message).toBe(
-      'Nimble rejected the request (HTTP 409): First Name: First name or last name field is required; Email: Not a valid email',
+      'Nimble rejected the request (HTTP 409): First Name: First name or last name field is required; Email: Not a valid email; Lead Source: Unknown choice',
     );
   });
 
