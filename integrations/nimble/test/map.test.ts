@@ -9,6 +9,7 @@ import {
   toTagList,
 } from '../src/map';
 import { CONTACT, CONTACT_FIELDS } from '../src/samples';
+import { FieldsMetadataSchema } from '../src/schemas';
 
 describe('contact mapping', () => {
   it('reads addresses written as JSON or, as in the guide, with single quotes', () => {
@@ -18,7 +19,7 @@ describe('contact mapping', () => {
   });
 
   it("outputs a drop-down field's option label beside its id: one, several, or none for an id the field does not list", () => {
-    const labels = choiceLabelsOf(CONTACT_FIELDS);
+    const labels = choiceLabelsOf(FieldsMetadataSchema.parse(CONTACT_FIELDS));
     expect(labels).toEqual({ 'lead status': { '1': 'Open', '2': 'Contacted', '3': 'Qualified', '4': 'Unqualified' } });
     const fv = (value: string) => ({ value, modifier: '' });
     const out = (values: { value: string; modifier: string }[]) =>
