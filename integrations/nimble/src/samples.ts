@@ -102,6 +102,16 @@ export const NOTE = {
   updated: '2024-03-14T10:16:46+0000',
 };
 
+/** A colleague of the connected user (the owner of some of the account's deals). */
+const COLLEAGUE = {
+  user_id: '5a1b2c3d4e5f60718293a4b5',
+  name: 'Priya Natarajan',
+  email: 'priya@summitsoftware.com',
+  avatar_url: 'https://app.nimble.com/api/users/avatars/5a1b2c3d4e5f60718293a4b5',
+  is_active: true,
+};
+
+/** A task the connected user made and assigned to a colleague. */
 export const TASK = {
   version: 2,
   id: '5c5ae5b3ceee185f7b9c3ad1',
@@ -116,7 +126,7 @@ export const TASK = {
   company_id: MYSELF.company_id,
   owner_id: MYSELF.user_id,
   owner: SHORT_USER,
-  assigned_to: SHORT_USER,
+  assigned_to: COLLEAGUE,
   comments: [],
   related_to: [],
   related: { contacts: [SHORT_CONTACT], deals: [], new_deals: [], sequence: null },

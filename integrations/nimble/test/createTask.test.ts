@@ -8,7 +8,7 @@ useEnv();
 /** A connection that stored its user's id (every connection made since that was added). */
 const run = runner({ ...AUTH, user_id: USER_ID });
 /** Another user of the account, picked as the assignee. */
-const COLLEAGUE = '5a1b2c3d4e5f60718293a4b5';
+const COLLEAGUE = TASK.assigned_to.user_id;
 
 describe('Create Task (create_task)', () => {
   it('nimble.md §9.1: posts to /api/v1/tasks with related.contacts and the due date at the offset of the Zap time zone', async () => {
@@ -43,8 +43,8 @@ describe('Create Task (create_task)', () => {
       completed: false,
       is_important: false,
       owner_id: USER_ID,
-      assigned_to_id: USER_ID,
-      assigned_to_name: 'Daniel Reyes',
+      assigned_to_id: COLLEAGUE,
+      assigned_to_name: 'Priya Natarajan',
       contact_ids: [CONTACT_ID],
       contact_names: ['Maria Lopez'],
       tags: [],

@@ -160,7 +160,7 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
           last_name: 'Lovelace',
           company_name: 'Analytical Engines',
           title: 'Programmer',
-          email: 'ada@example.com',
+          email: 'ada@analyticalengines.co.uk',
           email_type: 'work',
           phone_mobile: '+44 20 7946 0000',
           address_city: 'London',
@@ -185,7 +185,7 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         inputData: (ctx) => ({
           contact_id: idOf(ctx, 'create_contact'),
           mode: 'extend',
-          email: 'ada.king@example.com',
+          email: 'ada.king@outlook.com',
           email_type: 'personal',
           phone_work: '+44 20 7946 0001',
         }),

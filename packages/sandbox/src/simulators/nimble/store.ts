@@ -31,8 +31,8 @@ export const USER = {
   user_id: '4f2acc3142a053dda595f00b',
   company_id: '4c2118ad54397f271b000000',
   company_size: 3,
-  name: 'John Doe',
-  email: 'john.doe@example.com',
+  name: 'Daniel Reyes',
+  email: 'daniel@summitsoftware.com',
 };
 export const SHORT_USER = {
   user_id: USER.user_id,
