@@ -112,7 +112,7 @@ const perform = (async (z, bundle) => {
   ];
   if (unsupported.length) {
     throw new z.errors.Error(
-      `Please check your input: ${unsupported.join(' and ')}: in this Nimble account, tasks made through Zapier are always yours and never marked important. Leave ${unsupported.length > 1 ? 'them' : 'it'} empty. No task was created.`,
+      `${unsupported.join(' and ')}: in this Nimble account, tasks made through Zapier are always yours and never marked important. Leave ${unsupported.length > 1 ? 'them' : 'it'} empty. No task was created.`,
       'InvalidInput',
       400,
     );

@@ -116,7 +116,7 @@ describe('Create Task (create_task)', () => {
       run.create(createTask, { subject: 'Call back', assigned_to: COLLEAGUE, is_important: true }),
     );
     expect(err.message).toBe(
-      'Please check your input: Assignee and Important: in this Nimble account, tasks made through Zapier are always yours and never marked important. Leave them empty. No task was created.',
+      'Assignee and Important: in this Nimble account, tasks made through Zapier are always yours and never marked important. Leave them empty. No task was created.',
     );
   });
 
@@ -154,10 +154,10 @@ describe('Create Task (create_task)', () => {
   });
 
   it.each([
-    [{ subject: ' ' }, /Subject \(subject\): is required/],
-    [{ subject: 'x' }, /Subject \(subject\): must be at least 2 characters/],
-    [{ subject: 'xy', due_date: 'tomorrowish' }, /Due Date \(due_date\): must be a date/],
-    [{ subject: 'xy', contact_ids: ['a/b'] }, /Contacts \(contact_ids\)/],
+    [{ subject: ' ' }, /Subject: is required/],
+    [{ subject: 'x' }, /Subject: must be at least 2 characters/],
+    [{ subject: 'xy', due_date: 'tomorrowish' }, /Due Date: must be a date/],
+    [{ subject: 'xy', contact_ids: ['a/b'] }, /Contacts/],
   ])('rejects %j before any request', async (input, message) => {
     const err = await failureOf(run.create(createTask, input));
     expect(err.message).toMatch(message);
@@ -166,7 +166,7 @@ describe('Create Task (create_task)', () => {
 
   it('rejects an Important value that is not yes or no before any request', async () => {
     const err = await failureOf(run.create(createTask, { subject: 'xy' }, { extra: { is_important: 'maybe' } }));
-    expect(err.message).toMatch(/Important \(is_important\)/);
+    expect(err.message).toMatch(/Important/);
     expectNothingSent();
   });
 });
