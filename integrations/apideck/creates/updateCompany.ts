@@ -22,7 +22,6 @@ export const inputFields = defineInputFields([
   {
     ...companyField,
     required: true,
-    search: 'find_company.id',
     helpText:
       'The company to update. Pick one, search for it by name with **Find Company**, or map a Company ID from an earlier step.',
   },

@@ -115,12 +115,19 @@ export const ownerField = defineInputField({
     'The CRM user who owns the record. Pick one, or enter a user ID. Not every CRM lists its users through Apideck ([see coverage](https://developers.apideck.com/apis/crm/reference#tag/Users)).',
 });
 
+/**
+ * A company picked from the dropdown (by name), found with a **Find Company** step the editor
+ * offers to add (`search`), or mapped as an ID. Search-powered fields stay plain strings.
+ */
 export const companyField = defineInputField({
   key: 'company_id',
   label: 'Company',
+  type: 'string',
   required: false,
   dynamic: 'list_companies.id.name',
-  helpText: 'The company to link. Pick one, or map a Company ID from a **Find Company** step.',
+  search: 'find_company.id',
+  helpText:
+    'The company to link. Pick one, search for it by name with **Find Company**, or map a Company ID from an earlier step.',
 });
 
 /**
@@ -585,7 +592,7 @@ export const leadInputFields = defineInputFields([
     ...companyField,
     group: 'person',
     helpText:
-      'A company record to link. Pick one, or map a Company ID from a **Find Company** step. Pipedrive requires an existing company.',
+      'A company record to link. Pick one, search for it by name with **Find Company**, or map a Company ID from an earlier step. Pipedrive requires an existing company.',
   },
   { ...ownerField, group: 'details' },
   {

@@ -2,14 +2,22 @@ import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import type { Output } from './map';
 import { INSTANT_HELP, performHook, subscribeTo, unsubscribe, type CrmEventType, type WebhookEvent } from './webhooks';
 
-type OutputField = { key: string; label: string; type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer' };
+type OutputField = {
+  key: string;
+  label: string;
+  type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer';
+  list?: boolean;
+};
 /** Static labels, and functions that label per-account keys (custom fields). */
 type OutputFields = (OutputField | ((z: ZObject, bundle: Bundle) => Promise<OutputField[]>))[];
 
 export interface InstantSpec {
   key: string;
   noun: string;
-  /** e.g. "New Contact": the label becomes "New Contact (Instant)". */
+  /**
+   * e.g. "New Contact": the Zap editor's label, as the polling trigger's (Zapier badges hook
+   * triggers as Instant). The webhook's description in Apideck says "(Instant)".
+   */
   label: string;
   description: string;
   eventType: CrmEventType;
@@ -23,15 +31,14 @@ export interface InstantSpec {
 
 /** A REST hook trigger on Apideck's Webhook API: one webhook per Zap, for one event type. */
 export const instantTrigger = (spec: InstantSpec) => {
-  const label = `${spec.label} (Instant)`;
   return defineTrigger({
     key: spec.key,
     noun: spec.noun,
-    display: { label, description: spec.description },
+    display: { label: spec.label, description: spec.description },
     operation: {
       type: 'hook',
       inputFields: [INSTANT_HELP],
-      performSubscribe: subscribeTo(spec.eventType, label),
+      performSubscribe: subscribeTo(spec.eventType, `${spec.label} (Instant)`),
       performUnsubscribe: unsubscribe,
       perform: performHook(spec.eventType, spec.toOutput),
       performList: spec.performList,

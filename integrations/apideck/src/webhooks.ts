@@ -398,19 +398,17 @@ export const performHook =
     }
   };
 
-/** A deletion: the record is gone, so the event alone is the output (no request). */
-export const deletedOutput = (entity: CrmEntity, event: WebhookEvent): Output => ({
+/** A deletion: the record is gone, so the event alone is the output (no request); `id` is the record's. */
+export const deletedOutput = (_entity: CrmEntity, event: WebhookEvent): Output => ({
   id: event.entity_id,
-  [`${entity}_id`]: event.entity_id,
   event_type: event.event_type,
   occurred_at: event.occurred_at ?? null,
   service_id: event.service_id ?? null,
 });
 
 /** The output fields of a deletion of `entity` (`label` e.g. "Contact"). */
-export const deletedOutputFields = (entity: CrmEntity, label: string) => [
-  { key: 'id', label: 'ID', type: 'string' as const },
-  { key: `${entity}_id`, label: `${label} ID`, type: 'string' as const },
+export const deletedOutputFields = (_entity: CrmEntity, label: string) => [
+  { key: 'id', label: `${label} ID`, type: 'string' as const },
   { key: 'event_type', label: 'Event Type' },
   { key: 'occurred_at', label: 'Deleted At', type: 'datetime' as const },
   { key: 'service_id', label: 'Connector (Service ID)' },
@@ -425,5 +423,5 @@ export const deletedOutputFields = (entity: CrmEntity, label: string) => [
 export const INSTANT_HELP = {
   key: 'instant_help',
   type: 'copy' as const,
-  helpText: `Apideck sends this event to Zapier as a webhook, so the Zap runs within seconds when the connected CRM pushes its own webhooks (HubSpot and Pipedrive, for most events). Other connectors only have Apideck's **virtual webhooks**: Apideck polls the CRM for changes, by default **once every 24 hours** (the interval depends on your Apideck plan), so the event can arrive up to a day after the change ([what are virtual webhooks?](${WEBHOOKS_GUIDE_URL}#virtual-webhooks)). When that is too slow, use the polling trigger without (Instant) in its name: it works with every connector and Zapier checks it every few minutes.`,
+  helpText: `Apideck sends this event to Zapier as a webhook, so the Zap runs within seconds when the connected CRM pushes its own webhooks (HubSpot and Pipedrive, for most events). Other connectors only have Apideck's **virtual webhooks**: Apideck polls the CRM for changes, by default **once every 24 hours** (the interval depends on your Apideck plan), so the event can arrive up to a day after the change ([what are virtual webhooks?](${WEBHOOKS_GUIDE_URL}#virtual-webhooks)). When that is too slow, use the trigger of the same name without the Instant badge: it works with every connector and Zapier checks it every few minutes.`,
 };

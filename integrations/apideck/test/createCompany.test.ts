@@ -27,7 +27,6 @@ describe('create_company', () => {
     expect(Object.keys(out)).toEqual(Object.keys(createCompany.operation.sample ?? {}));
     expect(out).toMatchObject({
       id: '23456',
-      company_id: '23456',
       name: 'SpaceX',
       industry: 'Aerospace',
       vat_number: null,

@@ -35,19 +35,55 @@ describe('create_contact', () => {
     api().post('/crm/contacts', sent).reply(201, idBody('contacts', '777'));
     const out = await run.create(createContact, { ...input, tags: [...input.tags] });
     expect(Object.keys(out)).toEqual(Object.keys(createContact.operation.sample ?? {}));
-    expect(out).toMatchObject({
+    // One id; the primary email and phone, the work/personal emails and work/mobile numbers, and
+    // every email and number in a list: no key per type the record does not have.
+    expect(out).toEqual({
       id: '777',
-      contact_id: '777',
       name: 'Ada Lovelace',
+      first_name: 'Ada',
+      middle_name: null,
+      last_name: 'Lovelace',
+      prefix: null,
+      suffix: null,
+      title: null,
+      department: null,
+      company_id: '23456',
+      company_name: null,
+      owner_id: null,
+      lead_id: null,
+      type: null,
+      gender: null,
+      birthday: null,
+      language: null,
+      lead_source: null,
+      status: null,
+      active: null,
+      description: null,
+      photo_url: null,
+      email_domain: null,
       email: 'ada@example.com',
       email_work: 'ada@example.com',
-      email_primary: null,
+      email_personal: null,
+      emails: ['ada@example.com'],
       phone_number: '+44 20 7946 0000',
+      phone_work: null,
       phone_mobile: '+44 20 7946 0000',
+      phone_numbers: ['+44 20 7946 0000'],
       address: '12 St James Square, London, GB',
+      address_line1: '12 St James Square',
+      address_line2: null,
       address_city: 'London',
+      address_state: null,
+      address_postal_code: null,
+      address_country: 'GB',
+      addresses: ['12 St James Square, London, GB'],
+      website: null,
+      websites: [],
+      social_links: [],
       tags: ['Engines', 'Maths'],
+      last_activity_at: null,
       created_at: null,
+      updated_at: null,
     });
   });
 

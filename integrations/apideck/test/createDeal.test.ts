@@ -1,7 +1,8 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createDeal from '../creates/createDeal';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, run } from './helpers';
+import { PIPELINE } from '../src/samples';
+import { api, errorBody, idBody, listBody, run } from './helpers';
 
 useNock();
 
@@ -20,6 +21,11 @@ describe('create_deal', () => {
         tags: ['Q3'],
       })
       .reply(201, idBody('opportunities', '34567'));
+    // The pipeline and stage the user picked, by name: one read of the pipeline list.
+    api()
+      .get('/crm/pipelines')
+      .query({ limit: '200' })
+      .reply(200, listBody('pipelines', [PIPELINE]));
     const out = await run.create(createDeal, {
       title: 'New Rocket',
       pipeline_id: 'default',
@@ -35,8 +41,9 @@ describe('create_deal', () => {
     );
     expect(out).toMatchObject({
       id: '34567',
-      opportunity_id: '34567',
       title: 'New Rocket',
+      pipeline_name: 'Sales Pipeline',
+      stage_name: 'Contract Sent',
       monetary_amount: 75000,
       currency: 'USD',
       close_date: '2024-06-30',

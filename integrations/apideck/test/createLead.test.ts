@@ -29,11 +29,11 @@ describe('create_lead', () => {
     expect(Object.keys(out)).toEqual(Object.keys(createLead.operation.sample ?? {}));
     expect(out).toMatchObject({
       id: '67890',
-      lead_id: '67890',
       name: 'Ada Lovelace',
       company_name: 'Analytical Engines',
       email: 'ada@example.com',
-      email_primary: 'ada@example.com',
+      email_work: null,
+      emails: ['ada@example.com'],
       phone_number: null,
     });
   });

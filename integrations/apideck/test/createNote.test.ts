@@ -19,7 +19,6 @@ describe('create_note', () => {
     expect(out).toEqual({
       ...Object.fromEntries(Object.keys(createNote.operation.sample ?? {}).map((k) => [k, null])),
       id: '45678',
-      note_id: '45678',
       content: 'Met at the fair',
       contact_id: '12345',
       opportunity_id: '34567',

@@ -23,7 +23,6 @@ describe('deleted_contact_instant', () => {
     await expect(perform(delivery(event(EVENT, '12345')))).resolves.toEqual([
       {
         id: '12345',
-        contact_id: '12345',
         event_type: 'crm.contact.deleted',
         occurred_at: '2021-10-01T03:14:55.419Z',
         service_id: 'hubspot',

@@ -16,9 +16,9 @@ describe('find_company', () => {
     expect(out).toEqual([findCompany.operation.sample]);
     expect(out[0]).toMatchObject({
       id: '23456',
-      name: 'SpaceX',
-      email: 'info@spacex.com',
-      phone_number: '111-111-1111',
+      name: 'Northwind Aerospace',
+      email: 'info@northwindaero.com',
+      phone_number: '+1 206-555-0100',
     });
   });
 

@@ -19,7 +19,6 @@ describe('find_contact', () => {
     );
     expect(out[0]).toMatchObject({
       id: '12345',
-      contact_id: '12345',
       name: 'Elon Musk',
       email: 'elon@musk.com',
       email_work: 'elon@spacex.com',
@@ -29,6 +28,7 @@ describe('find_contact', () => {
       phone_mobile: '222-222-2222',
       phone_numbers: ['+1 323 111-111-1111 ext. 105', '222-222-2222'],
       address: '25 Main street, apt #, 94104 San Francisco, CA, US',
+      address_line1: 'Main street',
       address_city: 'San Francisco',
       address_country: 'US',
       website: 'https://example.com',

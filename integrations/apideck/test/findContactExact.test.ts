@@ -12,13 +12,14 @@ describe('find_contact_exact (Find or Create Contact)', () => {
   it('keeps only the contact whose email is exactly the input (any case), reading every page of the filter', async () => {
     api()
       .get('/crm/contacts')
-      .query({ 'filter[email]': 'Elon@Musk.com', limit: '200' })
-      .reply(200, listBody('contacts', [withEmail('1', 'elon@musk.com.au')], 'cGFnZTI='));
+      .query({ 'filter[email]': 'Ava.Thompson@Outlook.com', limit: '200' })
+      .reply(200, listBody('contacts', [withEmail('1', 'ava.thompson@outlook.com.au')], 'cGFnZTI='));
     api()
       .get('/crm/contacts')
-      .query({ 'filter[email]': 'Elon@Musk.com', limit: '200', cursor: 'cGFnZTI=' })
+      .query({ 'filter[email]': 'Ava.Thompson@Outlook.com', limit: '200', cursor: 'cGFnZTI=' })
       .reply(200, listBody('contacts', [CONTACT]));
-    const out = await run.search(findContactExact, { email: 'Elon@Musk.com' });
+    // Her personal email counts as well as her work (first) one.
+    const out = await run.search(findContactExact, { email: 'Ava.Thompson@Outlook.com' });
     expect(out).toEqual([findContactExact.operation.sample]);
   });
 

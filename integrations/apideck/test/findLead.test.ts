@@ -13,9 +13,13 @@ describe('find_lead', () => {
       .get('/crm/leads')
       .query({ 'filter[first_name]': 'Elon', 'filter[last_name]': 'Musk', limit: '10' })
       .reply(200, listBody('leads', [other, LEAD]));
-    const out = await run.search(findLead, { first_name: 'Elon', last_name: 'Musk', company_name: 'SPACEX' });
+    const out = await run.search(findLead, {
+      first_name: 'Elon',
+      last_name: 'Musk',
+      company_name: 'BLUEWATER logistics',
+    });
     expect(out).toEqual([findLead.operation.sample]);
-    expect(out[0]).toMatchObject({ id: '67890', lead_id: '67890', company_name: 'Spacex', owner_name: 'John Doe' });
+    expect(out[0]).toMatchObject({ id: '67890', company_name: 'Bluewater Logistics', owner_name: 'Jordan Rivera' });
   });
 
   it('a connection error names the consumer and says to check Vault', async () => {

@@ -8,12 +8,12 @@ useNock();
 
 describe('find_lead_exact (Find or Create Lead)', () => {
   it('keeps only the lead whose email is exactly the input', async () => {
-    const near = { ...LEAD, id: '1', emails: [{ email: 'elon@musk.co', type: 'primary' }] };
+    const near = { ...LEAD, id: '1', emails: [{ email: 'marcus.lee@bluewaterlogistics.co', type: 'primary' }] };
     api()
       .get('/crm/leads')
-      .query({ 'filter[email]': 'elon@musk.com', limit: '200' })
+      .query({ 'filter[email]': 'marcus.lee@bluewaterlogistics.com', limit: '200' })
       .reply(200, listBody('leads', [near, LEAD]));
-    const out = await run.search(findLeadExact, { email: 'elon@musk.com' });
+    const out = await run.search(findLeadExact, { email: 'marcus.lee@bluewaterlogistics.com' });
     expect(out).toEqual([findLeadExact.operation.sample]);
   });
 

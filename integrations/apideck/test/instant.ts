@@ -149,7 +149,7 @@ export const itSubscribes = (trigger: InstantTrigger, eventType: CrmEventType) =
   it(`performSubscribe creates one crm webhook for ${eventType} events, delivering to the Zap`, async () => {
     api()
       .post('/webhook/webhooks', {
-        description: `Zapier: ${trigger.display.label} for consumer consumer-42`,
+        description: `Zapier: ${trigger.display.label} (Instant) for consumer consumer-42`,
         unified_api: 'crm',
         status: 'enabled',
         delivery_url: TARGET,
@@ -171,6 +171,11 @@ export interface RecordTriggerCase {
   output: FlatObject;
   /** The polling request `performList` makes at 2024-05-10T12:00:00Z (apart from the path). */
   pollQuery: Record<string, string>;
+  /**
+   * The pipeline list a deal trigger reads for the pipeline and stage names (one more request,
+   * from the connector the event names).
+   */
+  pipelines?: unknown[];
 }
 
 /**
@@ -187,8 +192,17 @@ export const describeRecordTrigger = (trigger: InstantTrigger, c: RecordTriggerC
 
     itSubscribes(trigger, c.eventType);
 
+    it('is labelled as the polling trigger of the same name: Zapier shows the Instant badge', () => {
+      expect(trigger.display.label).not.toMatch(/Instant/);
+      expect(trigger.display.description).toMatch(/^Triggers when .*, as soon as the CRM reports it\.$/);
+      expect(trigger.display.description).not.toMatch(/Apideck/);
+    });
+
     it('perform reads the record once, from the connector the event names, as the sample', async () => {
       read().reply(200, one(c.resource, c.record));
+      if (c.pipelines) {
+        api(AUTH, 'hubspot').get('/crm/pipelines').query({ limit: '200' }).reply(200, list('pipelines', c.pipelines));
+      }
       const out = await perform(delivery(event(c.eventType, id)));
       expect(out).toMatchObject([c.output]);
       expect(out).toEqual([trigger.operation.sample]);
@@ -218,6 +232,7 @@ export const describeRecordTrigger = (trigger: InstantTrigger, c: RecordTriggerC
         .get(`/crm/${c.resource}`)
         .query(c.pollQuery)
         .reply(200, list(c.resource, [c.record]));
+      if (c.pipelines) api().get('/crm/pipelines').query({ limit: '200' }).reply(200, list('pipelines', c.pipelines));
       const out = await performList(makeBundle(AUTH));
       jest.restoreAllMocks();
       expect(out).toEqual([trigger.operation.sample]);

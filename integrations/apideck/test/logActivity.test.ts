@@ -28,7 +28,6 @@ describe('log_activity', () => {
     expect(Object.keys(out)).toEqual(Object.keys(logActivity.operation.sample ?? {}));
     expect(out).toMatchObject({
       id: '56789',
-      activity_id: '56789',
       type: 'call',
       start_datetime: '2024-06-30T08:00:00.000Z',
       end_datetime: '2024-06-30T08:02:30.000Z',

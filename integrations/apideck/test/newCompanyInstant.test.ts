@@ -10,7 +10,7 @@ describeRecordTrigger(newCompanyInstant, {
   eventType: CRM_EVENTS.company.created,
   resource: 'companies',
   record: COMPANY,
-  output: { id: '23456', company_id: '23456' },
+  output: { id: '23456', name: 'Northwind Aerospace' },
   pollQuery: {
     'filter[created_since]': '2024-05-03T12:00:00.000Z',
     'sort[by]': 'created_at',

@@ -10,7 +10,7 @@ describeRecordTrigger(newContactInstant, {
   eventType: CRM_EVENTS.contact.created,
   resource: 'contacts',
   record: CONTACT,
-  output: { id: '12345', contact_id: '12345' },
+  output: { id: '12345', email: 'ava.thompson@northwindaero.com' },
   pollQuery: {
     'filter[created_since]': '2024-05-03T12:00:00.000Z',
     'sort[by]': 'created_at',

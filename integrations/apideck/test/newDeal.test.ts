@@ -1,6 +1,6 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import newDeal from '../triggers/newDeal';
-import { OPPORTUNITY } from '../src/samples';
+import { OPPORTUNITY, PIPELINE } from '../src/samples';
 import { allowOffContractReplies } from './contract';
 import { api, errorBody, listBody, run } from './helpers';
 
@@ -12,9 +12,20 @@ describe('new_deal', () => {
       .get('/crm/opportunities')
       .query({ 'sort[by]': 'created_at', 'sort[direction]': 'desc', limit: '100' })
       .reply(200, listBody('opportunities', [OPPORTUNITY]));
+    // One more request for the whole poll: the pipeline list names the pipeline and the stage.
+    api()
+      .get('/crm/pipelines')
+      .query({ limit: '200' })
+      .reply(200, listBody('pipelines', [PIPELINE]));
     const out = await run.trigger(newDeal, {});
     expect(out).toEqual([newDeal.operation.sample]);
-    expect(out[0]).toMatchObject({ id: '34567', title: 'New Rocket', monetary_amount: 75000 });
+    expect(out[0]).toMatchObject({
+      id: '34567',
+      pipeline_id: 'default',
+      pipeline_name: 'Sales Pipeline',
+      pipeline_stage_id: 'contractsent',
+      stage_name: 'Contract Sent',
+    });
   });
 
   it("a 429 waits for the downstream CRM's window (x-downstream-ratelimit-reset) before Retry-After", async () => {

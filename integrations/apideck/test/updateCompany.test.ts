@@ -16,10 +16,11 @@ describe('update_company', () => {
           {
             id: '123',
             type: 'primary',
-            line1: 'Main street',
-            city: 'Hawthorne',
-            state: 'CA',
-            postal_code: '94104',
+            line1: '2200 Alaskan Way',
+            line2: 'Suite 400',
+            city: 'Tacoma',
+            state: 'WA',
+            postal_code: '98121',
             country: 'US',
           },
         ],
@@ -28,9 +29,9 @@ describe('update_company', () => {
     api()
       .get('/crm/companies/23456')
       .reply(200, oneBody('companies', { ...COMPANY, industry: 'Space' }));
-    const out = await run.create(updateCompany, { company_id: '23456', industry: 'Space', address_city: 'Hawthorne' });
+    const out = await run.create(updateCompany, { company_id: '23456', industry: 'Space', address_city: 'Tacoma' });
     expect(Object.keys(out)).toEqual(Object.keys(updateCompany.operation.sample ?? {}));
-    expect(out).toMatchObject({ id: '23456', company_id: '23456', name: 'SpaceX', industry: 'Space' });
+    expect(out).toMatchObject({ id: '23456', name: 'Northwind Aerospace', industry: 'Space' });
   });
 
   it("shows Apideck's 400 with its type and message", async () => {

@@ -13,8 +13,8 @@ describe('update_contact', () => {
       .patch('/crm/contacts/12345', {
         title: 'CTO',
         emails: [
-          { id: '123', email: 'elon@musk.com', type: 'primary' },
-          { id: '124', email: 'elon@tesla.com', type: 'work' },
+          { id: '123', email: 'ava@northwindaero.com', type: 'work' },
+          { id: '124', email: 'ava.thompson@outlook.com', type: 'personal' },
         ],
       })
       .reply(200, idBody('contacts', '12345', 'update'));
@@ -22,24 +22,27 @@ describe('update_contact', () => {
       ...CONTACT,
       title: 'CTO',
       emails: [
-        { id: '123', email: 'elon@musk.com', type: 'primary' },
-        { id: '124', email: 'elon@tesla.com', type: 'work' },
+        { id: '123', email: 'ava@northwindaero.com', type: 'work' },
+        { id: '124', email: 'ava.thompson@outlook.com', type: 'personal' },
       ],
     };
     api().get('/crm/contacts/12345').reply(200, oneBody('contacts', now));
     const out = await run.create(updateContact, {
       contact_id: '12345',
       title: 'CTO',
-      email: 'elon@tesla.com',
+      email: 'ava@northwindaero.com',
       email_type: 'work',
     });
     expect(Object.keys(out)).toEqual(Object.keys(updateContact.operation.sample ?? {}));
     expect(out).toMatchObject({
       id: '12345',
       title: 'CTO',
-      email: 'elon@musk.com',
-      email_work: 'elon@tesla.com',
-      phone_number: '+1 323 111-111-1111 ext. 105',
+      email: 'ava@northwindaero.com',
+      email_work: 'ava@northwindaero.com',
+      email_personal: 'ava.thompson@outlook.com',
+      emails: ['ava@northwindaero.com', 'ava.thompson@outlook.com'],
+      phone_number: '+1 206 555-0142 ext. 105',
+      phone_mobile: '+1 206-555-0199',
     });
   });
 

@@ -12,24 +12,30 @@ describe('update_lead', () => {
     api()
       .patch('/crm/leads/67890', {
         phone_numbers: [
-          { id: '12345', number: '111-111-1111', type: 'primary' },
-          { number: '555-0100', type: 'mobile' },
+          { id: '12345', number: '+1 503-555-0110', type: 'work' },
+          { id: '12346', number: '+1 503-555-0178', type: 'mobile' },
+          { number: '+1 503-555-0100', type: 'home' },
         ],
       })
       .reply(200, idBody('leads', '67890', 'update'));
     api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
-    const out = await run.create(updateLead, { lead_id: '67890', phone_number: '555-0100', phone_type: 'mobile' });
+    const out = await run.create(updateLead, { lead_id: '67890', phone_number: '+1 503-555-0100', phone_type: 'home' });
     expect(Object.keys(out)).toEqual(Object.keys(updateLead.operation.sample ?? {}));
-    expect(out).toMatchObject({ id: '67890', lead_id: '67890', name: 'Elon Musk', company_name: 'Spacex' });
+    expect(out).toMatchObject({ id: '67890', name: 'Marcus Lee', company_name: 'Bluewater Logistics' });
   });
 
   it('a number the lead already has is sent back unchanged, not added twice', async () => {
     api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
     api()
-      .patch('/crm/leads/67890', { phone_numbers: [{ id: '12345', number: '111-111-1111', type: 'primary' }] })
+      .patch('/crm/leads/67890', {
+        phone_numbers: [
+          { id: '12345', number: '+1 503-555-0110', type: 'work' },
+          { id: '12346', number: '+1 503-555-0178', type: 'mobile' },
+        ],
+      })
       .reply(200, idBody('leads', '67890', 'update'));
     api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
-    await run.create(updateLead, { lead_id: '67890', phone_number: '(111) 111 1111', phone_type: 'mobile' });
+    await run.create(updateLead, { lead_id: '67890', phone_number: '+1 (503) 555 0110', phone_type: 'mobile' });
   });
 
   it("a downstream rate limit waits for the connector's window", async () => {

@@ -23,7 +23,7 @@ describe('updated_contact', () => {
       .reply(200, listBody('contacts', [CONTACT]));
     const out = await run.trigger(updatedContact, {});
     expect(out).toEqual([updatedContact.operation.sample]);
-    expect(out[0]).toMatchObject({ id: `12345-${Date.parse('2020-09-30T07:43:32.000Z')}`, contact_id: '12345' });
+    expect(out[0]).toMatchObject({ id: `12345-${Date.parse('2024-06-05T17:42:10.000Z')}`, contact_id: '12345' });
   });
 
   it('a sort the connector refuses is followed by the plain listing, sorted by update here', async () => {

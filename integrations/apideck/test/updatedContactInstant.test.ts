@@ -10,7 +10,7 @@ describeRecordTrigger(updatedContactInstant, {
   eventType: CRM_EVENTS.contact.updated,
   resource: 'contacts',
   record: CONTACT,
-  output: { id: `12345-${Date.parse('2020-09-30T07:43:32.000Z')}`, contact_id: '12345' },
+  output: { id: `12345-${Date.parse('2024-06-05T17:42:10.000Z')}`, contact_id: '12345' },
   pollQuery: {
     'filter[updated_since]': '2024-05-03T12:00:00.000Z',
     'sort[by]': 'updated_at',

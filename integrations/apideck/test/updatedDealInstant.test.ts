@@ -1,5 +1,5 @@
 import { useNock } from '@crm-zapier/kit/testing';
-import { OPPORTUNITY } from '../src/samples';
+import { OPPORTUNITY, PIPELINE } from '../src/samples';
 import { CRM_EVENTS } from '../src/webhooks';
 import updatedDealInstant from '../triggers/instant/updatedDealInstant';
 import { describeRecordTrigger } from './instant';
@@ -10,6 +10,12 @@ describeRecordTrigger(updatedDealInstant, {
   eventType: CRM_EVENTS.opportunity.updated,
   resource: 'opportunities',
   record: OPPORTUNITY,
-  output: { id: `34567-${Date.parse(OPPORTUNITY.updated_at!)}`, opportunity_id: '34567' },
+  output: {
+    id: `34567-${Date.parse(OPPORTUNITY.updated_at!)}`,
+    opportunity_id: '34567',
+    pipeline_name: 'Sales Pipeline',
+    stage_name: 'Contract Sent',
+  },
+  pipelines: [PIPELINE],
   pollQuery: { 'sort[by]': 'updated_at', 'sort[direction]': 'desc', limit: '100' },
 });

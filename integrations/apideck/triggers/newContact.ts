@@ -26,7 +26,7 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'New Contact',
-    description: 'Triggers when a new contact is created in your CRM.',
+    description: "Triggers when a new contact is created in the consumer's CRM.",
   },
   operation: {
     type: 'polling',

@@ -25,7 +25,7 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'Updated Contact',
-    description: 'Triggers when a contact in your CRM is updated (each update triggers once).',
+    description: "Triggers when a contact in the consumer's CRM is updated (each update triggers once).",
   },
   operation: {
     type: 'polling',
@@ -33,6 +33,7 @@ export default defineTrigger({
     sample: flattenContactUpdate(CONTACT),
     outputFields: [
       eventIdField('Update ID'),
+      { key: 'contact_id', label: 'Contact ID', type: 'string' },
       ...contactOutputFields.filter((f) => f.key !== 'id'),
       customOutputFields('contacts'),
     ],

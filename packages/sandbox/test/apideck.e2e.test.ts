@@ -15,7 +15,7 @@ import { runPlan } from '../src/tour/tour.lib';
 type Out = Record<string, unknown> & { id: string };
 
 describe('Apideck CRM against its simulator, through the runtime', () => {
-  it('runs every operation of the tour: one request each, two for an update (PATCH, then read back; three when it merges an email), two or three for a find-or-create', async () => {
+  it('runs every operation of the tour: one request each, two for an update (PATCH, then read back; three when it merges an email), two or three for a find-or-create, one more for a deal (the pipeline list names its pipeline and stage)', async () => {
     const plan = apideckPlan();
     try {
       const results = await runPlan(plan);
@@ -57,12 +57,14 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
           'find_or_create_company (hit: update)',
         ]),
       );
+      // A deal step reads the pipeline list once more, for the pipeline's and stage's names.
+      const DEAL_STEPS = ['new_deal', 'updated_deal', 'create_deal', 'update_deal'];
       const expected = (step: string) =>
-        step.includes('(hit: update)') || step === 'update_contact'
+        (step.includes('(hit: update)') || step === 'update_contact'
           ? 3
           : step.includes('(miss: create)') || step.startsWith('update_')
             ? 2
-            : 1;
+            : 1) + (DEAL_STEPS.includes(step) ? 1 : 0);
       for (const r of results) expect([r.step, r.requests]).toEqual([r.step, expected(r.step)]);
       const update = results.find((r) => r.step === 'update_contact')!.result as Out;
       const contactRequests = plan.server.requests.filter((r) => r.endsWith(`/crm/contacts/${update.id}`));
@@ -148,7 +150,6 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
       )) as Out;
       expect(updated).toMatchObject({
         id: elon.id,
-        contact_id: elon.id,
         name: 'Elon Musk',
         title: 'Chief Engineer',
         email: 'elon@musk.com',
@@ -580,6 +581,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         expect(calls.map((c) => c.replace(/filter\[created_since\]=[^&]*&/, ''))).toEqual([
           '400 /crm/opportunities?sort[by]=created_at&sort[direction]=desc&limit=100',
           '200 /crm/opportunities?limit=100',
+          '200 /crm/pipelines?limit=200',
           '400 /crm/leads?sort[by]=created_at&sort[direction]=desc&limit=100',
           '200 /crm/leads?',
           '200 /crm/contacts?sort[by]=created_at&sort[direction]=desc&limit=100',

@@ -14,7 +14,7 @@ export default instantTrigger({
   key: 'new_company_instant',
   noun: 'Company',
   label: 'New Company',
-  description: 'Triggers when a new company is created in your CRM, as soon as Apideck sends the event.',
+  description: "Triggers when a new company is created in the consumer's CRM, as soon as the CRM reports it.",
   eventType: CRM_EVENTS.company.created,
   toOutput: async (z, event) => flattenCompany(await apideck(z).eventRecord('company', CompanySchema, event)),
   performList: async (z, bundle) => {

@@ -9,7 +9,7 @@ export default instantTrigger({
   key: 'new_contact_instant',
   noun: 'Contact',
   label: 'New Contact',
-  description: 'Triggers when a new contact is created in your CRM, as soon as Apideck sends the event.',
+  description: "Triggers when a new contact is created in the consumer's CRM, as soon as the CRM reports it.",
   eventType: CRM_EVENTS.contact.created,
   toOutput: async (z, event) => flattenContact(await apideck(z).eventRecord('contact', ContactSchema, event)),
   ...fromPolling(newContact),

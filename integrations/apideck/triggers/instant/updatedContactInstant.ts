@@ -9,7 +9,7 @@ export default instantTrigger({
   key: 'updated_contact_instant',
   noun: 'Contact',
   label: 'Updated Contact',
-  description: 'Triggers when a contact in your CRM is updated, as soon as Apideck sends the event.',
+  description: "Triggers when a contact in the consumer's CRM is updated, as soon as the CRM reports it.",
   eventType: CRM_EVENTS.contact.updated,
   toOutput: async (z, event) => flattenContactUpdate(await apideck(z).eventRecord('contact', ContactSchema, event)),
   ...fromPolling(updatedContact),

@@ -1,5 +1,6 @@
 import { apideck } from '../../src/client';
 import { flattenOpportunityUpdate } from '../../src/map';
+import { dealNames } from '../../src/names';
 import { OpportunitySchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
 import updatedDeal from '../updatedDeal';
@@ -10,9 +11,11 @@ export default instantTrigger({
   noun: 'Deal',
   label: 'Updated Deal',
   description:
-    'Triggers when a deal (opportunity) in your CRM is updated, including stage changes, as soon as Apideck sends the event.',
+    "Triggers when a deal (opportunity) in the consumer's CRM is updated, including stage changes, as soon as the CRM reports it.",
   eventType: CRM_EVENTS.opportunity.updated,
-  toOutput: async (z, event) =>
-    flattenOpportunityUpdate(await apideck(z).eventRecord('opportunity', OpportunitySchema, event)),
+  toOutput: async (z, event) => {
+    const deal = await apideck(z).eventRecord('opportunity', OpportunitySchema, event);
+    return flattenOpportunityUpdate(deal, (await dealNames(z, [deal], event.service_id))(deal));
+  },
   ...fromPolling(updatedDeal),
 });
