@@ -180,7 +180,8 @@ export const apideck = (z: ZObject) => {
     createActivity: (body: ActivityBody) => send('POST', '/crm/activities', body),
     /** Pipelines, of the connector `serviceId` names when given (a webhook event's), else the connection's. */
     pipelines: (q: ListQuery, serviceId?: string) => list('/crm/pipelines', LISTS.pipeline, q, serviceId),
-    users: (q: ListQuery) => list('/crm/users', LISTS.user, q),
+    /** Users, of the connector `serviceId` names when given (a webhook event's), else the connection's. */
+    users: (q: ListQuery, serviceId?: string) => list('/crm/users', LISTS.user, q, serviceId),
     /**
      * The record a webhook event names, read from the connector the event came from (never from the
      * payload's `entity_url`). The id was checked by `checkEventIds` before this call.

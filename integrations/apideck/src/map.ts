@@ -183,7 +183,13 @@ const withCustomFields = (out: Output, fields: readonly CustomField[] | null | u
   return { ...out, ...Object.fromEntries(fresh) };
 };
 
-export const flattenContact = (c: Contact): Output =>
+/** A record's owner by name, read from the user list (`src/names.ts`). */
+export interface OwnerNames {
+  owner_name: string | null;
+}
+
+/** A contact, with its owner's name beside the owner id when `names` gives it (its company's name it has). */
+export const flattenContact = (c: Contact, names?: Partial<OwnerNames>): Output =>
   withCustomFields(
     {
       id: c.id,
@@ -198,6 +204,7 @@ export const flattenContact = (c: Contact): Output =>
       company_id: v(c.company_id),
       company_name: v(c.company_name),
       owner_id: v(c.owner_id),
+      owner_name: names?.owner_name ?? null,
       lead_id: v(c.lead_id),
       type: v(c.type),
       gender: v(c.gender),
@@ -221,17 +228,19 @@ export const flattenContact = (c: Contact): Output =>
  * An update event: one id per (contact, update time), so each update fires once; the contact's own
  * id stays beside it as `contact_id`.
  */
-export const flattenContactUpdate = (c: Contact): Output => {
-  const { id: _id, ...rest } = flattenContact(c);
+export const flattenContactUpdate = (c: Contact, names?: Partial<OwnerNames>): Output => {
+  const { id: _id, ...rest } = flattenContact(c, names);
   return { id: updateEventId(c.id, c.updated_at ?? c.created_at), contact_id: c.id, ...rest };
 };
 
-export const flattenCompany = (c: Company): Output =>
+/** A company, with its owner's name beside the owner id when `names` gives it. */
+export const flattenCompany = (c: Company, names?: Partial<OwnerNames>): Output =>
   withCustomFields(
     {
       id: c.id,
       name: v(c.name),
       owner_id: v(c.owner_id),
+      owner_name: names?.owner_name ?? null,
       industry: v(c.industry),
       description: v(c.description),
       vat_number: v(c.vat_number),

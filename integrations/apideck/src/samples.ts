@@ -1,5 +1,5 @@
 import type { DealNames } from './map';
-import type { Activity, Company, Contact, Lead, Note, Opportunity, Pipeline } from './schemas';
+import type { Activity, Company, Contact, Lead, Note, Opportunity, Pipeline, User } from './schemas';
 
 /**
  * Records as a CRM connected through Apideck returns them (the OpenAPI document's shapes, with the
@@ -137,6 +137,18 @@ export const PIPELINE: Pipeline = {
     { id: 'closedwon', name: 'Closed Won', value: 'CLOSED_WON', display_order: 3 },
   ],
 };
+
+/** The owner of every sample record, as the user list gives it (apideck-crm.md §14). */
+export const USER: User = {
+  id: '54321',
+  username: 'jordan.rivera',
+  first_name: 'Jordan',
+  last_name: 'Rivera',
+  emails: [{ id: '1', email: 'jordan.rivera@meridianhq.com', type: 'work' }],
+};
+
+/** The sample records' owner by name. */
+export const OWNER_NAMES = { owner_name: 'Jordan Rivera' };
 
 /** The sample deal's pipeline and stage by name. */
 export const DEAL_NAMES: DealNames = { pipeline_name: 'Sales Pipeline', stage_name: 'Contract Sent' };

@@ -1,7 +1,7 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createCompany from '../creates/createCompany';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, run } from './helpers';
+import { api, errorBody, idBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -34,6 +34,34 @@ describe('create_company', () => {
       website: 'https://spacex.com',
       websites: ['https://spacex.com'],
     });
+  });
+
+  it('an owner picked from the dropdown comes out by name too: one read of the user list', async () => {
+    api()
+      .post('/crm/companies', { name: 'Northwind Aerospace', owner_id: '54321' })
+      .reply(201, idBody('companies', '23456'));
+    usersAnswer();
+    const out = await run.create(createCompany, { name: 'Northwind Aerospace', owner_id: '54321' });
+    expect(out).toMatchObject({ id: '23456', owner_id: '54321', owner_name: 'Jordan Rivera' });
+  });
+
+  it('a CRM that lists no users leaves the owner name empty, and the company is still created', async () => {
+    api().post('/crm/companies').reply(201, idBody('companies', '23456'));
+    api()
+      .get('/crm/users')
+      .query({ limit: '200' })
+      .reply(
+        400,
+        errorBody(400, 'ConnectorOperationUnsupportedError', 'Unsupported operation', 'Users are not supported'),
+      );
+    const out = await run.create(createCompany, { name: 'Northwind Aerospace', owner_id: '54321' });
+    expect(out).toMatchObject({ id: '23456', owner_id: '54321', owner_name: null });
+  });
+
+  it('no owner: no user list read', async () => {
+    api().post('/crm/companies').reply(201, idBody('companies', '23456'));
+    const out = await run.create(createCompany, { name: 'Northwind Aerospace' });
+    expect(out).toMatchObject({ owner_id: null, owner_name: null });
   });
 
   it("shows Apideck's 422 with the connector's message and the field it names", async () => {

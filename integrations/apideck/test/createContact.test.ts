@@ -1,7 +1,7 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createContact from '../creates/createContact';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, run } from './helpers';
 
 useNock();
 
@@ -50,6 +50,7 @@ describe('create_contact', () => {
       company_id: '23456',
       company_name: null,
       owner_id: null,
+      owner_name: null,
       lead_id: null,
       type: null,
       gender: null,
@@ -130,5 +131,11 @@ describe('create_contact', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('createContact in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(createContact, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });
 });

@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createDeal from '../creates/createDeal';
 import { allowOffContractReplies } from './contract';
 import { PIPELINE } from '../src/samples';
-import { api, errorBody, idBody, listBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, listBody, run } from './helpers';
 
 useNock();
 
@@ -94,5 +94,19 @@ describe('create_deal', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('createDeal in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(createDeal, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
+  });
+
+  it('Primary Contact is picked by name and email, with a Find Contact step beside it', () => {
+    expect(fieldOf(createDeal, 'primary_contact_id')).toMatchObject({
+      label: 'Primary Contact',
+      dynamic: 'list_contacts.id.name',
+      search: 'find_contact.id',
+    });
   });
 });

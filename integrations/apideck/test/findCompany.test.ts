@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findCompany from '../searches/findCompany';
 import { COMPANY } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, listBody, run } from './helpers';
+import { api, errorBody, listBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -12,11 +12,15 @@ describe('find_company', () => {
       .get('/crm/companies')
       .query({ 'filter[name]': 'SpaceX', limit: '10' })
       .reply(200, listBody('companies', [COMPANY]));
+    // One more request for the owner's name: the user list.
+    usersAnswer();
     const out = await run.search(findCompany, { name: ' SpaceX ' });
     expect(out).toEqual([findCompany.operation.sample]);
     expect(out[0]).toMatchObject({
       id: '23456',
       name: 'Northwind Aerospace',
+      owner_id: '54321',
+      owner_name: 'Jordan Rivera',
       email: 'info@northwindaero.com',
       phone_number: '+1 206-555-0100',
     });

@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findContactExact from '../searches/findContactExact';
 import { CONTACT } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, listBody, run } from './helpers';
+import { api, errorBody, listBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -18,6 +18,7 @@ describe('find_contact_exact (Find or Create Contact)', () => {
       .get('/crm/contacts')
       .query({ 'filter[email]': 'Ava.Thompson@Outlook.com', limit: '200', cursor: 'cGFnZTI=' })
       .reply(200, listBody('contacts', [CONTACT]));
+    usersAnswer();
     // Her personal email counts as well as her work (first) one.
     const out = await run.search(findContactExact, { email: 'Ava.Thompson@Outlook.com' });
     expect(out).toEqual([findContactExact.operation.sample]);

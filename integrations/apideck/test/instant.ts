@@ -176,6 +176,8 @@ export interface RecordTriggerCase {
    * from the connector the event names).
    */
   pipelines?: unknown[];
+  /** The user list a contact or company trigger reads for the owner's name (one more request). */
+  users?: unknown[];
 }
 
 /**
@@ -203,6 +205,7 @@ export const describeRecordTrigger = (trigger: InstantTrigger, c: RecordTriggerC
       if (c.pipelines) {
         api(AUTH, 'hubspot').get('/crm/pipelines').query({ limit: '200' }).reply(200, list('pipelines', c.pipelines));
       }
+      if (c.users) api(AUTH, 'hubspot').get('/crm/users').query({ limit: '200' }).reply(200, list('users', c.users));
       const out = await perform(delivery(event(c.eventType, id)));
       expect(out).toMatchObject([c.output]);
       expect(out).toEqual([trigger.operation.sample]);
@@ -233,6 +236,7 @@ export const describeRecordTrigger = (trigger: InstantTrigger, c: RecordTriggerC
         .query(c.pollQuery)
         .reply(200, list(c.resource, [c.record]));
       if (c.pipelines) api().get('/crm/pipelines').query({ limit: '200' }).reply(200, list('pipelines', c.pipelines));
+      if (c.users) api().get('/crm/users').query({ limit: '200' }).reply(200, list('users', c.users));
       const out = await performList(makeBundle(AUTH));
       jest.restoreAllMocks();
       expect(out).toEqual([trigger.operation.sample]);

@@ -2,7 +2,7 @@ import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import newContact from '../triggers/newContact';
 import { CONTACT } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, bundle, errorBody, listBody, run, runMethod } from './helpers';
+import { api, bundle, errorBody, listBody, run, runMethod, usersAnswer } from './helpers';
 
 useNock();
 
@@ -23,8 +23,11 @@ describe('new_contact', () => {
         limit: '100',
       })
       .reply(200, listBody('contacts', [CONTACT]));
+    // One more request for the whole poll: the user list names the owners.
+    usersAnswer();
     const out = await run.trigger(newContact, {});
     expect(out).toEqual([newContact.operation.sample]);
+    expect(out[0]).toMatchObject({ owner_id: '54321', owner_name: 'Jordan Rivera' });
   });
 
   it('a sample load looks back 30 days', async () => {

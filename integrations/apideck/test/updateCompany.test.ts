@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateCompany from '../creates/updateCompany';
 import { COMPANY } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, oneBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, oneBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -29,9 +29,16 @@ describe('update_company', () => {
     api()
       .get('/crm/companies/23456')
       .reply(200, oneBody('companies', { ...COMPANY, industry: 'Space' }));
+    usersAnswer();
     const out = await run.create(updateCompany, { company_id: '23456', industry: 'Space', address_city: 'Tacoma' });
     expect(Object.keys(out)).toEqual(Object.keys(updateCompany.operation.sample ?? {}));
-    expect(out).toMatchObject({ id: '23456', name: 'Northwind Aerospace', industry: 'Space' });
+    expect(out).toMatchObject({
+      id: '23456',
+      name: 'Northwind Aerospace',
+      industry: 'Space',
+      owner_id: '54321',
+      owner_name: 'Jordan Rivera',
+    });
   });
 
   it("shows Apideck's 400 with its type and message", async () => {
@@ -75,5 +82,11 @@ describe('update_company', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('updateCompany in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(updateCompany, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: true });
   });
 });

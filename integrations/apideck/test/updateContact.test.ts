@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateContact from '../creates/updateContact';
 import { CONTACT } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, oneBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, oneBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -27,6 +27,8 @@ describe('update_contact', () => {
       ],
     };
     api().get('/crm/contacts/12345').reply(200, oneBody('contacts', now));
+    // The contact names its owner by id: one read of the user list names them.
+    usersAnswer();
     const out = await run.create(updateContact, {
       contact_id: '12345',
       title: 'CTO',
@@ -37,6 +39,8 @@ describe('update_contact', () => {
     expect(out).toMatchObject({
       id: '12345',
       title: 'CTO',
+      owner_id: '54321',
+      owner_name: 'Jordan Rivera',
       email: 'ava@northwindaero.com',
       email_work: 'ava@northwindaero.com',
       email_personal: 'ava.thompson@outlook.com',
@@ -107,5 +111,19 @@ describe('update_contact', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('updateContact in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(updateContact, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
+  });
+
+  it('Contact is picked by name and email, with a Find Contact step beside it', () => {
+    expect(fieldOf(updateContact, 'contact_id')).toMatchObject({
+      label: 'Contact',
+      dynamic: 'list_contacts.id.name',
+      search: 'find_contact.id',
+    });
   });
 });

@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateDeal from '../creates/updateDeal';
 import { OPPORTUNITY, PIPELINE } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, listBody, oneBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, listBody, oneBody, run } from './helpers';
 
 useNock();
 
@@ -90,5 +90,11 @@ describe('update_deal', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('updateDeal in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(updateDeal, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });
 });

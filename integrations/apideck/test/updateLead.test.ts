@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateLead from '../creates/updateLead';
 import { LEAD } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, oneBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, oneBody, run } from './helpers';
 
 useNock();
 
@@ -92,5 +92,11 @@ describe('update_lead', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('updateLead in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(updateLead, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });
 });

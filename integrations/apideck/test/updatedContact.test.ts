@@ -2,7 +2,7 @@ import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import updatedContact from '../triggers/updatedContact';
 import { CONTACT } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, listBody, run } from './helpers';
+import { api, errorBody, listBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -21,6 +21,7 @@ describe('updated_contact', () => {
         limit: '100',
       })
       .reply(200, listBody('contacts', [CONTACT]));
+    usersAnswer();
     const out = await run.trigger(updatedContact, {});
     expect(out).toEqual([updatedContact.operation.sample]);
     expect(out[0]).toMatchObject({ id: `12345-${Date.parse('2024-06-05T17:42:10.000Z')}`, contact_id: '12345' });

@@ -15,7 +15,7 @@ import { runPlan } from '../src/tour/tour.lib';
 type Out = Record<string, unknown> & { id: string };
 
 describe('Apideck CRM against its simulator, through the runtime', () => {
-  it('runs every operation of the tour: one request each, two for an update (PATCH, then read back; three when it merges an email), two or three for a find-or-create, one more for a deal (the pipeline list names its pipeline and stage)', async () => {
+  it('runs every operation of the tour: one request each, two for an update (PATCH, then read back; three when it merges an email), two or three for a find-or-create, one more to name the pipeline and stage of a deal or the owner of a record', async () => {
     const plan = apideckPlan();
     try {
       const results = await runPlan(plan);
@@ -57,14 +57,20 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
           'find_or_create_company (hit: update)',
         ]),
       );
-      // A deal step reads the pipeline list once more, for the pipeline's and stage's names.
-      const DEAL_STEPS = ['new_deal', 'updated_deal', 'create_deal', 'update_deal'];
+      // One more request where the output names an id the record carries alone: a deal step reads
+      // the pipeline list (pipeline and stage names), a contact or company step with an owner reads
+      // the user list (the owner's name). The tour's new company has no owner.
+      const NAMING_STEPS = [
+        ...['new_deal', 'updated_deal', 'create_deal', 'update_deal'],
+        ...['new_contact', 'updated_contact', 'find_contact', 'find_company', 'find_contact_exact'],
+        ...['find_company_exact', 'create_contact', 'update_contact'],
+      ];
       const expected = (step: string) =>
         (step.includes('(hit: update)') || step === 'update_contact'
           ? 3
           : step.includes('(miss: create)') || step.startsWith('update_')
             ? 2
-            : 1) + (DEAL_STEPS.includes(step) ? 1 : 0);
+            : 1) + (NAMING_STEPS.includes(step) ? 1 : 0);
       for (const r of results) expect([r.step, r.requests]).toEqual([r.step, expected(r.step)]);
       const update = results.find((r) => r.step === 'update_contact')!.result as Out;
       const contactRequests = plan.server.requests.filter((r) => r.endsWith(`/crm/contacts/${update.id}`));
@@ -507,8 +513,8 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
 
       it('a poll over the limit is retried by Zapier when the downstream window resets', async () => {
         await start({ downstreamRateLimit: { limit: 2, windowSeconds: 60 } });
+        // Two requests: the contacts, and the user list for their owners' names.
         await run('triggers.new_contact.operation.perform', bundle());
-        await run('triggers.new_deal.operation.perform', bundle());
         const err = await failureOf(run('triggers.new_lead.operation.perform', bundle()));
         expect(err.name).toBe('ThrottledError');
         expect(err.message).toMatch(/^The connected CRM is rate limiting Apideck \(ConnectorRateLimitError: /);
@@ -559,7 +565,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         expect(await typeOf('/crm/leads')).toEqual([200, undefined]);
       });
 
-      it('New Contact with a refused created_since filter: one more request, the plain listing, newest first', async () => {
+      it('New Contact with a refused created_since filter: one more request, the plain listing, newest first (then the user list, for owner names)', async () => {
         await start({ refuse: { contacts: { filters: ['created_since'] } } });
         const calls = listCalls();
         const contacts = (await run('triggers.new_contact.operation.perform', bundle())) as Out[];
@@ -568,6 +574,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
             /^400 \/crm\/contacts\?filter\[created_since\]=.*&sort\[by\]=created_at&sort\[direction\]=desc&limit=100$/,
           ),
           '200 /crm/contacts?limit=100',
+          '200 /crm/users?limit=200',
         ]);
         expect(contacts.map((c) => c.name)).toEqual(['Gwynne Shotwell', 'Elon Musk']);
       });
@@ -585,6 +592,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
           '400 /crm/leads?sort[by]=created_at&sort[direction]=desc&limit=100',
           '200 /crm/leads?',
           '200 /crm/contacts?sort[by]=created_at&sort[direction]=desc&limit=100',
+          '200 /crm/users?limit=200',
         ]);
         expect(deals.map((d) => d.title)).toEqual(['New Rocket']);
         expect(leads.map((l) => l.name)).toEqual(['Jeff Bezos']);
