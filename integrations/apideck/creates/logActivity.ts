@@ -30,7 +30,7 @@ export const inputFields = defineInputFields([
     type: 'datetime',
     required: false,
     helpText:
-      'When the activity happened or starts. Sent to Apideck in UTC. Salesforce requires it (activities are Salesforce events).',
+      'When the activity happened or starts. Salesforce requires it (activities are Salesforce events).',
   },
   {
     key: 'duration_minutes',
