@@ -1,4 +1,4 @@
-import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import type { Output } from './map';
 import { INSTANT_HELP, performHook, subscribeTo, unsubscribe, type CrmEventType, type WebhookEvent } from './webhooks';
 
@@ -10,6 +10,8 @@ type OutputField = {
 };
 /** Static labels, and functions that label per-account keys (custom fields). */
 type OutputFields = (OutputField | ((z: ZObject, bundle: Bundle) => Promise<OutputField[]>))[];
+/** Static inputs of an instant trigger (the Zap editor's form). */
+type InputFields = readonly PlainInputField[];
 
 export interface InstantSpec {
   key: string;
@@ -21,8 +23,13 @@ export interface InstantSpec {
   label: string;
   description: string;
   eventType: CrmEventType;
-  /** The event as the trigger's output: the record read once, or the event alone for a deletion. */
-  toOutput: (z: ZObject, event: WebhookEvent) => Promise<Output>;
+  /**
+   * The event as the trigger's output: the record read once, or the event alone for a deletion;
+   * `null` when the record is not one the Zap's inputs ask for.
+   */
+  toOutput: (z: ZObject, event: WebhookEvent, bundle: Bundle) => Promise<Output | null>;
+  /** Inputs of the trigger, shown after the note on what "instant" means. */
+  inputFields?: InputFields;
   /** The polling request: what the Zap editor shows as samples, key for key what `perform` returns. */
   performList: (z: ZObject, bundle: Bundle) => Promise<Output[]>;
   sample: Output;
@@ -37,7 +44,7 @@ export const instantTrigger = (spec: InstantSpec) => {
     display: { label: spec.label, description: spec.description },
     operation: {
       type: 'hook',
-      inputFields: [INSTANT_HELP],
+      inputFields: [INSTANT_HELP, ...(spec.inputFields ?? [])],
       performSubscribe: subscribeTo(spec.eventType, `${spec.label} (Instant)`),
       performUnsubscribe: unsubscribe,
       perform: performHook(spec.eventType, spec.toOutput),

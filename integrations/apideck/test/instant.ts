@@ -77,6 +77,8 @@ interface DeliveryOptions {
   headers?: Record<string, string>;
   auth?: Record<string, string>;
   subscribeData?: object;
+  /** The trigger's inputs, as the Zap was set up. */
+  inputData?: Record<string, unknown>;
 }
 
 /**
@@ -95,7 +97,7 @@ export const delivery = (payload: Record<string, unknown>, options: DeliveryOpti
           .digest(options.encoding ?? 'hex');
   return makeBundle(
     options.auth ?? AUTH,
-    {},
+    options.inputData ?? {},
     {},
     {
       cleanedRequest: JSON.parse(content) as unknown,

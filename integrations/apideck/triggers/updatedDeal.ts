@@ -1,12 +1,19 @@
 import { inputs, nonBlank, parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
-import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import {
+  defineInputFields,
+  defineTrigger,
+  type Bundle,
+  type PollingTriggerPerform,
+  type ZObject,
+} from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
 import { newestPage } from '../src/polling';
 import { flattenOpportunityUpdate } from '../src/map';
 import { dealNames } from '../src/names';
 import { DEAL_NAMES, OPPORTUNITY } from '../src/samples';
+import type { Opportunity } from '../src/schemas';
 import { customOutputFields, eventIdField, opportunityOutputFields } from '../src/outputs';
 
 export const ONLY_WHEN = ['any', 'stage'] as const;
@@ -48,6 +55,24 @@ const UpdatedDealInput = zod.object({
 });
 
 /**
+ * Which updated deals count, from the trigger's inputs: `keeps` a deal in the pipeline and stage
+ * asked for (and, for stage changes only, one that dates its last stage change), and `changedAt`
+ * is the time its update id is built from — the stage change's when only stage changes count.
+ */
+export const dealUpdateFilter = (z: ZObject, bundle: Bundle) => {
+  const input = parseInput(z, UpdatedDealInput, bundle.inputData, inputFields);
+  const stageOnly = input.only_when === 'stage' || input.pipeline_stage_id !== undefined;
+  return {
+    stageOnly,
+    keeps: (o: Opportunity) =>
+      (input.pipeline_id === undefined || o.pipeline_id === input.pipeline_id) &&
+      (input.pipeline_stage_id === undefined || o.pipeline_stage_id === input.pipeline_stage_id) &&
+      (!stageOnly || nonBlank(o.date_stage_changed) !== undefined),
+    changedAt: (o: Opportunity) => (stageOnly ? o.date_stage_changed : (o.updated_at ?? o.created_at)),
+  };
+};
+
+/**
  * Opportunities have no `updated_since` filter in any version of the document, and their list
  * filters have no pipeline or stage (apideck-crm.md §2.1): the sort finds the newest updates, and
  * the pipeline, the stage and "only stage changes" are applied to that page here. A stage change is
@@ -56,22 +81,16 @@ const UpdatedDealInput = zod.object({
  * from one more request, the pipeline list (`src/names.ts`).
  */
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, UpdatedDealInput, bundle.inputData, inputFields);
-  const stageOnly = input.only_when === 'stage' || input.pipeline_stage_id !== undefined;
+  const filter = dealUpdateFilter(z, bundle);
   const deals = (
     await newestPage(
       apideck(z).opportunities,
       { sort: { by: 'updated_at', direction: 'desc' }, limit: POLL_PAGE_SIZE },
       (o) => o.updated_at ?? o.created_at,
     )
-  ).filter(
-    (o) =>
-      (input.pipeline_id === undefined || o.pipeline_id === input.pipeline_id) &&
-      (input.pipeline_stage_id === undefined || o.pipeline_stage_id === input.pipeline_stage_id) &&
-      (!stageOnly || nonBlank(o.date_stage_changed) !== undefined),
-  );
+  ).filter(filter.keeps);
   const names = await dealNames(z, deals);
-  return deals.map((o) => flattenOpportunityUpdate(o, names(o), stageOnly ? o.date_stage_changed : undefined));
+  return deals.map((o) => flattenOpportunityUpdate(o, names(o), filter.changedAt(o)));
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
