@@ -64,8 +64,8 @@ describe('Find Contact by ID', () => {
   });
 
   it.each([
-    [{ contact_id: 'x/y' }, /Contact ID \(contact_id\): must be an id/],
-    [{}, /Contact ID \(contact_id\) is missing/],
+    [{ contact_id: 'x/y' }, /Contact ID: must be an id/],
+    [{}, /Contact ID is missing/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.search(findContactById, bad));
     expect(err.message).toMatch(message);
