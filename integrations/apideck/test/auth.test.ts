@@ -35,7 +35,8 @@ describe('authentication', () => {
     const err = await failureOf(run('authentication.test', bundle()));
     expect(err.name).toBe('ExpiredAuthError');
     expect(err.message).toContain('API key, App ID and Consumer ID');
-    expect(err.message).toContain('UnauthorizedError: Unauthorized Request');
+    expect(err.message).toContain('(Unauthorized Request — Invalid key');
+    expect(err.message).not.toContain('UnauthorizedError');
     expect(err.raw).not.toContain(AUTH.api_key);
     expect(err.raw).not.toContain(AUTH.app_id);
   });

@@ -64,6 +64,33 @@ describe('create_company', () => {
     expect(out).toMatchObject({ owner_id: null, owner_name: null });
   });
 
+  it("a downstream CRM's error proxied as JSON is shown by its words, never as JSON", async () => {
+    api()
+      .post('/crm/companies')
+      .reply(
+        400,
+        errorBody(400, 'ConnectorExecutionError', 'Downstream error', {
+          status: 400,
+          body: {
+            status: 'error',
+            category: 'VALIDATION_ERROR',
+            errors: [{ message: 'Property "domain" is invalid' }],
+          },
+        }),
+      );
+    const err = await failureOf(run.create(createCompany, { name: 'Northwind Aerospace' }));
+    expect(err.message).toBe('Apideck rejected the request: Downstream error — Property "domain" is invalid');
+    expect(err.message).not.toMatch(/[{}]|ConnectorExecutionError|VALIDATION_ERROR/);
+  });
+
+  it('a field Apideck says is missing is named by its label in the form', async () => {
+    api()
+      .post('/crm/companies')
+      .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', { missing: [{ owner_id: 'required' }] }));
+    const err = await failureOf(run.create(createCompany, { name: 'Northwind Aerospace' }));
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — missing Owner');
+  });
+
   it("shows Apideck's 422 with the connector's message and the field it names", async () => {
     api()
       .post('/crm/companies')
@@ -75,9 +102,7 @@ describe('create_company', () => {
         }),
       );
     const err = await failureOf(run.create(createCompany, { name: 'SpaceX' }));
-    expect(err.message).toBe(
-      'Apideck rejected the request: ConnectorExecutionError: Unprocessable request — A company with this name exists',
-    );
+    expect(err.message).toBe('Apideck rejected the request: Unprocessable request — A company with this name exists');
   });
 
   it('an answer that is not JSON is a clear error', async () => {
@@ -101,7 +126,7 @@ describe('create_company', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createCompany, { name: 'SpaceX' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 

@@ -92,7 +92,7 @@ describe('create_contact', () => {
       .post('/crm/contacts')
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', { missing: [{ name: 'required' }] }));
     const err = await failureOf(run.create(createContact, { last_name: 'Lovelace' }));
-    expect(err.message).toBe('Apideck rejected the request: RequestValidationError: Invalid Params — missing name');
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — missing name');
   });
 
   it('an answer without the new id is a clear error', async () => {
@@ -117,7 +117,7 @@ describe('create_contact', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createContact, { last_name: 'Lovelace' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 

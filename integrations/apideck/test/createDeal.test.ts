@@ -57,7 +57,7 @@ describe('create_deal', () => {
       .post('/crm/opportunities')
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', { missing: [{ title: 'required' }] }));
     const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
-    expect(err.message).toBe('Apideck rejected the request: RequestValidationError: Invalid Params — missing title');
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — missing title');
   });
 
   it('an empty answer is a clear error', async () => {
@@ -81,7 +81,7 @@ describe('create_deal', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 

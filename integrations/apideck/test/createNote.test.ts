@@ -31,7 +31,7 @@ describe('create_note', () => {
       .reply(400, errorBody(400, 'ConnectionNotFoundError', 'No connection found for consumer'));
     const err = await failureOf(run.create(createNote, { content: 'Hi' }));
     expect(err.message).toBe(
-      'Apideck has no working CRM connection for consumer consumer-42: ConnectionNotFoundError: No connection found for consumer. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault',
+      'Apideck has no working CRM connection for consumer consumer-42: No connection found for consumer. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault',
     );
     expect(err.raw).toContain('ConnectionError');
   });
@@ -58,7 +58,7 @@ describe('create_note', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createNote, { content: 'Hi' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 

@@ -16,7 +16,7 @@ describe('deleted_contact_instant', () => {
       .post('/webhook/webhooks')
       .reply(403, { status_code: 403, type_name: 'ForbiddenError', message: 'Webhooks are not enabled' });
     const err = await failureOf(performSubscribe(makeBundle(AUTH, {}, {}, { targetUrl: TARGET })));
-    expect(err.message).toMatch(/^Apideck refused access: ForbiddenError: Webhooks are not enabled\./);
+    expect(err.message).toMatch(/^Apideck refused access: Webhooks are not enabled\./);
   });
 
   it('perform returns the id, type and time of the deletion without a request', async () => {

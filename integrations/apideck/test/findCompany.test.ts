@@ -34,7 +34,7 @@ describe('find_company', () => {
     const err = await failureOf(run.search(findCompany, { name: 'SpaceX' }));
     expect(err.name).toBe('ExpiredAuthError');
     expect(err.message).toMatch(
-      /^Apideck did not accept your API key, App ID and Consumer ID \(UnauthorizedError: Unauthorized Request — Invalid API key\)\. Check them and reconnect your Apideck account\./,
+      /^Apideck did not accept your API key, App ID and Consumer ID \(Unauthorized Request — Invalid API key\)\. Check them and reconnect your Apideck account\./,
     );
   });
 

@@ -81,7 +81,7 @@ describe('find_contact', () => {
       .reply(400, errorBody(400, 'UnsupportedFiltersError', 'Unsupported filters', 'phone_number is not supported'));
     const err = await failureOf(run.search(findContact, { phone_number: '111' }));
     expect(err.message).toBe(
-      'Apideck rejected the request: UnsupportedFiltersError: Unsupported filters — phone_number is not supported. The connected CRM does not support this through Apideck',
+      'Apideck rejected the request: Unsupported filters — phone_number is not supported. The connected CRM does not support this through Apideck',
     );
     expect(err.raw).toContain('"code":"UnsupportedFiltersError"');
   });

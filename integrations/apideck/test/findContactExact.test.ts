@@ -40,9 +40,7 @@ describe('find_contact_exact (Find or Create Contact)', () => {
       .query(true)
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'filter[email] is invalid'));
     const err = await failureOf(run.search(findContactExact, { email: 'elon@musk.com' }));
-    expect(err.message).toBe(
-      'Apideck rejected the request: RequestValidationError: Invalid Params — filter[email] is invalid',
-    );
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — filter[email] is invalid');
   });
 
   it('a page whose cursors are not text is a clear error', async () => {

@@ -35,9 +35,7 @@ describe('find_lead_exact (Find or Create Lead)', () => {
       .query(true)
       .reply(403, errorBody(403, 'ForbiddenError', 'Forbidden', 'Leads are not enabled for this application'));
     const err = await failureOf(run.search(findLeadExact, { email: 'elon@musk.com' }));
-    expect(err.message).toMatch(
-      /^Apideck refused access: ForbiddenError: Forbidden — Leads are not enabled for this application\./,
-    );
+    expect(err.message).toMatch(/^Apideck refused access: Forbidden — Leads are not enabled for this application\./);
   });
 
   it('a lead id that is empty text is a clear error', async () => {

@@ -216,7 +216,7 @@ export const describeRecordTrigger = (trigger: InstantTrigger, c: RecordTriggerC
     it("a record that is gone is a not-found error with Apideck's text", async () => {
       read().reply(404, { status_code: 404, type_name: 'EntityNotFoundError', message: 'Unknown record' });
       const err = await failureOf(perform(delivery(event(c.eventType, id))));
-      expect(err.message).toBe(`Apideck could not find ${entity} ${id}: EntityNotFoundError: Unknown record`);
+      expect(err.message).toBe(`Apideck could not find ${entity} ${id}: Unknown record`);
     });
 
     it('a record without an id is a clear error', async () => {

@@ -46,7 +46,7 @@ describe('log_activity', () => {
       );
     const err = await failureOf(run.create(logActivity, { type: 'call' }));
     expect(err.message).toBe(
-      'Apideck rejected the request: ConnectorOperationUnsupportedError: Operation not supported — Activities are not supported. The connected CRM does not support this through Apideck',
+      'Apideck rejected the request: Operation not supported — Activities are not supported. The connected CRM does not support this through Apideck',
     );
   });
 
@@ -76,7 +76,7 @@ describe('log_activity', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(logActivity, { type: 'call' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 

@@ -39,9 +39,7 @@ describe('new_lead', () => {
       .query(true)
       .reply(403, errorBody(403, 'ForbiddenError', 'Forbidden', 'Leads are disabled for this consumer'));
     const err = await failureOf(run.trigger(newLead, {}));
-    expect(err.message).toMatch(
-      /^Apideck refused access: ForbiddenError: Forbidden — Leads are disabled for this consumer\./,
-    );
+    expect(err.message).toMatch(/^Apideck refused access: Forbidden — Leads are disabled for this consumer\./);
   });
 
   it('an answer that is not JSON is a clear error', async () => {

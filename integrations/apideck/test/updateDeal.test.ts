@@ -45,9 +45,8 @@ describe('update_deal', () => {
         }),
       );
     const err = await failureOf(run.create(updateDeal, { opportunity_id: '34567', pipeline_stage_id: 'nope' }));
-    expect(err.message).toBe(
-      'Apideck rejected the request: ConnectorExecutionError: Unprocessable request — Stage does not exist (pipeline_stage_id)',
-    );
+    // The message names the field by its label already (Stage): no "(pipeline_stage_id)".
+    expect(err.message).toBe('Apideck rejected the request: Unprocessable request — Stage does not exist');
   });
 
   it('a read-back whose amount is text is a clear error', async () => {
@@ -77,7 +76,7 @@ describe('update_deal', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(updateDeal, { opportunity_id: '34567', status: 'Open' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 

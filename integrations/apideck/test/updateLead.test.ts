@@ -45,7 +45,7 @@ describe('update_lead', () => {
     const err = await failureOf(run.create(updateLead, { lead_id: '67890', status: 'Qualified' }));
     expect(err.name).toBe('ThrottledError');
     expect(err.message).toBe(
-      'The connected CRM is rate limiting Apideck (ConnectorRateLimitError: HubSpot rate limit reached); Zapier will retry in 17 s.',
+      'The connected CRM is rate limiting Apideck (HubSpot rate limit reached); Zapier will retry in 17 s.',
     );
   });
 
@@ -81,7 +81,7 @@ describe('update_lead', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(updateLead, { lead_id: '67890', status: 'Qualified' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 

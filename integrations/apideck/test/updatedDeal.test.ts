@@ -136,7 +136,7 @@ describe('updated_deal', () => {
       .reply(404, errorBody(404, 'NotFoundError', 'Unknown Resource', 'opportunities is not available'));
     const err = await failureOf(run.trigger(updatedDeal, {}));
     expect(err.message).toBe(
-      'Apideck could not find the item at /crm/opportunities: NotFoundError: Unknown Resource — opportunities is not available',
+      'Apideck could not find the item at /crm/opportunities: Unknown Resource — opportunities is not available',
     );
   });
 

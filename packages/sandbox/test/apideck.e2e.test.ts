@@ -254,7 +254,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
           bundle({ title: 'Wrong stage', pipeline_id: 'renewals', pipeline_stage_id: 'contractsent' }),
         ),
       );
-      expect(err.message).toMatch(/^Apideck rejected the request: ConnectorExecutionError: .*stage contractsent/);
+      expect(err.message).toMatch(/^Apideck rejected the request: .*stage contractsent/);
       expect(err.message).toContain('stage contractsent is not in the pipeline');
     });
 
@@ -276,7 +276,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         ),
       );
       expect(err.message).toMatch(
-        /^Apideck has no working CRM connection for consumer test-consumer: ConnectionNotFoundError: .*pipedrive.*reconnect the CRM for this consumer in Apideck Vault/,
+        /^Apideck has no working CRM connection for consumer test-consumer: .*pipedrive.*reconnect the CRM for this consumer in Apideck Vault/,
       );
     });
 
@@ -515,7 +515,10 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         await run('triggers.new_contact.operation.perform', bundle());
         const err = await failureOf(run('triggers.new_lead.operation.perform', bundle()));
         expect(err.name).toBe('ThrottledError');
-        expect(err.message).toMatch(/^The connected CRM is rate limiting Apideck \(ConnectorRateLimitError: /);
+        // The downstream CRM's words, not the JSON Apideck proxies them in.
+        expect(err.message).toMatch(
+          /^The connected CRM is rate limiting Apideck \(Connector Rate Limit Error — The hubspot API rate limit was reached\); Zapier will retry in \d+ s\.$/,
+        );
         const { delay } = JSON.parse(err.raw) as { delay: number };
         // The window's 60 s, give or take the rounding of a reset in whole Unix seconds.
         expect(delay).toBeGreaterThanOrEqual(55);
