@@ -215,6 +215,7 @@ export const flattenContact = (c: Contact, names?: Partial<OwnerNames>): Output 
       active: v(c.active),
       description: v(c.description),
       photo_url: v(c.photo_url),
+      email_domain: v(c.email_domain),
       ...flattenChannels(c, PERSON_CHANNELS),
       last_activity_at: v(c.last_activity_at),
       created_at: v(c.created_at),

@@ -81,6 +81,7 @@ export const contactOutputFields: OutputField[] = [
   { key: 'active', label: 'Active', type: 'boolean' },
   { key: 'description', label: 'Description' },
   { key: 'photo_url', label: 'Photo URL' },
+  { key: 'email_domain', label: 'Email Domain' },
   ...channelOutputFields(PERSON_CHANNELS),
   ...timestamps,
 ];

@@ -61,6 +61,7 @@ describe('create_contact', () => {
       active: null,
       description: null,
       photo_url: null,
+      email_domain: null,
       email: 'ada@example.com',
       email_work: 'ada@example.com',
       email_personal: null,
