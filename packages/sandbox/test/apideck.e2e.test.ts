@@ -61,7 +61,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
       // the pipeline list (pipeline and stage names), a contact or company step with an owner reads
       // the user list (the owner's name). The tour's new company has no owner.
       const NAMING_STEPS = [
-        ...['new_deal', 'updated_deal', 'create_deal', 'update_deal'],
+        ...['new_deal', 'updated_deal', 'updated_deal (moved into a stage)', 'create_deal', 'update_deal'],
         ...['new_contact', 'updated_contact', 'find_contact', 'find_company', 'find_contact_exact'],
         ...['find_company_exact', 'create_contact', 'update_contact'],
       ];
