@@ -6,7 +6,7 @@ import { instantTrigger } from '../../src/instant';
 const SAMPLE: Output = {
   id: '12345',
   event_type: CRM_EVENTS.contact.deleted,
-  occurred_at: '2020-09-30T07:43:32.000Z',
+  occurred_at: '2024-06-05T18:02:11.000Z',
   service_id: 'hubspot',
 };
 
