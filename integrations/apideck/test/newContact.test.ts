@@ -115,3 +115,10 @@ describe('new_contact', () => {
     expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data: Invalid input: expected array/);
   });
 });
+
+describe('newContact in the Zap editor', () => {
+  it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
+    expect(newContact.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(newContact.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
+  });
+});

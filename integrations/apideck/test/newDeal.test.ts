@@ -65,3 +65,10 @@ describe('new_deal', () => {
     expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\[0\]\.monetary_amount/);
   });
 });
+
+describe('newDeal in the Zap editor', () => {
+  it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
+    expect(newDeal.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(newDeal.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
+  });
+});

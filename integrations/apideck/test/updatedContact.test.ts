@@ -71,3 +71,10 @@ describe('updated_contact', () => {
     expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\[0\]\.updated_at/);
   });
 });
+
+describe('updatedContact in the Zap editor', () => {
+  it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
+    expect(updatedContact.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(updatedContact.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
+  });
+});

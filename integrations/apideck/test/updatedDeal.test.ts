@@ -147,3 +147,10 @@ describe('updated_deal', () => {
     expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data/);
   });
 });
+
+describe('updatedDeal in the Zap editor', () => {
+  it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
+    expect(updatedDeal.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(updatedDeal.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
+  });
+});
