@@ -20,7 +20,7 @@ import findContactExact from './searches/findContactExact';
 import findLead from './searches/findLead';
 import findLeadExact from './searches/findLeadExact';
 import { CREDENTIALS, CRM } from './src/constants';
-import { classify, readError } from './src/errors';
+import { classify, FIELD_LABELS, readError } from './src/errors';
 import listCompanies from './triggers/listCompanies';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
@@ -46,7 +46,7 @@ const app = defineApp({
   platformVersion: zapier.version,
   authentication,
   beforeRequest: [beforeRequest],
-  afterResponse: [crmErrors({ crm: CRM, credentials: CREDENTIALS, readError, classify })],
+  afterResponse: [crmErrors({ crm: CRM, credentials: CREDENTIALS, readError, classify, fieldLabels: FIELD_LABELS })],
   flags: APP_FLAGS,
   triggers: {
     [newContact.key]: newContact,

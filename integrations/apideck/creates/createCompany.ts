@@ -3,9 +3,10 @@ import { z as zod } from 'zod';
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { flattenCompany } from '../src/map';
-import { COMPANY } from '../src/samples';
+import { COMPANY, OWNER_NAMES } from '../src/samples';
 import { COMPANY_GROUPS, companyInputFields, companyInputShape, toCompanyBody } from '../src/inputs';
 import { companyOutputs } from '../src/outputs';
+import { ownerNames } from '../src/names';
 
 export const inputFields = companyInputFields(true);
 
@@ -15,7 +16,9 @@ const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateCompanyInput, bundle.inputData, inputFields);
   const body = toCompanyBody(input);
   const created = await apideck(z).createCompany(body);
-  return flattenCompany({ ...body, id: created.id });
+  // The owner is an id the user picked: its name comes from the user list.
+  const names = await ownerNames(z, [body]);
+  return flattenCompany({ ...body, id: created.id }, names(body));
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -33,7 +36,7 @@ export default defineCreate({
     // it. Zapier runs creates under one key one at a time per connection (enforced by Zapier's
     // infrastructure, not by core).
     lock: { key: 'apideck:create_company:{{bundle.inputData.name}}', scope: ['auth'], timeout: 60 },
-    sample: flattenCompany(COMPANY),
+    sample: flattenCompany(COMPANY, OWNER_NAMES),
     outputFields: companyOutputs,
   },
 });

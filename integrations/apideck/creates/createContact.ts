@@ -3,9 +3,10 @@ import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { flattenContact } from '../src/map';
-import { CONTACT } from '../src/samples';
+import { CONTACT, OWNER_NAMES } from '../src/samples';
 import { PERSON_GROUPS, contactInputFields, contactInputShape, toContactBody } from '../src/inputs';
 import { contactOutputs } from '../src/outputs';
+import { ownerNames } from '../src/names';
 
 export const inputFields = defineInputFields([...contactInputFields]);
 
@@ -24,7 +25,9 @@ const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateContactInput, bundle.inputData, inputFields);
   const body = toContactBody(input, 'create');
   const created = await apideck(z).createContact(body);
-  return flattenContact({ ...body, id: created.id });
+  // The owner is an id the user picked: its name comes from the user list.
+  const names = await ownerNames(z, [body]);
+  return flattenContact({ ...body, id: created.id }, names(body));
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -43,7 +46,7 @@ export default defineCreate({
     // infrastructure, not by core). Without an email the key is the same for every such create, so
     // those run one at a time too.
     lock: { key: 'apideck:create_contact:{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
-    sample: flattenContact(CONTACT),
+    sample: flattenContact(CONTACT, OWNER_NAMES),
     outputFields: contactOutputs,
   },
 });

@@ -3,7 +3,8 @@ import { z as zod } from 'zod';
 import { defineCreate, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { flattenOpportunity } from '../src/map';
-import { OPPORTUNITY } from '../src/samples';
+import { DEAL_NAMES, OPPORTUNITY } from '../src/samples';
+import { dealNames } from '../src/names';
 import type { OpportunityBody } from '../src/schemas';
 import { dealInputFields, dealInputShape, toDealBody } from '../src/inputs';
 import { opportunityOutputs } from '../src/outputs';
@@ -21,7 +22,9 @@ const perform = (async (z, bundle) => {
     primary_contact_id: input.primary_contact_id ?? null,
   };
   const created = await apideck(z).createOpportunity(body);
-  return flattenOpportunity({ ...body, id: created.id });
+  // The pipeline and stage are ids the user picked: their names come from the pipeline list.
+  const names = await dealNames(z, [body]);
+  return flattenOpportunity({ ...body, id: created.id }, names(body));
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -34,7 +37,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
-    sample: flattenOpportunity(OPPORTUNITY),
+    sample: flattenOpportunity(OPPORTUNITY, DEAL_NAMES),
     outputFields: opportunityOutputs,
   },
 });

@@ -29,8 +29,7 @@ export const inputFields = defineInputFields([
     label: 'Date and Time',
     type: 'datetime',
     required: false,
-    helpText:
-      'When the activity happened or starts. Sent to Apideck in UTC. Salesforce requires it (activities are Salesforce events).',
+    helpText: 'When the activity happened or starts. Salesforce requires it (activities are Salesforce events).',
   },
   {
     key: 'duration_minutes',

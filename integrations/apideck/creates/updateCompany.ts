@@ -3,7 +3,7 @@ import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { flattenCompany } from '../src/map';
-import { COMPANY } from '../src/samples';
+import { COMPANY, OWNER_NAMES } from '../src/samples';
 import { updateBody } from '../src/channels';
 import {
   CHANNEL_MODES,
@@ -17,12 +17,12 @@ import {
   toCompanyBody,
 } from '../src/inputs';
 import { companyOutputs } from '../src/outputs';
+import { ownerNames } from '../src/names';
 
 export const inputFields = defineInputFields([
   {
     ...companyField,
     required: true,
-    search: 'find_company.id',
     helpText:
       'The company to update. Pick one, search for it by name with **Find Company**, or map a Company ID from an earlier step.',
   },
@@ -52,7 +52,8 @@ const perform = (async (z, bundle) => {
   const client = apideck(z);
   const body = await updateBody(toCompanyBody(input), input.channel_mode, () => client.companyLists(input.company_id));
   const updated = await client.updateCompany(input.company_id, body);
-  return flattenCompany(await client.company(updated.id));
+  const company = await client.company(updated.id);
+  return flattenCompany(company, (await ownerNames(z, [company]))(company));
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -69,7 +70,7 @@ export default defineCreate({
     perform,
     // Read, merge, write: one update per company at a time (see Update Contact).
     lock: { key: 'apideck:update_company:{{bundle.inputData.company_id}}', scope: ['auth'], timeout: 60 },
-    sample: flattenCompany(COMPANY),
+    sample: flattenCompany(COMPANY, OWNER_NAMES),
     outputFields: companyOutputs,
   },
 });

@@ -3,7 +3,7 @@ import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { flattenContact } from '../src/map';
-import { CONTACT } from '../src/samples';
+import { CONTACT, OWNER_NAMES } from '../src/samples';
 import { updateBody } from '../src/channels';
 import {
   CHANNEL_MODES,
@@ -17,6 +17,7 @@ import {
   toContactBody,
 } from '../src/inputs';
 import { contactOutputs } from '../src/outputs';
+import { ownerNames } from '../src/names';
 
 export const inputFields = defineInputFields([
   {
@@ -55,7 +56,8 @@ const perform = (async (z, bundle) => {
     client.contactLists(input.contact_id),
   );
   const updated = await client.updateContact(input.contact_id, body);
-  return flattenContact(await client.contact(updated.id));
+  const contact = await client.contact(updated.id);
+  return flattenContact(contact, (await ownerNames(z, [contact]))(contact));
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -74,7 +76,7 @@ export default defineCreate({
     // once could each write back a list without the other's item. Zapier runs creates under one
     // key one at a time per connection (its infrastructure enforces this, not core).
     lock: { key: 'apideck:update_contact:{{bundle.inputData.contact_id}}', scope: ['auth'], timeout: 60 },
-    sample: flattenContact(CONTACT),
+    sample: flattenContact(CONTACT, OWNER_NAMES),
     outputFields: contactOutputs,
   },
 });

@@ -3,7 +3,8 @@ import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { flattenOpportunity } from '../src/map';
-import { OPPORTUNITY } from '../src/samples';
+import { DEAL_NAMES, OPPORTUNITY } from '../src/samples';
+import { dealNames } from '../src/names';
 import { dealInputFields, dealInputShape, opportunityIdField, toDealBody } from '../src/inputs';
 import { opportunityOutputs } from '../src/outputs';
 
@@ -32,7 +33,8 @@ const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdateDealInput, bundle.inputData, inputFields);
   const client = apideck(z);
   const updated = await client.updateOpportunity(input.opportunity_id, toDealBody(input));
-  return flattenOpportunity(await client.opportunity(updated.id));
+  const deal = await client.opportunity(updated.id);
+  return flattenOpportunity(deal, (await dealNames(z, [deal]))(deal));
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -46,7 +48,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
-    sample: flattenOpportunity(OPPORTUNITY),
+    sample: flattenOpportunity(OPPORTUNITY, DEAL_NAMES),
     outputFields: opportunityOutputs,
   },
 });

@@ -4,8 +4,9 @@ import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-plat
 import { apideck } from '../src/client';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
 import { flattenCompany } from '../src/map';
-import { COMPANY } from '../src/samples';
+import { COMPANY, OWNER_NAMES } from '../src/samples';
 import { companyOutputs } from '../src/outputs';
+import { ownerNames } from '../src/names';
 
 export const inputFields = defineInputFields([
   { key: 'name', label: 'Company Name', required: true, helpText: 'Find the company with this name, e.g. `SpaceX`.' },
@@ -16,7 +17,8 @@ const FindCompanyInput = zod.object({ name: inputs.text() });
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindCompanyInput, bundle.inputData, inputFields);
   const page = await apideck(z).companies({ filter: { name: input.name }, limit: SEARCH_PAGE_SIZE });
-  return page.items.map(flattenCompany);
+  const names = await ownerNames(z, page.items);
+  return page.items.map((r) => flattenCompany(r, names(r)));
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({
@@ -29,7 +31,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform,
-    sample: flattenCompany(COMPANY),
+    sample: flattenCompany(COMPANY, OWNER_NAMES),
     outputFields: companyOutputs,
   },
 });

@@ -4,8 +4,9 @@ import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-plat
 import { apideck } from '../src/client';
 import { exactMatches, sameText, severalMatches } from '../src/exact';
 import { flattenCompany } from '../src/map';
-import { COMPANY } from '../src/samples';
+import { COMPANY, OWNER_NAMES } from '../src/samples';
 import { companyOutputs } from '../src/outputs';
+import { ownerNames } from '../src/names';
 
 export const inputFields = defineInputFields([
   {
@@ -33,7 +34,8 @@ const perform = (async (z, bundle) => {
     `the name ${name}`,
   );
   if (found.length > 1) throw severalMatches(z, 'company', `the name ${name} (Company Name)`);
-  return found.map(flattenCompany);
+  const names = await ownerNames(z, found);
+  return found.map((r) => flattenCompany(r, names(r)));
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({
@@ -47,7 +49,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform,
-    sample: flattenCompany(COMPANY),
+    sample: flattenCompany(COMPANY, OWNER_NAMES),
     outputFields: companyOutputs,
   },
 });

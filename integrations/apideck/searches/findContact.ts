@@ -4,8 +4,9 @@ import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-plat
 import { apideck } from '../src/client';
 import { SEARCH_PAGE_SIZE } from '../src/constants';
 import { flattenContact } from '../src/map';
-import { CONTACT } from '../src/samples';
+import { CONTACT, OWNER_NAMES } from '../src/samples';
 import { contactOutputs } from '../src/outputs';
+import { ownerNames } from '../src/names';
 
 export const inputFields = defineInputFields([
   { key: 'email', label: 'Email', required: false, helpText: 'Find the contact with this email address.' },
@@ -52,7 +53,8 @@ const perform = (async (z, bundle) => {
     },
     limit: SEARCH_PAGE_SIZE,
   });
-  return page.items.map(flattenContact);
+  const names = await ownerNames(z, page.items);
+  return page.items.map((r) => flattenContact(r, names(r)));
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({
@@ -65,7 +67,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform,
-    sample: flattenContact(CONTACT),
+    sample: flattenContact(CONTACT, OWNER_NAMES),
     outputFields: contactOutputs,
   },
 });

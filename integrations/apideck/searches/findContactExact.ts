@@ -4,8 +4,9 @@ import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-plat
 import { apideck } from '../src/client';
 import { exactMatches, sameText, severalMatches } from '../src/exact';
 import { flattenContact } from '../src/map';
-import { CONTACT } from '../src/samples';
+import { CONTACT, OWNER_NAMES } from '../src/samples';
 import { contactOutputs } from '../src/outputs';
+import { ownerNames } from '../src/names';
 
 export const inputFields = defineInputFields([
   {
@@ -35,7 +36,8 @@ const perform = (async (z, bundle) => {
     `the email ${email}`,
   );
   if (found.length > 1) throw severalMatches(z, 'contact', `the email ${email} (Email)`);
-  return found.map(flattenContact);
+  const names = await ownerNames(z, found);
+  return found.map((r) => flattenContact(r, names(r)));
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({
@@ -49,7 +51,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform,
-    sample: flattenContact(CONTACT),
+    sample: flattenContact(CONTACT, OWNER_NAMES),
     outputFields: contactOutputs,
   },
 });

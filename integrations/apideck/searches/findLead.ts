@@ -25,7 +25,7 @@ export const inputFields = defineInputFields([
     label: 'Company Name',
     required: false,
     helpText:
-      'Keep only leads at this company (same name, any case). Apideck has no company filter for leads, so this narrows what the other fields found (the first 10 matches); it cannot search on its own.',
+      'Keep only leads at this company (same name, any case). It narrows what the other fields found (the first 10 matches): leads cannot be searched by company alone.',
   },
 ]);
 

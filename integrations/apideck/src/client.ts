@@ -120,10 +120,12 @@ export const apideck = (z: ZObject) => {
     path: string,
     schema: S,
     q: ListQuery,
+    serviceId?: string,
   ): Promise<Page<Zod.output<S>['data'][number]>> => {
     const env: ListAnswer = await requestJson(z, {
       url: `${baseUrl()}${path}`,
       params: listParams(q),
+      headers: serviceId ? { 'x-apideck-service-id': serviceId } : undefined,
       schema,
       crm: CRM,
     });
@@ -179,8 +181,10 @@ export const apideck = (z: ZObject) => {
     updateLead: (id: string, body: LeadBody) => send('PATCH', `/crm/leads/${seg(id, 'lead')}`, body, `lead ${id}`),
     createNote: (body: NoteBody) => send('POST', '/crm/notes', body),
     createActivity: (body: ActivityBody) => send('POST', '/crm/activities', body),
-    pipelines: (q: ListQuery) => list('/crm/pipelines', LISTS.pipeline, q),
-    users: (q: ListQuery) => list('/crm/users', LISTS.user, q),
+    /** Pipelines, of the connector `serviceId` names when given (a webhook event's), else the connection's. */
+    pipelines: (q: ListQuery, serviceId?: string) => list('/crm/pipelines', LISTS.pipeline, q, serviceId),
+    /** Users, of the connector `serviceId` names when given (a webhook event's), else the connection's. */
+    users: (q: ListQuery, serviceId?: string) => list('/crm/users', LISTS.user, q, serviceId),
     /**
      * The record a webhook event names, read from the connector the event came from (never from the
      * payload's `entity_url`). The id was checked by `checkEventIds` before this call.

@@ -10,8 +10,40 @@ import {
 import { CRM } from './constants';
 import { ErrorBodySchema } from './schemas';
 
-/** An error's detail is kept short: it follows the type name and message. */
+/** An error's detail is kept short: it follows the message. */
 const MAX_DETAIL = 160;
+
+/**
+ * The Zap editor's label of each request field Apideck may blame, where the label is the same in
+ * every form (`name` and `title` are not: Full Name or Company Name, Job Title or Deal Title).
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  first_name: 'First Name',
+  last_name: 'Last Name',
+  company_name: 'Company Name',
+  company_id: 'Company',
+  contact_id: 'Contact',
+  primary_contact_id: 'Primary Contact',
+  opportunity_id: 'Deal',
+  lead_id: 'Lead',
+  owner_id: 'Owner',
+  pipeline_id: 'Pipeline',
+  pipeline_stage_id: 'Stage',
+  monetary_amount: 'Amount',
+  currency: 'Currency',
+  close_date: 'Expected Close Date',
+  win_probability: 'Win Probability (%)',
+  emails: 'Email',
+  phone_numbers: 'Phone Number',
+  addresses: 'Address',
+  websites: 'Website',
+  tags: 'Tags',
+  content: 'Content',
+  type: 'Type',
+};
+
+/** A field Apideck names (`emails[0].type`, `owner_id`) by its Zap-editor label, else as Apideck does. */
+const labelOf = (field: string): string => FIELD_LABELS[field.split(/[.[]/)[0] ?? field] ?? field;
 
 /** Keys of `[{ "title": "required" }, …]`, the shape of `detail.missing` / `detail.invalid`. */
 const keysOf = (list: unknown): string[] =>
@@ -30,7 +62,45 @@ const fieldOf = (detail: unknown): string | undefined => {
   );
 };
 
-/** `detail` as one short line: a string as is, `missing`/`invalid` lists by name, else compact JSON. */
+/** Keys under which a downstream CRM's error (proxied in `detail`) says what went wrong, in order. */
+const WORD_KEYS = ['message', 'error_description', 'error', 'detail', 'context', 'title', 'description', 'reason'];
+
+/**
+ * The first human sentence in a proxied downstream error (`{"error": {"message": "…"}}`,
+ * `{"errors": [{"detail": "…"}]}` …): a string under one of WORD_KEYS, looked for a few levels
+ * down. Never the JSON itself: a user cannot act on it.
+ */
+const wordsIn = (value: unknown, depth = 0): string | undefined => {
+  const text = nonBlank(value);
+  if (text) return text;
+  if (depth > 3) return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = wordsIn(item, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const obj = asRecord(value);
+  if (!obj) return undefined;
+  for (const key of WORD_KEYS) {
+    if (!(key in obj)) continue;
+    const found = wordsIn(obj[key], depth + 1);
+    if (found) return found;
+  }
+  // Then what is nested (`errors`, a proxied `body` …), never another key's bare string (a code).
+  for (const nested of Object.values(obj)) {
+    if (typeof nested !== 'object' || nested === null) continue;
+    const found = wordsIn(nested, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+};
+
+/**
+ * `detail` as one short line: a string as is, `missing`/`invalid` lists by the fields' labels,
+ * else the downstream CRM's own words found in it; never JSON.
+ */
 const detailText = (detail: unknown): string | undefined => {
   const text = nonBlank(detail);
   if (text) return clip(text, MAX_DETAIL);
@@ -38,16 +108,15 @@ const detailText = (detail: unknown): string | undefined => {
   if (!d) return undefined;
   const parts: string[] = [];
   const missing = keysOf(d.missing);
-  if (missing.length) parts.push(`missing ${missing.join(', ')}`);
+  if (missing.length) parts.push(`missing ${missing.map(labelOf).join(', ')}`);
   if (Array.isArray(d.invalid)) {
     for (const item of d.invalid) {
-      for (const [k, why] of Object.entries(asRecord(item) ?? {})) parts.push(`${k} ${String(why)}`);
+      for (const [k, why] of Object.entries(asRecord(item) ?? {})) parts.push(`${labelOf(k)} ${String(why)}`);
     }
   }
   if (parts.length) return clip(parts.join('; '), MAX_DETAIL);
-  const message = nonBlank(d.message);
-  if (message) return clip(message, MAX_DETAIL);
-  return clip(JSON.stringify(d), MAX_DETAIL);
+  const words = wordsIn(d);
+  return words === undefined ? undefined : clip(words, MAX_DETAIL);
 };
 
 /** Error types that mean the consumer's CRM connection (in Apideck Vault) needs attention. */
@@ -68,8 +137,9 @@ const UNSUPPORTED_TYPES = new Set([
 
 /**
  * Reads Apideck's error body (`status_code`, `error`, `type_name`, `message`, `detail`, `ref`) into
- * "TypeName: message — detail", plus what to do for connection and coverage errors, and the field
- * the detail names.
+ * "message — detail" in the user's words (the type name stays out of the text: it is the error's
+ * code where it decides something, see `classify`), plus what to do for connection and coverage
+ * errors, and the field the detail names.
  */
 export const readError = (body: unknown): CrmErrorDetail & { typeName?: string } => {
   const parsed = ErrorBodySchema.safeParse(body);
@@ -77,8 +147,8 @@ export const readError = (body: unknown): CrmErrorDetail & { typeName?: string }
   const e = parsed.data;
   const typeName = nonBlank(e.type_name);
   const message = nonBlank(e.message) ?? nonBlank(e.error);
-  const detail = detailText(e.detail) ?? nonBlank(e.downstream_errors?.[0]?.message);
-  let text = [typeName, message].filter(Boolean).join(': ');
+  const detail = detailText(e.detail) ?? wordsIn(e.downstream_errors);
+  let text = message ?? '';
   if (detail && detail !== message) text = text ? `${text} — ${detail}` : detail;
   if (typeName && CONNECTION_TYPES.has(typeName)) {
     text += '. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault';

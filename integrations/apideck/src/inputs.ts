@@ -112,15 +112,22 @@ export const ownerField = defineInputField({
   required: false,
   dynamic: 'list_users.id.name',
   helpText:
-    'The CRM user who owns the record. Pick one, or enter a user ID. Not every CRM lists its users through Apideck ([see coverage](https://developers.apideck.com/apis/crm/reference#tag/Users)).',
+    'The CRM user who owns the record. Pick one, or enter the user ID your CRM shows. The list stays empty for CRMs that do not share their users ([which do](https://developers.apideck.com/apis/crm/reference#tag/Users)).',
 });
 
+/**
+ * A company picked from the dropdown (by name), found with a **Find Company** step the editor
+ * offers to add (`search`), or mapped as an ID. Search-powered fields stay plain strings.
+ */
 export const companyField = defineInputField({
   key: 'company_id',
   label: 'Company',
+  type: 'string',
   required: false,
   dynamic: 'list_companies.id.name',
-  helpText: 'The company to link. Pick one, or map a Company ID from a **Find Company** step.',
+  search: 'find_company.id',
+  helpText:
+    'The company to link. Pick one, search for it by name with **Find Company**, or map a Company ID from an earlier step.',
 });
 
 /**
@@ -458,7 +465,7 @@ export const dealInputFields = (titleRequired: boolean) =>
       dynamic: 'list_pipelines.id.name',
       altersDynamicFields: true,
       helpText:
-        'The pipeline the deal belongs to. Only some CRMs list pipelines through Apideck (HubSpot, Pipedrive, Salesforce); you can enter an ID instead.',
+        'The pipeline the deal belongs to. HubSpot, Pipedrive and Salesforce list their pipelines here; with another CRM, enter the pipeline ID it shows.',
     },
     {
       key: 'pipeline_stage_id',
@@ -488,8 +495,8 @@ export const dealInputFields = (titleRequired: boolean) =>
       type: 'datetime',
       required: false,
       helpText: titleRequired
-        ? 'Sent as a date (YYYY-MM-DD). Salesforce requires one: Apideck puts 2021-12-31 when it is left empty.'
-        : 'Sent as a date (YYYY-MM-DD).',
+        ? 'The day the deal is expected to close (the time of day is ignored). Salesforce requires one: left empty, it gets 2021-12-31.'
+        : 'The day the deal is expected to close (the time of day is ignored).',
     },
     {
       ...contactIdField,
@@ -585,7 +592,7 @@ export const leadInputFields = defineInputFields([
     ...companyField,
     group: 'person',
     helpText:
-      'A company record to link. Pick one, or map a Company ID from a **Find Company** step. Pipedrive requires an existing company.',
+      'A company record to link. Pick one, search for it by name with **Find Company**, or map a Company ID from an earlier step. Pipedrive requires an existing company.',
   },
   { ...ownerField, group: 'details' },
   {

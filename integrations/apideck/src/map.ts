@@ -44,9 +44,6 @@ export const ADDRESS_TYPES = [
   'work',
   'other',
 ] as const;
-/** Parts of the primary (or first) address that get a key of their own: `address_<part>`. */
-export const ADDRESS_PARTS = ['type', 'line1', 'line2', 'city', 'state', 'postal_code', 'country'] as const;
-
 const typeKey = (type: string) => type.replace(/-/g, '_');
 export const emailKey = (type: string) => `email_${typeKey(type)}`;
 export const phoneKey = (type: string) => `phone_${typeKey(type)}`;
@@ -65,7 +62,7 @@ const primaryOf = <T extends { type?: string | null }>(items: readonly T[]): T |
 /** The non-empty texts joined by `sep`. */
 const joined = (sep: string, ...parts: (string | null)[]): string => parts.filter(Boolean).join(sep);
 
-/** A phone number as one line: `+1 323 111-111-1111 ext. 12`. */
+/** A phone number as one line: `+1 206 555-0142 ext. 12`. */
 const phoneText = (p: PhoneNumber): string | null => {
   const number = clean(p.number);
   if (!number) return null;
@@ -98,14 +95,31 @@ const byType = (
 ): Record<string, string | null> =>
   Object.fromEntries(types.map((t) => [keyOf(t), items.find((i) => i.type === t)?.text ?? null]));
 
+/** Which typed emails and phone numbers get a key of their own (`email_work`, `phone_mobile` …). */
+export interface TypedChannels {
+  emails: readonly (typeof EMAIL_TYPES)[number][];
+  phones: readonly (typeof PHONE_TYPES)[number][];
+}
 /**
- * Apideck's `emails[]`, `phone_numbers[]`, `addresses[]`, `websites[]` as flat labelled keys
- * (`email`, `email_work`, `phone_number`, `phone_mobile`, `address_city` …), with each full list kept
- * beside them as a list of text. Every key is always present (null when empty), so outputs match
- * the sample. Contacts, companies and leads all put these keys in their output.
+ * Contacts and leads: the work and personal email, the work and mobile number, beside the primary
+ * ones. Every other type is in the lists (`emails`, `phone_numbers`), so the Zap editor shows a
+ * short list of keys instead of six email and twelve phone keys that are empty on most records.
  */
-export const flattenChannels = (r: Channels): FlatObject => {
-  const emails = (r.emails ?? []).flatMap((e) => (clean(e.email) ? [{ type: e.type, text: e.email! }] : []));
+export const PERSON_CHANNELS: TypedChannels = { emails: ['work', 'personal'], phones: ['work', 'mobile'] };
+/** Companies: the primary email and phone number, and the lists. */
+export const COMPANY_CHANNELS: TypedChannels = { emails: [], phones: [] };
+/** Parts of the primary (or first) address that get a key of their own: `address_<part>`. */
+export const ADDRESS_PARTS = ['line1', 'line2', 'city', 'state', 'postal_code', 'country'] as const;
+
+/**
+ * Apideck's `emails[]`, `phone_numbers[]`, `addresses[]`, `websites[]` as flat keys: the primary
+ * (else first) email, phone number, address and website, the typed ones `typed` names
+ * (`email_work`, `phone_mobile`), the primary address's parts (`address_city` …), and each whole
+ * list as a list of text (`emails`, `phone_numbers` …). Every key is always present (null or an
+ * empty list when the record has none), so outputs match the sample.
+ */
+export const flattenChannels = (r: Channels, typed: TypedChannels = COMPANY_CHANNELS): FlatObject => {
+  const emails = (r.emails ?? []).flatMap((e) => (clean(e.email) ? [{ type: e.type, text: e.email!.trim() }] : []));
   const phones = (r.phone_numbers ?? []).flatMap((p) => {
     const text = phoneText(p);
     return text === null ? [] : [{ type: p.type, text }];
@@ -115,10 +129,10 @@ export const flattenChannels = (r: Channels): FlatObject => {
   const main = primaryOf(addresses);
   return {
     email: primaryOf(emails)?.text ?? null,
-    ...byType(EMAIL_TYPES, emailKey, emails),
+    ...byType(typed?.emails ?? [], emailKey, emails),
     emails: emails.map((e) => e.text),
     phone_number: primaryOf(phones)?.text ?? null,
-    ...byType(PHONE_TYPES, phoneKey, phones),
+    ...byType(typed?.phones ?? [], phoneKey, phones),
     phone_numbers: phones.map((p) => p.text),
     address: main ? addressText(main) : null,
     ...Object.fromEntries(ADDRESS_PARTS.map((part) => [`address_${part}`, main ? v(main[part]) : null])),
@@ -169,11 +183,16 @@ const withCustomFields = (out: Output, fields: readonly CustomField[] | null | u
   return { ...out, ...Object.fromEntries(fresh) };
 };
 
-export const flattenContact = (c: Contact): Output =>
+/** A record's owner by name, read from the user list (`src/names.ts`). */
+export interface OwnerNames {
+  owner_name: string | null;
+}
+
+/** A contact, with its owner's name beside the owner id when `names` gives it (its company's name it has). */
+export const flattenContact = (c: Contact, names?: Partial<OwnerNames>): Output =>
   withCustomFields(
     {
       id: c.id,
-      contact_id: c.id,
       name: fullName(c.name, c.first_name, c.middle_name, c.last_name),
       first_name: v(c.first_name),
       middle_name: v(c.middle_name),
@@ -185,6 +204,7 @@ export const flattenContact = (c: Contact): Output =>
       company_id: v(c.company_id),
       company_name: v(c.company_name),
       owner_id: v(c.owner_id),
+      owner_name: names?.owner_name ?? null,
       lead_id: v(c.lead_id),
       type: v(c.type),
       gender: v(c.gender),
@@ -196,7 +216,7 @@ export const flattenContact = (c: Contact): Output =>
       description: v(c.description),
       photo_url: v(c.photo_url),
       email_domain: v(c.email_domain),
-      ...flattenChannels(c),
+      ...flattenChannels(c, PERSON_CHANNELS),
       last_activity_at: v(c.last_activity_at),
       created_at: v(c.created_at),
       updated_at: v(c.updated_at),
@@ -204,19 +224,23 @@ export const flattenContact = (c: Contact): Output =>
     c.custom_fields,
   );
 
-/** An update event: one id per (contact, update time), so each update fires once. */
-export const flattenContactUpdate = (c: Contact): Output => ({
-  ...flattenContact(c),
-  id: updateEventId(c.id, c.updated_at ?? c.created_at),
-});
+/**
+ * An update event: one id per (contact, update time), so each update fires once; the contact's own
+ * id stays beside it as `contact_id`.
+ */
+export const flattenContactUpdate = (c: Contact, names?: Partial<OwnerNames>): Output => {
+  const { id: _id, ...rest } = flattenContact(c, names);
+  return { id: updateEventId(c.id, c.updated_at ?? c.created_at), contact_id: c.id, ...rest };
+};
 
-export const flattenCompany = (c: Company): Output =>
+/** A company, with its owner's name beside the owner id when `names` gives it. */
+export const flattenCompany = (c: Company, names?: Partial<OwnerNames>): Output =>
   withCustomFields(
     {
       id: c.id,
-      company_id: c.id,
       name: v(c.name),
       owner_id: v(c.owner_id),
+      owner_name: names?.owner_name ?? null,
       industry: v(c.industry),
       description: v(c.description),
       vat_number: v(c.vat_number),
@@ -226,7 +250,7 @@ export const flattenCompany = (c: Company): Output =>
       number_of_employees: v(c.number_of_employees),
       ownership: v(c.ownership),
       parent_id: v(c.parent_id),
-      ...flattenChannels(c),
+      ...flattenChannels(c, COMPANY_CHANNELS),
       last_activity_at: v(c.last_activity_at),
       created_at: v(c.created_at),
       updated_at: v(c.updated_at),
@@ -234,11 +258,20 @@ export const flattenCompany = (c: Company): Output =>
     c.custom_fields,
   );
 
-export const flattenOpportunity = (o: Opportunity): Output =>
+/** A deal's pipeline and stage by name, read from the pipeline list (`src/names.ts`). */
+export interface DealNames {
+  pipeline_name: string | null;
+  stage_name: string | null;
+}
+
+/**
+ * A deal, with its pipeline's and stage's names beside their ids when `names` gives them (the deal
+ * itself carries only the ids; its company's name it has).
+ */
+export const flattenOpportunity = (o: Opportunity, names?: Partial<DealNames>): Output =>
   withCustomFields(
     {
       id: o.id,
-      opportunity_id: o.id,
       title: v(o.title),
       description: v(o.description),
       type: v(o.type),
@@ -248,7 +281,9 @@ export const flattenOpportunity = (o: Opportunity): Output =>
       expected_revenue: v(o.expected_revenue),
       close_date: v(o.close_date),
       pipeline_id: v(o.pipeline_id),
+      pipeline_name: names?.pipeline_name ?? null,
       pipeline_stage_id: v(o.pipeline_stage_id),
+      stage_name: names?.stage_name ?? null,
       status: v(o.status),
       primary_contact_id: v(o.primary_contact_id),
       contact_ids: o.contact_ids ?? [],
@@ -269,16 +304,24 @@ export const flattenOpportunity = (o: Opportunity): Output =>
     o.custom_fields,
   );
 
-export const flattenOpportunityUpdate = (o: Opportunity): Output => ({
-  ...flattenOpportunity(o),
-  id: updateEventId(o.id, o.updated_at ?? o.created_at),
-});
+/**
+ * An update event: one id per (deal, update time), so each update fires once; the deal's own id
+ * stays beside it as `opportunity_id`. `changedAt` picks another time (the stage change's), so that
+ * only changes at that time count.
+ */
+export const flattenOpportunityUpdate = (
+  o: Opportunity,
+  names?: Partial<DealNames>,
+  changedAt: string | null | undefined = o.updated_at ?? o.created_at,
+): Output => {
+  const { id: _id, ...rest } = flattenOpportunity(o, names);
+  return { id: updateEventId(o.id, changedAt), opportunity_id: o.id, ...rest };
+};
 
 export const flattenLead = (l: Lead): Output =>
   withCustomFields(
     {
       id: l.id,
-      lead_id: l.id,
       name: fullName(l.name, l.first_name, undefined, l.last_name),
       first_name: v(l.first_name),
       last_name: v(l.last_name),
@@ -296,7 +339,7 @@ export const flattenLead = (l: Lead): Output =>
       language: v(l.language),
       fax: v(l.fax),
       description: v(l.description),
-      ...flattenChannels(l),
+      ...flattenChannels(l, PERSON_CHANNELS),
       created_at: v(l.created_at),
       updated_at: v(l.updated_at),
     },
@@ -314,7 +357,6 @@ export const leadChoice = (l: Lead): { id: string; name: string } => {
 
 export const flattenNote = (n: Note): Output => ({
   id: n.id,
-  note_id: n.id,
   title: v(n.title),
   content: v(n.content),
   owner_id: v(n.owner_id),
@@ -329,7 +371,6 @@ export const flattenNote = (n: Note): Output => ({
 
 export const flattenActivity = (a: Activity | (ActivityBody & { id: string })): Output => ({
   id: a.id,
-  activity_id: a.id,
   type: v(a.type),
   title: v(a.title),
   description: v(a.description),

@@ -2,14 +2,15 @@ import type { ZObject } from 'zapier-platform-core';
 import { apideck } from './client';
 import {
   ADDRESS_PARTS,
+  COMPANY_CHANNELS,
   customFieldKey,
   customFieldLabel,
   customFieldRef,
-  EMAIL_TYPES,
   emailKey,
-  PHONE_TYPES,
+  PERSON_CHANNELS,
   phoneKey,
   typeLabel,
+  type TypedChannels,
 } from './map';
 import type { CustomField } from './schemas';
 
@@ -17,25 +18,37 @@ import type { CustomField } from './schemas';
  * Output fields: a label for every key a user maps.
  * ------------------------------------------------------------------------------------------- */
 
-type OutputField = { key: string; label: string; type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer' };
+type OutputField = {
+  key: string;
+  label: string;
+  type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer';
+  list?: boolean;
+};
 
-const channelOutputFields: OutputField[] = [
+const ADDRESS_PART_LABELS: Record<(typeof ADDRESS_PARTS)[number], string> = {
+  line1: 'Street',
+  line2: 'Street Line 2',
+  city: 'City',
+  state: 'State',
+  postal_code: 'Postal Code',
+  country: 'Country',
+};
+
+/** The keys `flattenChannels` gives for `typed`, labelled. */
+const channelOutputFields = (typed: TypedChannels): OutputField[] => [
   { key: 'email', label: 'Email' },
-  ...EMAIL_TYPES.map((t) => ({ key: emailKey(t), label: `Email (${typeLabel(t)})` })),
-  { key: 'emails', label: 'All Emails' },
+  ...typed.emails.map((t) => ({ key: emailKey(t), label: `Email (${typeLabel(t)})` })),
+  { key: 'emails', label: 'All Emails', list: true },
   { key: 'phone_number', label: 'Phone Number' },
-  ...PHONE_TYPES.map((t) => ({ key: phoneKey(t), label: `Phone (${typeLabel(t)})` })),
-  { key: 'phone_numbers', label: 'All Phone Numbers' },
+  ...typed.phones.map((t) => ({ key: phoneKey(t), label: `Phone (${typeLabel(t)})` })),
+  { key: 'phone_numbers', label: 'All Phone Numbers', list: true },
   { key: 'address', label: 'Address' },
-  ...ADDRESS_PARTS.map((p) => ({
-    key: `address_${p}`,
-    label: `Address ${{ type: 'Type', line1: 'Line 1', line2: 'Line 2', city: 'City', state: 'State', postal_code: 'Postal Code', country: 'Country' }[p]}`,
-  })),
-  { key: 'addresses', label: 'All Addresses' },
+  ...ADDRESS_PARTS.map((p) => ({ key: `address_${p}`, label: `Address ${ADDRESS_PART_LABELS[p]}` })),
+  { key: 'addresses', label: 'All Addresses', list: true },
   { key: 'website', label: 'Website' },
-  { key: 'websites', label: 'All Websites' },
-  { key: 'social_links', label: 'Social Links' },
-  { key: 'tags', label: 'Tags' },
+  { key: 'websites', label: 'All Websites', list: true },
+  { key: 'social_links', label: 'Social Links', list: true },
+  { key: 'tags', label: 'Tags', list: true },
 ];
 
 const timestamps: OutputField[] = [
@@ -45,8 +58,7 @@ const timestamps: OutputField[] = [
 ];
 
 export const contactOutputFields: OutputField[] = [
-  { key: 'id', label: 'ID', type: 'string' },
-  { key: 'contact_id', label: 'Contact ID', type: 'string' },
+  { key: 'id', label: 'Contact ID', type: 'string' },
   { key: 'name', label: 'Full Name' },
   { key: 'first_name', label: 'First Name' },
   { key: 'middle_name', label: 'Middle Name' },
@@ -58,6 +70,7 @@ export const contactOutputFields: OutputField[] = [
   { key: 'company_id', label: 'Company ID' },
   { key: 'company_name', label: 'Company Name' },
   { key: 'owner_id', label: 'Owner ID' },
+  { key: 'owner_name', label: 'Owner Name' },
   { key: 'lead_id', label: 'Lead ID' },
   { key: 'type', label: 'Contact Type' },
   { key: 'gender', label: 'Gender' },
@@ -69,15 +82,15 @@ export const contactOutputFields: OutputField[] = [
   { key: 'description', label: 'Description' },
   { key: 'photo_url', label: 'Photo URL' },
   { key: 'email_domain', label: 'Email Domain' },
-  ...channelOutputFields,
+  ...channelOutputFields(PERSON_CHANNELS),
   ...timestamps,
 ];
 
 const companyOutputFields: OutputField[] = [
-  { key: 'id', label: 'ID', type: 'string' },
-  { key: 'company_id', label: 'Company ID', type: 'string' },
+  { key: 'id', label: 'Company ID', type: 'string' },
   { key: 'name', label: 'Company Name' },
   { key: 'owner_id', label: 'Owner ID' },
+  { key: 'owner_name', label: 'Owner Name' },
   { key: 'industry', label: 'Industry' },
   { key: 'description', label: 'Description' },
   { key: 'vat_number', label: 'VAT Number' },
@@ -87,13 +100,12 @@ const companyOutputFields: OutputField[] = [
   { key: 'number_of_employees', label: 'Number of Employees' },
   { key: 'ownership', label: 'Ownership' },
   { key: 'parent_id', label: 'Parent Company ID' },
-  ...channelOutputFields,
+  ...channelOutputFields(COMPANY_CHANNELS),
   ...timestamps,
 ];
 
 export const opportunityOutputFields: OutputField[] = [
-  { key: 'id', label: 'ID', type: 'string' },
-  { key: 'opportunity_id', label: 'Deal ID', type: 'string' },
+  { key: 'id', label: 'Deal ID', type: 'string' },
   { key: 'title', label: 'Deal Title' },
   { key: 'description', label: 'Description' },
   { key: 'type', label: 'Deal Type' },
@@ -103,10 +115,12 @@ export const opportunityOutputFields: OutputField[] = [
   { key: 'expected_revenue', label: 'Expected Revenue', type: 'number' },
   { key: 'close_date', label: 'Close Date' },
   { key: 'pipeline_id', label: 'Pipeline ID' },
+  { key: 'pipeline_name', label: 'Pipeline' },
   { key: 'pipeline_stage_id', label: 'Stage ID' },
+  { key: 'stage_name', label: 'Stage' },
   { key: 'status', label: 'Status' },
   { key: 'primary_contact_id', label: 'Primary Contact ID' },
-  { key: 'contact_ids', label: 'Contact IDs' },
+  { key: 'contact_ids', label: 'Contact IDs', list: true },
   { key: 'company_id', label: 'Company ID' },
   { key: 'company_name', label: 'Company Name' },
   { key: 'owner_id', label: 'Owner ID' },
@@ -115,14 +129,13 @@ export const opportunityOutputFields: OutputField[] = [
   { key: 'priority', label: 'Priority' },
   { key: 'loss_reason', label: 'Loss Reason' },
   { key: 'won_reason', label: 'Won Reason' },
-  { key: 'tags', label: 'Tags' },
+  { key: 'tags', label: 'Tags', list: true },
   { key: 'date_stage_changed', label: 'Stage Changed At', type: 'datetime' },
   ...timestamps,
 ];
 
 const leadOutputFields: OutputField[] = [
-  { key: 'id', label: 'ID', type: 'string' },
-  { key: 'lead_id', label: 'Lead ID', type: 'string' },
+  { key: 'id', label: 'Lead ID', type: 'string' },
   { key: 'name', label: 'Full Name' },
   { key: 'first_name', label: 'First Name' },
   { key: 'last_name', label: 'Last Name' },
@@ -140,14 +153,13 @@ const leadOutputFields: OutputField[] = [
   { key: 'language', label: 'Language' },
   { key: 'fax', label: 'Fax' },
   { key: 'description', label: 'Description' },
-  ...channelOutputFields,
+  ...channelOutputFields(PERSON_CHANNELS),
   { key: 'created_at', label: 'Created At', type: 'datetime' },
   { key: 'updated_at', label: 'Updated At', type: 'datetime' },
 ];
 
 export const noteOutputFields: OutputField[] = [
-  { key: 'id', label: 'ID', type: 'string' },
-  { key: 'note_id', label: 'Note ID', type: 'string' },
+  { key: 'id', label: 'Note ID', type: 'string' },
   { key: 'title', label: 'Title' },
   { key: 'content', label: 'Content' },
   { key: 'owner_id', label: 'Owner ID' },
@@ -161,8 +173,7 @@ export const noteOutputFields: OutputField[] = [
 ];
 
 export const activityOutputFields: OutputField[] = [
-  { key: 'id', label: 'ID', type: 'string' },
-  { key: 'activity_id', label: 'Activity ID', type: 'string' },
+  { key: 'id', label: 'Activity ID', type: 'string' },
   { key: 'type', label: 'Activity Type' },
   { key: 'title', label: 'Title' },
   { key: 'description', label: 'Description' },

@@ -343,10 +343,10 @@ type ScopedCall = (key: string, scope: string[]) => Promise<unknown>;
  * and always answers `true`. When the cache cannot be reached the event runs (it is signed; only
  * the replay check is lost), and the log says so.
  */
-const firstDelivery = async (z: ZObject, key: string): Promise<boolean> => {
+export const firstDelivery = async (z: ZObject, key: string, ttl = REPLAY_TTL_SECONDS): Promise<boolean> => {
   try {
     if ((await (z.cache.get as ScopedCall)(key, SCOPE)) !== null) return false;
-    return (await z.cache.set(key, new Date().toISOString(), REPLAY_TTL_SECONDS, SCOPE, true)) === true;
+    return (await z.cache.set(key, new Date().toISOString(), ttl, SCOPE, true)) === true;
   } catch (err) {
     z.console.log(`Could not check whether this event was delivered before: ${(err as Error).message}`);
     return true;
@@ -363,13 +363,13 @@ const forgetDelivery = async (z: ZObject, key: string): Promise<void> => {
  * delivery not signed with the connection's API key, for another trigger's or connection's event,
  * and for an event this Zap already ran on; stops with an error on an event whose ids cannot be
  * used. Otherwise `toOutput` turns the event into the trigger's output (reading the record when it
- * needs to).
+ * needs to), or into nothing when the record is not one the Zap asked for (`null`).
  *
  * A forged delivery returns `[]` rather than an error: anyone can POST to the hook URL, and errors
  * they cause would fill the Zap's history and could get the Zap turned off. The reason is logged.
  */
 export const performHook =
-  (eventType: CrmEventType, toOutput: (z: ZObject, event: WebhookEvent) => Promise<Output>) =>
+  (eventType: CrmEventType, toOutput: (z: ZObject, event: WebhookEvent, bundle: Bundle) => Promise<Output | null>) =>
   async (z: ZObject, bundle: Bundle): Promise<Output[]> => {
     if (isValidationRequest(bundle)) return [];
     const delivery = verifyDelivery(bundle);
@@ -390,7 +390,8 @@ export const performHook =
       z.console.log(`Webhook delivery signed by Apideck as the ${delivery.variant}.`);
     }
     try {
-      return [await toOutput(z, event)];
+      const output = await toOutput(z, event, bundle);
+      return output === null ? [] : [output];
     } catch (err) {
       // Not run: a retry of this step, or Apideck's next attempt, may deliver the event again.
       if (replayKey) await forgetDelivery(z, replayKey);
@@ -398,19 +399,17 @@ export const performHook =
     }
   };
 
-/** A deletion: the record is gone, so the event alone is the output (no request). */
-export const deletedOutput = (entity: CrmEntity, event: WebhookEvent): Output => ({
+/** A deletion: the record is gone, so the event alone is the output (no request); `id` is the record's. */
+export const deletedOutput = (_entity: CrmEntity, event: WebhookEvent): Output => ({
   id: event.entity_id,
-  [`${entity}_id`]: event.entity_id,
   event_type: event.event_type,
   occurred_at: event.occurred_at ?? null,
   service_id: event.service_id ?? null,
 });
 
 /** The output fields of a deletion of `entity` (`label` e.g. "Contact"). */
-export const deletedOutputFields = (entity: CrmEntity, label: string) => [
-  { key: 'id', label: 'ID', type: 'string' as const },
-  { key: `${entity}_id`, label: `${label} ID`, type: 'string' as const },
+export const deletedOutputFields = (_entity: CrmEntity, label: string) => [
+  { key: 'id', label: `${label} ID`, type: 'string' as const },
   { key: 'event_type', label: 'Event Type' },
   { key: 'occurred_at', label: 'Deleted At', type: 'datetime' as const },
   { key: 'service_id', label: 'Connector (Service ID)' },
@@ -425,5 +424,5 @@ export const deletedOutputFields = (entity: CrmEntity, label: string) => [
 export const INSTANT_HELP = {
   key: 'instant_help',
   type: 'copy' as const,
-  helpText: `Apideck sends this event to Zapier as a webhook, so the Zap runs within seconds when the connected CRM pushes its own webhooks (HubSpot and Pipedrive, for most events). Other connectors only have Apideck's **virtual webhooks**: Apideck polls the CRM for changes, by default **once every 24 hours** (the interval depends on your Apideck plan), so the event can arrive up to a day after the change ([what are virtual webhooks?](${WEBHOOKS_GUIDE_URL}#virtual-webhooks)). When that is too slow, use the polling trigger without (Instant) in its name: it works with every connector and Zapier checks it every few minutes.`,
+  helpText: `Apideck sends this event to Zapier as a webhook, so the Zap runs within seconds when the connected CRM pushes its own webhooks (HubSpot and Pipedrive, for most events). Other connectors only have Apideck's **virtual webhooks**: Apideck polls the CRM for changes, by default **once every 24 hours** (the interval depends on your Apideck plan), so the event can arrive up to a day after the change ([what are virtual webhooks?](${WEBHOOKS_GUIDE_URL}#virtual-webhooks)). When that is too slow, use the trigger of the same name without the Instant badge: it works with every connector and Zapier checks it every few minutes.`,
 };

@@ -1,7 +1,7 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createCompany from '../creates/createCompany';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, run } from './helpers';
+import { api, errorBody, idBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -27,7 +27,6 @@ describe('create_company', () => {
     expect(Object.keys(out)).toEqual(Object.keys(createCompany.operation.sample ?? {}));
     expect(out).toMatchObject({
       id: '23456',
-      company_id: '23456',
       name: 'SpaceX',
       industry: 'Aerospace',
       vat_number: null,
@@ -35,6 +34,61 @@ describe('create_company', () => {
       website: 'https://spacex.com',
       websites: ['https://spacex.com'],
     });
+  });
+
+  it('an owner picked from the dropdown comes out by name too: one read of the user list', async () => {
+    api()
+      .post('/crm/companies', { name: 'Northwind Aerospace', owner_id: '54321' })
+      .reply(201, idBody('companies', '23456'));
+    usersAnswer();
+    const out = await run.create(createCompany, { name: 'Northwind Aerospace', owner_id: '54321' });
+    expect(out).toMatchObject({ id: '23456', owner_id: '54321', owner_name: 'Jordan Rivera' });
+  });
+
+  it('a CRM that lists no users leaves the owner name empty, and the company is still created', async () => {
+    api().post('/crm/companies').reply(201, idBody('companies', '23456'));
+    api()
+      .get('/crm/users')
+      .query({ limit: '200' })
+      .reply(
+        400,
+        errorBody(400, 'ConnectorOperationUnsupportedError', 'Unsupported operation', 'Users are not supported'),
+      );
+    const out = await run.create(createCompany, { name: 'Northwind Aerospace', owner_id: '54321' });
+    expect(out).toMatchObject({ id: '23456', owner_id: '54321', owner_name: null });
+  });
+
+  it('no owner: no user list read', async () => {
+    api().post('/crm/companies').reply(201, idBody('companies', '23456'));
+    const out = await run.create(createCompany, { name: 'Northwind Aerospace' });
+    expect(out).toMatchObject({ owner_id: null, owner_name: null });
+  });
+
+  it("a downstream CRM's error proxied as JSON is shown by its words, never as JSON", async () => {
+    api()
+      .post('/crm/companies')
+      .reply(
+        400,
+        errorBody(400, 'ConnectorExecutionError', 'Downstream error', {
+          status: 400,
+          body: {
+            status: 'error',
+            category: 'VALIDATION_ERROR',
+            errors: [{ message: 'Property "domain" is invalid' }],
+          },
+        }),
+      );
+    const err = await failureOf(run.create(createCompany, { name: 'Northwind Aerospace' }));
+    expect(err.message).toBe('Apideck rejected the request: Downstream error — Property "domain" is invalid');
+    expect(err.message).not.toMatch(/[{}]|ConnectorExecutionError|VALIDATION_ERROR/);
+  });
+
+  it('a field Apideck says is missing is named by its label in the form', async () => {
+    api()
+      .post('/crm/companies')
+      .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', { missing: [{ owner_id: 'required' }] }));
+    const err = await failureOf(run.create(createCompany, { name: 'Northwind Aerospace' }));
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — missing Owner');
   });
 
   it("shows Apideck's 422 with the connector's message and the field it names", async () => {
@@ -48,9 +102,7 @@ describe('create_company', () => {
         }),
       );
     const err = await failureOf(run.create(createCompany, { name: 'SpaceX' }));
-    expect(err.message).toBe(
-      'Apideck rejected the request: ConnectorExecutionError: Unprocessable request — A company with this name exists',
-    );
+    expect(err.message).toBe('Apideck rejected the request: Unprocessable request — A company with this name exists');
   });
 
   it('an answer that is not JSON is a clear error', async () => {
@@ -74,7 +126,7 @@ describe('create_company', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createCompany, { name: 'SpaceX' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 

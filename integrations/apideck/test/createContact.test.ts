@@ -1,7 +1,7 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createContact from '../creates/createContact';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, run } from './helpers';
 
 useNock();
 
@@ -35,19 +35,56 @@ describe('create_contact', () => {
     api().post('/crm/contacts', sent).reply(201, idBody('contacts', '777'));
     const out = await run.create(createContact, { ...input, tags: [...input.tags] });
     expect(Object.keys(out)).toEqual(Object.keys(createContact.operation.sample ?? {}));
-    expect(out).toMatchObject({
+    // One id; the primary email and phone, the work/personal emails and work/mobile numbers, and
+    // every email and number in a list: no key per type the record does not have.
+    expect(out).toEqual({
       id: '777',
-      contact_id: '777',
       name: 'Ada Lovelace',
+      first_name: 'Ada',
+      middle_name: null,
+      last_name: 'Lovelace',
+      prefix: null,
+      suffix: null,
+      title: null,
+      department: null,
+      company_id: '23456',
+      company_name: null,
+      owner_id: null,
+      owner_name: null,
+      lead_id: null,
+      type: null,
+      gender: null,
+      birthday: null,
+      language: null,
+      lead_source: null,
+      status: null,
+      active: null,
+      description: null,
+      photo_url: null,
+      email_domain: null,
       email: 'ada@example.com',
       email_work: 'ada@example.com',
-      email_primary: null,
+      email_personal: null,
+      emails: ['ada@example.com'],
       phone_number: '+44 20 7946 0000',
+      phone_work: null,
       phone_mobile: '+44 20 7946 0000',
+      phone_numbers: ['+44 20 7946 0000'],
       address: '12 St James Square, London, GB',
+      address_line1: '12 St James Square',
+      address_line2: null,
       address_city: 'London',
+      address_state: null,
+      address_postal_code: null,
+      address_country: 'GB',
+      addresses: ['12 St James Square, London, GB'],
+      website: null,
+      websites: [],
+      social_links: [],
       tags: ['Engines', 'Maths'],
+      last_activity_at: null,
       created_at: null,
+      updated_at: null,
     });
   });
 
@@ -56,7 +93,7 @@ describe('create_contact', () => {
       .post('/crm/contacts')
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', { missing: [{ name: 'required' }] }));
     const err = await failureOf(run.create(createContact, { last_name: 'Lovelace' }));
-    expect(err.message).toBe('Apideck rejected the request: RequestValidationError: Invalid Params — missing name');
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — missing name');
   });
 
   it('an answer without the new id is a clear error', async () => {
@@ -81,7 +118,7 @@ describe('create_contact', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createContact, { last_name: 'Lovelace' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 
@@ -92,5 +129,11 @@ describe('create_contact', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('createContact in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(createContact, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });
 });

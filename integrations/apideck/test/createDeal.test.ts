@@ -1,7 +1,8 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createDeal from '../creates/createDeal';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, run } from './helpers';
+import { PIPELINE } from '../src/samples';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, listBody, run } from './helpers';
 
 useNock();
 
@@ -20,6 +21,11 @@ describe('create_deal', () => {
         tags: ['Q3'],
       })
       .reply(201, idBody('opportunities', '34567'));
+    // The pipeline and stage the user picked, by name: one read of the pipeline list.
+    api()
+      .get('/crm/pipelines')
+      .query({ limit: '200' })
+      .reply(200, listBody('pipelines', [PIPELINE]));
     const out = await run.create(createDeal, {
       title: 'New Rocket',
       pipeline_id: 'default',
@@ -35,8 +41,9 @@ describe('create_deal', () => {
     );
     expect(out).toMatchObject({
       id: '34567',
-      opportunity_id: '34567',
       title: 'New Rocket',
+      pipeline_name: 'Sales Pipeline',
+      stage_name: 'Contract Sent',
       monetary_amount: 75000,
       currency: 'USD',
       close_date: '2024-06-30',
@@ -50,7 +57,7 @@ describe('create_deal', () => {
       .post('/crm/opportunities')
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', { missing: [{ title: 'required' }] }));
     const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
-    expect(err.message).toBe('Apideck rejected the request: RequestValidationError: Invalid Params — missing title');
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — missing title');
   });
 
   it('an empty answer is a clear error', async () => {
@@ -74,7 +81,7 @@ describe('create_deal', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 
@@ -85,5 +92,19 @@ describe('create_deal', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('createDeal in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(createDeal, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
+  });
+
+  it('Primary Contact is picked by name and email, with a Find Contact step beside it', () => {
+    expect(fieldOf(createDeal, 'primary_contact_id')).toMatchObject({
+      label: 'Primary Contact',
+      dynamic: 'list_contacts.id.name',
+      search: 'find_contact.id',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createLead from '../creates/createLead';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, run } from './helpers';
 
 useNock();
 
@@ -29,11 +29,11 @@ describe('create_lead', () => {
     expect(Object.keys(out)).toEqual(Object.keys(createLead.operation.sample ?? {}));
     expect(out).toMatchObject({
       id: '67890',
-      lead_id: '67890',
       name: 'Ada Lovelace',
       company_name: 'Analytical Engines',
       email: 'ada@example.com',
-      email_primary: 'ada@example.com',
+      email_work: null,
+      emails: ['ada@example.com'],
       phone_number: null,
     });
   });
@@ -44,7 +44,7 @@ describe('create_lead', () => {
       .reply(402, errorBody(402, 'RequestLimitError', 'Request limit reached'));
     const err = await failureOf(run.create(createLead, { name: 'Ada' }));
     expect(err.message).toMatch(
-      /^Apideck refused the request because of your Apideck plan: RequestLimitError: Request limit reached\. .*upgrade the plan/,
+      /^Apideck refused the request because of your Apideck plan: Request limit reached\. .*upgrade the plan/,
     );
     expect(err.raw).toContain('PlanLimit');
   });
@@ -71,7 +71,7 @@ describe('create_lead', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createLead, { name: 'Ada' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 
@@ -82,5 +82,11 @@ describe('create_lead', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('createLead in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(createLead, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });
 });

@@ -1,7 +1,7 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createNote from '../creates/createNote';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, run } from './helpers';
 
 useNock();
 
@@ -19,7 +19,6 @@ describe('create_note', () => {
     expect(out).toEqual({
       ...Object.fromEntries(Object.keys(createNote.operation.sample ?? {}).map((k) => [k, null])),
       id: '45678',
-      note_id: '45678',
       content: 'Met at the fair',
       contact_id: '12345',
       opportunity_id: '34567',
@@ -32,7 +31,7 @@ describe('create_note', () => {
       .reply(400, errorBody(400, 'ConnectionNotFoundError', 'No connection found for consumer'));
     const err = await failureOf(run.create(createNote, { content: 'Hi' }));
     expect(err.message).toBe(
-      'Apideck has no working CRM connection for consumer consumer-42: ConnectionNotFoundError: No connection found for consumer. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault',
+      'Apideck has no working CRM connection for consumer consumer-42: No connection found for consumer. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault',
     );
     expect(err.raw).toContain('ConnectionError');
   });
@@ -59,7 +58,7 @@ describe('create_note', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createNote, { content: 'Hi' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 
@@ -70,5 +69,19 @@ describe('create_note', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('createNote in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(createNote, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
+  });
+
+  it('Contact is picked by name and email, with a Find Contact step beside it', () => {
+    expect(fieldOf(createNote, 'contact_id')).toMatchObject({
+      label: 'Contact',
+      dynamic: 'list_contacts.id.name',
+      search: 'find_contact.id',
+    });
   });
 });

@@ -16,14 +16,13 @@ describe('deleted_contact_instant', () => {
       .post('/webhook/webhooks')
       .reply(403, { status_code: 403, type_name: 'ForbiddenError', message: 'Webhooks are not enabled' });
     const err = await failureOf(performSubscribe(makeBundle(AUTH, {}, {}, { targetUrl: TARGET })));
-    expect(err.message).toMatch(/^Apideck refused access: ForbiddenError: Webhooks are not enabled\./);
+    expect(err.message).toMatch(/^Apideck refused access: Webhooks are not enabled\./);
   });
 
   it('perform returns the id, type and time of the deletion without a request', async () => {
     await expect(perform(delivery(event(EVENT, '12345')))).resolves.toEqual([
       {
         id: '12345',
-        contact_id: '12345',
         event_type: 'crm.contact.deleted',
         occurred_at: '2021-10-01T03:14:55.419Z',
         service_id: 'hubspot',

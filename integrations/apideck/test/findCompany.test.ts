@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findCompany from '../searches/findCompany';
 import { COMPANY } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, listBody, run } from './helpers';
+import { api, errorBody, listBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -12,13 +12,17 @@ describe('find_company', () => {
       .get('/crm/companies')
       .query({ 'filter[name]': 'SpaceX', limit: '10' })
       .reply(200, listBody('companies', [COMPANY]));
+    // One more request for the owner's name: the user list.
+    usersAnswer();
     const out = await run.search(findCompany, { name: ' SpaceX ' });
     expect(out).toEqual([findCompany.operation.sample]);
     expect(out[0]).toMatchObject({
       id: '23456',
-      name: 'SpaceX',
-      email: 'info@spacex.com',
-      phone_number: '111-111-1111',
+      name: 'Northwind Aerospace',
+      owner_id: '54321',
+      owner_name: 'Jordan Rivera',
+      email: 'info@northwindaero.com',
+      phone_number: '+1 206-555-0100',
     });
   });
 
@@ -30,7 +34,7 @@ describe('find_company', () => {
     const err = await failureOf(run.search(findCompany, { name: 'SpaceX' }));
     expect(err.name).toBe('ExpiredAuthError');
     expect(err.message).toMatch(
-      /^Apideck did not accept your API key, App ID and Consumer ID \(UnauthorizedError: Unauthorized Request — Invalid API key\)\. Check them and reconnect your Apideck account\./,
+      /^Apideck did not accept your API key, App ID and Consumer ID \(Unauthorized Request — Invalid API key\)\. Check them and reconnect your Apideck account\./,
     );
   });
 

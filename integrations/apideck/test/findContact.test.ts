@@ -19,7 +19,6 @@ describe('find_contact', () => {
     );
     expect(out[0]).toMatchObject({
       id: '12345',
-      contact_id: '12345',
       name: 'Elon Musk',
       email: 'elon@musk.com',
       email_work: 'elon@spacex.com',
@@ -29,6 +28,7 @@ describe('find_contact', () => {
       phone_mobile: '222-222-2222',
       phone_numbers: ['+1 323 111-111-1111 ext. 105', '222-222-2222'],
       address: '25 Main street, apt #, 94104 San Francisco, CA, US',
+      address_line1: 'Main street',
       address_city: 'San Francisco',
       address_country: 'US',
       website: 'https://example.com',
@@ -81,7 +81,7 @@ describe('find_contact', () => {
       .reply(400, errorBody(400, 'UnsupportedFiltersError', 'Unsupported filters', 'phone_number is not supported'));
     const err = await failureOf(run.search(findContact, { phone_number: '111' }));
     expect(err.message).toBe(
-      'Apideck rejected the request: UnsupportedFiltersError: Unsupported filters — phone_number is not supported. The connected CRM does not support this through Apideck',
+      'Apideck rejected the request: Unsupported filters — phone_number is not supported. The connected CRM does not support this through Apideck',
     );
     expect(err.raw).toContain('"code":"UnsupportedFiltersError"');
   });

@@ -13,9 +13,13 @@ describe('find_lead', () => {
       .get('/crm/leads')
       .query({ 'filter[first_name]': 'Elon', 'filter[last_name]': 'Musk', limit: '10' })
       .reply(200, listBody('leads', [other, LEAD]));
-    const out = await run.search(findLead, { first_name: 'Elon', last_name: 'Musk', company_name: 'SPACEX' });
+    const out = await run.search(findLead, {
+      first_name: 'Elon',
+      last_name: 'Musk',
+      company_name: 'BLUEWATER logistics',
+    });
     expect(out).toEqual([findLead.operation.sample]);
-    expect(out[0]).toMatchObject({ id: '67890', lead_id: '67890', company_name: 'Spacex', owner_name: 'John Doe' });
+    expect(out[0]).toMatchObject({ id: '67890', company_name: 'Bluewater Logistics', owner_name: 'Jordan Rivera' });
   });
 
   it('a connection error names the consumer and says to check Vault', async () => {
@@ -25,7 +29,7 @@ describe('find_lead', () => {
       .reply(404, errorBody(404, 'ConnectorNotFoundError', 'Unknown connector', 'zoho-crm is not enabled'));
     const err = await failureOf(run.search(findLead, { email: 'elon@musk.com' }));
     expect(err.message).toBe(
-      'Apideck has no working CRM connection for consumer consumer-42: ConnectorNotFoundError: Unknown connector — zoho-crm is not enabled. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault',
+      'Apideck has no working CRM connection for consumer consumer-42: Unknown connector — zoho-crm is not enabled. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault',
     );
   });
 
@@ -41,7 +45,7 @@ describe('find_lead', () => {
       ),
     );
     expect(err.message).toMatch(
-      /^Apideck has no working CRM connection for consumer consumer-42: ConnectionNotFoundError: The consumer has no pipedrive connection\./,
+      /^Apideck has no working CRM connection for consumer consumer-42: The consumer has no pipedrive connection\./,
     );
   });
 

@@ -8,12 +8,12 @@ useNock();
 
 describe('find_lead_exact (Find or Create Lead)', () => {
   it('keeps only the lead whose email is exactly the input', async () => {
-    const near = { ...LEAD, id: '1', emails: [{ email: 'elon@musk.co', type: 'primary' }] };
+    const near = { ...LEAD, id: '1', emails: [{ email: 'marcus.lee@bluewaterlogistics.co', type: 'primary' }] };
     api()
       .get('/crm/leads')
-      .query({ 'filter[email]': 'elon@musk.com', limit: '200' })
+      .query({ 'filter[email]': 'marcus.lee@bluewaterlogistics.com', limit: '200' })
       .reply(200, listBody('leads', [near, LEAD]));
-    const out = await run.search(findLeadExact, { email: 'elon@musk.com' });
+    const out = await run.search(findLeadExact, { email: 'marcus.lee@bluewaterlogistics.com' });
     expect(out).toEqual([findLeadExact.operation.sample]);
   });
 
@@ -35,9 +35,7 @@ describe('find_lead_exact (Find or Create Lead)', () => {
       .query(true)
       .reply(403, errorBody(403, 'ForbiddenError', 'Forbidden', 'Leads are not enabled for this application'));
     const err = await failureOf(run.search(findLeadExact, { email: 'elon@musk.com' }));
-    expect(err.message).toMatch(
-      /^Apideck refused access: ForbiddenError: Forbidden — Leads are not enabled for this application\./,
-    );
+    expect(err.message).toMatch(/^Apideck refused access: Forbidden — Leads are not enabled for this application\./);
   });
 
   it('a lead id that is empty text is a clear error', async () => {

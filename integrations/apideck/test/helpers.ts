@@ -3,6 +3,7 @@ import { failureOf, makeBundle, operationRunner, type RunOptions } from '@crm-za
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../index';
+import { USER } from '../src/samples';
 import { allowOffContractReplies, record, recordedProblems } from './contract';
 
 export const ORIGIN = 'https://unify.apideck.com';
@@ -151,9 +152,7 @@ export const itShowsPipelinesFailures = (trigger: { key: string }) => {
       .query(true)
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'cursor is invalid'));
     const err = await failureOf(run.trigger(trigger, {}));
-    expect(err.message).toBe(
-      'Apideck rejected the request: RequestValidationError: Invalid Params — cursor is invalid',
-    );
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — cursor is invalid');
   });
 
   it('an item without an id is a clear error', async () => {
@@ -166,3 +165,28 @@ export const itShowsPipelinesFailures = (trigger: { key: string }) => {
     expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\[0\]\.id is missing/);
   });
 };
+
+/** An operation's static input field by key, as the Zap editor gets it. */
+export const fieldOf = (op: { operation: object }, key: string): Record<string, unknown> | undefined =>
+  ((op.operation as { inputFields?: unknown[] }).inputFields ?? []).find(
+    (f) => typeof f === 'object' && f !== null && (f as { key?: unknown }).key === key,
+  ) as Record<string, unknown> | undefined;
+
+/** The company picker every operation with one shows: by name, with the Find Company step beside it. */
+export const COMPANY_PICKER = {
+  key: 'company_id',
+  label: 'Company',
+  type: 'string',
+  dynamic: 'list_companies.id.name',
+  search: 'find_company.id',
+};
+
+/**
+ * The user list a contact or company operation reads once for its owner's name (the pipeline list,
+ * for a deal's pipeline and stage names), answered with the sample's owner (pipeline).
+ */
+export const usersAnswer = (auth: Record<string, string> = AUTH) =>
+  api(auth)
+    .get('/crm/users')
+    .query({ limit: '200' })
+    .reply(200, listBody('users', [USER]));

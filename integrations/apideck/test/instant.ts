@@ -77,6 +77,8 @@ interface DeliveryOptions {
   headers?: Record<string, string>;
   auth?: Record<string, string>;
   subscribeData?: object;
+  /** The trigger's inputs, as the Zap was set up. */
+  inputData?: Record<string, unknown>;
 }
 
 /**
@@ -95,7 +97,7 @@ export const delivery = (payload: Record<string, unknown>, options: DeliveryOpti
           .digest(options.encoding ?? 'hex');
   return makeBundle(
     options.auth ?? AUTH,
-    {},
+    options.inputData ?? {},
     {},
     {
       cleanedRequest: JSON.parse(content) as unknown,
@@ -149,7 +151,7 @@ export const itSubscribes = (trigger: InstantTrigger, eventType: CrmEventType) =
   it(`performSubscribe creates one crm webhook for ${eventType} events, delivering to the Zap`, async () => {
     api()
       .post('/webhook/webhooks', {
-        description: `Zapier: ${trigger.display.label} for consumer consumer-42`,
+        description: `Zapier: ${trigger.display.label} (Instant) for consumer consumer-42`,
         unified_api: 'crm',
         status: 'enabled',
         delivery_url: TARGET,
@@ -171,6 +173,13 @@ export interface RecordTriggerCase {
   output: FlatObject;
   /** The polling request `performList` makes at 2024-05-10T12:00:00Z (apart from the path). */
   pollQuery: Record<string, string>;
+  /**
+   * The pipeline list a deal trigger reads for the pipeline and stage names (one more request,
+   * from the connector the event names).
+   */
+  pipelines?: unknown[];
+  /** The user list a contact or company trigger reads for the owner's name (one more request). */
+  users?: unknown[];
 }
 
 /**
@@ -187,8 +196,18 @@ export const describeRecordTrigger = (trigger: InstantTrigger, c: RecordTriggerC
 
     itSubscribes(trigger, c.eventType);
 
+    it('is labelled as the polling trigger of the same name: Zapier shows the Instant badge', () => {
+      expect(trigger.display.label).not.toMatch(/Instant/);
+      expect(trigger.display.description).toMatch(/^Triggers when .*, as soon as the CRM reports it\.$/);
+      expect(trigger.display.description).not.toMatch(/Apideck/);
+    });
+
     it('perform reads the record once, from the connector the event names, as the sample', async () => {
       read().reply(200, one(c.resource, c.record));
+      if (c.pipelines) {
+        api(AUTH, 'hubspot').get('/crm/pipelines').query({ limit: '200' }).reply(200, list('pipelines', c.pipelines));
+      }
+      if (c.users) api(AUTH, 'hubspot').get('/crm/users').query({ limit: '200' }).reply(200, list('users', c.users));
       const out = await perform(delivery(event(c.eventType, id)));
       expect(out).toMatchObject([c.output]);
       expect(out).toEqual([trigger.operation.sample]);
@@ -197,7 +216,7 @@ export const describeRecordTrigger = (trigger: InstantTrigger, c: RecordTriggerC
     it("a record that is gone is a not-found error with Apideck's text", async () => {
       read().reply(404, { status_code: 404, type_name: 'EntityNotFoundError', message: 'Unknown record' });
       const err = await failureOf(perform(delivery(event(c.eventType, id))));
-      expect(err.message).toBe(`Apideck could not find ${entity} ${id}: EntityNotFoundError: Unknown record`);
+      expect(err.message).toBe(`Apideck could not find ${entity} ${id}: Unknown record`);
     });
 
     it('a record without an id is a clear error', async () => {
@@ -218,6 +237,8 @@ export const describeRecordTrigger = (trigger: InstantTrigger, c: RecordTriggerC
         .get(`/crm/${c.resource}`)
         .query(c.pollQuery)
         .reply(200, list(c.resource, [c.record]));
+      if (c.pipelines) api().get('/crm/pipelines').query({ limit: '200' }).reply(200, list('pipelines', c.pipelines));
+      if (c.users) api().get('/crm/users').query({ limit: '200' }).reply(200, list('users', c.users));
       const out = await performList(makeBundle(AUTH));
       jest.restoreAllMocks();
       expect(out).toEqual([trigger.operation.sample]);

@@ -52,9 +52,7 @@ describe('list_contacts', () => {
       .query(true)
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'cursor is invalid'));
     const err = await failureOf(run.trigger(listContacts, {}));
-    expect(err.message).toBe(
-      'Apideck rejected the request: RequestValidationError: Invalid Params — cursor is invalid',
-    );
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — cursor is invalid');
   });
 
   it('an item without an id is a clear error', async () => {

@@ -29,9 +29,7 @@ describe('list_deals', () => {
       .query(true)
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'cursor is invalid'));
     const err = await failureOf(run.trigger(listDeals, {}));
-    expect(err.message).toBe(
-      'Apideck rejected the request: RequestValidationError: Invalid Params — cursor is invalid',
-    );
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — cursor is invalid');
   });
 
   it('an item without an id is a clear error', async () => {

@@ -1,7 +1,7 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import logActivity from '../creates/logActivity';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, run } from './helpers';
 
 useNock();
 
@@ -28,7 +28,6 @@ describe('log_activity', () => {
     expect(Object.keys(out)).toEqual(Object.keys(logActivity.operation.sample ?? {}));
     expect(out).toMatchObject({
       id: '56789',
-      activity_id: '56789',
       type: 'call',
       start_datetime: '2024-06-30T08:00:00.000Z',
       end_datetime: '2024-06-30T08:02:30.000Z',
@@ -47,7 +46,7 @@ describe('log_activity', () => {
       );
     const err = await failureOf(run.create(logActivity, { type: 'call' }));
     expect(err.message).toBe(
-      'Apideck rejected the request: ConnectorOperationUnsupportedError: Operation not supported — Activities are not supported. The connected CRM does not support this through Apideck',
+      'Apideck rejected the request: Operation not supported — Activities are not supported. The connected CRM does not support this through Apideck',
     );
   });
 
@@ -77,7 +76,7 @@ describe('log_activity', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(logActivity, { type: 'call' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 
@@ -88,5 +87,19 @@ describe('log_activity', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('logActivity in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(logActivity, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
+  });
+
+  it('Contact is picked by name and email, with a Find Contact step beside it', () => {
+    expect(fieldOf(logActivity, 'contact_id')).toMatchObject({
+      label: 'Contact',
+      dynamic: 'list_contacts.id.name',
+      search: 'find_contact.id',
+    });
   });
 });

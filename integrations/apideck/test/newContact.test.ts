@@ -2,7 +2,7 @@ import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import newContact from '../triggers/newContact';
 import { CONTACT } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, bundle, errorBody, listBody, run, runMethod } from './helpers';
+import { api, bundle, errorBody, listBody, run, runMethod, usersAnswer } from './helpers';
 
 useNock();
 
@@ -23,8 +23,11 @@ describe('new_contact', () => {
         limit: '100',
       })
       .reply(200, listBody('contacts', [CONTACT]));
+    // One more request for the whole poll: the user list names the owners.
+    usersAnswer();
     const out = await run.trigger(newContact, {});
     expect(out).toEqual([newContact.operation.sample]);
+    expect(out[0]).toMatchObject({ owner_id: '54321', owner_name: 'Jordan Rivera' });
   });
 
   it('a sample load looks back 30 days', async () => {
@@ -61,7 +64,7 @@ describe('new_contact', () => {
       .query(true)
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', { invalid: [{ limit: 'too big' }] }));
     const err = await failureOf(run.trigger(newContact, {}));
-    expect(err.message).toBe('Apideck rejected the request: RequestValidationError: Invalid Params — limit too big');
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — limit too big');
   });
 
   it('labels custom fields from one plain listing (no filter, sort or limit): name, else description, else id', async () => {
@@ -110,5 +113,12 @@ describe('new_contact', () => {
     api().get('/crm/contacts').query(true).reply(200, { data: 'none' });
     const err = await failureOf(run.trigger(newContact, {}));
     expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data: Invalid input: expected array/);
+  });
+});
+
+describe('newContact in the Zap editor', () => {
+  it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
+    expect(newContact.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(newContact.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
   });
 });

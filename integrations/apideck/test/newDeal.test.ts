@@ -1,6 +1,6 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import newDeal from '../triggers/newDeal';
-import { OPPORTUNITY } from '../src/samples';
+import { OPPORTUNITY, PIPELINE } from '../src/samples';
 import { allowOffContractReplies } from './contract';
 import { api, errorBody, listBody, run } from './helpers';
 
@@ -12,9 +12,20 @@ describe('new_deal', () => {
       .get('/crm/opportunities')
       .query({ 'sort[by]': 'created_at', 'sort[direction]': 'desc', limit: '100' })
       .reply(200, listBody('opportunities', [OPPORTUNITY]));
+    // One more request for the whole poll: the pipeline list names the pipeline and the stage.
+    api()
+      .get('/crm/pipelines')
+      .query({ limit: '200' })
+      .reply(200, listBody('pipelines', [PIPELINE]));
     const out = await run.trigger(newDeal, {});
     expect(out).toEqual([newDeal.operation.sample]);
-    expect(out[0]).toMatchObject({ id: '34567', title: 'New Rocket', monetary_amount: 75000 });
+    expect(out[0]).toMatchObject({
+      id: '34567',
+      pipeline_id: 'default',
+      pipeline_name: 'Sales Pipeline',
+      pipeline_stage_id: 'contractsent',
+      stage_name: 'Contract Sent',
+    });
   });
 
   it("a 429 waits for the downstream CRM's window (x-downstream-ratelimit-reset) before Retry-After", async () => {
@@ -30,7 +41,7 @@ describe('new_deal', () => {
     const err = await failureOf(run.trigger(newDeal, {}));
     expect(err.name).toBe('ThrottledError');
     expect(err.message).toMatch(
-      /^The connected CRM is rate limiting Apideck \(ConnectorRateLimitError: Connector rate limit reached\); Zapier will retry in (89|90|91) s\.$/,
+      /^The connected CRM is rate limiting Apideck \(Connector rate limit reached\); Zapier will retry in (89|90|91) s\.$/,
     );
   });
 
@@ -41,9 +52,7 @@ describe('new_deal', () => {
       .reply(429, errorBody(429, 'TooManyRequestsError', 'Too many requests'));
     const err = await failureOf(run.trigger(newDeal, {}));
     expect(err.name).toBe('ThrottledError');
-    expect(err.message).toBe(
-      'Apideck is rate limiting requests (TooManyRequestsError: Too many requests); Zapier will retry later.',
-    );
+    expect(err.message).toBe('Apideck is rate limiting requests (Too many requests); Zapier will retry later.');
   });
 
   it('a deal whose amount is text is a clear error', async () => {
@@ -54,5 +63,12 @@ describe('new_deal', () => {
       .reply(200, listBody('opportunities', [{ ...OPPORTUNITY, monetary_amount: '75k' }]));
     const err = await failureOf(run.trigger(newDeal, {}));
     expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\[0\]\.monetary_amount/);
+  });
+});
+
+describe('newDeal in the Zap editor', () => {
+  it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
+    expect(newDeal.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(newDeal.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
   });
 });

@@ -39,9 +39,7 @@ describe('new_lead', () => {
       .query(true)
       .reply(403, errorBody(403, 'ForbiddenError', 'Forbidden', 'Leads are disabled for this consumer'));
     const err = await failureOf(run.trigger(newLead, {}));
-    expect(err.message).toMatch(
-      /^Apideck refused access: ForbiddenError: Forbidden — Leads are disabled for this consumer\./,
-    );
+    expect(err.message).toMatch(/^Apideck refused access: Forbidden — Leads are disabled for this consumer\./);
   });
 
   it('an answer that is not JSON is a clear error', async () => {
@@ -49,5 +47,12 @@ describe('new_lead', () => {
     const err = await failureOf(run.trigger(newLead, {}));
     expect(err.message).toBe('Apideck sent an answer that is not JSON (text/plain): Service Unavailable');
     allowOffContractReplies();
+  });
+});
+
+describe('newLead in the Zap editor', () => {
+  it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
+    expect(newLead.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(newLead.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
   });
 });

@@ -10,6 +10,6 @@ describeRecordTrigger(newLeadInstant, {
   eventType: CRM_EVENTS.lead.created,
   resource: 'leads',
   record: LEAD,
-  output: { id: '67890', lead_id: '67890' },
+  output: { id: '67890', owner_name: 'Jordan Rivera' },
   pollQuery: { 'sort[by]': 'created_at', 'sort[direction]': 'desc', limit: '100' },
 });

@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateCompany from '../creates/updateCompany';
 import { COMPANY } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, oneBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, oneBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -16,10 +16,11 @@ describe('update_company', () => {
           {
             id: '123',
             type: 'primary',
-            line1: 'Main street',
-            city: 'Hawthorne',
-            state: 'CA',
-            postal_code: '94104',
+            line1: '2200 Alaskan Way',
+            line2: 'Suite 400',
+            city: 'Tacoma',
+            state: 'WA',
+            postal_code: '98121',
             country: 'US',
           },
         ],
@@ -28,9 +29,16 @@ describe('update_company', () => {
     api()
       .get('/crm/companies/23456')
       .reply(200, oneBody('companies', { ...COMPANY, industry: 'Space' }));
-    const out = await run.create(updateCompany, { company_id: '23456', industry: 'Space', address_city: 'Hawthorne' });
+    usersAnswer();
+    const out = await run.create(updateCompany, { company_id: '23456', industry: 'Space', address_city: 'Tacoma' });
     expect(Object.keys(out)).toEqual(Object.keys(updateCompany.operation.sample ?? {}));
-    expect(out).toMatchObject({ id: '23456', company_id: '23456', name: 'SpaceX', industry: 'Space' });
+    expect(out).toMatchObject({
+      id: '23456',
+      name: 'Northwind Aerospace',
+      industry: 'Space',
+      owner_id: '54321',
+      owner_name: 'Jordan Rivera',
+    });
   });
 
   it("shows Apideck's 400 with its type and message", async () => {
@@ -38,9 +46,7 @@ describe('update_company', () => {
       .patch('/crm/companies/23456')
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'name must not be empty'));
     const err = await failureOf(run.create(updateCompany, { company_id: '23456', name: 'X' }));
-    expect(err.message).toBe(
-      'Apideck rejected the request: RequestValidationError: Invalid Params — name must not be empty',
-    );
+    expect(err.message).toBe('Apideck rejected the request: Invalid Params — name must not be empty');
   });
 
   it('an update answer without the id is a clear error', async () => {
@@ -63,7 +69,7 @@ describe('update_company', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(updateCompany, { company_id: '23456', industry: 'Space' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 
@@ -74,5 +80,11 @@ describe('update_company', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('updateCompany in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(updateCompany, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: true });
   });
 });

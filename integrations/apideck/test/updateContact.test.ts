@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateContact from '../creates/updateContact';
 import { CONTACT } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, oneBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, oneBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -13,8 +13,8 @@ describe('update_contact', () => {
       .patch('/crm/contacts/12345', {
         title: 'CTO',
         emails: [
-          { id: '123', email: 'elon@musk.com', type: 'primary' },
-          { id: '124', email: 'elon@tesla.com', type: 'work' },
+          { id: '123', email: 'ava@northwindaero.com', type: 'work' },
+          { id: '124', email: 'ava.thompson@outlook.com', type: 'personal' },
         ],
       })
       .reply(200, idBody('contacts', '12345', 'update'));
@@ -22,24 +22,31 @@ describe('update_contact', () => {
       ...CONTACT,
       title: 'CTO',
       emails: [
-        { id: '123', email: 'elon@musk.com', type: 'primary' },
-        { id: '124', email: 'elon@tesla.com', type: 'work' },
+        { id: '123', email: 'ava@northwindaero.com', type: 'work' },
+        { id: '124', email: 'ava.thompson@outlook.com', type: 'personal' },
       ],
     };
     api().get('/crm/contacts/12345').reply(200, oneBody('contacts', now));
+    // The contact names its owner by id: one read of the user list names them.
+    usersAnswer();
     const out = await run.create(updateContact, {
       contact_id: '12345',
       title: 'CTO',
-      email: 'elon@tesla.com',
+      email: 'ava@northwindaero.com',
       email_type: 'work',
     });
     expect(Object.keys(out)).toEqual(Object.keys(updateContact.operation.sample ?? {}));
     expect(out).toMatchObject({
       id: '12345',
       title: 'CTO',
-      email: 'elon@musk.com',
-      email_work: 'elon@tesla.com',
-      phone_number: '+1 323 111-111-1111 ext. 105',
+      owner_id: '54321',
+      owner_name: 'Jordan Rivera',
+      email: 'ava@northwindaero.com',
+      email_work: 'ava@northwindaero.com',
+      email_personal: 'ava.thompson@outlook.com',
+      emails: ['ava@northwindaero.com', 'ava.thompson@outlook.com'],
+      phone_number: '+1 206 555-0142 ext. 105',
+      phone_mobile: '+1 206-555-0199',
     });
   });
 
@@ -61,9 +68,7 @@ describe('update_contact', () => {
       .patch('/crm/contacts/999')
       .reply(404, errorBody(404, 'EntityNotFoundError', 'Unknown Contact', 'Contact 999 not found'));
     const err = await failureOf(run.create(updateContact, { contact_id: '999', title: 'CTO' }));
-    expect(err.message).toBe(
-      'Apideck could not find contact 999: EntityNotFoundError: Unknown Contact — Contact 999 not found',
-    );
+    expect(err.message).toBe('Apideck could not find contact 999: Unknown Contact — Contact 999 not found');
   });
 
   it('a read-back of the wrong shape is a clear error', async () => {
@@ -93,7 +98,7 @@ describe('update_contact', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(updateContact, { contact_id: '12345', title: 'CTO' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 
@@ -104,5 +109,19 @@ describe('update_contact', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('updateContact in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(updateContact, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
+  });
+
+  it('Contact is picked by name and email, with a Find Contact step beside it', () => {
+    expect(fieldOf(updateContact, 'contact_id')).toMatchObject({
+      label: 'Contact',
+      dynamic: 'list_contacts.id.name',
+      search: 'find_contact.id',
+    });
   });
 });

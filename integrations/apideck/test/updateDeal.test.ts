@@ -1,26 +1,37 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateDeal from '../creates/updateDeal';
-import { OPPORTUNITY } from '../src/samples';
+import { OPPORTUNITY, PIPELINE } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, oneBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, listBody, oneBody, run } from './helpers';
 
 useNock();
 
 describe('update_deal', () => {
   it('PATCHes only the stage, reads the deal back and outputs it flat, as the sample', async () => {
     api()
-      .patch('/crm/opportunities/34567', { pipeline_stage_id: 'won', close_date: '2024-07-01' })
+      .patch('/crm/opportunities/34567', { pipeline_stage_id: 'closedwon', close_date: '2024-07-01' })
       .reply(200, idBody('opportunities', '34567', 'update'));
     api()
       .get('/crm/opportunities/34567')
-      .reply(200, oneBody('opportunities', { ...OPPORTUNITY, pipeline_stage_id: 'won' }));
+      .reply(200, oneBody('opportunities', { ...OPPORTUNITY, pipeline_stage_id: 'closedwon' }));
+    // The deal names its pipeline and stage by id: one read of the pipeline list names them.
+    api()
+      .get('/crm/pipelines')
+      .query({ limit: '200' })
+      .reply(200, listBody('pipelines', [PIPELINE]));
     const out = await run.create(updateDeal, {
       opportunity_id: '34567',
-      pipeline_stage_id: 'won',
+      pipeline_stage_id: 'closedwon',
       close_date: '2024-07-01',
     });
     expect(Object.keys(out)).toEqual(Object.keys(updateDeal.operation.sample ?? {}));
-    expect(out).toMatchObject({ id: '34567', opportunity_id: '34567', title: 'New Rocket', pipeline_stage_id: 'won' });
+    expect(out).toMatchObject({
+      id: '34567',
+      pipeline_id: 'default',
+      pipeline_name: 'Sales Pipeline',
+      pipeline_stage_id: 'closedwon',
+      stage_name: 'Closed Won',
+    });
   });
 
   it("shows Apideck's 422 with the connector's message and the field it names", async () => {
@@ -34,9 +45,8 @@ describe('update_deal', () => {
         }),
       );
     const err = await failureOf(run.create(updateDeal, { opportunity_id: '34567', pipeline_stage_id: 'nope' }));
-    expect(err.message).toBe(
-      'Apideck rejected the request: ConnectorExecutionError: Unprocessable request — Stage does not exist (pipeline_stage_id)',
-    );
+    // The message names the field by its label already (Stage): no "(pipeline_stage_id)".
+    expect(err.message).toBe('Apideck rejected the request: Unprocessable request — Stage does not exist');
   });
 
   it('a read-back whose amount is text is a clear error', async () => {
@@ -66,7 +76,7 @@ describe('update_deal', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(updateDeal, { opportunity_id: '34567', status: 'Open' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 
@@ -79,5 +89,11 @@ describe('update_deal', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('updateDeal in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(updateDeal, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });
 });

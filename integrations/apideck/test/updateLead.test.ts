@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateLead from '../creates/updateLead';
 import { LEAD } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, idBody, oneBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, oneBody, run } from './helpers';
 
 useNock();
 
@@ -12,24 +12,30 @@ describe('update_lead', () => {
     api()
       .patch('/crm/leads/67890', {
         phone_numbers: [
-          { id: '12345', number: '111-111-1111', type: 'primary' },
-          { number: '555-0100', type: 'mobile' },
+          { id: '12345', number: '+1 503-555-0110', type: 'work' },
+          { id: '12346', number: '+1 503-555-0178', type: 'mobile' },
+          { number: '+1 503-555-0100', type: 'home' },
         ],
       })
       .reply(200, idBody('leads', '67890', 'update'));
     api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
-    const out = await run.create(updateLead, { lead_id: '67890', phone_number: '555-0100', phone_type: 'mobile' });
+    const out = await run.create(updateLead, { lead_id: '67890', phone_number: '+1 503-555-0100', phone_type: 'home' });
     expect(Object.keys(out)).toEqual(Object.keys(updateLead.operation.sample ?? {}));
-    expect(out).toMatchObject({ id: '67890', lead_id: '67890', name: 'Elon Musk', company_name: 'Spacex' });
+    expect(out).toMatchObject({ id: '67890', name: 'Marcus Lee', company_name: 'Bluewater Logistics' });
   });
 
   it('a number the lead already has is sent back unchanged, not added twice', async () => {
     api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
     api()
-      .patch('/crm/leads/67890', { phone_numbers: [{ id: '12345', number: '111-111-1111', type: 'primary' }] })
+      .patch('/crm/leads/67890', {
+        phone_numbers: [
+          { id: '12345', number: '+1 503-555-0110', type: 'work' },
+          { id: '12346', number: '+1 503-555-0178', type: 'mobile' },
+        ],
+      })
       .reply(200, idBody('leads', '67890', 'update'));
     api().get('/crm/leads/67890').reply(200, oneBody('leads', LEAD));
-    await run.create(updateLead, { lead_id: '67890', phone_number: '(111) 111 1111', phone_type: 'mobile' });
+    await run.create(updateLead, { lead_id: '67890', phone_number: '+1 (503) 555 0110', phone_type: 'mobile' });
   });
 
   it("a downstream rate limit waits for the connector's window", async () => {
@@ -39,7 +45,7 @@ describe('update_lead', () => {
     const err = await failureOf(run.create(updateLead, { lead_id: '67890', status: 'Qualified' }));
     expect(err.name).toBe('ThrottledError');
     expect(err.message).toBe(
-      'The connected CRM is rate limiting Apideck (ConnectorRateLimitError: HubSpot rate limit reached); Zapier will retry in 17 s.',
+      'The connected CRM is rate limiting Apideck (HubSpot rate limit reached); Zapier will retry in 17 s.',
     );
   });
 
@@ -75,7 +81,7 @@ describe('update_lead', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(updateLead, { lead_id: '67890', status: 'Qualified' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: Something broke');
     expectNothingSent();
   });
 
@@ -86,5 +92,11 @@ describe('update_lead', () => {
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
+  });
+});
+
+describe('updateLead in the Zap editor', () => {
+  it('Company is picked by name, with a Find Company step beside it', () => {
+    expect(fieldOf(updateLead, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });
 });

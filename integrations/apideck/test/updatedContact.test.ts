@@ -2,7 +2,7 @@ import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import updatedContact from '../triggers/updatedContact';
 import { CONTACT } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, errorBody, listBody, run } from './helpers';
+import { api, errorBody, listBody, run, usersAnswer } from './helpers';
 
 useNock();
 
@@ -21,9 +21,10 @@ describe('updated_contact', () => {
         limit: '100',
       })
       .reply(200, listBody('contacts', [CONTACT]));
+    usersAnswer();
     const out = await run.trigger(updatedContact, {});
     expect(out).toEqual([updatedContact.operation.sample]);
-    expect(out[0]).toMatchObject({ id: `12345-${Date.parse('2020-09-30T07:43:32.000Z')}`, contact_id: '12345' });
+    expect(out[0]).toMatchObject({ id: `12345-${Date.parse('2024-06-05T17:42:10.000Z')}`, contact_id: '12345' });
   });
 
   it('a sort the connector refuses is followed by the plain listing, sorted by update here', async () => {
@@ -56,7 +57,7 @@ describe('updated_contact', () => {
       .reply(400, errorBody(400, 'PaginationNotSupportedError', 'Pagination not supported'));
     const err = await failureOf(run.trigger(updatedContact, {}));
     expect(err.message).toBe(
-      'Apideck rejected the request: PaginationNotSupportedError: Pagination not supported. The connected CRM does not support this through Apideck',
+      'Apideck rejected the request: Pagination not supported. The connected CRM does not support this through Apideck',
     );
   });
 
@@ -68,5 +69,12 @@ describe('updated_contact', () => {
       .reply(200, listBody('contacts', [{ ...CONTACT, updated_at: 1714000000 }]));
     const err = await failureOf(run.trigger(updatedContact, {}));
     expect(err.message).toMatch(/^Apideck sent an answer of an unexpected shape: data\[0\]\.updated_at/);
+  });
+});
+
+describe('updatedContact in the Zap editor', () => {
+  it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
+    expect(updatedContact.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(updatedContact.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
   });
 });

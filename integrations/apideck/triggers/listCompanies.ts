@@ -20,7 +20,7 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform,
-    sample: { id: '23456', name: 'SpaceX' },
+    sample: { id: '23456', name: 'Northwind Aerospace' },
     outputFields: [
       { key: 'id', label: 'Company ID' },
       { key: 'name', label: 'Company Name' },

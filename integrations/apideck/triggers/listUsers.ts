@@ -20,7 +20,7 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform,
-    sample: { id: '54321', name: 'Elon Musk' },
+    sample: { id: '54321', name: 'Jordan Rivera' },
     outputFields: [
       { key: 'id', label: 'User ID' },
       { key: 'name', label: 'User Name' },

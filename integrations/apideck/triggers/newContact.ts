@@ -4,8 +4,9 @@ import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
 import { flattenContact } from '../src/map';
 import { LOOK_BACK, newestPage } from '../src/polling';
-import { CONTACT } from '../src/samples';
+import { CONTACT, OWNER_NAMES } from '../src/samples';
 import { contactOutputs } from '../src/outputs';
+import { ownerNames } from '../src/names';
 
 const perform = (async (z, bundle) => {
   // Sorted by Apideck already; newestPage sorts again, which guards a connector that ignores the sort.
@@ -18,7 +19,8 @@ const perform = (async (z, bundle) => {
     },
     (c) => c.created_at,
   );
-  return contacts.map(flattenContact);
+  const names = await ownerNames(z, contacts);
+  return contacts.map((r) => flattenContact(r, names(r)));
 }) satisfies PollingTriggerPerform;
 
 export default defineTrigger({
@@ -26,12 +28,12 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'New Contact',
-    description: 'Triggers when a new contact is created in your CRM.',
+    description: "Triggers when a new contact is created in the consumer's CRM.",
   },
   operation: {
     type: 'polling',
     perform,
-    sample: flattenContact(CONTACT),
+    sample: flattenContact(CONTACT, OWNER_NAMES),
     outputFields: contactOutputs,
   },
 });

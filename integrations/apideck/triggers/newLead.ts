@@ -21,7 +21,7 @@ export default defineTrigger({
   noun: 'Lead',
   display: {
     label: 'New Lead',
-    description: 'Triggers when a new lead is created in your CRM.',
+    description: "Triggers when a new lead is created in the consumer's CRM.",
   },
   operation: {
     type: 'polling',

@@ -4,8 +4,9 @@ import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
 import { flattenContactUpdate } from '../src/map';
 import { LOOK_BACK, newestPage } from '../src/polling';
-import { CONTACT } from '../src/samples';
+import { CONTACT, OWNER_NAMES } from '../src/samples';
 import { contactOutputFields, customOutputFields, eventIdField } from '../src/outputs';
+import { ownerNames } from '../src/names';
 
 const perform = (async (z, bundle) => {
   const contacts = await newestPage(
@@ -17,7 +18,8 @@ const perform = (async (z, bundle) => {
     },
     (c) => c.updated_at ?? c.created_at,
   );
-  return contacts.map(flattenContactUpdate);
+  const names = await ownerNames(z, contacts);
+  return contacts.map((r) => flattenContactUpdate(r, names(r)));
 }) satisfies PollingTriggerPerform;
 
 export default defineTrigger({
@@ -25,14 +27,15 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'Updated Contact',
-    description: 'Triggers when a contact in your CRM is updated (each update triggers once).',
+    description: "Triggers when a contact in the consumer's CRM is updated (each update triggers once).",
   },
   operation: {
     type: 'polling',
     perform,
-    sample: flattenContactUpdate(CONTACT),
+    sample: flattenContactUpdate(CONTACT, OWNER_NAMES),
     outputFields: [
       eventIdField('Update ID'),
+      { key: 'contact_id', label: 'Contact ID', type: 'string' },
       ...contactOutputFields.filter((f) => f.key !== 'id'),
       customOutputFields('contacts'),
     ],

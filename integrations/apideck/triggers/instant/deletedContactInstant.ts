@@ -5,9 +5,8 @@ import { instantTrigger } from '../../src/instant';
 /** A deletion event as the trigger outputs it: what the Zap editor shows before a real one arrives. */
 const SAMPLE: Output = {
   id: '12345',
-  contact_id: '12345',
   event_type: CRM_EVENTS.contact.deleted,
-  occurred_at: '2020-09-30T07:43:32.000Z',
+  occurred_at: '2024-06-05T18:02:11.000Z',
   service_id: 'hubspot',
 };
 
@@ -15,7 +14,7 @@ export default instantTrigger({
   key: 'deleted_contact_instant',
   noun: 'Contact',
   label: 'Deleted Contact',
-  description: 'Triggers when a contact is deleted in your CRM, as soon as Apideck sends the event.',
+  description: "Triggers when a contact is deleted in the consumer's CRM, as soon as the CRM reports it.",
   eventType: CRM_EVENTS.contact.deleted,
   // The contact is gone: the event (id, type, time) is the output, without a request.
   toOutput: async (_z, event) => deletedOutput('contact', event),

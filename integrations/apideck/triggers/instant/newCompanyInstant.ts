@@ -3,20 +3,24 @@ import { apideck } from '../../src/client';
 import { POLL_PAGE_SIZE } from '../../src/constants';
 import { flattenCompany } from '../../src/map';
 import { LOOK_BACK, newestPage } from '../../src/polling';
-import { COMPANY } from '../../src/samples';
+import { COMPANY, OWNER_NAMES } from '../../src/samples';
 import { CompanySchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
 import { instantTrigger } from '../../src/instant';
 import { companyOutputs } from '../../src/outputs';
+import { ownerNames } from '../../src/names';
 
 /** There is no polling New Company trigger: this is the request one would make (newest first). */
 export default instantTrigger({
   key: 'new_company_instant',
   noun: 'Company',
   label: 'New Company',
-  description: 'Triggers when a new company is created in your CRM, as soon as Apideck sends the event.',
+  description: "Triggers when a new company is created in the consumer's CRM, as soon as the CRM reports it.",
   eventType: CRM_EVENTS.company.created,
-  toOutput: async (z, event) => flattenCompany(await apideck(z).eventRecord('company', CompanySchema, event)),
+  toOutput: async (z, event) => {
+    const company = await apideck(z).eventRecord('company', CompanySchema, event);
+    return flattenCompany(company, (await ownerNames(z, [company], event.service_id))(company));
+  },
   performList: async (z, bundle) => {
     const companies = await newestPage(
       apideck(z).companies,
@@ -27,8 +31,9 @@ export default instantTrigger({
       },
       (c) => c.created_at,
     );
-    return companies.map(flattenCompany);
+    const names = await ownerNames(z, companies);
+    return companies.map((c) => flattenCompany(c, names(c)));
   },
-  sample: flattenCompany(COMPANY),
+  sample: flattenCompany(COMPANY, OWNER_NAMES),
   outputFields: companyOutputs,
 });

@@ -4,13 +4,17 @@ import { ContactSchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
 import newContact from '../newContact';
 import { fromPolling, instantTrigger } from '../../src/instant';
+import { ownerNames } from '../../src/names';
 
 export default instantTrigger({
   key: 'new_contact_instant',
   noun: 'Contact',
   label: 'New Contact',
-  description: 'Triggers when a new contact is created in your CRM, as soon as Apideck sends the event.',
+  description: "Triggers when a new contact is created in the consumer's CRM, as soon as the CRM reports it.",
   eventType: CRM_EVENTS.contact.created,
-  toOutput: async (z, event) => flattenContact(await apideck(z).eventRecord('contact', ContactSchema, event)),
+  toOutput: async (z, event) => {
+    const contact = await apideck(z).eventRecord('contact', ContactSchema, event);
+    return flattenContact(contact, (await ownerNames(z, [contact], event.service_id))(contact));
+  },
   ...fromPolling(newContact),
 });

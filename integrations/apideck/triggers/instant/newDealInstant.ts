@@ -1,5 +1,6 @@
 import { apideck } from '../../src/client';
 import { flattenOpportunity } from '../../src/map';
+import { dealNames } from '../../src/names';
 import { OpportunitySchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
 import newDeal from '../newDeal';
@@ -9,9 +10,12 @@ export default instantTrigger({
   key: 'new_deal_instant',
   noun: 'Deal',
   label: 'New Deal',
-  description: 'Triggers when a new deal (opportunity) is created in your CRM, as soon as Apideck sends the event.',
+  description:
+    "Triggers when a new deal (opportunity) is created in the consumer's CRM, as soon as the CRM reports it.",
   eventType: CRM_EVENTS.opportunity.created,
-  toOutput: async (z, event) =>
-    flattenOpportunity(await apideck(z).eventRecord('opportunity', OpportunitySchema, event)),
+  toOutput: async (z, event) => {
+    const deal = await apideck(z).eventRecord('opportunity', OpportunitySchema, event);
+    return flattenOpportunity(deal, (await dealNames(z, [deal], event.service_id))(deal));
+  },
   ...fromPolling(newDeal),
 });

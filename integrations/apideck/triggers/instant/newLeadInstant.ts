@@ -9,7 +9,7 @@ export default instantTrigger({
   key: 'new_lead_instant',
   noun: 'Lead',
   label: 'New Lead',
-  description: 'Triggers when a new lead is created in your CRM, as soon as Apideck sends the event.',
+  description: "Triggers when a new lead is created in the consumer's CRM, as soon as the CRM reports it.",
   eventType: CRM_EVENTS.lead.created,
   toOutput: async (z, event) => flattenLead(await apideck(z).eventRecord('lead', LeadSchema, event)),
   ...fromPolling(newLead),

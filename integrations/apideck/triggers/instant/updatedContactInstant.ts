@@ -4,13 +4,17 @@ import { ContactSchema } from '../../src/schemas';
 import { CRM_EVENTS } from '../../src/webhooks';
 import updatedContact from '../updatedContact';
 import { fromPolling, instantTrigger } from '../../src/instant';
+import { ownerNames } from '../../src/names';
 
 export default instantTrigger({
   key: 'updated_contact_instant',
   noun: 'Contact',
   label: 'Updated Contact',
-  description: 'Triggers when a contact in your CRM is updated, as soon as Apideck sends the event.',
+  description: "Triggers when a contact in the consumer's CRM is updated, as soon as the CRM reports it.",
   eventType: CRM_EVENTS.contact.updated,
-  toOutput: async (z, event) => flattenContactUpdate(await apideck(z).eventRecord('contact', ContactSchema, event)),
+  toOutput: async (z, event) => {
+    const contact = await apideck(z).eventRecord('contact', ContactSchema, event);
+    return flattenContactUpdate(contact, (await ownerNames(z, [contact], event.service_id))(contact));
+  },
   ...fromPolling(updatedContact),
 });

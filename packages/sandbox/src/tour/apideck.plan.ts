@@ -61,7 +61,17 @@ export const apideckPlan = (): TourPlan => {
       },
       { name: 'new_contact', method: 'triggers.new_contact.operation.perform', expect: nonEmpty },
       { name: 'updated_contact', method: 'triggers.updated_contact.operation.perform', expect: nonEmpty },
-      { name: 'new_deal', method: 'triggers.new_deal.operation.perform', expect: nonEmpty },
+      {
+        name: 'new_deal',
+        method: 'triggers.new_deal.operation.perform',
+        // The pipeline and stage by name beside their ids (one read of the pipeline list).
+        expect: (result) => {
+          nonEmpty(result);
+          const d = (result as Record<string, unknown>[]).find((x) => x.title === 'New Rocket');
+          if (d?.pipeline_name !== 'Sales Pipeline' || d.stage_name !== 'Contract Sent')
+            throw new Error(`new_deal returned ${JSON.stringify(d)}`);
+        },
+      },
       { name: 'updated_deal', method: 'triggers.updated_deal.operation.perform', expect: nonEmpty },
       { name: 'list_leads', method: 'triggers.list_leads.operation.perform', expect: nonEmpty },
       { name: 'new_lead', method: 'triggers.new_lead.operation.perform', expect: nonEmpty },
@@ -200,8 +210,23 @@ export const apideckPlan = (): TourPlan => {
         inputData: (ctx) => ({ opportunity_id: idOf(ctx, 'create_deal'), pipeline_stage_id: 'contractsent' }),
         expect: (result) => {
           const d = result as Record<string, unknown>;
-          if (d.pipeline_stage_id !== 'contractsent' || d.title !== 'Difference Engine')
+          if (
+            d.pipeline_stage_id !== 'contractsent' ||
+            d.stage_name !== 'Contract Sent' ||
+            d.title !== 'Difference Engine'
+          )
             throw new Error(`update_deal returned ${JSON.stringify(d)}`);
+        },
+      },
+      {
+        // Only deals that moved into Contract Sent: the one just moved, and the seeded New Rocket.
+        name: 'updated_deal (moved into a stage)',
+        method: 'triggers.updated_deal.operation.perform',
+        inputData: { only_when: 'stage', pipeline_id: 'default', pipeline_stage_id: 'contractsent' },
+        expect: (result) => {
+          const titles = (result as Record<string, unknown>[]).map((d) => d.title);
+          if (titles.join() !== 'Difference Engine,New Rocket')
+            throw new Error(`updated_deal returned ${titles.join()}`);
         },
       },
       {

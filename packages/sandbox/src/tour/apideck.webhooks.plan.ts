@@ -173,7 +173,7 @@ export const apideckWebhooksPlan = (): TourPlan => {
       },
       performOn(
         'new_contact_instant',
-        (o) => o.contact_id as string,
+        (o) => o.id,
         () => createdContactId,
       ),
       ignored('the same delivery replayed', async () => {
@@ -207,7 +207,7 @@ export const apideckWebhooksPlan = (): TourPlan => {
       },
       performOn(
         'new_deal_instant',
-        (o) => o.opportunity_id as string,
+        (o) => o.id,
         () => createdDealId,
       ),
       {
@@ -230,7 +230,7 @@ export const apideckWebhooksPlan = (): TourPlan => {
       },
       performOn(
         'new_company_instant',
-        (o) => o.company_id as string,
+        (o) => o.id,
         () => createdCompanyId,
       ),
       {
@@ -246,7 +246,7 @@ export const apideckWebhooksPlan = (): TourPlan => {
       },
       performOn(
         'new_lead_instant',
-        (o) => o.lead_id as string,
+        (o) => o.id,
         () => createdLeadId,
       ),
       {
@@ -256,7 +256,7 @@ export const apideckWebhooksPlan = (): TourPlan => {
       },
       performOn(
         'deleted_contact_instant',
-        (o) => o.contact_id as string,
+        (o) => o.id,
         () => createdContactId,
       ),
       {

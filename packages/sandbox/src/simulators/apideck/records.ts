@@ -209,6 +209,9 @@ export const create = (store: ApideckStore, resource: WritableResource, req: Sim
   const refused = checkReferences(store, body);
   if (refused) return refused;
   const rec = store.add(resource, body);
+  if (resource === 'opportunities' && typeof body.pipeline_stage_id === 'string') {
+    rec.date_stage_changed = rec.created_at;
+  }
   store.emit(event(resource, 'created', rec.id, req));
   return envelope(resource, 'add', 201, { id: rec.id });
 };
@@ -224,7 +227,13 @@ export const update = (store: ApideckStore, resource: WritableResource, req: Sim
   const body = req.body as Record<string, unknown>;
   const refused = checkReferences(store, body);
   if (refused) return refused;
-  Object.assign(rec, body, { updated_at: nowIso() });
+  const now = nowIso();
+  // A deal dates its last stage change (`date_stage_changed`, read-only, apideck-crm.md §10).
+  const stageChanged =
+    resource === 'opportunities' &&
+    typeof body.pipeline_stage_id === 'string' &&
+    body.pipeline_stage_id !== rec.pipeline_stage_id;
+  Object.assign(rec, body, { updated_at: now }, stageChanged ? { date_stage_changed: now } : {});
   store.emit(event(resource, 'updated', rec.id, req));
   return envelope(resource, 'update', 200, { id: rec.id });
 };

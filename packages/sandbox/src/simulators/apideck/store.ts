@@ -236,6 +236,7 @@ export const createApideckStore = (options: ApideckSimulatorOptions) => {
       currency: 'USD',
       pipeline_id: 'default',
       pipeline_stage_id: 'contractsent',
+      date_stage_changed: ago(60 * 24),
       company_id: spacex.id,
       owner_id: elonUser.id,
       win_probability: 40,
