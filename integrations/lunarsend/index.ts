@@ -57,7 +57,7 @@ const app = defineApp({
       display: {
         label: 'Find or Create Contact',
         description:
-          'Finds a contact in LunarSend by email and updates it with the fields you give, or creates it if none matches. When several contacts match, the first (an exact email match) is updated; the others are left alone.',
+          'Finds a contact by email and updates it with the fields you fill in, or creates it if none matches.',
       },
       search: findContact.key,
       create: createContact.key,
@@ -72,8 +72,7 @@ const app = defineApp({
       key: findTag.key,
       display: {
         label: 'Find or Create Tag',
-        description:
-          'Finds a LunarSend contact tag by name, or creates it if none has that name. When several match, the one named exactly (ignoring case) is used.',
+        description: 'Finds a contact tag by name, or creates it if none has that name.',
       },
       search: findTag.key,
       create: createTag.key,

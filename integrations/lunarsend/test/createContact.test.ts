@@ -1,6 +1,6 @@
 import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import createContact from '../creates/createContact';
-import { CONTACT } from '../src/samples';
+import { CONTACT } from './documented';
 import { AUTH, BASE, USER_ID, api, lunarError, run } from './helpers';
 
 useNock();

@@ -1,7 +1,7 @@
 import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import addTagToContact from '../creates/addTagToContact';
 import createTag from '../creates/createTag';
-import { TAG } from '../src/samples';
+import { TAG } from './documented';
 import { AUTH, BASE, api, lunarError, run } from './helpers';
 
 useNock();

@@ -8,6 +8,14 @@ const remove = () =>
   api().delete(`${BASE}/contacts`, { contact_id: CONTACT_ID }).matchHeader('content-type', 'application/json');
 
 describe('Delete Contact', () => {
+  it('help text says what happens to the contact, and nothing about the call behind it', () => {
+    const [contact] = deleteContact.operation.inputFields ?? [];
+    expect(contact).toMatchObject({ key: 'contact_id', label: 'Contact To Delete', dynamic: 'list_contacts.id.name' });
+    expect(contact?.helpText).toBe(
+      'The contact. Pick one from the list, or map a Contact ID from a **Find Contact** step or another earlier step. **The contact is deleted permanently** and cannot be restored; its deals stay.',
+    );
+  });
+
   it('sends DELETE /contacts with { contact_id } (the v1 body) and reads the plain-text answer', async () => {
     remove().reply(200, 'Document deleted successfully', { 'content-type': 'text/plain' });
     const out = await run.create(deleteContact, { contact_id: CONTACT_ID });

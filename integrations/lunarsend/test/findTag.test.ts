@@ -1,6 +1,6 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findTag from '../searches/findTag';
-import { TAG } from '../src/samples';
+import { TAG } from './documented';
 import { BASE, api, lunarError, run } from './helpers';
 
 useNock();

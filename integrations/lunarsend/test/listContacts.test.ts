@@ -1,6 +1,6 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import listContacts from '../triggers/listContacts';
-import { SEARCH_CONTACT } from '../src/samples';
+import { SEARCH_CONTACT } from './documented';
 import { BASE, api, lunarError, runDropdown } from './helpers';
 
 useNock();

@@ -1,6 +1,6 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import listTags from '../triggers/listTags';
-import { TAG } from '../src/samples';
+import { TAG } from './documented';
 import { BASE, api, lunarError, runDropdown } from './helpers';
 
 useNock();

@@ -1,6 +1,6 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import listTeamUsers from '../triggers/listTeamUsers';
-import { TEAM_USER } from '../src/samples';
+import { TEAM_USER } from './documented';
 import { BASE, api, lunarError, runDropdown } from './helpers';
 
 useNock();
