@@ -5,6 +5,7 @@ import { actionThrottle, createTagLock, TAG_SEARCH_PAGE_SIZE } from '../src/cons
 import { AddTagInput, contactIdField } from '../src/inputs';
 import { flattenContact, flattenTagLink, sameId, tagNamed } from '../src/map';
 import { CONTACT, TAG_LINK } from '../src/samples';
+import type { Contact, TagLink } from '../src/schemas';
 
 export const inputFields = defineInputFields([
   {
@@ -89,23 +90,15 @@ const perform = (async (z, bundle) => {
     nonBlank(link.tag_name) ??
     found.name ??
     (await api.contactTags(contact.id)).find((t) => sameId(t.tag_id, link.tag_id))?.tag_name;
-  const { id, full_name, first_name, last_name, email } = flattenContact(contact);
-  return {
-    ...flattenTagLink(link, name),
-    id,
-    full_name,
-    first_name,
-    last_name,
-    email,
-    tag_created: found.created,
-  };
+  return output(contact, link, name, found.created);
 }) satisfies CreatePerform<typeof inputFields>;
 
-/** The output's keys in the order the Zap editor lists them. */
-const sample = (() => {
-  const { id, full_name, first_name, last_name, email } = flattenContact(CONTACT);
-  return { ...flattenTagLink(TAG_LINK), id, full_name, first_name, last_name, email, tag_created: false };
-})();
+/** The contact's id, name and email, then the tag's id and name, whether it was created, and when it was added. */
+const output = (contact: Contact, link: TagLink, tagName: string | null | undefined, created: boolean) => {
+  const { id, full_name, first_name, last_name, email } = flattenContact(contact);
+  const { tag_id, tag_name, linked_at } = flattenTagLink(link, tagName);
+  return { id, full_name, first_name, last_name, email, tag_id, tag_name, tag_created: created, linked_at };
+};
 
 export default defineCreate({
   key: 'add_tag_to_contact',
@@ -120,7 +113,7 @@ export default defineCreate({
     throttle: actionThrottle(),
     // A tag given by name may be created: runs that could create a tag go one at a time per connection.
     lock: createTagLock(),
-    sample,
+    sample: output(CONTACT, TAG_LINK, undefined, false),
     outputFields: [
       { key: 'id', label: 'Contact ID', type: 'string' },
       { key: 'full_name', label: 'Contact Full Name', type: 'string' },
