@@ -16,7 +16,7 @@ export const inputFields = defineInputFields([
     key: 'email',
     label: 'Email',
     required: false,
-    helpText: "The contact's new email address. It must be unique in your LunarSend team.",
+    helpText: "The contact's new email address. No other contact in your LunarSend team may have it.",
   },
   ...contactDetailFields,
   newOwnerField,
