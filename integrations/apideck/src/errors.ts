@@ -125,14 +125,14 @@ const downstreamResetSeconds = (
  * filter, sort or paging the connector refuses keeps its Apideck type as the error's code.
  * Everything else is left to the status table.
  */
-export const classify = (status: number, body: unknown, { z, response, bundle }: ClassifyContext) => {
+export const classify = (status: number, body: unknown, { z, response, bundle, fieldNote }: ClassifyContext) => {
   if (status < 400 || response.skipThrowForStatus) return undefined;
   // Apideck's error type decides the branch, so the body is read here (words, field and type);
   // guardApp scrubs the key and the app id, never the public Service ID a user must check.
-  const { message: said, field, typeName } = readError(body);
+  const { message: said, typeName } = readError(body);
   if (status === 402) {
     return new z.errors.Error(
-      `${CRM} refused the request because of your Apideck plan (HTTP 402)${said ? `: ${said}` : ''}. ` +
+      `${CRM} refused the request because of your Apideck plan${said ? `: ${said}` : ''}. ` +
         'Your plan or free-tier request quota is used up: upgrade the plan in the Apideck dashboard, or wait for the quota to reset.',
       'PlanLimit',
       status,
@@ -141,7 +141,7 @@ export const classify = (status: number, body: unknown, { z, response, bundle }:
   if (status !== 401 && typeName && CONNECTION_TYPES.has(typeName)) {
     const consumer = nonBlank(bundle.authData?.consumer_id) ?? '';
     return new z.errors.Error(
-      `${CRM} has no working CRM connection for consumer ${consumer} (HTTP ${status})${said ? `: ${said}` : '.'}`,
+      `${CRM} has no working CRM connection for consumer ${consumer}${said ? `: ${said}` : '.'}`,
       'ConnectionError',
       status,
     );
@@ -162,11 +162,7 @@ export const classify = (status: number, body: unknown, { z, response, bundle }:
   }
   if (typeName && QUERY_REFUSALS.has(typeName)) {
     // The status table's wording for a refused request, with Apideck's type as the code.
-    return new z.errors.Error(
-      `${CRM} rejected the request (HTTP ${status})${said ? `: ${said}` : '.'}${field ? ` (field: ${field})` : ''}`,
-      typeName,
-      status,
-    );
+    return new z.errors.Error(`${CRM} rejected the request${said ? `: ${said}` : '.'}${fieldNote}`, typeName, status);
   }
   return undefined;
 };

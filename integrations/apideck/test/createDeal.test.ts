@@ -50,20 +50,18 @@ describe('create_deal', () => {
       .post('/crm/opportunities')
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', { missing: [{ title: 'required' }] }));
     const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
-    expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — missing title (field: title)',
-    );
+    expect(err.message).toBe('Apideck rejected the request: RequestValidationError: Invalid Params — missing title');
   });
 
   it('an empty answer is a clear error', async () => {
     api().post('/crm/opportunities').reply(201, '');
     const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
-    expect(err.message).toBe('Apideck sent an empty answer (HTTP 201) where data was expected.');
+    expect(err.message).toBe('Apideck sent an empty answer where data was expected.');
   });
 
   it('refuses a win probability over 100, or a currency that is no ISO code, before any request', async () => {
     const odds = await failureOf(run.create(createDeal, { title: 'New Rocket', win_probability: 150 }));
-    expect(odds.message).toMatch(/Win Probability \(%\) \(win_probability\): must be 100 or less/);
+    expect(odds.message).toMatch(/Win Probability \(%\): must be 100 or less/);
     const currency = await failureOf(run.create(createDeal, { title: 'New Rocket', currency: 'dollars' }));
     expect(currency.message).toMatch(/must be a three-letter currency code/);
     expectNothingSent();
@@ -76,7 +74,7 @@ describe('create_deal', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem (HTTP 500): UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
     expectNothingSent();
   });
 
@@ -85,7 +83,7 @@ describe('create_deal', () => {
     api().post('/crm/opportunities').reply(302, '', { Location: 'https://elsewhere.example/crm/opportunities' });
     const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
     expect(err.raw).toContain('Redirect');
-    expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
+    expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
   });
 });

@@ -44,7 +44,7 @@ describe('create_lead', () => {
       .reply(402, errorBody(402, 'RequestLimitError', 'Request limit reached'));
     const err = await failureOf(run.create(createLead, { name: 'Ada' }));
     expect(err.message).toMatch(
-      /^Apideck refused the request because of your Apideck plan \(HTTP 402\): RequestLimitError: Request limit reached\. .*upgrade the plan/,
+      /^Apideck refused the request because of your Apideck plan: RequestLimitError: Request limit reached\. .*upgrade the plan/,
     );
     expect(err.raw).toContain('PlanLimit');
   });
@@ -71,7 +71,7 @@ describe('create_lead', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(createLead, { name: 'Ada' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem (HTTP 500): UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
     expectNothingSent();
   });
 
@@ -80,7 +80,7 @@ describe('create_lead', () => {
     api().post('/crm/leads').reply(302, '', { Location: 'https://elsewhere.example/crm/leads' });
     const err = await failureOf(run.create(createLead, { name: 'Ada' }));
     expect(err.raw).toContain('Redirect');
-    expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
+    expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
   });
 });

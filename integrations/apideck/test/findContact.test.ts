@@ -81,7 +81,7 @@ describe('find_contact', () => {
       .reply(400, errorBody(400, 'UnsupportedFiltersError', 'Unsupported filters', 'phone_number is not supported'));
     const err = await failureOf(run.search(findContact, { phone_number: '111' }));
     expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): UnsupportedFiltersError: Unsupported filters — phone_number is not supported. The connected CRM does not support this through Apideck',
+      'Apideck rejected the request: UnsupportedFiltersError: Unsupported filters — phone_number is not supported. The connected CRM does not support this through Apideck',
     );
     expect(err.raw).toContain('"code":"UnsupportedFiltersError"');
   });
@@ -98,9 +98,9 @@ describe('find_contact', () => {
 
   it('refuses an empty search or a bad email before any request', async () => {
     const empty = await failureOf(run.search(findContact, { email: '' }));
-    expect(empty.message).toMatch(/Please check your input: .*Enter at least one of Email/);
+    expect(empty.message).toMatch(/.*Enter at least one of Email/);
     const bad = await failureOf(run.search(findContact, { email: 'not-an-email' }));
-    expect(bad.message).toMatch(/Email \(email\): must be an email address/);
+    expect(bad.message).toMatch(/Email: must be an email address/);
     expectNothingSent();
   });
 });

@@ -39,7 +39,7 @@ describe('find_contact_exact (Find or Create Contact)', () => {
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'filter[email] is invalid'));
     const err = await failureOf(run.search(findContactExact, { email: 'elon@musk.com' }));
     expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — filter[email] is invalid',
+      'Apideck rejected the request: RequestValidationError: Invalid Params — filter[email] is invalid',
     );
   });
 
@@ -56,7 +56,7 @@ describe('find_contact_exact (Find or Create Contact)', () => {
   it('finds nothing without an email (Zapier then creates), and refuses a bad email, before any request', async () => {
     await expect(run.search(findContactExact, {})).resolves.toEqual([]);
     const bad = await failureOf(run.search(findContactExact, { email: 'elon' }));
-    expect(bad.message).toMatch(/Email \(email\): must be an email address/);
+    expect(bad.message).toMatch(/Email: must be an email address/);
     expectNothingSent();
   });
 });

@@ -25,7 +25,7 @@ describe('find_lead', () => {
       .reply(404, errorBody(404, 'ConnectorNotFoundError', 'Unknown connector', 'zoho-crm is not enabled'));
     const err = await failureOf(run.search(findLead, { email: 'elon@musk.com' }));
     expect(err.message).toBe(
-      'Apideck has no working CRM connection for consumer consumer-42 (HTTP 404): ConnectorNotFoundError: Unknown connector — zoho-crm is not enabled. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault',
+      'Apideck has no working CRM connection for consumer consumer-42: ConnectorNotFoundError: Unknown connector — zoho-crm is not enabled. Check the Service ID, and reconnect the CRM for this consumer in Apideck Vault',
     );
   });
 
@@ -41,7 +41,7 @@ describe('find_lead', () => {
       ),
     );
     expect(err.message).toMatch(
-      /^Apideck has no working CRM connection for consumer consumer-42 \(HTTP 404\): ConnectionNotFoundError: The consumer has no pipedrive connection\./,
+      /^Apideck has no working CRM connection for consumer consumer-42: ConnectionNotFoundError: The consumer has no pipedrive connection\./,
     );
   });
 

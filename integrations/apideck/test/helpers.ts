@@ -152,7 +152,7 @@ export const itShowsPipelinesFailures = (trigger: { key: string }) => {
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'cursor is invalid'));
     const err = await failureOf(run.trigger(trigger, {}));
     expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — cursor is invalid',
+      'Apideck rejected the request: RequestValidationError: Invalid Params — cursor is invalid',
     );
   });
 

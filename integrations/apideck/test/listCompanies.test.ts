@@ -45,7 +45,7 @@ describe('list_companies', () => {
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'cursor is invalid'));
     const err = await failureOf(run.trigger(listCompanies, {}));
     expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — cursor is invalid',
+      'Apideck rejected the request: RequestValidationError: Invalid Params — cursor is invalid',
     );
   });
 

@@ -53,7 +53,7 @@ describe('list_contacts', () => {
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'cursor is invalid'));
     const err = await failureOf(run.trigger(listContacts, {}));
     expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — cursor is invalid',
+      'Apideck rejected the request: RequestValidationError: Invalid Params — cursor is invalid',
     );
   });
 

@@ -36,7 +36,7 @@ describe('list_leads', () => {
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'cursor is invalid'));
     const err = await failureOf(run.trigger(listLeads, {}));
     expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — cursor is invalid',
+      'Apideck rejected the request: RequestValidationError: Invalid Params — cursor is invalid',
     );
   });
 

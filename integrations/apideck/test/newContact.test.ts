@@ -61,9 +61,7 @@ describe('new_contact', () => {
       .query(true)
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', { invalid: [{ limit: 'too big' }] }));
     const err = await failureOf(run.trigger(newContact, {}));
-    expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — limit too big (field: limit)',
-    );
+    expect(err.message).toBe('Apideck rejected the request: RequestValidationError: Invalid Params — limit too big');
   });
 
   it('labels custom fields from one plain listing (no filter, sort or limit): name, else description, else id', async () => {

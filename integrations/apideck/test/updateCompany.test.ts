@@ -39,7 +39,7 @@ describe('update_company', () => {
       .reply(400, errorBody(400, 'RequestValidationError', 'Invalid Params', 'name must not be empty'));
     const err = await failureOf(run.create(updateCompany, { company_id: '23456', name: 'X' }));
     expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): RequestValidationError: Invalid Params — name must not be empty',
+      'Apideck rejected the request: RequestValidationError: Invalid Params — name must not be empty',
     );
   });
 
@@ -63,7 +63,7 @@ describe('update_company', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(updateCompany, { company_id: '23456', industry: 'Space' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem (HTTP 500): UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
     expectNothingSent();
   });
 
@@ -72,7 +72,7 @@ describe('update_company', () => {
     api().patch('/crm/companies/23456').reply(302, '', { Location: 'https://elsewhere.example/crm/companies/23456' });
     const err = await failureOf(run.create(updateCompany, { company_id: '23456', industry: 'Space' }));
     expect(err.raw).toContain('Redirect');
-    expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
+    expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
   });
 });

@@ -35,7 +35,7 @@ describe('update_deal', () => {
       );
     const err = await failureOf(run.create(updateDeal, { opportunity_id: '34567', pipeline_stage_id: 'nope' }));
     expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 422): ConnectorExecutionError: Unprocessable request — Stage does not exist (field: pipeline_stage_id)',
+      'Apideck rejected the request: ConnectorExecutionError: Unprocessable request — Stage does not exist (pipeline_stage_id)',
     );
   });
 
@@ -66,7 +66,7 @@ describe('update_deal', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(updateDeal, { opportunity_id: '34567', status: 'Open' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem (HTTP 500): UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
     expectNothingSent();
   });
 
@@ -77,7 +77,7 @@ describe('update_deal', () => {
       .reply(302, '', { Location: 'https://elsewhere.example/crm/opportunities/34567' });
     const err = await failureOf(run.create(updateDeal, { opportunity_id: '34567', status: 'Open' }));
     expect(err.raw).toContain('Redirect');
-    expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
+    expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
   });
 });

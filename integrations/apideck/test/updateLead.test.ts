@@ -75,7 +75,7 @@ describe('update_lead', () => {
       .reply(500, errorBody(500, 'UnexpectedError', 'Something broke'));
     const err = await failureOf(run.create(updateLead, { lead_id: '67890', status: 'Qualified' }));
     expect(err.raw).toContain('OutcomeUnknown');
-    expect(err.message).toContain('Apideck had a problem (HTTP 500): UnexpectedError: Something broke');
+    expect(err.message).toContain('Apideck had a problem on its side: UnexpectedError: Something broke');
     expectNothingSent();
   });
 
@@ -84,7 +84,7 @@ describe('update_lead', () => {
     api().patch('/crm/leads/67890').reply(302, '', { Location: 'https://elsewhere.example/crm/leads/67890' });
     const err = await failureOf(run.create(updateLead, { lead_id: '67890', status: 'Qualified' }));
     expect(err.raw).toContain('Redirect');
-    expect(err.message).toContain('redirect (HTTP 302) to elsewhere.example');
+    expect(err.message).toContain('redirect to elsewhere.example');
     expectNothingSent();
   });
 });

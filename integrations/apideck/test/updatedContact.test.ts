@@ -56,7 +56,7 @@ describe('updated_contact', () => {
       .reply(400, errorBody(400, 'PaginationNotSupportedError', 'Pagination not supported'));
     const err = await failureOf(run.trigger(updatedContact, {}));
     expect(err.message).toBe(
-      'Apideck rejected the request (HTTP 400): PaginationNotSupportedError: Pagination not supported. The connected CRM does not support this through Apideck',
+      'Apideck rejected the request: PaginationNotSupportedError: Pagination not supported. The connected CRM does not support this through Apideck',
     );
   });
 

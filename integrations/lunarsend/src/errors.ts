@@ -42,13 +42,12 @@ const isErrorEnvelope = (body: unknown): boolean => {
  * says an error can come with HTTP 200, but the envelope has room for one. A plain error: Zapier
  * does not retry it, as LunarSend said no. Every other status is the kit's status table's.
  */
-export const classify = (status: number, body: unknown, { z, said, field }: ClassifyContext): Error | undefined => {
+export const classify = (status: number, body: unknown, { z, said, fieldNote }: ClassifyContext): Error | undefined => {
   if (status < 200 || status >= 300 || !isErrorEnvelope(body)) return undefined;
-  const named = field ? ` (field: ${field})` : '';
   return new z.errors.Error(
     said
-      ? `${CRM} answered with an error (HTTP ${status}): ${said}${named}`
-      : `${CRM} answered with an error (HTTP ${status}) without saying what went wrong${named}.`,
+      ? `${CRM} answered with an error: ${said}${fieldNote}`
+      : `${CRM} answered with an error without saying what went wrong${fieldNote}.`,
     'ErrorEnvelope',
     status,
   );

@@ -30,9 +30,7 @@ describe('Create Tag', () => {
     api().post(`${BASE}/tags`).reply(409, lunarError('duplicate_tag', 'A tag with this name already exists'));
     const err = await failureOf(run.create(createTag, { name: 'Lead' }));
     expect(JSON.parse(err.raw)).toMatchObject({ code: 'Conflict', status: 409 });
-    expect(err.message).toBe(
-      'LunarSend rejected the request (HTTP 409): A tag with this name already exists [duplicate_tag]',
-    );
+    expect(err.message).toBe('LunarSend rejected the request: A tag with this name already exists [duplicate_tag]');
   });
 
   it('refuses a tag named `name` instead of `tag_name`', async () => {
@@ -56,9 +54,9 @@ describe('Create Tag', () => {
   });
 
   it.each([
-    [{}, /Tag Name \(name\) is missing/],
-    [{ name: 'X', color: 'green' }, /Color \(color\): must be a hex color/],
-    [{ name: 'X', user_id: 'a/b' }, /Owner \(user_id\): must be an id/],
+    [{}, /Tag Name is missing/],
+    [{ name: 'X', color: 'green' }, /Color: must be a hex color/],
+    [{ name: 'X', user_id: 'a/b' }, /Owner: must be an id/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.create(createTag, bad));
     expect(err.message).toMatch(message);

@@ -44,9 +44,7 @@ describe('Delete Contact', () => {
     remove().reply(200, envelope);
     const err = await failureOf(run.create(deleteContact, { contact_id: CONTACT_ID }));
     expect(JSON.parse(err.raw)).toMatchObject({ code: 'ErrorEnvelope', status: 200 });
-    expect(err.message).toBe(
-      'LunarSend answered with an error (HTTP 200): The contact has open deals. [delete_failed]',
-    );
+    expect(err.message).toBe('LunarSend answered with an error: The contact has open deals. [delete_failed]');
   });
 
   it('says which contact could not be found (404)', async () => {
@@ -68,8 +66,8 @@ describe('Delete Contact', () => {
   });
 
   it.each([
-    [{}, /Contact To Delete \(contact_id\) is missing/],
-    [{ contact_id: '..' }, /Contact To Delete \(contact_id\): must be an id/],
+    [{}, /Contact To Delete is missing/],
+    [{ contact_id: '..' }, /Contact To Delete: must be an id/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.create(deleteContact, bad));
     expect(err.message).toMatch(message);

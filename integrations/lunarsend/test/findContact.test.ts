@@ -90,18 +90,14 @@ describe('Find Contact', () => {
       search(byEmail).reply(200, envelope);
       const err = await failureOf(run.search(findContact, byEmail));
       expect(JSON.parse(err.raw)).toMatchObject({ code: 'ErrorEnvelope', status: 200 });
-      expect(err.message).toBe(
-        'LunarSend answered with an error (HTTP 200): The search index is rebuilding. [search_failed]',
-      );
+      expect(err.message).toBe('LunarSend answered with an error: The search index is rebuilding. [search_failed]');
     },
   );
 
   it('shows LunarSend’s message on a 400', async () => {
     search(byEmail).reply(400, lunarError('invalid_search_by', '"search_by" must be a valid field'));
     const err = await failureOf(run.search(findContact, byEmail));
-    expect(err.message).toBe(
-      'LunarSend rejected the request (HTTP 400): "search_by" must be a valid field [invalid_search_by]',
-    );
+    expect(err.message).toBe('LunarSend rejected the request: "search_by" must be a valid field [invalid_search_by]');
   });
 
   it('refuses a result without contact_id, naming it', async () => {
@@ -111,9 +107,9 @@ describe('Find Contact', () => {
   });
 
   it.each([
-    [{ search_by: 'email' }, /Search Term \(search_term\) is missing/],
-    [{ search_by: 'email', search_term: '   ' }, /Search Term \(search_term\): is required/],
-    [{ search_by: 'phone', search_term: '555' }, /Search By \(search_by\): must be one of email, first_name/],
+    [{ search_by: 'email' }, /Search Term is missing/],
+    [{ search_by: 'email', search_term: '   ' }, /Search Term: is required/],
+    [{ search_by: 'phone', search_term: '555' }, /Search By: must be one of email, first_name/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.search(findContact, bad));
     expect(err.message).toMatch(message);

@@ -81,8 +81,8 @@ describe('Find Contact by ID', () => {
   });
 
   it.each([
-    [{ contact_id: 'x/y' }, /Contact \(contact_id\): must be an id/],
-    [{}, /Contact \(contact_id\) is missing/],
+    [{ contact_id: 'x/y' }, /Contact: must be an id/],
+    [{}, /Contact is missing/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.search(findContactById, bad));
     expect(err.message).toMatch(message);

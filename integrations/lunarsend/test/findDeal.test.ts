@@ -55,9 +55,7 @@ describe('Find Deal', () => {
   it('shows LunarSend’s message on a 400', async () => {
     search(byCompany).reply(400, { status: 'error', error: 'search_by must be one of company, stage, owner, email' });
     const err = await failureOf(run.search(findDeal, byCompany));
-    expect(err.message).toBe(
-      'LunarSend rejected the request (HTTP 400): search_by must be one of company, stage, owner, email',
-    );
+    expect(err.message).toBe('LunarSend rejected the request: search_by must be one of company, stage, owner, email');
   });
 
   it('refuses a result without deal_id, naming it', async () => {
@@ -67,9 +65,9 @@ describe('Find Deal', () => {
   });
 
   it.each([
-    [{ search_by: 'stage', search_term: 'Intrested' }, /Search Term \(search_term\): must be one of Qualification/],
-    [{ search_by: 'amount', search_term: '5' }, /Search By \(search_by\): must be one of company, stage/],
-    [{ search_by: 'company' }, /Search Term \(search_term\) is missing/],
+    [{ search_by: 'stage', search_term: 'Intrested' }, /Search Term: must be one of Qualification/],
+    [{ search_by: 'amount', search_term: '5' }, /Search By: must be one of company, stage/],
+    [{ search_by: 'company' }, /Search Term is missing/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.search(findDeal, bad));
     expect(err.message).toMatch(message);

@@ -62,7 +62,7 @@ describe('Find Deal by ID', () => {
   it('still fails on other errors, with LunarSend’s message (400)', async () => {
     get().reply(400, { status: 'error', error: 'id must be a uuid' });
     const err = await failureOf(run.search(findDealById, { deal_id: DEAL.id }));
-    expect(err.message).toBe('LunarSend rejected the request (HTTP 400): id must be a uuid');
+    expect(err.message).toBe('LunarSend rejected the request: id must be a uuid');
   });
 
   it('refuses a deal without its id', async () => {
@@ -72,8 +72,8 @@ describe('Find Deal by ID', () => {
   });
 
   it.each([
-    [{}, /Deal \(deal_id\) is missing/],
-    [{ deal_id: 'a b' }, /Deal \(deal_id\): must be an id/],
+    [{}, /Deal is missing/],
+    [{ deal_id: 'a b' }, /Deal: must be an id/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.search(findDealById, bad));
     expect(err.message).toMatch(message);

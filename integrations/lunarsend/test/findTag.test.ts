@@ -36,8 +36,8 @@ describe('Find Tag', () => {
   });
 
   it.each([
-    [{}, /Tag Name \(name\) is missing/],
-    [{ name: ' ' }, /Tag Name \(name\): is required/],
+    [{}, /Tag Name is missing/],
+    [{ name: ' ' }, /Tag Name: is required/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.search(findTag, bad));
     expect(err.message).toMatch(message);

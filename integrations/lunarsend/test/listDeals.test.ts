@@ -28,7 +28,7 @@ describe('List Deals (the deal dropdown)', () => {
   it('shows LunarSend’s message on a 400', async () => {
     page(0).reply(400, { status: 'error', error: 'query_amount must be at most 100' });
     const err = await failureOf(runDropdown(listDeals));
-    expect(err.message).toBe('LunarSend rejected the request (HTTP 400): query_amount must be at most 100');
+    expect(err.message).toBe('LunarSend rejected the request: query_amount must be at most 100');
   });
 
   it('refuses an answer whose data is not a list', async () => {

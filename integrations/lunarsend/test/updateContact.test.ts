@@ -81,9 +81,9 @@ describe('Update Contact', () => {
   it.each([
     [{ contact_id: CONTACT_ID }, /^Please fill in at least one field to change on the contact\.$/],
     [{ contact_id: CONTACT_ID, first_name: '  ' }, /at least one field/],
-    [{ job_title: 'CEO' }, /Contact \(contact_id\) is missing/],
-    [{ contact_id: 'has space', job_title: 'CEO' }, /Contact \(contact_id\): must be an id/],
-    [{ contact_id: CONTACT_ID, email: 'not-an-email' }, /Email \(email\): must be an email address/],
+    [{ job_title: 'CEO' }, /Contact is missing/],
+    [{ contact_id: 'has space', job_title: 'CEO' }, /Contact: must be an id/],
+    [{ contact_id: CONTACT_ID, email: 'not-an-email' }, /Email: must be an email address/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.create(updateContact, bad));
     expect(err.message).toMatch(message);

@@ -76,13 +76,13 @@ describe('Update Deal', () => {
   it.each([
     [{ deal_id: DEAL_ID }, /^Please fill in at least one field to change on the deal\.$/],
     [{ deal_id: DEAL_ID, company: ' ', notes: '' }, /at least one field/],
-    [{ stage: 'Won' }, /Deal \(deal_id\) is missing/],
-    [{ deal_id: 'a b', stage: 'Won' }, /Deal \(deal_id\): must be an id/],
-    [{ deal_id: DEAL_ID, stage: 'Closed' }, /Stage \(stage\): must be one of Qualification/],
-    [{ deal_id: DEAL_ID, deal_size: '$5' }, /Deal Size \(deal_size\): must be a number/],
-    [{ deal_id: DEAL_ID, deal_size: -1 }, /Deal Size \(deal_size\): must not be negative/],
-    [{ deal_id: DEAL_ID, close_date: 'soon' }, /Close Date \(close_date\): must be a date/],
-    [{ deal_id: DEAL_ID, contact_email: 'nope' }, /Contact Email \(contact_email\): must be an email/],
+    [{ stage: 'Won' }, /Deal is missing/],
+    [{ deal_id: 'a b', stage: 'Won' }, /Deal: must be an id/],
+    [{ deal_id: DEAL_ID, stage: 'Closed' }, /Stage: must be one of Qualification/],
+    [{ deal_id: DEAL_ID, deal_size: '$5' }, /Deal Size: must be a number/],
+    [{ deal_id: DEAL_ID, deal_size: -1 }, /Deal Size: must not be negative/],
+    [{ deal_id: DEAL_ID, close_date: 'soon' }, /Close Date: must be a date/],
+    [{ deal_id: DEAL_ID, contact_email: 'nope' }, /Contact Email: must be an email/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.create(updateDeal, {}, { extra: bad }));
     expect(err.message).toMatch(message);

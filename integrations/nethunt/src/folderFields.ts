@@ -70,7 +70,7 @@ const checked = <T>(z: ZObject, rule: ZodType<T>, value: unknown, name: string, 
   const parsed = rule.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }));
-  throw new z.errors.Error(`Please check your input: ${describeIssues(issues, { [key]: name })}.`, 'InvalidInput', 400);
+  throw new z.errors.Error(`${describeIssues(issues, { [key]: name })}.`, 'InvalidInput', 400);
 };
 
 const yesOrNo = zod.unknown().transform((v, ctx) => {

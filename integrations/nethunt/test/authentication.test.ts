@@ -48,7 +48,7 @@ describe('authentication (Basic: email address and API key; GET /triggers/auth-t
   it('never shows the key when the plain text echoes it', async () => {
     api().get(path).reply(400, `Bad key ${AUTH.password}`, TEXT);
     const err = await failureOf(runMethod('authentication.test'));
-    expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Bad key :censored:');
+    expect(err.message).toBe('NetHunt CRM rejected the request: Bad key :censored:');
     expect(err.raw).not.toContain(AUTH.password);
   });
 });

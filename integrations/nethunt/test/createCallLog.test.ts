@@ -41,7 +41,7 @@ describe('Create Call Log (POST /actions/create-call-log/{recordId})', () => {
   it("shows NetHunt's plain-text message for a 400", async () => {
     api().post(path).reply(400, 'Text is too long', TEXT);
     const err = await failureOf(logCall());
-    expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Text is too long');
+    expect(err.message).toBe('NetHunt CRM rejected the request: Text is too long');
   });
 
   it('reports an answer without the call log id as a broken answer', async () => {
@@ -60,9 +60,9 @@ describe('Create Call Log (POST /actions/create-call-log/{recordId})', () => {
   });
 
   it.each([
-    [{ time: 'next tuesday' }, /^Please check your input: Call Started At \(time\): must be a date and time/],
-    [{ duration: 'ten' }, /^Please check your input: Duration \(Minutes\) \(duration\): must be a number/],
-    [{ duration: -3 }, /^Please check your input: Duration \(Minutes\) \(duration\): must not be negative/],
+    [{ time: 'next tuesday' }, /^Call Started At: must be a date and time/],
+    [{ duration: 'ten' }, /^Duration \(Minutes\): must be a number/],
+    [{ duration: -3 }, /^Duration \(Minutes\): must not be negative/],
   ])('refuses %j before any request', async (input, message) => {
     const err = await failureOf(run.create(createCallLog, { record_id: RECORD_ID, text: 'Call' }, { extra: input }));
     expect(err.message).toMatch(message);

@@ -30,7 +30,7 @@ describe('Create Comment (POST /actions/create-comment/{recordId})', () => {
       .post(path)
       .reply(400, { message: `Bad key ${AUTH.password} for this record` });
     const err = await failureOf(comment());
-    expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Bad key :censored: for this record');
+    expect(err.message).toBe('NetHunt CRM rejected the request: Bad key :censored: for this record');
     expect(err.raw).not.toContain(AUTH.password);
   });
 
@@ -41,8 +41,8 @@ describe('Create Comment (POST /actions/create-comment/{recordId})', () => {
   });
 
   it.each([
-    [{ record_id: RECORD_ID }, /^Please check your input: Comment \(text\) is missing/],
-    [{ record_id: 'a/b', text: 'x' }, /^Please check your input: Record ID \(record_id\): must be an id/],
+    [{ record_id: RECORD_ID }, /^Comment is missing/],
+    [{ record_id: 'a/b', text: 'x' }, /^Record ID: must be an id/],
   ])('refuses %j before any request', async (input, message) => {
     const err = await failureOf(run.create(createComment, input));
     expect(err.message).toMatch(message);

@@ -84,9 +84,7 @@ describe('Find Record by Exact Match (the search of Find or Create Record)', () 
   it("shows NetHunt's plain-text message for a 400", async () => {
     api().get(path).query(true).reply(400, 'Please enter either Record ID or Search Query', TEXT);
     const err = await failureOf(find('Name:Doe'));
-    expect(err.message).toBe(
-      'NetHunt CRM rejected the request (HTTP 400): Please enter either Record ID or Search Query',
-    );
+    expect(err.message).toBe('NetHunt CRM rejected the request: Please enter either Record ID or Search Query');
   });
 
   it('reports an answer that is not a list of records as a broken answer', async () => {
@@ -103,10 +101,10 @@ describe('Find Record by Exact Match (the search of Find or Create Record)', () 
   it.each([
     [
       'Doe',
-      /Search Query \(query\): must be a field and its exact value, like `Primary Email Address:jane@example.com`: free text can match several records/,
+      /Search Query: must be a field and its exact value, like `Primary Email Address:jane@example.com`: free text can match several records/,
     ],
-    ['Name:', /Search Query \(query\): must be a field and its exact value/],
-    [':Doe', /Search Query \(query\): must be a field and its exact value/],
+    ['Name:', /Search Query: must be a field and its exact value/],
+    [':Doe', /Search Query: must be a field and its exact value/],
   ])('refuses the query %j before any request', async (query, message) => {
     const err = await failureOf(find(query));
     expect(err.message).toMatch(message);
@@ -115,7 +113,7 @@ describe('Find Record by Exact Match (the search of Find or Create Record)', () 
 
   it('refuses a search with neither Record ID nor Search Query before any request', async () => {
     const err = await failureOf(run.search(findExactRecord, { folder_id: FOLDER }));
-    expect(err.message).toMatch(/Search Query \(query\): Enter a Record ID or a Search Query/);
+    expect(err.message).toMatch(/Search Query: Enter a Record ID or a Search Query/);
     expectNothingSent();
   });
 });

@@ -47,9 +47,7 @@ describe('Find Record (GET /searches/find-record/{folderId})', () => {
   it("shows NetHunt's plain-text message for a 400", async () => {
     api().get(path).query(true).reply(400, 'Please enter either Record ID or Search Query', TEXT);
     const err = await failureOf(run.search(findRecord, { folder_id: FOLDER, query: 'Name:Doe' }));
-    expect(err.message).toBe(
-      'NetHunt CRM rejected the request (HTTP 400): Please enter either Record ID or Search Query',
-    );
+    expect(err.message).toBe('NetHunt CRM rejected the request: Please enter either Record ID or Search Query');
   });
 
   it('reports records without their fields as a broken answer', async () => {
@@ -62,10 +60,10 @@ describe('Find Record (GET /searches/find-record/{folderId})', () => {
   });
 
   it.each([
-    [{ folder_id: FOLDER }, /Search Query \(query\): Enter a Record ID or a Search Query/],
-    [{ folder_id: FOLDER, query: 'x', limit: 0 }, /Maximum Matches \(limit\): must be at least 1/],
-    [{ folder_id: FOLDER, record_id: 'has space' }, /Record ID \(record_id\): must be an id/],
-    [{ query: 'x' }, /Folder \(folder_id\) is missing/],
+    [{ folder_id: FOLDER }, /Search Query: Enter a Record ID or a Search Query/],
+    [{ folder_id: FOLDER, query: 'x', limit: 0 }, /Maximum Matches: must be at least 1/],
+    [{ folder_id: FOLDER, record_id: 'has space' }, /Record ID: must be an id/],
+    [{ query: 'x' }, /Folder is missing/],
   ])('refuses %j before any request', async (input, message) => {
     const err = await failureOf(run.search(findRecord, input));
     expect(err.message).toMatch(message);

@@ -75,14 +75,14 @@ const ELSEWHERE = { Location: 'https://elsewhere.example/api/v1/zapier/stolen' }
 const expectOutcomeUnknown = async (promise: Promise<unknown>) => {
   const err = await failureOf(promise);
   expect({ name: err.name, code: codeOf(err.raw) }).toEqual({ name: 'AppError', code: 'OutcomeUnknown' });
-  expect(err.message).toMatch(/^NetHunt CRM had a problem \(HTTP 500\).*may or may not have been made/);
+  expect(err.message).toMatch(/^NetHunt CRM had a problem on its side.*may or may not have been made/);
 };
 
 /** The redirect a write was answered with is refused, naming the host, and nothing follows it there. */
 const expectRedirectRefused = async (promise: Promise<unknown>) => {
   const err = await failureOf(promise);
   expect({ name: err.name, code: codeOf(err.raw) }).toEqual({ name: 'AppError', code: 'Redirect' });
-  expect(err.message).toMatch(/^NetHunt CRM answered with a redirect \(HTTP 302\) to elsewhere\.example\. /);
+  expect(err.message).toMatch(/^NetHunt CRM answered with a redirect to elsewhere\.example\. /);
   // Nothing went to the host it pointed to: that request would have been an unmatched one.
   expectNothingSent();
 };

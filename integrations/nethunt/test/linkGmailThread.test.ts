@@ -46,7 +46,7 @@ describe('Add Gmail Thread to Record (POST /actions/link-gmail-thread/{recordId}
   it("shows NetHunt's plain-text error for a thread that does not exist", async () => {
     api().post(path).reply(400, 'Gmail thread not found', TEXT);
     const err = await failureOf(link('1234567890abcdef'));
-    expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Gmail thread not found');
+    expect(err.message).toBe('NetHunt CRM rejected the request: Gmail thread not found');
   });
 
   it.each([
@@ -63,7 +63,7 @@ describe('Add Gmail Thread to Record (POST /actions/link-gmail-thread/{recordId}
 
   it('takes a Gmail address whose fragment holds a stray % as it is, instead of crashing', async () => {
     const err = await failureOf(link('https://mail.google.com/mail/u/0/#inbox/%zz'));
-    expect(err.message).toMatch(/^Please check your input: Gmail Thread/);
+    expect(err.message).toMatch(/^Gmail Thread/);
     expectNothingSent();
   });
 
@@ -75,7 +75,7 @@ describe('Add Gmail Thread to Record (POST /actions/link-gmail-thread/{recordId}
   ])('refuses %j before any request, naming the field', async (given) => {
     const err = await failureOf(link(given));
     expect(err.message).toBe(
-      'Please check your input: Gmail Thread (gmail_thread): must be a Gmail thread ID (like 1234567890abcdef) or the address of a thread opened in Gmail.',
+      'Gmail Thread: must be a Gmail thread ID (like 1234567890abcdef) or the address of a thread opened in Gmail.',
     );
     expectNothingSent();
   });

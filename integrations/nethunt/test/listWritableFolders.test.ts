@@ -20,7 +20,7 @@ describe('List Writable Folders (GET /triggers/writable-folder)', () => {
   it("shows NetHunt's message for a 400", async () => {
     api().get(path).reply(400, { message: 'Bad request' });
     const err = await failureOf(run.trigger(listWritableFolders, {}));
-    expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Bad request');
+    expect(err.message).toBe('NetHunt CRM rejected the request: Bad request');
   });
 
   it('reports folders without an id as a broken answer', async () => {

@@ -41,7 +41,7 @@ describe('New Comment (GET /triggers/new-comment/{folderId})', () => {
 
   it('refuses a missing folder before any request', async () => {
     const err = await failureOf(run.trigger(newComment, {}));
-    expect(err.message).toBe('Please check your input: Folder (folder_id) is missing.');
+    expect(err.message).toBe('Folder is missing.');
     expectNothingSent();
   });
 });

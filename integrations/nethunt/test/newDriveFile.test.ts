@@ -81,7 +81,7 @@ describe('New File (GET /triggers/new-gdrivefile/{folderId}, answer undocumented
 
   it('refuses a missing folder before any request', async () => {
     const err = await failureOf(run.trigger(newDriveFile, {}));
-    expect(err.message).toBe('Please check your input: Folder (folder_id) is missing.');
+    expect(err.message).toBe('Folder is missing.');
     expectNothingSent();
   });
 });

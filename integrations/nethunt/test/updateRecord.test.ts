@@ -76,24 +76,14 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
   });
 
   it.each([
-    [
-      'an unknown mode',
-      {},
-      { mode: 'merge', fields__Name: 'X' },
-      /^Please check your input: How To Change Fields \(mode\)/,
-    ],
+    ['an unknown mode', {}, { mode: 'merge', fields__Name: 'X' }, /^How To Change Fields/],
     [
       'nothing to change',
       {},
       {},
       /^Please fill in at least one field, or a value under Values To Remove, to update the record\.$/,
     ],
-    [
-      'a dot record id',
-      { record_id: '..' },
-      { fields__Name: 'X' },
-      /^Please check your input: Record ID \(record_id\): must be an id/,
-    ],
+    ['a dot record id', { record_id: '..' }, { fields__Name: 'X' }, /^Record ID: must be an id/],
   ])('refuses %s before any request', async (_what, input, extra, message) => {
     const err = await failureOf(
       run.create(updateRecord, { record_id: RECORD_ID, folder_id: FOLDER, ...input }, { extra }),
@@ -107,7 +97,7 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
     const err = await failureOf(
       run.create(updateRecord, { record_id: RECORD_ID, folder_id: FOLDER, remove_values: { Salary: 'a lot' } }),
     );
-    expect(err.message).toBe('Please check your input: Values To Remove › Salary (remove_values): must be a number.');
+    expect(err.message).toBe('Values To Remove › Salary: must be a number.');
     // Only the read of the field types (answered above) went out, not the write.
     expectNothingSent();
   });

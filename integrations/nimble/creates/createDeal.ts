@@ -70,17 +70,13 @@ const perform = (async (z, bundle) => {
   // stage of this pipeline, open (not archived, not won or lost), and a probability when it has none.
   const pipeline = await api.pipeline(input.pipeline_id);
   if (pipeline.archived_at) {
-    throw inputError(z, 'Pipeline (pipeline_id)', `"${pipeline.name}" is archived in Nimble: pick another pipeline`);
+    throw inputError(z, 'Pipeline', `"${pipeline.name}" is archived in Nimble: pick another pipeline`);
   }
   const problem = stageProblem(pipeline, input.stage_id, 'the');
-  if (problem) throw inputError(z, 'Stage (stage_id)', problem);
+  if (problem) throw inputError(z, 'Stage', problem);
   const stage = pipeline.stages.find((s) => s.stage_id === input.stage_id)!;
   if (input.probability === undefined && typeof stage.default_probability !== 'number') {
-    throw inputError(
-      z,
-      'Probability (%) (probability)',
-      `is needed: the stage "${stage.name}" has no default probability`,
-    );
+    throw inputError(z, 'Probability (%)', `is needed: the stage "${stage.name}" has no default probability`);
   }
   // fields_values is keyed by field ID (from the deal fields list, kept per connection).
   const fields_values = await dealFieldsValues(z, input, bundle.meta?.timezone);

@@ -94,12 +94,12 @@ const perform = (async (z, bundle) => {
   // The legacy endpoint documents no assignee and no importance: refused rather than dropped
   // (an unimportant task is what it creates anyway).
   const unsupported = [
-    ...(input.assigned_to ? ['Assignee User ID (assigned_to)'] : []),
-    ...(input.is_important ? ['Important (is_important)'] : []),
+    ...(input.assigned_to ? ['Assignee User ID'] : []),
+    ...(input.is_important ? ['Important'] : []),
   ];
   if (unsupported.length) {
     throw new z.errors.Error(
-      `Please check your input: ${unsupported.join(' and ')}: this Nimble account has only the older task endpoint (/api/v1/activities/task), which takes no assignee or importance. Leave ${unsupported.length > 1 ? 'them' : 'it'} empty. No task was created.`,
+      `${unsupported.join(' and ')}: this Nimble account has only the older task endpoint (/api/v1/activities/task), which takes no assignee or importance. Leave ${unsupported.length > 1 ? 'them' : 'it'} empty. No task was created.`,
       'InvalidInput',
       400,
     );

@@ -67,7 +67,7 @@ const perform = (async (z, bundle) => {
   const recordType = contact?.record_type === 'company' ? 'company' : 'person';
   if (recordType === 'company' && input.title) {
     throw new z.errors.Error(
-      'Please check your input: Job Title (title): this contact is a company, and only people have a job title. Leave it empty.',
+      'Job Title: this contact is a company, and only people have a job title. Leave it empty.',
       'InvalidInput',
       400,
     );

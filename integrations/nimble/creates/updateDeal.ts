@@ -69,7 +69,7 @@ const perform = (async (z, bundle) => {
     const pipelineId = (await api.getDeal(input.deal_id)).stage_transitions?.pipeline_id;
     if (pipelineId) {
       const problem = stageProblem(await api.pipeline(pipelineId), input.stage_id, "the deal's");
-      if (problem) throw inputError(z, 'Stage (stage_id)', problem);
+      if (problem) throw inputError(z, 'Stage', problem);
     }
   }
   // Only what was given is sent, so everything else on the deal stays as it is; a stage without its

@@ -47,6 +47,6 @@ export const stageProblem = (pipeline: Pipeline, stageId: string, whose: string)
   return undefined;
 };
 
-/** A refused input, as parseInput words it: "Please check your input: Label (key): message." */
+/** A refused input, as parseInput words it: "Label: message." */
 export const inputError = (z: ZObject, field: string, message: string): Error =>
-  new z.errors.Error(`Please check your input: ${field}: ${message}.`, 'InvalidInput', 400);
+  new z.errors.Error(`${field}: ${message}.`, 'InvalidInput', 400);

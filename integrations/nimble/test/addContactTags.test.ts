@@ -91,9 +91,9 @@ describe('Add Tags to Contact (add_contact_tags)', () => {
   });
 
   it.each([
-    [{ contact_id: CONTACT_ID, tags: ['  '] }, /Tags \(tags\): needs at least one tag/],
-    [{ contact_id: 'a/b', tags: ['x'] }, /Contact ID \(contact_id\): must be an id/],
-    [{ contact_id: CONTACT_ID, tags: ['x'], mode: 'merge' }, /Existing Tags \(mode\)/],
+    [{ contact_id: CONTACT_ID, tags: ['  '] }, /Tags: needs at least one tag/],
+    [{ contact_id: 'a/b', tags: ['x'] }, /Contact ID: must be an id/],
+    [{ contact_id: CONTACT_ID, tags: ['x'], mode: 'merge' }, /Existing Tags/],
   ])('rejects %j before any request', async (input, message) => {
     const err = await failureOf(run.create(addContactTags, input));
     expect(err.message).toMatch(message);

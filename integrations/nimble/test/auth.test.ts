@@ -207,9 +207,7 @@ describe('the token endpoint cannot leak or plant credentials', () => {
   it('does not follow a redirect with the code and client secret', async () => {
     nock(ORIGIN).post('/api/oauth/token').reply(307, '', { Location: 'https://tokens.example.net/steal' });
     const err = await failureOf(exchange());
-    expect(err.message).toMatch(
-      /^Nimble answered with a redirect \(HTTP 307\) to tokens\.example\.net\. It was not followed/,
-    );
+    expect(err.message).toMatch(/^Nimble answered with a redirect to tokens\.example\.net\. It was not followed/);
     expectNoSecret(err.raw);
   });
 

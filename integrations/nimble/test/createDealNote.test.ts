@@ -61,9 +61,9 @@ describe('Create Deal Note (create_deal_note)', () => {
   });
 
   it.each([
-    [{ deal_id: DEAL_ID, title: ' ' }, /Title \(title\): is required/],
-    [{ deal_id: DEAL_ID, title: 'x'.repeat(257) }, /Title \(title\): must be at most 256 characters/],
-    [{ title: 'x' }, /Deal \(deal_id\) is missing/],
+    [{ deal_id: DEAL_ID, title: ' ' }, /Title: is required/],
+    [{ deal_id: DEAL_ID, title: 'x'.repeat(257) }, /Title: must be at most 256 characters/],
+    [{ title: 'x' }, /Deal is missing/],
   ])('rejects %j before any request', async (input, message) => {
     const err = await failureOf(run.create(createDealNote, input));
     expect(err.message).toMatch(message);

@@ -84,10 +84,10 @@ describe('Create Note (create_note)', () => {
         contact_ids: Array.from({ length: 11 }, (_, i) => `5049fb849b85f669e40000${String(i).padStart(2, '0')}`),
         note: 'n',
       },
-      /Contact IDs \(contact_ids\): takes at most 10 contact IDs/,
+      /Contact IDs: takes at most 10 contact IDs/,
     ],
-    [{ contact_ids: [], note: 'n' }, /Contact IDs \(contact_ids\): needs at least one contact ID/],
-    [{ contact_ids: [CONTACT_ID], note: ' ' }, /Note \(note\): is required/],
+    [{ contact_ids: [], note: 'n' }, /Contact IDs: needs at least one contact ID/],
+    [{ contact_ids: [CONTACT_ID], note: ' ' }, /Note: is required/],
   ])('rejects %j before any request', async (input, message) => {
     const err = await failureOf(run.create(createNote, input));
     expect(err.message).toMatch(message);

@@ -45,7 +45,7 @@ describe('Find Contact (find_contact)', () => {
       .reply(409, { message: 'You can specify either `keyword` or `query` parameter, not both!', code: 245 });
     const err = await failureOf(run.search(findContact, { name: 'x' }));
     expect(err.message).toBe(
-      'Nimble rejected the request (HTTP 409): You can specify either `keyword` or `query` parameter, not both!',
+      'Nimble rejected the request: You can specify either `keyword` or `query` parameter, not both!',
     );
   });
 
@@ -59,13 +59,10 @@ describe('Find Contact (find_contact)', () => {
   });
 
   it.each([
-    [{ keyword: 'x', email: 'a@b.co' }, /^Please check your input: Free Text \(keyword\): can't be combined/],
-    [{}, /^Please check your input: Email \(email\): Enter an Email, a Name/],
-    [{ email: 'not-an-email' }, /^Please check your input: Email \(email\): must be an email address/],
-    [
-      { company_name: 'Nimble', record_type: 'person' },
-      /Contact Type \(record_type\): a Company Name search finds companies/,
-    ],
+    [{ keyword: 'x', email: 'a@b.co' }, /^Free Text: can't be combined/],
+    [{}, /^Email: Enter an Email, a Name/],
+    [{ email: 'not-an-email' }, /^Email: must be an email address/],
+    [{ company_name: 'Nimble', record_type: 'person' }, /Contact Type: a Company Name search finds companies/],
   ])('rejects %j before any request', async (input, message) => {
     const err = await failureOf(run.search(findContact, input));
     expect(err.message).toMatch(message);

@@ -85,7 +85,7 @@ describe('Find Contact by Exact Match (find_contact_exact, the search of Find or
   it("shows Nimble's text for a 400", async () => {
     api().get('/api/v1/contacts').query(true).reply(400, { message: 'Invalid query', code: 245 });
     const err = await failureOf(run.search(findExactContact, { email: 'a@b.co' }));
-    expect(err.message).toBe('Nimble rejected the request (HTTP 400): Invalid query');
+    expect(err.message).toBe('Nimble rejected the request: Invalid query');
   });
 
   it('says what is missing from an answer of the wrong shape', async () => {
@@ -97,7 +97,7 @@ describe('Find Contact by Exact Match (find_contact_exact, the search of Find or
   it('refuses free text (sent by a step made with Find Contact) before any request', async () => {
     const err = await failureOf(run.search(findExactContact, {}, { extra: { keyword: 'Doe' } }));
     expect(err.message).toMatch(
-      /^Please check your input: Free Text \(keyword\): can't be used to find the contact to update: free text can match several contacts/,
+      /^Free Text: can't be used to find the contact to update: free text can match several contacts/,
     );
     expectNothingSent();
   });

@@ -110,12 +110,12 @@ export const expectWriteSafety = async (
   intercept().once().reply(500, { message: 'Internal error' });
   const failed = await failureOf(send());
   expect(codeOf(failed)).toBe('OutcomeUnknown');
-  expect(failed.message).toMatch(/^Nimble had a problem \(HTTP 500\): Internal error, so the change may or may not/);
+  expect(failed.message).toMatch(/^Nimble had a problem on its side: Internal error, so the change may or may not/);
 
   intercept().reply(302, '', { Location: 'https://elsewhere.example.net/steal' });
   const redirected = await failureOf(send());
   expect(codeOf(redirected)).toBe('Redirect');
-  expect(redirected.message).toMatch(/^Nimble answered with a redirect \(HTTP 302\) to elsewhere\.example\.net\./);
+  expect(redirected.message).toMatch(/^Nimble answered with a redirect to elsewhere\.example\.net\./);
 };
 
 /** The standard deal fields, with the ids Create Deal and Update Deal key `fields_values` by. */

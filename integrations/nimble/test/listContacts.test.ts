@@ -42,7 +42,7 @@ describe('Contact dropdown (list_contacts)', () => {
   it("shows Nimble's text for a 400", async () => {
     api().get('/api/v1/contacts').query(true).reply(400, { message: 'Invalid sort field', code: 400 });
     const err = await failureOf(run.trigger(listContacts, {}));
-    expect(err.message).toBe('Nimble rejected the request (HTTP 400): Invalid sort field');
+    expect(err.message).toBe('Nimble rejected the request: Invalid sort field');
   });
 
   it('says what is missing from an answer of the wrong shape', async () => {

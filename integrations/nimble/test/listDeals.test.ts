@@ -23,7 +23,7 @@ describe('Deal dropdown (list_deals)', () => {
   it("shows Nimble's text for a 400", async () => {
     api().get('/api/v2/deals').query(true).reply(400, { message: 'limit must be at most 100', code: 400 });
     const err = await failureOf(run.trigger(listDeals, {}));
-    expect(err.message).toBe('Nimble rejected the request (HTTP 400): limit must be at most 100');
+    expect(err.message).toBe('Nimble rejected the request: limit must be at most 100');
   });
 
   it('says what is missing from an answer of the wrong shape', async () => {

@@ -4,3 +4,4 @@ export * from './definition';
 export * from './waivers';
 export * from './readme';
 export * from './layout';
+export * from './editor';

@@ -29,6 +29,8 @@ export interface CrmErrorOptions {
   requestIdHeaders?: string[];
   /** Seconds to wait before retrying a 5xx when the CRM gives no Retry-After. */
   defaultRetrySeconds?: number;
+  /** The Zap editor's label for each field the CRM may blame, keyed by the CRM's own name for it. */
+  fieldLabels?: Record<string, string>;
 }
 
 export interface ClassifyContext {
@@ -39,6 +41,8 @@ export interface ClassifyContext {
   said?: string;
   /** The field the CRM blames, in its own naming. */
   field?: string;
+  /** " (Label)" naming the blamed field by its Zap-editor label, or "" when the message already names it. */
+  fieldNote: string;
 }
 
 /**
@@ -96,6 +100,14 @@ export const readCommonError = (body: unknown): CrmErrorDetail => {
     return { message: inner.message, field: inner.field ?? field };
   }
   return { field };
+};
+
+/** " (Label)" for the field a CRM blames, unless its message already names that field. */
+const noteFor = (said: string | undefined, field: string | undefined, labels: Record<string, string> = {}): string => {
+  if (!field) return '';
+  const label = labels[field] ?? field;
+  const text = said?.toLowerCase() ?? '';
+  return text.includes(field.toLowerCase()) || text.includes(label.toLowerCase()) ? '' : ` (${label})`;
 };
 
 /** Parses a Retry-After header (seconds or an HTTP date) into whole seconds, or undefined. */
@@ -158,7 +170,15 @@ export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => 
     const detail = detailOf(response, read, options);
     // Credentials the CRM echoes are scrubbed once, from every message of the app, by guardApp.
     const said = detail.message;
-    const verdict = options.classify?.(status, read.body, { z, response, bundle, said, field: detail.field });
+    const fieldNote = noteFor(said, detail.field, options.fieldLabels);
+    const verdict = options.classify?.(status, read.body, {
+      z,
+      response,
+      bundle,
+      said,
+      field: detail.field,
+      fieldNote,
+    });
     if (verdict) throw verdict;
     if (!failed) return response;
     const { crm } = options;
@@ -201,19 +221,18 @@ export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => 
         throw mayHaveChanged(
           z,
           crm,
-          `${crm} had a problem (HTTP ${status})${said ? `: ${said}` : ''}${requestId ? ` [request id ${requestId}]` : ''}`,
+          `${crm} had a problem on its side${said ? `: ${said}` : ''}${requestId ? ` (request id ${requestId})` : ''}`,
         );
       }
       const delay = retryAfter ?? options.defaultRetrySeconds ?? 60;
       throw new z.errors.ThrottledError(
-        `${crm} had a temporary problem (HTTP ${status})${said ? `: ${said}` : ''}` +
-          `${requestId ? ` [request id ${requestId}]` : ''}; Zapier will retry.`,
+        `${crm} had a temporary problem${said ? `: ${said}` : ''}` +
+          `${requestId ? ` (request id ${requestId})` : ''}; Zapier will retry.`,
         delay,
       );
     }
-    const field = detail.field ? ` (field: ${detail.field})` : '';
     throw new z.errors.Error(
-      `${crm} rejected the request (HTTP ${status})${said ? `: ${said}` : '.'}${field}`,
+      `${crm} rejected the request${said ? `: ${said}` : '.'}${fieldNote}`,
       status === 409 ? 'Conflict' : status === 422 ? 'InvalidInput' : 'BadRequest',
       status,
     );

@@ -42,11 +42,7 @@ export const queryString = (params: JsonRequest<Zod.ZodType>['params']): string 
 export const pathSegment = (z: ZObject, id: string | number, field: { key: string; label: string }): string => {
   const text = String(id).trim();
   if (/^\.*$/.test(text)) {
-    throw new z.errors.Error(
-      `Please check your input: ${field.label} (${field.key}): must be an id, not "${text}".`,
-      'InvalidInput',
-      400,
-    );
+    throw new z.errors.Error(`${field.label}: must be an id, not "${text}".`, 'InvalidInput', 400);
   }
   return encodeURIComponent(String(id));
 };
@@ -123,7 +119,7 @@ const redirectError = (z: ZObject, crm: string, response: HttpResponse): Error =
     // an unreadable Location: say "another address"
   }
   return new z.errors.Error(
-    `${crm} answered with a redirect (HTTP ${response.status}) to ${host}. ` +
+    `${crm} answered with a redirect to ${host}. ` +
       `It was not followed, so your credentials were not sent there; check that the ${crm} API address is right.`,
     'Redirect',
     response.status,
@@ -155,7 +151,7 @@ export const requestJson = async <S extends Zod.ZodType>(z: ZObject, req: JsonRe
   const content = response.content ?? '';
   if (content.trim() === '') {
     throw new z.errors.Error(
-      `${req.crm} sent an empty answer (HTTP ${response.status}) where data was expected.`,
+      `${req.crm} sent an empty answer where data was expected.`,
       'InvalidResponse',
       response.status,
     );
@@ -166,7 +162,7 @@ export const requestJson = async <S extends Zod.ZodType>(z: ZObject, req: JsonRe
   } catch {
     const type = response.getHeader('content-type') ?? 'unknown type';
     throw new z.errors.Error(
-      `${req.crm} sent an answer that is not JSON (HTTP ${response.status}, ${type}): ${content.slice(0, 80).replace(/\s+/g, ' ')}`,
+      `${req.crm} sent an answer that is not JSON (${type}): ${content.slice(0, 80).replace(/\s+/g, ' ')}`,
       'InvalidResponse',
       response.status,
     );

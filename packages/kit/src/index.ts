@@ -8,3 +8,4 @@ export * from './polling';
 export * from './secrets';
 export * from './validation';
 export * from './text';
+export * from './apiRequest';

@@ -45,7 +45,7 @@ export const describeIssues = (issues: readonly Issue[], labels: Record<string, 
     .slice(0, 5)
     .map((issue) => {
       const key = issue.path.map(String)[0];
-      const name = key !== undefined && labels[key] ? `${labels[key]} (${key})` : pathText(issue.path as PropertyKey[]);
+      const name = key !== undefined && labels[key] ? labels[key] : pathText(issue.path as PropertyKey[]);
       if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${name} is missing`;
       return `${name}: ${issue.message}`;
     })
@@ -76,11 +76,7 @@ export const parseInput = <S extends zod.ZodType>(
   }
   const parsed = schema.safeParse(inputData ?? {});
   if (parsed.success) return parsed.data as zod.output<S>;
-  throw new z.errors.Error(
-    `Please check your input: ${describeIssues(parsed.error.issues, labels)}.`,
-    'InvalidInput',
-    400,
-  );
+  throw new z.errors.Error(`${describeIssues(parsed.error.issues, labels)}.`, 'InvalidInput', 400);
 };
 
 /** A date, or a date and time with an optional offset: the forms Zapier's datetime fields send. */

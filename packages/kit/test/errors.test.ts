@@ -57,19 +57,19 @@ describe('crmErrors', () => {
     [
       400,
       { message: 'Name is required', field: 'name' },
-      'Example CRM rejected the request (HTTP 400): Name is required (field: name)',
+      'Example CRM rejected the request: Name is required',
       'AppError',
     ],
     [
       409,
       { error: { message: 'Email already exists', field: 'email' } },
-      'Example CRM rejected the request (HTTP 409): Email already exists (field: email)',
+      'Example CRM rejected the request: Email already exists',
       'AppError',
     ],
     [
       422,
       { errors: [{ message: 'must be a date', path: 'close_date' }] },
-      'Example CRM rejected the request (HTTP 422): must be a date (field: close_date)',
+      'Example CRM rejected the request: must be a date (close_date)',
       'AppError',
     ],
     [
@@ -83,6 +83,20 @@ describe('crmErrors', () => {
     nock(ORIGIN).get('/items/42').reply(status, body);
     const err = await failureOf(run());
     expect(err).toMatchObject({ name, message });
+  });
+
+  it('names the field the CRM blames by its Zap-editor label', async () => {
+    const labelled = {
+      ...app,
+      afterResponse: [
+        crmErrors({ crm: 'Example CRM', credentials: 'API key', fieldLabels: { close_date: 'Expected Close Date' } }),
+      ],
+    };
+    nock(ORIGIN)
+      .get('/items/42')
+      .reply(422, { errors: [{ message: 'must be a date', path: 'close_date' }] });
+    const err = await failureOf(run(labelled));
+    expect(err.message).toBe('Example CRM rejected the request: must be a date (Expected Close Date)');
   });
 
   it('maps 401 to an auth error naming the credential, never echoing the secret', async () => {
@@ -123,7 +137,7 @@ describe('crmErrors', () => {
     const err = await failureOf(run());
     expect(err.name).toBe('ThrottledError');
     expect(JSON.parse(err.raw)).toEqual({
-      message: `Example CRM had a temporary problem (HTTP ${status}) [request id req-77]; Zapier will retry.`,
+      message: `Example CRM had a temporary problem (request id req-77); Zapier will retry.`,
       delay: 60,
     });
   });
@@ -160,7 +174,7 @@ describe("crmErrors' classify hook", () => {
   it('gets plain text as text; undefined leaves the status table to decide; the user sees no credential', async () => {
     nock(ORIGIN).get('/items/42').reply(400, `Key ${SECRET} is not valid`, { 'content-type': 'text/plain' });
     const err = await failureOf(run(classified));
-    expect(err.message).toBe('Example CRM rejected the request (HTTP 400): Key :censored: is not valid');
+    expect(err.message).toBe('Example CRM rejected the request: Key :censored: is not valid');
     expect(seen).toEqual([{ status: 400, body: `Key ${SECRET} is not valid`, said: `Key ${SECRET} is not valid` }]);
   });
 
@@ -173,8 +187,8 @@ describe("crmErrors' classify hook", () => {
 
 describe('requestJson', () => {
   it.each([
-    ['', 'Example CRM sent an empty answer (HTTP 200) where data was expected.'],
-    ['<html><body>Login</body></html>', /not JSON \(HTTP 200, text\/html\): <html><body>Login/],
+    ['', 'Example CRM sent an empty answer where data was expected.'],
+    ['<html><body>Login</body></html>', /not JSON \(text\/html\): <html><body>Login/],
     ['{"id": "42", "na', /not JSON/],
     [
       '{"id": 42}',

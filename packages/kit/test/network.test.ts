@@ -115,7 +115,7 @@ describe('network failures', () => {
     reachedForeign.length = 0;
     const err = await failureOf(probe('/redirect', method));
     expect(err.message).toBe(
-      `Example CRM answered with a redirect (HTTP 307) to ${foreignHost}. It was not followed, so your credentials ` +
+      `Example CRM answered with a redirect to ${foreignHost}. It was not followed, so your credentials ` +
         'were not sent there; check that the Example CRM API address is right.',
     );
     expect(err.raw).not.toContain('SECRET-KEY');

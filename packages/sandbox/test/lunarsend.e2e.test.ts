@@ -133,7 +133,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         run('creates.create_contact.operation.perform', bundle({ first_name: 'G', email: 'Grace@Navy.example' })),
       );
       expect(err.message).toBe(
-        'LunarSend rejected the request (HTTP 400): A contact with the email Grace@Navy.example already exists in your team. [duplicate_email]',
+        'LunarSend rejected the request: A contact with the email Grace@Navy.example already exists in your team. [duplicate_email]',
       );
     });
 
@@ -180,7 +180,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
       const err = await failureOf(
         run('creates.create_deal.operation.perform', bundle({ company: 'Acme', stage: 'Closed' })),
       );
-      expect(err.message).toMatch(/^Please check your input: Stage \(stage\): must be one of Qualification/);
+      expect(err.message).toMatch(/^Stage: must be one of Qualification/);
       expect(sim.server.requests.length).toBe(before);
     });
 
@@ -371,7 +371,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         ),
       );
       expect(err.message).toBe(
-        'LunarSend rejected the request (HTTP 400): "primary_contact" no-such-contact is not a contact. [invalid_contact]',
+        'LunarSend rejected the request: "primary_contact" no-such-contact is not a contact. [invalid_contact]',
       );
       expect(sim.deals).toHaveLength(before);
     });
@@ -717,9 +717,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         const err = await failureOf(
           run('creates.delete_contact.operation.perform', bundle({ contact_id: 'no-such-contact' })),
         );
-        expect(err.message).toBe(
-          'LunarSend answered with an error (HTTP 200): No contact with id no-such-contact. [not_found]',
-        );
+        expect(err.message).toBe('LunarSend answered with an error: No contact with id no-such-contact. [not_found]');
         expect(sim.contacts).toHaveLength(before);
         expect(sim.server.requests).toEqual(['DELETE /api/v2/contacts']);
       });
@@ -732,9 +730,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
             bundle({ contact_id: 'no-such-contact', tag_name: 'Lead' }),
           ),
         );
-        expect(err.message).toBe(
-          'LunarSend answered with an error (HTTP 200): No contact with id no-such-contact. [not_found]',
-        );
+        expect(err.message).toBe('LunarSend answered with an error: No contact with id no-such-contact. [not_found]');
         // The contact is read first: nothing is searched, created or linked.
         expect(sim.server.requests).toEqual(['GET /api/v2/contacts']);
       });
@@ -744,9 +740,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         const err = await failureOf(
           run('searches.find_deal_by_id.operation.perform', bundle({ deal_id: 'no-such-deal' })),
         );
-        expect(err.message).toBe(
-          'LunarSend answered with an error (HTTP 200): No deal with id no-such-deal. [not_found]',
-        );
+        expect(err.message).toBe('LunarSend answered with an error: No deal with id no-such-deal. [not_found]');
       });
     });
 

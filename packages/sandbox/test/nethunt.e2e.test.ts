@@ -165,9 +165,7 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
           bundle({ folder_id: john.folderId, record_id: john.recordId, mode: 'add', fields__Name: 'Johnny' }),
         ),
       );
-      expect(err.message).toMatch(
-        /^NetHunt CRM rejected the request \(HTTP 400\): Field "Name" can hold only a single value/,
-      );
+      expect(err.message).toMatch(/^NetHunt CRM rejected the request: Field "Name" can hold only a single value/);
     });
 
     describe('Find or Create Record', () => {
@@ -228,7 +226,7 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
           ),
         );
         expect(err.message).toMatch(
-          /^Please check your input: Search Query \(query\): must be a field and its exact value, like `Primary Email Address:jane@example.com`/,
+          /^Search Query: must be a field and its exact value, like `Primary Email Address:jane@example.com`/,
         );
         expect(sim.server.requests.length).toBe(requests);
         expect(sim.records).toEqual(before);
@@ -378,7 +376,7 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
           bundle({ record_id: sim.seeded.john.recordId, gmail_thread: 'ffffffffffffffff' }),
         ),
       );
-      expect(err.message).toBe('NetHunt CRM rejected the request (HTTP 400): Gmail thread ffffffffffffffff not found');
+      expect(err.message).toBe('NetHunt CRM rejected the request: Gmail thread ffffffffffffffff not found');
     });
 
     it("nethunt.md › Rules that matter for Zapier: New Call Log lists the folder's call logs newest first, one id each", async () => {
