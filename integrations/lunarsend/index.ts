@@ -15,7 +15,7 @@ import findDeal from './searches/findDeal';
 import findDealById from './searches/findDealById';
 import findTag from './searches/findTag';
 import { CRM } from './src/constants';
-import { classify, readError } from './src/errors';
+import { classify, FIELD_LABELS, readError } from './src/errors';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
 import listTags from './triggers/listTags';
@@ -27,7 +27,7 @@ const app = defineApp({
   authentication,
   beforeRequest: [beforeRequest],
   // The kit's status table, with LunarSend's error bodies and its error envelope inside a 2xx.
-  afterResponse: [crmErrors({ crm: CRM, credentials: 'API key', readError, classify })],
+  afterResponse: [crmErrors({ crm: CRM, credentials: 'API key', readError, classify, fieldLabels: FIELD_LABELS })],
   flags: APP_FLAGS,
   triggers: {
     [listContacts.key]: listContacts,

@@ -127,14 +127,14 @@ describe('Add Tag to Contact', () => {
     });
     const err = await failureOf(run.create(addTagToContact, { contact_id: CONTACT_ID, tag_name: 'Lead' }));
     expect(JSON.parse(err.raw)).toMatchObject({ code: 'ErrorEnvelope', status: 200 });
-    expect(err.message).toBe('LunarSend answered with an error: The search index is rebuilding. [search_failed]');
+    expect(err.message).toBe('LunarSend answered with an error: The search index is rebuilding.');
   });
 
   it('names the contact or tag on a 404', async () => {
     getContact();
     api().post(`${BASE}/tag/contacts`).reply(404, lunarError('not_found', 'No contact'));
     const err = await failureOf(run.create(addTagToContact, { contact_id: CONTACT_ID, tag_id: TAG.id }));
-    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID} or tag ${TAG.id}: No contact [not_found]`);
+    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID} or tag ${TAG.id}: No contact`);
   });
 
   it.each([

@@ -30,7 +30,7 @@ describe('Create Tag', () => {
     api().post(`${BASE}/tags`).reply(409, lunarError('duplicate_tag', 'A tag with this name already exists'));
     const err = await failureOf(run.create(createTag, { name: 'Lead' }));
     expect(JSON.parse(err.raw)).toMatchObject({ code: 'Conflict', status: 409 });
-    expect(err.message).toBe('LunarSend rejected the request: A tag with this name already exists [duplicate_tag]');
+    expect(err.message).toBe('LunarSend rejected the request: A tag with this name already exists');
   });
 
   it('refuses a tag named `name` instead of `tag_name`', async () => {

@@ -44,13 +44,13 @@ describe('Delete Contact', () => {
     remove().reply(200, envelope);
     const err = await failureOf(run.create(deleteContact, { contact_id: CONTACT_ID }));
     expect(JSON.parse(err.raw)).toMatchObject({ code: 'ErrorEnvelope', status: 200 });
-    expect(err.message).toBe('LunarSend answered with an error: The contact has open deals. [delete_failed]');
+    expect(err.message).toBe('LunarSend answered with an error: The contact has open deals.');
   });
 
   it('says which contact could not be found (404)', async () => {
     remove().reply(404, lunarError('not_found', 'Contact not found'));
     const err = await failureOf(run.create(deleteContact, { contact_id: CONTACT_ID }));
-    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: Contact not found [not_found]`);
+    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: Contact not found`);
   });
 
   it('a 500 may have deleted the contact: OutcomeUnknown, not retried', async () => {

@@ -90,14 +90,14 @@ describe('Find Contact', () => {
       search(byEmail).reply(200, envelope);
       const err = await failureOf(run.search(findContact, byEmail));
       expect(JSON.parse(err.raw)).toMatchObject({ code: 'ErrorEnvelope', status: 200 });
-      expect(err.message).toBe('LunarSend answered with an error: The search index is rebuilding. [search_failed]');
+      expect(err.message).toBe('LunarSend answered with an error: The search index is rebuilding.');
     },
   );
 
   it('shows LunarSend’s message on a 400', async () => {
-    search(byEmail).reply(400, lunarError('invalid_search_by', '"search_by" must be a valid field'));
+    search(byEmail).reply(400, lunarError('invalid_search_by', 'Search By must be a valid field'));
     const err = await failureOf(run.search(findContact, byEmail));
-    expect(err.message).toBe('LunarSend rejected the request: "search_by" must be a valid field [invalid_search_by]');
+    expect(err.message).toBe('LunarSend rejected the request: Search By must be a valid field');
   });
 
   it('refuses a result without contact_id, naming it', async () => {

@@ -25,7 +25,7 @@ describe('Find Tag', () => {
     const err = await failureOf(run.search(findTag, { name: 'Lead' }));
     expect(err.name).toBe('ExpiredAuthError');
     expect(err.message).toMatch(
-      /^LunarSend did not accept your API key \(Missing or invalid API key\. \[unauthorized\]\)\. Check them and reconnect/,
+      /^LunarSend did not accept your API key \(Missing or invalid API key\.\)\. Check them and reconnect/,
     );
   });
 

@@ -55,7 +55,7 @@ describe('Update Contact', () => {
   it('names the contact when LunarSend cannot find it (404)', async () => {
     api().patch(`${BASE}/contacts`).reply(404, lunarError('not_found', 'Contact not found'));
     const err = await failureOf(run.create(updateContact, { contact_id: CONTACT_ID, notes: 'x' }));
-    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: Contact not found [not_found]`);
+    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: Contact not found`);
   });
 
   it('refuses a success answer without the contact', async () => {

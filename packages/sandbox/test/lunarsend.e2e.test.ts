@@ -133,7 +133,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         run('creates.create_contact.operation.perform', bundle({ first_name: 'G', email: 'Grace@Navy.example' })),
       );
       expect(err.message).toBe(
-        'LunarSend rejected the request: A contact with the email Grace@Navy.example already exists in your team. [duplicate_email]',
+        'LunarSend rejected the request: A contact with the email Grace@Navy.example already exists in your team.',
       );
     });
 
@@ -208,7 +208,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
       const err = await failureOf(
         run('creates.update_contact.operation.perform', bundle({ contact_id: joe.id, notes: 'x' })),
       );
-      expect(err.message).toBe(`LunarSend could not find contact ${joe.id}: No contact with id ${joe.id}. [not_found]`);
+      expect(err.message).toBe(`LunarSend could not find contact ${joe.id}: No contact with id ${joe.id}.`);
     });
 
     describe('Find or Create Contact (search, then update or create)', () => {
@@ -314,7 +314,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
       const err = await failureOf(
         run('creates.update_deal.operation.perform', bundle({ deal_id: 'no-such-deal', stage: 'Won' })),
       );
-      expect(err.message).toBe('LunarSend could not find deal no-such-deal: No deal with id no-such-deal. [not_found]');
+      expect(err.message).toBe('LunarSend could not find deal no-such-deal: No deal with id no-such-deal.');
     });
 
     it('finds a contact by id, and nothing for an unknown id', async () => {
@@ -361,7 +361,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
       expect(sim.tags).toHaveLength(tagsBefore + 1);
     });
 
-    it('shows a deal error in LunarSend’s documented body ({ status: "error", error, message }) with its code', async () => {
+    it('shows a deal error in LunarSend’s documented body ({ status: "error", error, message }): its message, the field by its form label, no code', async () => {
       await start();
       const before = sim.deals.length;
       const err = await failureOf(
@@ -370,9 +370,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
           bundle({ company: 'Acme', stage: 'Won', primary_contact: 'no-such-contact' }),
         ),
       );
-      expect(err.message).toBe(
-        'LunarSend rejected the request: "primary_contact" no-such-contact is not a contact. [invalid_contact]',
-      );
+      expect(err.message).toBe('LunarSend rejected the request: Primary Contact no-such-contact is not a contact.');
       expect(sim.deals).toHaveLength(before);
     });
 
@@ -717,7 +715,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         const err = await failureOf(
           run('creates.delete_contact.operation.perform', bundle({ contact_id: 'no-such-contact' })),
         );
-        expect(err.message).toBe('LunarSend answered with an error: No contact with id no-such-contact. [not_found]');
+        expect(err.message).toBe('LunarSend answered with an error: No contact with id no-such-contact.');
         expect(sim.contacts).toHaveLength(before);
         expect(sim.server.requests).toEqual(['DELETE /api/v2/contacts']);
       });
@@ -730,7 +728,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
             bundle({ contact_id: 'no-such-contact', tag_name: 'Lead' }),
           ),
         );
-        expect(err.message).toBe('LunarSend answered with an error: No contact with id no-such-contact. [not_found]');
+        expect(err.message).toBe('LunarSend answered with an error: No contact with id no-such-contact.');
         // The contact is read first: nothing is searched, created or linked.
         expect(sim.server.requests).toEqual(['GET /api/v2/contacts']);
       });
@@ -740,7 +738,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         const err = await failureOf(
           run('searches.find_deal_by_id.operation.perform', bundle({ deal_id: 'no-such-deal' })),
         );
-        expect(err.message).toBe('LunarSend answered with an error: No deal with id no-such-deal. [not_found]');
+        expect(err.message).toBe('LunarSend answered with an error: No deal with id no-such-deal.');
       });
     });
 
@@ -784,7 +782,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
       expect(err.name).toBe('ThrottledError');
       expect(JSON.parse(err.message)).toEqual({
         message:
-          'LunarSend is rate limiting requests (Too many requests: 2 per 1 s allowed. Retry with backoff. [rate_limited]); Zapier will retry in 1 s.',
+          'LunarSend is rate limiting requests (Too many requests: 2 per 1 s allowed. Retry with backoff.); Zapier will retry in 1 s.',
         delay: 1,
       });
       expect(sim.server.requests).toHaveLength(3);
