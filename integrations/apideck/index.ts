@@ -2,6 +2,7 @@ import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication, { beforeRequest } from './authentication/apiKey';
+import apiRequest from './creates/apiRequest';
 import createCompany from './creates/createCompany';
 import createContact from './creates/createContact';
 import createDeal from './creates/createDeal';
@@ -87,6 +88,7 @@ const app = defineApp({
     [updateLead.key]: updateLead,
     [createNote.key]: createNote,
     [logActivity.key]: logActivity,
+    [apiRequest.key]: apiRequest,
   },
   // "Find, update or create": `update` and `updateInputFromSearchOutput` are EXPERIMENTAL in
   // Zapier's schema and used as it documents them: on a hit Zapier runs the update on the first

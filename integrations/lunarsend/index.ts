@@ -2,6 +2,7 @@ import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication, { beforeRequest } from './authentication/apiKey';
+import apiRequest from './creates/apiRequest';
 import addTagToContact from './creates/addTagToContact';
 import createContact from './creates/createContact';
 import createDeal from './creates/createDeal';
@@ -50,6 +51,7 @@ const app = defineApp({
     [updateDeal.key]: updateDeal,
     [createTag.key]: createTag,
     [addTagToContact.key]: addTagToContact,
+    [apiRequest.key]: apiRequest,
   },
   searchOrCreates: {
     [findContact.key]: {

@@ -2,6 +2,7 @@ import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication, { beforeRequest } from './authentication/basic';
+import apiRequest from './creates/apiRequest';
 import createCallLog from './creates/createCallLog';
 import createComment from './creates/createComment';
 import createRecord from './creates/createRecord';
@@ -13,6 +14,7 @@ import findRecord from './searches/findRecord';
 import deletedRecord from './triggers/deletedRecord';
 import listFolderFields from './triggers/listFolderFields';
 import listReadableFolders from './triggers/listReadableFolders';
+import listRecentRecords from './triggers/listRecentRecords';
 import listWritableFolders from './triggers/listWritableFolders';
 import newCallLog from './triggers/newCallLog';
 import newComment from './triggers/newComment';
@@ -45,6 +47,7 @@ const app = defineApp({
     [listReadableFolders.key]: listReadableFolders,
     [listWritableFolders.key]: listWritableFolders,
     [listFolderFields.key]: listFolderFields,
+    [listRecentRecords.key]: listRecentRecords,
   },
   searches: { [findRecord.key]: findRecord, [findExactRecord.key]: findExactRecord },
   creates: {
@@ -54,6 +57,7 @@ const app = defineApp({
     [createCallLog.key]: createCallLog,
     [linkGmailThread.key]: linkGmailThread,
     [deleteRecord.key]: deleteRecord,
+    [apiRequest.key]: apiRequest,
   },
   searchOrCreates: {
     // Keyed by the visible Find Record (Zapier's editor needs a search's key), but searching with the
@@ -64,14 +68,14 @@ const app = defineApp({
       display: {
         label: 'Find or Create Record',
         description:
-          'Finds a record in a NetHunt CRM folder by its ID or an exact `Field:value` match and updates it, or creates one if none matches. Stops with an error when several records match exactly.',
+          'Finds a record in a folder by an exact `Field:value` match (or the record you pick) and updates it, or creates one if none matches. Stops with an error when several records match exactly.',
       },
       search: findExactRecord.key,
       create: createRecord.key,
       // EXPERIMENTAL in Zapier's schema: "update if found" runs Update Record on the found record.
       update: updateRecord.key,
       updateInputFromSearchOutput: { record_id: 'id' },
-      searchUniqueInputToOutputConstraint: { record_id: 'record_id' },
+      searchUniqueInputToOutputConstraint: { record_id: 'id' },
     },
   },
 });

@@ -2,6 +2,7 @@ import { APP_FLAGS, crmErrors, guardApp } from '@crm-zapier/kit';
 import zapier, { defineApp } from 'zapier-platform-core';
 import pkg from './package.json';
 import authentication, { beforeRequest } from './authentication/oauth2';
+import apiRequest from './creates/apiRequest';
 import addContactTags from './creates/addContactTags';
 import createContact from './creates/createContact';
 import createDeal from './creates/createDeal';
@@ -49,6 +50,7 @@ const app = defineApp({
     [updateDeal.key]: updateDeal,
     [createDealNote.key]: createDealNote,
     [addContactTags.key]: addContactTags,
+    [apiRequest.key]: apiRequest,
   },
   searchOrCreates: {
     // Keyed by the visible Find Contact (Zapier's editor needs a search's key), but searching with

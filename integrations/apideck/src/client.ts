@@ -2,6 +2,9 @@ import { nonBlank, pathSegment, requestJson } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import type { z as Zod } from 'zod';
 import { baseUrl, CRM } from './constants';
+
+/** What API Request's paths are relative to: Apideck's unified CRM API, nothing else the key could reach. */
+export const apiBaseUrl = (): string => `${baseUrl()}/crm`;
 import {
   ChannelListsSchema,
   CompanySchema,

@@ -423,7 +423,7 @@ describe('Zap editor words', () => {
   it.each(visible.map(([kind, op]) => [`${kind} ${op.key}`, op.display.description] as const))(
     "%s: its description follows Zapier's conventions and does not name the app",
     (_name, description) => {
-      expect(description).toMatch(/^(Finds|Creates|Updates|Adds|Permanently deletes) .+\.$/);
+      expect(description).toMatch(/^(Finds|Creates|Updates|Adds|Sends|Permanently deletes) .+\.$/);
       expect(description).not.toMatch(/LunarSend/i);
     },
   );

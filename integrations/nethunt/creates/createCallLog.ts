@@ -2,19 +2,20 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nethunt, type CallLogBody } from '../src/client';
-import { recordId, recordIdField } from '../src/inputs';
-import { CREATED_CALL_LOG } from '../src/samples';
+import { recordField, recordFolderField, recordId } from '../src/inputs';
+import { SAMPLE_RECORD } from '../src/samples';
 import type { CreatedCallLog } from '../src/schemas';
 
 export const inputFields = defineInputFields([
-  recordIdField,
+  recordFolderField,
+  recordField,
   { key: 'text', label: 'Call Notes', type: 'text', required: true, helpText: 'What the call was about.' },
   {
     key: 'time',
     label: 'Call Started At',
     type: 'datetime',
     required: false,
-    helpText: 'When the call started. Sent to NetHunt CRM in UTC. Leave empty for none.',
+    helpText: 'When the call started. Leave empty for none.',
   },
   {
     key: 'duration',
@@ -35,7 +36,6 @@ const CreateCallLogInput = z.object({
 /** The call log NetHunt created, with what was logged (the answer holds only its id and time). */
 const flattenCallLog = (c: CreatedCallLog, recordId: string, body: CallLogBody) => ({
   id: c.callLogId,
-  call_log_id: c.callLogId,
   created_at: c.createdAt,
   record_id: recordId,
   text: body.text,
@@ -58,18 +58,24 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'create_call_log',
   noun: 'Call Log',
-  display: { label: 'Create Call Log', description: 'Logs a call on a NetHunt CRM record.' },
+  display: {
+    label: 'Create Call Log',
+    description: 'Logs a call on a record, with notes, when it started and how long it lasted.',
+  },
   operation: {
     inputFields,
     perform,
-    sample: flattenCallLog(CREATED_CALL_LOG, '596f644b8f6d05e16c24b830', {
-      text: "It's a call log",
-      time: '2015-01-01T12:35:00.000Z',
-      duration: 2.5,
-    }),
+    sample: flattenCallLog(
+      { callLogId: '65f2b3e24e8b7d0012ab35c4', createdAt: '2024-03-13T12:31:09.402Z' },
+      SAMPLE_RECORD.recordId,
+      {
+        text: 'Discussed volume pricing; she will confirm the order next week.',
+        time: '2024-03-13T12:05:00.000Z',
+        duration: 12.5,
+      },
+    ),
     outputFields: [
       { key: 'id', label: 'Call Log ID', type: 'string' },
-      { key: 'call_log_id', label: 'Call Log ID (NetHunt)', type: 'string' },
       { key: 'created_at', label: 'Created At', type: 'datetime' },
       { key: 'record_id', label: 'Record ID', type: 'string' },
       { key: 'text', label: 'Call Notes', type: 'string' },

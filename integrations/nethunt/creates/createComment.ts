@@ -2,12 +2,13 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nethunt } from '../src/client';
-import { recordId, recordIdField } from '../src/inputs';
-import { CREATED_COMMENT } from '../src/samples';
+import { recordField, recordFolderField, recordId } from '../src/inputs';
+import { SAMPLE_RECORD } from '../src/samples';
 import type { CreatedComment } from '../src/schemas';
 
 export const inputFields = defineInputFields([
-  recordIdField,
+  recordFolderField,
+  recordField,
   { key: 'text', label: 'Comment', type: 'text', required: true, helpText: 'The comment to add to the record.' },
 ]);
 
@@ -16,7 +17,6 @@ const CreateCommentInput = z.object({ record_id: recordId(), text: inputs.text()
 /** The comment NetHunt created, with its record and text (the answer holds only its id and time). */
 const flattenCreatedComment = (c: CreatedComment, recordId: string, text: string) => ({
   id: c.commentId,
-  comment_id: c.commentId,
   created_at: c.createdAt,
   record_id: recordId,
   text,
@@ -31,14 +31,17 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'create_comment',
   noun: 'Comment',
-  display: { label: 'Create Comment', description: 'Adds a comment to a NetHunt CRM record.' },
+  display: { label: 'Create Comment', description: 'Adds a comment to a record.' },
   operation: {
     inputFields,
     perform,
-    sample: flattenCreatedComment(CREATED_COMMENT, '596f644b8f6d05e16c24b830', "It's a comment"),
+    sample: flattenCreatedComment(
+      { commentId: '65f2b1c74e8b7d0012ab35b8', createdAt: '2024-03-13T12:02:44.118Z' },
+      SAMPLE_RECORD.recordId,
+      'Sent the quote for 200 units; follow up on Monday.',
+    ),
     outputFields: [
       { key: 'id', label: 'Comment ID', type: 'string' },
-      { key: 'comment_id', label: 'Comment ID (NetHunt)', type: 'string' },
       { key: 'created_at', label: 'Created At', type: 'datetime' },
       { key: 'record_id', label: 'Record ID', type: 'string' },
       { key: 'text', label: 'Comment Text', type: 'string' },

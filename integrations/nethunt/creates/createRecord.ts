@@ -12,7 +12,7 @@ import {
 } from '../src/folderFields';
 import { FolderInput, listFieldsField, writableFolderField } from '../src/inputs';
 import { flattenRecord, recordOutputFields } from '../src/map';
-import { RECORD_SHAPE } from '../src/samples';
+import { SAMPLE_RECORD } from '../src/samples';
 
 export const inputFields = defineInputFields([writableFolderField, listFieldsField, folderInputFields]);
 
@@ -42,14 +42,14 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'create_record',
   noun: 'Record',
-  display: { label: 'Create Record', description: 'Creates a new record in a NetHunt CRM folder.' },
+  display: { label: 'Create Record', description: 'Creates a new record in a folder.' },
   operation: {
     inputFields,
     perform,
     // Find or Create: two runs of one Zap must not both create. Zapier runs creates into the same
     // folder of the same connection one at a time (enforced by Zapier's infrastructure, not core).
     lock: { key: 'nethunt:create_record:{{bundle.inputData.folder_id}}', scope: ['auth'], timeout: 60 },
-    sample: flattenRecord({ recordId: RECORD_SHAPE.recordId, createdAt: RECORD_SHAPE.createdAt, fields: {} }),
+    sample: flattenRecord({ ...SAMPLE_RECORD, updatedAt: undefined }),
     outputFields: [...recordOutputFields, folderOutputFields],
   },
 });

@@ -2,15 +2,16 @@ import { parseInput, toScalar } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nethunt } from '../src/client';
-import { recordId, recordIdField } from '../src/inputs';
+import { recordField, recordFolderField, recordId } from '../src/inputs';
 import { asFlatOutput } from '../src/map';
-import { DELETED_RECORD } from '../src/samples';
+import { DELETED_RECORD, SAMPLE_RECORD } from '../src/samples';
 
 export const inputFields = defineInputFields([
+  recordFolderField,
   {
-    ...recordIdField,
+    ...recordField,
     helpText:
-      'The ID of the NetHunt CRM record to delete (24 characters, like `596f644b8f6d05e16c24b830`). Map it from a trigger or a **Find Record** step. The record is deleted as soon as this step runs.',
+      'The record to delete: pick it, search for it, or map a record ID from an earlier step (such as a trigger or **Find Record**). It is deleted as soon as this step runs.',
   },
 ]);
 
@@ -21,7 +22,6 @@ const flattenDeleted = (answer: Record<string, unknown>, recordId: string) => ({
   ...asFlatOutput(answer),
   trash_item_id: toScalar(answer.trashItemId),
   id: recordId,
-  record_id: recordId,
   deleted: true,
 });
 
@@ -37,16 +37,14 @@ export default defineCreate({
   noun: 'Record',
   display: {
     label: 'Delete Record',
-    description:
-      'Deletes a record from NetHunt CRM by its ID. Destructive: the record is removed from its folder, and this step cannot undo it.',
+    description: 'Deletes a record. Destructive: the record is removed from its folder, and this step cannot undo it.',
   },
   operation: {
     inputFields,
     perform,
-    sample: flattenDeleted(DELETED_RECORD, '596f644b8f6d05e16c24b830'),
+    sample: flattenDeleted(DELETED_RECORD, SAMPLE_RECORD.recordId),
     outputFields: [
       { key: 'id', label: 'Record ID', type: 'string' },
-      { key: 'record_id', label: 'Deleted Record ID', type: 'string' },
       { key: 'deleted', label: 'Deleted', type: 'boolean' },
       { key: 'trash_item_id', label: 'Trash Item ID', type: 'string' },
     ],

@@ -2,11 +2,13 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nethunt } from '../src/client';
-import { recordId, recordIdField } from '../src/inputs';
+import { recordField, recordFolderField, recordId } from '../src/inputs';
 import { asFlatOutput } from '../src/map';
+import { SAMPLE_RECORD } from '../src/samples';
 
 export const inputFields = defineInputFields([
-  recordIdField,
+  recordFolderField,
+  recordField,
   {
     key: 'gmail_thread',
     label: 'Gmail Thread',
@@ -69,7 +71,6 @@ const LinkGmailThreadInput = z.object({
 const flattenLinked = (answer: Record<string, unknown>, recordId: string, gmailThreadId: string) => ({
   ...asFlatOutput(answer),
   id: recordId,
-  record_id: recordId,
   gmail_thread_id: gmailThreadId,
 });
 
@@ -84,15 +85,14 @@ export default defineCreate({
   noun: 'Gmail Thread',
   display: {
     label: 'Add Gmail Thread to Record',
-    description: 'Links a Gmail conversation to a NetHunt CRM record, so its emails show on the record.',
+    description: 'Links a Gmail conversation to a record, so its emails show on the record.',
   },
   operation: {
     inputFields,
     perform,
-    sample: flattenLinked({}, '596f644b8f6d05e16c24b830', '1234567890abcdef'),
+    sample: flattenLinked({}, SAMPLE_RECORD.recordId, '18e3b2a4c9d7f015'),
     outputFields: [
       { key: 'id', label: 'Record ID', type: 'string' },
-      { key: 'record_id', label: 'Record ID (NetHunt)', type: 'string' },
       { key: 'gmail_thread_id', label: 'Gmail Thread ID', type: 'string' },
     ],
   },

@@ -1,7 +1,7 @@
 import { parseInput } from '@crm-zapier/kit';
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { z } from 'zod';
-import { nethunt, type FieldAction } from '../src/client';
+import { CRM, nethunt, type FieldAction } from '../src/client';
 import {
   fieldValuesFromInput,
   folderFieldKinds,
@@ -12,16 +12,16 @@ import {
   typedFieldValues,
   typedValue,
 } from '../src/folderFields';
-import { folderId, listFieldsField, recordId, recordIdField, writableFolderField } from '../src/inputs';
+import { folderId, listFieldsField, recordField, recordId, writableFolderField } from '../src/inputs';
 import { flattenRecord, recordOutputFields } from '../src/map';
-import { RECORD_SHAPE } from '../src/samples';
+import { SAMPLE_RECORD } from '../src/samples';
 
 export const inputFields = defineInputFields([
-  recordIdField,
   {
     ...writableFolderField,
     helpText: 'The folder the record is in; its fields are listed below so you can fill in new values.',
   },
+  recordField,
   {
     key: 'mode',
     label: 'How To Change Fields',
@@ -40,7 +40,7 @@ export const inputFields = defineInputFields([
     dict: true,
     required: false,
     helpText:
-      'Values to take out of fields: on the left the field name exactly as in NetHunt (e.g. `Keywords`), on the right the value to remove (e.g. `Java`). A field listed here is never cleared, only the value is removed.',
+      'Values to take out of fields: on the left the field name exactly as in the folder (e.g. `Keywords`), on the right the value to remove (e.g. `Java`). A field listed here is never cleared, only the value is removed.',
   },
   listFieldsField,
   folderInputFields,
@@ -68,6 +68,43 @@ const toFieldActions = (add: Record<string, unknown>, remove: Record<string, unk
     ]),
   );
 
+/** NetHunt's words for the update's parts (nethunt.md, "Endpoints"), and the form's labels for them. */
+const FORM_WORDS: [RegExp, string][] = [
+  [/"overwrite"/gi, 'Replace (How To Change Fields)'],
+  [/"remove"/gi, 'Values To Remove'],
+  [/"add"/gi, 'Add (How To Change Fields)'],
+];
+const FULL_SINGLE_VALUE = /single value|not empty/i;
+
+/** The message and status of an error the kit threw (core's AppError carries them as JSON). */
+const appErrorOf = (err: unknown): { message?: string; status?: number } | undefined => {
+  if (!(err instanceof Error) || err.name !== 'AppError') return undefined;
+  try {
+    return JSON.parse(err.message) as { message?: string; status?: number };
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * NetHunt refuses an update in its API's words ("use overwrite or remove with add"): the error a
+ * user sees names the form's choices instead. Adding to a full single-value field gets its own
+ * sentence; any other refusal naming them keeps NetHunt's sentence with the form's words in it.
+ */
+const inFormWords = async <T>(z: ZObject, write: () => Promise<T>): Promise<T> => {
+  try {
+    return await write();
+  } catch (err) {
+    const app = appErrorOf(err);
+    if (app?.status !== 400 || !app.message || !/"(overwrite|remove)"/i.test(app.message)) throw err;
+    const field = /field "([^"]+)"/i.exec(app.message)?.[1];
+    const message = FULL_SINGLE_VALUE.test(app.message)
+      ? `${CRM} could not add to ${field ? `"${field}"` : 'a field you filled in'}: it holds a single value and is not empty. Choose "Replace the current values" under How To Change Fields, or put its current value under Values To Remove.`
+      : FORM_WORDS.reduce((text, [word, label]) => text.replace(word, label), app.message);
+    throw new z.errors.Error(message, 'InvalidInput', 400);
+  }
+};
+
 /** The Values To Remove entries that name a field and a value. */
 const removals = (remove: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(remove).filter(([name, value]) => name.trim() !== '' && value !== ''));
@@ -94,18 +131,20 @@ const perform = (async (z, bundle) => {
     ]),
   );
   const fieldActions = toFieldActions(typedFieldValues(z, values, kindOfField), typedRemove);
-  const updated = await nethunt(z).updateRecord(input.record_id, { fieldActions }, input.mode === 'overwrite');
+  const updated = await inFormWords(z, () =>
+    nethunt(z).updateRecord(input.record_id, { fieldActions }, input.mode === 'overwrite'),
+  );
   return flattenRecord(updated);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
   key: 'update_record',
   noun: 'Record',
-  display: { label: 'Update Record', description: 'Updates the fields of an existing NetHunt CRM record.' },
+  display: { label: 'Update Record', description: 'Updates the fields of an existing record.' },
   operation: {
     inputFields,
     perform,
-    sample: flattenRecord({ recordId: RECORD_SHAPE.recordId, updatedAt: '2015-01-05T12:34:15.880Z', fields: {} }),
+    sample: flattenRecord({ ...SAMPLE_RECORD, createdAt: undefined }),
     outputFields: [...recordOutputFields, folderOutputFields],
   },
 });

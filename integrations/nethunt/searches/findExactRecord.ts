@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { nethunt } from '../src/client';
 import { folderOutputFields } from '../src/folderFields';
 import { folderId, readableFolderField, recordId } from '../src/inputs';
-import { flattenRecord, parseEmailAddress, recordOutputFields } from '../src/map';
-import { RECORD_SHAPE } from '../src/samples';
+import { emailParts, flattenRecord, recordOutputFields } from '../src/map';
+import { SAMPLE_RECORD } from '../src/samples';
 import type { NetHuntRecord } from '../src/schemas';
 
 /**
@@ -19,9 +19,11 @@ export const inputFields = defineInputFields([
   readableFolderField,
   {
     key: 'record_id',
-    label: 'Record ID',
+    label: 'Record',
     required: false,
-    helpText: 'The record with this 24-character ID is updated. Use either this or **Search Query**.',
+    dynamic: 'list_recent_records.id.name',
+    helpText:
+      "This record is updated: pick it from the folder's recent records, or map a record ID from an earlier step. Use either this or **Search Query**.",
   },
   {
     key: 'query',
@@ -58,7 +60,7 @@ const FindExactRecordInput = z
     query: fieldValueQuery.optional(),
   })
   .refine((i) => i.record_id !== undefined || i.query !== undefined, {
-    message: 'Enter a Record ID or a Search Query',
+    message: 'Pick a Record or enter a Search Query',
     path: ['query'],
   });
 
@@ -68,7 +70,8 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 const valueEquals = (stored: unknown, wanted: string): boolean => {
   if (typeof stored !== 'string' && typeof stored !== 'number' && typeof stored !== 'boolean') return false;
   const text = String(stored);
-  return same(text, wanted) || (text.includes('<') && same(parseEmailAddress(text).email, wanted));
+  const address = emailParts(text)?.email;
+  return same(text, wanted) || (address !== undefined && same(address, emailParts(wanted)?.email ?? wanted));
 };
 
 /** The record's field (its name as typed, or in other letter case) holds exactly `wanted`. */
@@ -93,14 +96,14 @@ const perform = (async (z, bundle) => {
   const what = query ? `${query.field} "${query.value}"` : `ID ${record_id}`;
   if (exact.length > 1) {
     throw new z.errors.Error(
-      `${exact.length} records in this folder have ${what}, so Find or Create Record cannot tell which one to update. Search a field whose values are unique (like an email address), or use the Record ID.`,
+      `${exact.length} records in this folder have ${what}, so Find or Create Record cannot tell which one to update. Search a field whose values are unique (like an email address), or pick the Record.`,
       'MultipleMatches',
       409,
     );
   }
   if (query && records.length >= EXACT_SEARCH_LIMIT) {
     throw new z.errors.Error(
-      `NetHunt CRM found ${EXACT_SEARCH_LIMIT} or more records for "${query.text}", too many to check that only one has ${what}. Search a field whose values are unique (like an email address), or use the Record ID.`,
+      `NetHunt CRM found ${EXACT_SEARCH_LIMIT} or more records for "${query.text}", too many to check that only one has ${what}. Search a field whose values are unique (like an email address), or pick the Record.`,
       'MultipleMatches',
       409,
     );
@@ -114,13 +117,13 @@ export default defineSearch({
   display: {
     label: 'Find Record by Exact Match',
     description:
-      'Finds the one record in a NetHunt CRM folder with an ID, or a field holding exactly a value. Used by Find or Create Record.',
+      'Finds the one record in a folder with a field holding exactly a value, or the record you pick. Used by Find or Create Record.',
     hidden: true,
   },
   operation: {
     inputFields,
     perform,
-    sample: flattenRecord(RECORD_SHAPE),
+    sample: flattenRecord(SAMPLE_RECORD),
     outputFields: [...recordOutputFields, folderOutputFields],
   },
 });

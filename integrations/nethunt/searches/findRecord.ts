@@ -5,29 +5,31 @@ import { nethunt } from '../src/client';
 import { folderOutputFields } from '../src/folderFields';
 import { folderId, readableFolderField, recordId } from '../src/inputs';
 import { flattenRecord, recordOutputFields } from '../src/map';
-import { RECORD_SHAPE } from '../src/samples';
+import { SAMPLE_RECORD } from '../src/samples';
 
 export const inputFields = defineInputFields([
   readableFolderField,
   {
     key: 'record_id',
-    label: 'Record ID',
+    label: 'Record',
     required: false,
-    helpText: 'Find the record with this 24-character ID. Use either this or **Search Query**.',
+    dynamic: 'list_recent_records.id.name',
+    helpText:
+      "Find this record, to read its current values: pick it from the folder's recent records, or map a record ID from an earlier step. Use either this or **Search Query**.",
   },
   {
     key: 'query',
     label: 'Search Query',
     required: false,
     helpText:
-      'Text to search for, or `Field:value` to search one field, for example `Name:Doe` or `Primary Email Address:jane@example.com`. Use either this or **Record ID**.',
+      'Text to search for, or `Field:value` to search one field, for example `Name:Doe` or `Primary Email Address:jane@example.com`. Use either this or **Record**.',
   },
   {
     key: 'limit',
     label: 'Maximum Matches',
     type: 'integer',
     required: false,
-    helpText: 'How many matching records NetHunt CRM may return (default 1). Zapier uses the first match.',
+    helpText: 'How many matching records to look at (default 1). Zapier uses the first match.',
   },
 ]);
 
@@ -39,7 +41,7 @@ const FindRecordInput = z
     limit: inputs.number().pipe(z.number().int('must be a whole number').min(1, 'must be at least 1')).optional(),
   })
   .refine((i) => i.record_id !== undefined || i.query !== undefined, {
-    message: 'Enter a Record ID or a Search Query',
+    message: 'Pick a Record or enter a Search Query',
     path: ['query'],
   });
 
@@ -62,12 +64,13 @@ export default defineSearch({
   noun: 'Record',
   display: {
     label: 'Find Record',
-    description: 'Finds a record in a NetHunt CRM folder by its ID or a search query.',
+    description:
+      'Finds a record in a folder by a search (such as a name or an email address) or picks one you choose. Gives the full record with all its fields.',
   },
   operation: {
     inputFields,
     perform,
-    sample: flattenRecord(RECORD_SHAPE),
+    sample: flattenRecord(SAMPLE_RECORD),
     outputFields: [...recordOutputFields, folderOutputFields],
   },
 });

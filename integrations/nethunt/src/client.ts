@@ -24,6 +24,9 @@ const NETHUNT_BASE_URL = 'https://nethunt.com/api/v1/zapier';
 /** The base URL in force: the constant, or NETHUNT_BASE_URL from the environment (sandbox, tests). */
 const baseUrl = (): string => (process.env.NETHUNT_BASE_URL ?? NETHUNT_BASE_URL).replace(/\/+$/, '');
 
+/** What API Request's paths are relative to: the Zapier API every operation here calls. */
+export const apiBaseUrl = baseUrl;
+
 /** Body of create-record: the user's time zone (required) and the values by field name. */
 interface NewRecordBody {
   timeZone: string;
@@ -58,13 +61,16 @@ type PollParams = { since?: string; limit?: number };
  */
 export const LOOK_BACK = { sampleDays: 30 };
 
+/** How far back the record dropdown looks: NetHunt lists records only as "created since". */
+export const RECORD_PICKER_LOOK_BACK_DAYS = 365;
+
 type Params = Record<string, string | number | boolean | string[] | undefined>;
 
 /** The only code that knows NetHunt's paths: one method per documented endpoint. */
 export const nethunt = (z: ZObject) => {
   // Some ids reach a path unchecked (the folder of the dynamic fields): pathSegment refuses dot-only ones.
   const folder = (id: string) => pathSegment(z, id, { key: 'folder_id', label: 'Folder' });
-  const record = (id: string) => pathSegment(z, id, { key: 'record_id', label: 'Record ID' });
+  const record = (id: string) => pathSegment(z, id, { key: 'record_id', label: 'Record' });
   const get = <S extends ZodType>(path: string, schema: S, params?: Params, resource?: string) =>
     requestJson(z, { url: `${baseUrl()}${path}`, params, schema, crm: CRM, resource });
   const post = <S extends ZodType>(path: string, body: unknown, schema: S, params?: Params, resource?: string) =>

@@ -2,7 +2,7 @@ import { booleanText, describeIssues, inputs, isIsoDateTime, nonBlank } from '@c
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as zod, type ZodType } from 'zod';
 import { nethunt } from './client';
-import { changeKey, fieldKey, fieldName, isFieldKey } from './map';
+import { changeKey, emailNameKey, fieldKey, fieldName, isFieldKey } from './map';
 import type { NetHuntRecord } from './schemas';
 
 /**
@@ -18,6 +18,8 @@ export type FieldKind = 'text' | 'list' | 'reference' | 'number' | 'boolean' | '
 const TYPE_SAMPLE_SIZE = 25;
 
 const RECORD_ID = /^[0-9a-f]{24}$/i;
+/** A field named like one holding e-mail addresses ("Email", "Primary Email Address", "E-mail"). */
+const LOOKS_LIKE_EMAIL = /e-?mail/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -97,42 +99,44 @@ interface Kind {
 const KINDS: Record<FieldKind, Kind> = {
   text: {
     input: (name) => ({
-      helpText: `Value for the NetHunt field "${name}". Emails as \`Name <address>\` or a bare address; leave empty to skip the field.`,
+      helpText: LOOKS_LIKE_EMAIL.test(name)
+        ? `An email address for "${name}", like \`jane@example.com\` (\`Jane Doe <jane@example.com>\` keeps a name with it). Leave empty to skip the field.`
+        : `A value for "${name}". Leave empty to skip the field.`,
     }),
     value: (_z, value) => value,
   },
   list: {
     input: (name) => ({
       list: true,
-      helpText: `Values for the NetHunt multi-value field "${name}", one per entry; each is sent as an item of a list. Leave empty to skip the field.`,
+      helpText: `Values for "${name}", which holds several, one per entry. Leave empty to skip the field.`,
     }),
     value: (_z, value) => asList(value).map((v) => (typeof v === 'string' ? v.trim() : v)),
   },
   reference: {
     input: (name) => ({
       list: true,
-      helpText: `Records linked in the NetHunt field "${name}": one 24-character record ID per entry. Leave empty to skip the field.`,
+      helpText: `Records linked in "${name}": one record ID per entry (map it from a trigger or a **Find Record** step). Leave empty to skip the field.`,
     }),
     value: (z, value, name, key) => asList(value).map((v) => checked(z, inputs.id(), v, name, key)),
   },
   number: {
     input: (name) => ({
       type: 'number',
-      helpText: `A number for the NetHunt field "${name}". Leave empty to skip the field.`,
+      helpText: `A number for "${name}". Leave empty to skip the field.`,
     }),
     value: (z, value, name, key) => checked(z, inputs.number(), value, name, key),
   },
   boolean: {
     input: (name) => ({
       type: 'boolean',
-      helpText: `Yes or no for the NetHunt checkbox "${name}". Leave empty to skip the field.`,
+      helpText: `Yes or no for the checkbox "${name}". Leave empty to skip the field.`,
     }),
     value: (z, value, name, key) => checked(z, yesOrNo, value, name, key),
   },
   date: {
     input: (name) => ({
       type: 'datetime',
-      helpText: `A date for the NetHunt field "${name}"; the day is sent as you give it (YYYY-MM-DD), with no time zone shift. Leave empty to skip the field.`,
+      helpText: `A date for "${name}"; the day is kept as you give it, with no time zone shift. Leave empty to skip the field.`,
     }),
     // The day as the user gave it: converting to UTC could move it to the day before.
     value: (z, value, name, key) => checked(z, inputs.isoDateTime(), value, name, key).slice(0, 10),
@@ -140,7 +144,7 @@ const KINDS: Record<FieldKind, Kind> = {
   datetime: {
     input: (name) => ({
       type: 'datetime',
-      helpText: `A date and time for the NetHunt field "${name}", sent in UTC. Leave empty to skip the field.`,
+      helpText: `A date and time for "${name}". Leave empty to skip the field.`,
     }),
     value: (z, value, name, key) => new Date(checked(z, inputs.isoDateTime(), value, name, key)).toISOString(),
   },
@@ -206,12 +210,23 @@ export const folderInputFields = async (z: ZObject, bundle: Bundle) => {
   return fields.map((f) => inputFieldFor(fieldKey(f.name), f.name, kindOf(kinds, f.name, listFields)));
 };
 
-/** The folder's fields as labelled output fields, so mapped values show their real names. */
+/**
+ * The folder's fields as labelled output fields, so mapped values show their real names: lists
+ * marked as lists (their kind read from the folder's records, as for inputs), and beside a field
+ * named like an e-mail field, the label of the names its addresses carry.
+ */
 export const folderOutputFields = async (z: ZObject, bundle: Bundle) => {
   const folderId = folderIdOf(bundle);
   if (!folderId) return [];
-  const fields = await nethunt(z).folderFields(folderId);
-  return fields.map((f) => ({ key: fieldKey(f.name), label: f.name }));
+  const [fields, kinds] = await Promise.all([nethunt(z).folderFields(folderId), folderFieldKinds(z, folderId)]);
+  return fields.flatMap((f) => {
+    const kind = kinds.get(f.name);
+    const list = kind === 'list' || kind === 'reference' ? { list: true } : {};
+    const field = { key: fieldKey(f.name), label: f.name, ...list };
+    return LOOKS_LIKE_EMAIL.test(f.name)
+      ? [field, { key: emailNameKey(f.name), label: `${f.name} (Name)`, ...list }]
+      : [field];
+  });
 };
 
 /** Labels for each field's added and removed values in a record change, named after the folder's fields. */

@@ -14,7 +14,7 @@ export const readableFolderField = defineInputField({
   required: true,
   dynamic: 'list_readable_folders.id.name',
   altersDynamicFields: true,
-  helpText: 'The NetHunt CRM folder (for example Contacts or Deals) to watch or search in.',
+  helpText: 'The folder (for example Contacts or Deals) to watch or search in.',
 });
 
 /** Folder the user can create records in. */
@@ -24,18 +24,30 @@ export const writableFolderField = defineInputField({
   required: true,
   dynamic: 'list_writable_folders.id.name',
   altersDynamicFields: true,
-  helpText: 'The NetHunt CRM folder to create the record in. Only folders you may add records to are listed.',
+  helpText: 'The folder to create the record in. Only folders you may add records to are listed.',
 });
 
 export const folderId = () => inputs.id();
 export const FolderInput = z.object({ folder_id: folderId() });
 
-export const recordIdField = defineInputField({
+/**
+ * A record of the folder chosen above it, picked by name from the folder's recent records, found
+ * with Find Record, or mapped from an earlier step (the input key stays `record_id`).
+ */
+export const recordField = defineInputField({
   key: 'record_id',
-  label: 'Record ID',
+  label: 'Record',
   required: true,
+  dynamic: 'list_recent_records.id.name',
+  search: 'find_record.id',
   helpText:
-    'The ID of the NetHunt CRM record (24 characters, like `596f644b8f6d05e16c24b830`). Map it from a trigger or a **Find Record** step.',
+    "Pick the record from the folder's recent records, search for it, or map a record ID from an earlier step (such as a trigger or **Find Record**).",
+});
+
+/** The folder a record is picked from, for actions that need only the record (comments, call logs). */
+export const recordFolderField = defineInputField({
+  ...readableFolderField,
+  helpText: 'The folder the record is in (for example Contacts or Deals), so you can pick the record from a list.',
 });
 
 export const recordId = () => inputs.id();
@@ -52,22 +64,23 @@ export const listFieldsField = defineInputField({
     "Fields of the folder that hold several values (like Keywords or other email addresses) but that no record fills yet, so their type cannot be read from the folder's records. Their values are sent as lists. Fields that already hold lists are lists without this.",
 });
 
-/** Record Change, New or Updated Record, Deleted Record: one record of the folder, or all. */
-export const changeRecordIdField = defineInputField({
+/** Record Change and Deleted Record: one record of the folder, or all (optional: no `required`, as a dependent dropdown). */
+export const changeRecordField = defineInputField({
   key: 'record_id',
-  label: 'Record ID',
-  required: false,
-  helpText: 'Only watch this one record (its 24-character ID). Leave empty to watch every record in the folder.',
+  label: 'Record',
+  dynamic: 'list_recent_records.id.name',
+  search: 'find_record.id',
+  helpText: 'Only watch this one record. Leave empty to watch every record in the folder.',
 });
 
-/** Record Change and New or Updated Record: only changes to these fields. */
+/** Updated Record, Record Change and New or Updated Record: only changes to these fields. */
 export const changeFieldNamesField = defineInputField({
   key: 'field_names',
-  label: 'Only Changes To These Fields',
+  label: 'Only When These Fields Change',
   list: true,
   required: false,
   dynamic: 'list_folder_fields.id.name',
-  helpText: 'Pick fields to trigger only on changes to them. Leave empty for every change.',
+  helpText: 'Pick one or more fields to trigger only when one of them changes. Leave empty to trigger on any change.',
 });
 
 /** Field names to filter on: blank entries dropped, none at all means "every field". */

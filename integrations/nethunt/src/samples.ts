@@ -28,8 +28,25 @@ export const COMMENT = {
   text: 'My first comment',
 };
 
-/** The document's record without its per-folder fields, for static samples. */
-export const RECORD_SHAPE = { ...RECORD, fields: {} };
+/**
+ * The record of the static samples: a contact as a Contacts folder holds one, with the document's
+ * e-mail field (a folder's fields are its own, so a user's may be named differently), its address
+ * written as NetHunt writes it (output bare, the name beside it); phones hold several values.
+ */
+export const SAMPLE_RECORD = {
+  id: '65f1c2a94e8b7d0012ab34cd',
+  recordId: '65f1c2a94e8b7d0012ab34cd',
+  createdAt: '2024-03-12T09:41:15.880Z',
+  updatedAt: '2024-03-14T16:05:42.120Z',
+  fields: {
+    Name: 'Jane Cooper',
+    Company: 'Northwind Traders',
+    Position: 'Head of Purchasing',
+    Phone: ['+1 415-555-0132'],
+    'Primary Email Address': 'Jane Cooper <jane.cooper@northwindtraders.com>',
+    Status: 'Qualified',
+  },
+};
 
 export const RECORD_CHANGE = {
   id: '597084cc39b70d3b5959c603',
@@ -43,8 +60,24 @@ export const RECORD_CHANGE = {
   },
 };
 
-/** The change event with its per-field actions left out, for the static sample. */
-export const RECORD_CHANGE_SHAPE = { ...RECORD_CHANGE, fieldActions: {} };
+/** The sample record's latest change: its status moved on, by a colleague. */
+export const SAMPLE_CHANGE = {
+  id: '65f3213e4e8b7d0012ab35f2',
+  recordId: SAMPLE_RECORD.recordId,
+  time: SAMPLE_RECORD.updatedAt,
+  user: { personalName: 'Tom Baker', emailAddress: '<tom.baker@acme-sales.com>' },
+  recordAction: 'UPDATE' as const,
+  fieldActions: { Status: { remove: 'New', add: 'Qualified' } },
+};
+
+/** A comment on the sample record. */
+export const SAMPLE_COMMENT = {
+  id: '65f2a9d04e8b7d0012ab35a1',
+  commentId: '65f2a9d04e8b7d0012ab35a1',
+  recordId: SAMPLE_RECORD.recordId,
+  createdAt: '2024-03-13T11:20:05.310Z',
+  text: 'Asked for a quote on 200 units; send it by Friday.',
+};
 
 export const CREATED_COMMENT = { commentId: '5970b408bbd55ad726e11bc3', createdAt: '2015-01-01T12:34:15.880Z' };
 export const CREATED_CALL_LOG = { callLogId: '5970b408bbd55ad726e11bc3', createdAt: '2015-01-01T12:34:15.880Z' };
@@ -54,20 +87,20 @@ export const CREATED_CALL_LOG = { callLogId: '5970b408bbd55ad726e11bc3', created
  * the answers of `new-call-log`, `new-gdrivefile`, `delete-record` or `link-gmail-thread`.
  */
 export const CALL_LOG = {
-  id: '5970b408bbd55ad726e11bc3',
-  callLogId: '5970b408bbd55ad726e11bc3',
-  recordId: '596f644b8f6d05e16c24b830',
-  createdAt: '2015-01-01T12:34:15.880Z',
-  text: "It's a call log",
-  time: '2015-01-01T12:35:00.000Z',
-  duration: 2.5,
+  id: '65f2b3e24e8b7d0012ab35c4',
+  callLogId: '65f2b3e24e8b7d0012ab35c4',
+  recordId: '65f1c2a94e8b7d0012ab34cd',
+  createdAt: '2024-03-13T12:31:09.402Z',
+  text: 'Discussed volume pricing; she will confirm the order next week.',
+  time: '2024-03-13T12:05:00.000Z',
+  duration: 12.5,
 };
 
 export const DRIVE_FILE = {
-  id: '5970b408bbd55ad726e11bd1',
-  recordId: '596f644b8f6d05e16c24b830',
-  createdAt: '2015-01-01T12:34:15.880Z',
-  name: 'Proposal.pdf',
+  id: '65f2b6184e8b7d0012ab35d0',
+  recordId: '65f1c2a94e8b7d0012ab34cd',
+  createdAt: '2024-03-13T12:40:27.915Z',
+  name: 'Quote Q-2024-031 for Northwind Traders.pdf',
   url: 'https://drive.google.com/file/d/1a2B3c4D5e6F7g8H9i0J/view',
 };
 

@@ -19,6 +19,8 @@ export const RecordSchema = z.object({
   recordId: z.string(),
   createdAt: z.string(),
   updatedAt: z.string().optional(),
+  /** The record's page in NetHunt, on some answers (nethunt.md, "Shapes": optional). */
+  link: z.string().optional(),
   fields: FieldsSchema,
 });
 export const RecordListSchema = z.array(RecordSchema);
@@ -46,7 +48,12 @@ export const RecordChangeSchema = z.object({
 export const RecordChangeListSchema = z.array(RecordChangeSchema);
 export type RecordChange = z.infer<typeof RecordChangeSchema>;
 
-export const CreatedRecordSchema = z.object({ recordId: z.string(), createdAt: z.string(), fields: FieldsSchema });
+export const CreatedRecordSchema = z.object({
+  recordId: z.string(),
+  createdAt: z.string(),
+  link: z.string().optional(),
+  fields: FieldsSchema,
+});
 export const UpdatedRecordSchema = z.object({ recordId: z.string(), updatedAt: z.string(), fields: FieldsSchema });
 export const CreatedCommentSchema = z.object({ commentId: z.string(), createdAt: z.string() });
 export type CreatedComment = z.infer<typeof CreatedCommentSchema>;

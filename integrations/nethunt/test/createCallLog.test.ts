@@ -1,6 +1,15 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createCallLog from '../creates/createCallLog';
-import { BASE, RECORD_ID, TEXT, api, expectSampleKeys, itRefusesUnsafeOutcomes, run } from './helpers';
+import {
+  BASE,
+  RECORD_ID,
+  TEXT,
+  api,
+  expectSampleKeys,
+  expectFolderThenRecord,
+  itRefusesUnsafeOutcomes,
+  run,
+} from './helpers';
 
 useNock();
 
@@ -23,7 +32,6 @@ describe('Create Call Log (POST /actions/create-call-log/{recordId})', () => {
     });
     expect(out).toEqual({
       id: 'l1',
-      call_log_id: 'l1',
       created_at: '2015-01-01T12:34:15.880Z',
       record_id: RECORD_ID,
       text: "It's a call log",
@@ -67,6 +75,10 @@ describe('Create Call Log (POST /actions/create-call-log/{recordId})', () => {
     const err = await failureOf(run.create(createCallLog, { record_id: RECORD_ID, text: 'Call' }, { extra: input }));
     expect(err.message).toMatch(message);
     expectNothingSent();
+  });
+
+  it('asks for the folder first, then the record from a dropdown linked to Find Record', () => {
+    expectFolderThenRecord(createCallLog.operation.inputFields);
   });
 
   itRefusesUnsafeOutcomes('the call may have been logged', () => api().post(path), logCall);

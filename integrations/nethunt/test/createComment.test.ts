@@ -1,11 +1,21 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createComment from '../creates/createComment';
-import { AUTH, BASE, RECORD_ID, api, expectSampleKeys, itRefusesUnsafeOutcomes, run } from './helpers';
+import {
+  AUTH,
+  BASE,
+  FOLDER,
+  RECORD_ID,
+  api,
+  expectSampleKeys,
+  expectFolderThenRecord,
+  itRefusesUnsafeOutcomes,
+  run,
+} from './helpers';
 
 useNock();
 
 const path = `${BASE}/actions/create-comment/${RECORD_ID}`;
-const comment = () => run.create(createComment, { record_id: RECORD_ID, text: "It's a comment" });
+const comment = () => run.create(createComment, { folder_id: FOLDER, record_id: RECORD_ID, text: "It's a comment" });
 
 describe('Create Comment (POST /actions/create-comment/{recordId})', () => {
   it('posts the text and outputs the comment with its record', async () => {
@@ -17,7 +27,6 @@ describe('Create Comment (POST /actions/create-comment/{recordId})', () => {
     const out = await comment();
     expect(out).toEqual({
       id: 'c1',
-      comment_id: 'c1',
       created_at: '2015-01-01T12:34:15.880Z',
       record_id: RECORD_ID,
       text: "It's a comment",
@@ -42,11 +51,15 @@ describe('Create Comment (POST /actions/create-comment/{recordId})', () => {
 
   it.each([
     [{ record_id: RECORD_ID }, /^Comment is missing/],
-    [{ record_id: 'a/b', text: 'x' }, /^Record ID: must be an id/],
+    [{ record_id: 'a/b', text: 'x' }, /^Record: must be an id/],
   ])('refuses %j before any request', async (input, message) => {
     const err = await failureOf(run.create(createComment, input));
     expect(err.message).toMatch(message);
     expectNothingSent();
+  });
+
+  it('asks for the folder first, then the record from a dropdown linked to Find Record', () => {
+    expectFolderThenRecord(createComment.operation.inputFields);
   });
 
   itRefusesUnsafeOutcomes('the comment may have been added', () => api().post(path), comment);

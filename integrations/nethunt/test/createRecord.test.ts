@@ -37,7 +37,8 @@ describe('Create Record (POST /actions/create-record/{folderId})', () => {
     );
     expect(out).toEqual({
       id: RECORD_ID,
-      record_id: RECORD_ID,
+      name: 'Ada',
+      url: null,
       created_at: RECORD.createdAt,
       updated_at: null,
       fields__Name: 'Ada',

@@ -1,6 +1,15 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import deleteRecord from '../creates/deleteRecord';
-import { BASE, RECORD_ID, TEXT, api, expectSampleKeys, itRefusesUnsafeOutcomes, run } from './helpers';
+import {
+  BASE,
+  RECORD_ID,
+  TEXT,
+  api,
+  expectSampleKeys,
+  expectFolderThenRecord,
+  itRefusesUnsafeOutcomes,
+  run,
+} from './helpers';
 
 useNock();
 
@@ -17,7 +26,6 @@ describe('Delete Record (POST /actions/delete-record/{recordId}, no body)', () =
     const out = await remove();
     expect(out).toEqual({
       id: RECORD_ID,
-      record_id: RECORD_ID,
       deleted: true,
       trash_item_id: '{"timestamp":1500466763}',
       trash_item_id__timestamp: 1500466763,
@@ -30,7 +38,6 @@ describe('Delete Record (POST /actions/delete-record/{recordId}, no body)', () =
     api().post(path, {}).reply(200, {});
     await expect(remove()).resolves.toEqual({
       id: RECORD_ID,
-      record_id: RECORD_ID,
       deleted: true,
       trash_item_id: null,
     });
@@ -49,7 +56,6 @@ describe('Delete Record (POST /actions/delete-record/{recordId}, no body)', () =
     api().post(path, {}).reply(204, body, { 'Content-Type': 'application/json' });
     await expect(remove()).resolves.toEqual({
       id: RECORD_ID,
-      record_id: RECORD_ID,
       deleted: true,
       trash_item_id: null,
     });
@@ -57,8 +63,12 @@ describe('Delete Record (POST /actions/delete-record/{recordId}, no body)', () =
 
   it.each(['', '..', '596f 644b'])('refuses the record id %j before any request', async (record_id) => {
     const err = await failureOf(run.create(deleteRecord, { record_id }));
-    expect(err.message).toMatch(/^Record ID/);
+    expect(err.message).toMatch(/^Record/);
     expectNothingSent();
+  });
+
+  it('asks for the folder first, then the record from a dropdown linked to Find Record', () => {
+    expectFolderThenRecord(deleteRecord.operation.inputFields);
   });
 
   itRefusesUnsafeOutcomes('the record may be gone', () => api().post(path), remove);

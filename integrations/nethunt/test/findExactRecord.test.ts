@@ -20,7 +20,7 @@ describe('Find Record by Exact Match (the search of Find or Create Record)', () 
   it('asks NetHunt for up to 100 matches and keeps only the record whose field holds exactly the value', async () => {
     api().get(path).query({ query: 'Name:John Doe', limit: '100' }).reply(200, [ADA, JOHN, JANE]);
     const out = await find('Name:John Doe');
-    expect(out).toEqual([expect.objectContaining({ id: RECORD_ID, record_id: RECORD_ID, fields__Name: 'John Doe' })]);
+    expect(out).toEqual([expect.objectContaining({ id: RECORD_ID, name: 'John Doe', fields__Name: 'John Doe' })]);
     expectSampleKeys(findExactRecord, out[0] ?? {});
   });
 
@@ -36,6 +36,16 @@ describe('Find Record by Exact Match (the search of Find or Create Record)', () 
       .reply(200, [JOHN, JANE]);
     await expect(find('primary email address: JANE.DOE@example.com')).resolves.toEqual([
       expect.objectContaining({ id: JANE.recordId }),
+    ]);
+  });
+
+  it('compares "Name <address>" typed in the query by its address too', async () => {
+    api()
+      .get(path)
+      .query({ query: 'Primary Email Address:Jane <jane.doe@example.com>', limit: '100' })
+      .reply(200, [JOHN, JANE]);
+    await expect(find('Primary Email Address:Jane <jane.doe@example.com>')).resolves.toEqual([
+      expect.objectContaining({ id: JANE.recordId, 'fields__Primary Email Address': 'jane.doe@example.com' }),
     ]);
   });
 
@@ -63,7 +73,7 @@ describe('Find Record by Exact Match (the search of Find or Create Record)', () 
       .reply(200, [JOHN, { ...JOHN, id: 'c'.repeat(24), recordId: 'c'.repeat(24) }]);
     const err = await failureOf(find('Name:John Doe'));
     expect(err.message).toBe(
-      '2 records in this folder have Name "John Doe", so Find or Create Record cannot tell which one to update. Search a field whose values are unique (like an email address), or use the Record ID.',
+      '2 records in this folder have Name "John Doe", so Find or Create Record cannot tell which one to update. Search a field whose values are unique (like an email address), or pick the Record.',
     );
   });
 
@@ -113,7 +123,7 @@ describe('Find Record by Exact Match (the search of Find or Create Record)', () 
 
   it('refuses a search with neither Record ID nor Search Query before any request', async () => {
     const err = await failureOf(run.search(findExactRecord, { folder_id: FOLDER }));
-    expect(err.message).toMatch(/Search Query: Enter a Record ID or a Search Query/);
+    expect(err.message).toMatch(/Search Query: Pick a Record or enter a Search Query/);
     expectNothingSent();
   });
 });

@@ -87,9 +87,14 @@ const expectRedirectRefused = async (promise: Promise<unknown>) => {
   expectNothingSent();
 };
 
-/** Every key of the operation's static sample is in a live output (Zapier's T004). */
+/** A folder's own keys: the sample shows a Contacts folder's, a user's folder has its own. */
+const PER_FOLDER = /^(fields|field_actions)__/;
+
+/** Every key of the operation's static sample is in a live output (Zapier's T004), but the folder's own. */
 export const expectSampleKeys = (op: { operation: { sample?: object } }, output: object) =>
-  expect(Object.keys(output)).toEqual(expect.arrayContaining(Object.keys(op.operation.sample ?? {})));
+  expect(Object.keys(output)).toEqual(
+    expect.arrayContaining(Object.keys(op.operation.sample ?? {}).filter((k) => !PER_FOLDER.test(k))),
+  );
 
 /**
  * The two tests of every write: a 500 is OutcomeUnknown and not retried (`.once()`: a retry would be
@@ -111,3 +116,14 @@ export const itRefusesUnsafeOutcomes = (
     await expectRedirectRefused(send());
   });
 };
+
+/** The record picker of an operation: the folder first, then the record from a dropdown linked to Find Record. */
+export const expectFolderThenRecord = (
+  fields: readonly unknown[] | undefined,
+  folderDropdown = 'list_readable_folders.id.name',
+  record: object = { required: true, search: 'find_record.id' },
+) =>
+  expect((fields ?? []).slice(0, 2)).toEqual([
+    expect.objectContaining({ key: 'folder_id', label: 'Folder', dynamic: folderDropdown, altersDynamicFields: true }),
+    expect.objectContaining({ key: 'record_id', label: 'Record', dynamic: 'list_recent_records.id.name', ...record }),
+  ]);

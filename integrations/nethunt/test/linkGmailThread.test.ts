@@ -1,6 +1,15 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import linkGmailThread from '../creates/linkGmailThread';
-import { BASE, RECORD_ID, TEXT, api, expectSampleKeys, itRefusesUnsafeOutcomes, run } from './helpers';
+import {
+  BASE,
+  RECORD_ID,
+  TEXT,
+  api,
+  expectSampleKeys,
+  expectFolderThenRecord,
+  itRefusesUnsafeOutcomes,
+  run,
+} from './helpers';
 
 useNock();
 
@@ -17,7 +26,6 @@ describe('Add Gmail Thread to Record (POST /actions/link-gmail-thread/{recordId}
     const out = await link('1234567890abcdef');
     expect(out).toEqual({
       id: RECORD_ID,
-      record_id: RECORD_ID,
       gmail_thread_id: '1234567890abcdef',
       linked_at: '2024-05-01T10:00:00.000Z',
       thread__subject: 'Hello',
@@ -40,7 +48,7 @@ describe('Add Gmail Thread to Record (POST /actions/link-gmail-thread/{recordId}
     ],
   ])('takes %s and sends the thread id', async (_what, given, sent) => {
     api().post(path, { gmailThreadId: sent }).reply(200, {});
-    await expect(link(given)).resolves.toEqual({ id: RECORD_ID, record_id: RECORD_ID, gmail_thread_id: sent });
+    await expect(link(given)).resolves.toEqual({ id: RECORD_ID, gmail_thread_id: sent });
   });
 
   it("shows NetHunt's plain-text error for a thread that does not exist", async () => {
@@ -56,7 +64,6 @@ describe('Add Gmail Thread to Record (POST /actions/link-gmail-thread/{recordId}
     api().post(path).reply(200, body, { 'Content-Type': 'application/json' });
     await expect(link('1234567890abcdef')).resolves.toEqual({
       id: RECORD_ID,
-      record_id: RECORD_ID,
       gmail_thread_id: '1234567890abcdef',
     });
   });
@@ -78,6 +85,10 @@ describe('Add Gmail Thread to Record (POST /actions/link-gmail-thread/{recordId}
       'Gmail Thread: must be a Gmail thread ID (like 1234567890abcdef) or the address of a thread opened in Gmail.',
     );
     expectNothingSent();
+  });
+
+  it('asks for the folder first, then the record from a dropdown linked to Find Record', () => {
+    expectFolderThenRecord(linkGmailThread.operation.inputFields);
   });
 
   itRefusesUnsafeOutcomes(

@@ -24,7 +24,6 @@ describe('New Call Log (GET /triggers/new-call-log/{folderId}, answer undocument
     expect(out).toEqual([
       {
         id: 'l2',
-        call_log_id: 'l2',
         record_id: RECORD_ID,
         created_at: '2024-01-02T10:00:00.000Z',
         text: 'B',
@@ -34,7 +33,6 @@ describe('New Call Log (GET /triggers/new-call-log/{folderId}, answer undocument
       },
       {
         id: 'l1',
-        call_log_id: 'l1',
         record_id: RECORD_ID,
         created_at: '2024-01-01T10:00:00.000Z',
         text: 'A',
@@ -43,6 +41,23 @@ describe('New Call Log (GET /triggers/new-call-log/{folderId}, answer undocument
       },
     ]);
     expectSampleKeys(newCallLog, out[1] ?? {});
+  });
+
+  it('outputs the call log id once, and callLogId beside an id that differs from it', async () => {
+    api()
+      .get(path)
+      .reply(200, [{ ...older, id: 'event-9' }]);
+    await expect(run.trigger(newCallLog, { folder_id: FOLDER })).resolves.toEqual([
+      {
+        id: 'event-9',
+        call_log_id: 'l1',
+        record_id: RECORD_ID,
+        created_at: '2024-01-01T10:00:00.000Z',
+        text: 'A',
+        time: null,
+        duration: null,
+      },
+    ]);
   });
 
   it('gives an item without an id a stable id of its own: its record id and a hash of the item', async () => {

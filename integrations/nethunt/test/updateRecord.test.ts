@@ -7,6 +7,7 @@ import {
   RECORD_ID,
   TEXT,
   api,
+  expectFolderThenRecord,
   expectSampleKeys,
   itRefusesUnsafeOutcomes,
   run,
@@ -35,7 +36,8 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
     );
     expect(out).toEqual({
       id: RECORD_ID,
-      record_id: RECORD_ID,
+      name: 'John Smith',
+      url: null,
       created_at: null,
       updated_at: '2015-01-05T12:34:15.880Z',
       fields__Name: 'John Smith',
@@ -61,6 +63,74 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
     );
   });
 
+  it('asks for the folder first, then the record from a dropdown linked to Find Record', () => {
+    expectFolderThenRecord(updateRecord.operation.inputFields, 'list_writable_folders.id.name');
+  });
+
+  it('sends a bare e-mail address as typed, and outputs it bare with the name NetHunt stored beside it', async () => {
+    typeSample([RECORD]);
+    api()
+      .post(path, { fieldActions: { 'Primary Email Address': { add: 'jane.cooper@northwindtraders.com' } } })
+      .query({ overwrite: 'true' })
+      .reply(200, {
+        ...updated,
+        fields: { 'Primary Email Address': 'Jane Cooper <jane.cooper@northwindtraders.com>' },
+      });
+    await expect(
+      run.create(
+        updateRecord,
+        { record_id: RECORD_ID, folder_id: FOLDER },
+        { extra: { 'fields__Primary Email Address': 'jane.cooper@northwindtraders.com' } },
+      ),
+    ).resolves.toEqual({
+      id: RECORD_ID,
+      name: null,
+      url: null,
+      created_at: null,
+      updated_at: '2015-01-05T12:34:15.880Z',
+      'fields__Primary Email Address': 'jane.cooper@northwindtraders.com',
+      'fields__Primary Email Address__name': 'Jane Cooper',
+    });
+  });
+
+  it("names the form's choices when NetHunt refuses to add to a full single-value field", async () => {
+    typeSample([RECORD]);
+    api()
+      .post(path)
+      .query({ overwrite: 'false' })
+      .reply(
+        400,
+        'Field "Name" can hold only a single value and is not empty: use "overwrite" or "remove" with "add"',
+        TEXT,
+      );
+    const err = await failureOf(
+      run.create(
+        updateRecord,
+        { record_id: RECORD_ID, folder_id: FOLDER, mode: 'add' },
+        { extra: { fields__Name: 'X' } },
+      ),
+    );
+    expect(err.message).toBe(
+      'NetHunt CRM could not add to "Name": it holds a single value and is not empty. Choose "Replace the current values" under How To Change Fields, or put its current value under Values To Remove.',
+    );
+  });
+
+  it("puts the form's words in any other refusal that quotes NetHunt's", async () => {
+    typeSample([RECORD]);
+    api().post(path).query(true).reply(400, 'Field "Keywords": "overwrite" and "remove" must not be combined', TEXT);
+    const err = await failureOf(rename());
+    expect(err.message).toBe(
+      'NetHunt CRM rejected the request: Field "Keywords": Replace (How To Change Fields) and Values To Remove must not be combined',
+    );
+  });
+
+  it('leaves a refusal that does not quote those words as NetHunt wrote it', async () => {
+    typeSample([RECORD]);
+    api().post(path).query(true).reply(400, 'Cannot remove Java from Keywords', TEXT);
+    const err = await failureOf(rename());
+    expect(err.message).toBe('NetHunt CRM rejected the request: Cannot remove Java from Keywords');
+  });
+
   it('names the record NetHunt does not know', async () => {
     typeSample([]);
     api().post(path).query(true).reply(404, 'Record not found', TEXT);
@@ -83,7 +153,7 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
       {},
       /^Please fill in at least one field, or a value under Values To Remove, to update the record\.$/,
     ],
-    ['a dot record id', { record_id: '..' }, { fields__Name: 'X' }, /^Record ID: must be an id/],
+    ['a dot record id', { record_id: '..' }, { fields__Name: 'X' }, /^Record: must be an id/],
   ])('refuses %s before any request', async (_what, input, extra, message) => {
     const err = await failureOf(
       run.create(updateRecord, { record_id: RECORD_ID, folder_id: FOLDER, ...input }, { extra }),

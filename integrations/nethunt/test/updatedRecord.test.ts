@@ -24,18 +24,33 @@ describe('Updated Record (GET /triggers/updated-record/{folderId})', () => {
       {
         id: `a1-${Date.parse('2024-02-01T00:00:00.000Z')}`,
         record_id: 'a1',
+        name: null,
+        url: null,
         created_at: RECORD.createdAt,
         updated_at: '2024-02-01T00:00:00.000Z',
       },
       {
         id: `${RECORD_ID}-1422793810510`,
         record_id: RECORD_ID,
+        name: 'John Doe',
+        url: null,
         created_at: RECORD.createdAt,
         updated_at: '2015-02-01T12:30:10.510Z',
         fields__Name: 'John Doe',
       },
     ]);
     expectSampleKeys(updatedRecord, out[0] ?? {});
+  });
+
+  it("offers the field filter as a dropdown of the folder's fields", () => {
+    expect(updatedRecord.operation.inputFields?.[1]).toEqual(
+      expect.objectContaining({
+        key: 'field_names',
+        label: 'Only When These Fields Change',
+        list: true,
+        dynamic: 'list_folder_fields.id.name',
+      }),
+    );
   });
 
   it('sends no fieldName when no field is chosen', async () => {

@@ -1,10 +1,10 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { changeOutputFields, pollChanges } from '../src/changes';
-import { changeRecordIdField, readableFolderField } from '../src/inputs';
+import { changeRecordField, readableFolderField } from '../src/inputs';
 import { flattenChange } from '../src/map';
-import { RECORD_CHANGE_SHAPE } from '../src/samples';
+import { SAMPLE_CHANGE } from '../src/samples';
 
-const inputFields = defineInputFields([readableFolderField, changeRecordIdField]);
+const inputFields = defineInputFields([readableFolderField, changeRecordField]);
 
 const perform = (async (z, bundle) => pollChanges(z, bundle, ['DELETE'])) satisfies PollingTriggerPerform<
   typeof inputFields
@@ -15,18 +15,17 @@ export default defineTrigger({
   noun: 'Record',
   display: {
     label: 'Deleted Record',
-    description: 'Triggers when a record is deleted from a NetHunt CRM folder.',
+    description:
+      "Triggers when a record is deleted from a folder. Gives the record's name and ID and who deleted it; its other fields are gone.",
   },
   operation: {
     type: 'polling',
     inputFields,
     perform,
-    sample: flattenChange({
-      ...RECORD_CHANGE_SHAPE,
-      id: '597084cc39b70d3b5959c604',
-      time: '2017-03-01T12:30:10.510Z',
-      recordAction: 'DELETE',
-    }),
+    sample: flattenChange(
+      { ...SAMPLE_CHANGE, time: '2024-03-15T08:12:40.220Z', recordAction: 'DELETE', fieldActions: undefined },
+      'Jane Cooper',
+    ),
     outputFields: changeOutputFields,
   },
 });

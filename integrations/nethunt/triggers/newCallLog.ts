@@ -19,7 +19,7 @@ export default defineTrigger({
   noun: 'Call Log',
   display: {
     label: 'New Call Log',
-    description: 'Triggers when a call is logged on a record in a NetHunt CRM folder.',
+    description: 'Triggers when a call is logged on a record in a folder.',
   },
   operation: {
     type: 'polling',
@@ -28,7 +28,6 @@ export default defineTrigger({
     sample: flattenCallLogItem(CALL_LOG),
     outputFields: [
       { key: 'id', label: 'Call Log ID', type: 'string' },
-      { key: 'call_log_id', label: 'Call Log ID (NetHunt)', type: 'string' },
       { key: 'record_id', label: 'Record ID', type: 'string' },
       { key: 'created_at', label: 'Logged At', type: 'datetime' },
       { key: 'text', label: 'Call Notes', type: 'string' },

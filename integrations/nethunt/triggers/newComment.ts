@@ -1,22 +1,36 @@
-import { newestFirst, parseInput, sinceFor } from '@crm-zapier/kit';
+import { newestFirst, orNotFound, parseInput, sinceFor } from '@crm-zapier/kit';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { LOOK_BACK, nethunt } from '../src/client';
 import { FolderInput, readableFolderField } from '../src/inputs';
-import { flattenComment } from '../src/map';
-import { COMMENT } from '../src/samples';
+import { flattenComment, recordName } from '../src/map';
+import { SAMPLE_COMMENT } from '../src/samples';
 
 const inputFields = defineInputFields([readableFolderField]);
 
+/** Records whose name is read per poll, at most: the comments' answer gives only the record's id. */
+const NAME_LOOKUPS = 10;
+
 const perform = (async (z, bundle) => {
   const { folder_id } = parseInput(z, FolderInput, bundle.inputData, inputFields);
-  const comments = await nethunt(z).newComments(folder_id, { since: sinceFor(bundle, LOOK_BACK) });
-  return newestFirst(comments, (c) => c.createdAt).map(flattenComment);
+  const client = nethunt(z);
+  const comments = newestFirst(
+    await client.newComments(folder_id, { since: sinceFor(bundle, LOOK_BACK) }),
+    (c) => c.createdAt,
+  );
+  // One find-record by id per record commented on (newest comments first); a record NetHunt no
+  // longer finds has no name.
+  const recordIds = [...new Set(comments.map((c) => c.recordId))].slice(0, NAME_LOOKUPS);
+  const found = await Promise.all(
+    recordIds.map(async (recordId) => (await orNotFound(client.findRecords(folder_id, { recordId, limit: 1 }))) ?? []),
+  );
+  const names = new Map(found.flat().map((r) => [r.recordId, recordName(r.fields)]));
+  return comments.map((c) => flattenComment(c, names.get(c.recordId) ?? null));
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 const commentOutputFields = [
   { key: 'id', label: 'Comment ID', type: 'string' as const },
-  { key: 'comment_id', label: 'Comment ID (NetHunt)', type: 'string' as const },
   { key: 'record_id', label: 'Record ID', type: 'string' as const },
+  { key: 'record_name', label: 'Record Name', type: 'string' as const },
   { key: 'created_at', label: 'Created At', type: 'datetime' as const },
   { key: 'text', label: 'Comment Text', type: 'string' as const },
 ];
@@ -26,13 +40,13 @@ export default defineTrigger({
   noun: 'Comment',
   display: {
     label: 'New Comment',
-    description: 'Triggers when a comment is added to a record in a NetHunt CRM folder.',
+    description: "Triggers when a comment is added to a record in a folder. Gives the comment and the record's name.",
   },
   operation: {
     type: 'polling',
     inputFields,
     perform,
-    sample: flattenComment(COMMENT),
+    sample: flattenComment(SAMPLE_COMMENT, 'Jane Cooper'),
     outputFields: commentOutputFields,
   },
 });

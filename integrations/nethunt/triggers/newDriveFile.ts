@@ -27,7 +27,7 @@ export default defineTrigger({
   noun: 'File',
   display: {
     label: 'New File',
-    description: 'Triggers when a Google Drive file is added to a record in a NetHunt CRM folder.',
+    description: 'Triggers when a Google Drive file is added to a record in a folder.',
   },
   operation: {
     type: 'polling',

@@ -1,12 +1,12 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { changeOutputFields, pollChanges } from '../src/changes';
+import { changedRecordOutputFields, pollChangedRecords } from '../src/changes';
 import { changeFieldNamesField, readableFolderField } from '../src/inputs';
-import { flattenChange } from '../src/map';
-import { RECORD_CHANGE_SHAPE } from '../src/samples';
+import { flattenChangedRecord } from '../src/map';
+import { SAMPLE_CHANGE, SAMPLE_RECORD } from '../src/samples';
 
 const inputFields = defineInputFields([readableFolderField, changeFieldNamesField]);
 
-const perform = (async (z, bundle) => pollChanges(z, bundle, ['CREATE', 'UPDATE'])) satisfies PollingTriggerPerform<
+const perform = (async (z, bundle) => pollChangedRecords(z, bundle)) satisfies PollingTriggerPerform<
   typeof inputFields
 >;
 
@@ -15,13 +15,14 @@ export default defineTrigger({
   noun: 'Record',
   display: {
     label: 'New or Updated Record',
-    description: 'Triggers when a record in a NetHunt CRM folder is created or updated, with the values that changed.',
+    description:
+      'Triggers when a record in a folder is created or updated. Gives the full record, with the fields that changed and their old and new values.',
   },
   operation: {
     type: 'polling',
     inputFields,
     perform,
-    sample: flattenChange({ ...RECORD_CHANGE_SHAPE, recordAction: 'CREATE' }),
-    outputFields: changeOutputFields,
+    sample: flattenChangedRecord(SAMPLE_CHANGE, null, SAMPLE_RECORD),
+    outputFields: changedRecordOutputFields,
   },
 });

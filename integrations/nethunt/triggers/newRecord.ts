@@ -4,7 +4,7 @@ import { LOOK_BACK, nethunt } from '../src/client';
 import { folderOutputFields } from '../src/folderFields';
 import { FolderInput, readableFolderField } from '../src/inputs';
 import { flattenRecord, newestRecords, recordOutputFields } from '../src/map';
-import { RECORD_SHAPE } from '../src/samples';
+import { SAMPLE_RECORD } from '../src/samples';
 
 const inputFields = defineInputFields([readableFolderField]);
 
@@ -19,13 +19,13 @@ export default defineTrigger({
   noun: 'Record',
   display: {
     label: 'New Record',
-    description: 'Triggers when a new record is created in a NetHunt CRM folder.',
+    description: 'Triggers when a record is created in a folder. Gives the full record with all its fields.',
   },
   operation: {
     type: 'polling',
     inputFields,
     perform,
-    sample: flattenRecord({ ...RECORD_SHAPE, updatedAt: undefined }),
+    sample: flattenRecord({ ...SAMPLE_RECORD, updatedAt: undefined }),
     outputFields: [...recordOutputFields, folderOutputFields],
   },
 });

@@ -1,10 +1,10 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { changeOutputFields, pollChanges } from '../src/changes';
-import { changeFieldNamesField, changeRecordIdField, readableFolderField } from '../src/inputs';
+import { changeFieldNamesField, changeRecordField, readableFolderField } from '../src/inputs';
 import { flattenChange } from '../src/map';
-import { RECORD_CHANGE_SHAPE } from '../src/samples';
+import { SAMPLE_CHANGE } from '../src/samples';
 
-const inputFields = defineInputFields([readableFolderField, changeRecordIdField, changeFieldNamesField]);
+const inputFields = defineInputFields([readableFolderField, changeRecordField, changeFieldNamesField]);
 
 const perform = (async (z, bundle) => pollChanges(z, bundle)) satisfies PollingTriggerPerform<typeof inputFields>;
 
@@ -13,13 +13,14 @@ export default defineTrigger({
   noun: 'Record Change',
   display: {
     label: 'Record Change',
-    description: 'Triggers when a record in a NetHunt CRM folder is created, updated or deleted, with what changed.',
+    description:
+      "Triggers when any record in a folder is created, updated or deleted, once per change. Gives what changed, by whom, and the record's name, not its other fields.",
   },
   operation: {
     type: 'polling',
     inputFields,
     perform,
-    sample: flattenChange(RECORD_CHANGE_SHAPE),
+    sample: flattenChange(SAMPLE_CHANGE, 'Jane Cooper'),
     outputFields: changeOutputFields,
   },
 });

@@ -2,21 +2,11 @@ import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'za
 import { parseInput, sinceFor } from '@crm-zapier/kit';
 import { LOOK_BACK, nethunt } from '../src/client';
 import { folderOutputFields } from '../src/folderFields';
-import { FolderInput, fieldNames, readableFolderField } from '../src/inputs';
-import { flattenUpdate, newestRecords, recordOutputFields } from '../src/map';
-import { RECORD_SHAPE } from '../src/samples';
+import { changeFieldNamesField, FolderInput, fieldNames, readableFolderField } from '../src/inputs';
+import { flattenUpdate, newestRecords, updateOutputFields } from '../src/map';
+import { SAMPLE_RECORD } from '../src/samples';
 
-const inputFields = defineInputFields([
-  readableFolderField,
-  {
-    key: 'field_names',
-    label: 'Only When These Fields Change',
-    list: true,
-    required: false,
-    dynamic: 'list_folder_fields.id.name',
-    helpText: 'Pick one or more fields to trigger only when one of them changes. Leave empty to trigger on any change.',
-  },
-]);
+const inputFields = defineInputFields([readableFolderField, changeFieldNamesField]);
 
 const UpdatedRecordInput = FolderInput.extend({ field_names: fieldNames() });
 
@@ -35,13 +25,13 @@ export default defineTrigger({
   display: {
     label: 'Updated Record',
     description:
-      'Triggers when a record in a NetHunt CRM folder is updated (optionally only when chosen fields change).',
+      'Triggers when a record in a folder is updated, optionally only when chosen fields change. Gives the full record as it is now, not which fields changed.',
   },
   operation: {
     type: 'polling',
     inputFields,
     perform,
-    sample: flattenUpdate(RECORD_SHAPE),
-    outputFields: [...recordOutputFields, folderOutputFields],
+    sample: flattenUpdate(SAMPLE_RECORD),
+    outputFields: [...updateOutputFields, folderOutputFields],
   },
 });

@@ -46,6 +46,9 @@ export const NIMBLE_BASE_URL = 'https://app.nimble.com';
 const trimmed = (url: string): string => url.replace(/\/+$/, '');
 /** The API host in force: the constant, or NIMBLE_BASE_URL from the environment (sandbox, tests). */
 const baseUrl = (): string => trimmed(process.env.NIMBLE_BASE_URL || NIMBLE_BASE_URL);
+
+/** What API Request's paths are relative to: the REST API (`/v1/…`, `/v2/…`), not the OAuth endpoints' host paths. */
+export const apiBaseUrl = (): string => `${baseUrl()}/api`;
 /** The OAuth host: NIMBLE_AUTH_URL if set, else the API host (they are the same at Nimble). */
 const authBaseUrl = (): string => trimmed(process.env.NIMBLE_AUTH_URL || baseUrl());
 

@@ -6,6 +6,12 @@ import type { Action, Definition, Field, FieldItem } from './definition';
 
 const PERFORM = /^(triggers|searches|creates)\.([a-z0-9_]+)\.operation\.perform$/;
 const DATE_KEY = /(_at|_time|_date|^time|^date)$/;
+/**
+ * API Request (Beta) outputs whatever the endpoint the user chose answers: its headers and body keys
+ * cannot be labelled, typed or sampled in advance. Only its fixed keys (status, body_text) are checked.
+ */
+const passedThrough = (action: Action, key: string) =>
+  action.key === 'api_request' && /^(headers__|body(__|\[\]))/.test(key);
 
 const fieldsOnly = (items: FieldItem[] | unknown): Field[] =>
   Array.isArray(items) ? items.filter((i): i is Field => typeof i === 'object' && i !== null && 'key' in i) : [];
@@ -41,7 +47,7 @@ export const compareOutput = (
   const labelled = new Set([...staticOutputs, ...dynamicOutputs].filter((f) => f.label).map((f) => f.key));
 
   for (const key of Object.keys(action.operation.sample ?? {})) {
-    if (!live.has(key))
+    if (!live.has(key) && !passedThrough(action, key))
       add('T004', `sample key "${key}" is never returned for real`, 'drop it from the sample, or return it always');
   }
   for (const f of staticOutputs) {
@@ -53,10 +59,12 @@ export const compareOutput = (
       );
   }
   for (const key of live) {
-    if (!labelled.has(key)) add('X001', `output key "${key}" has no label`, 'add it to outputFields with a label');
+    if (!labelled.has(key) && !passedThrough(action, key))
+      add('X001', `output key "${key}" has no label`, 'add it to outputFields with a label');
   }
   for (const item of items) {
     for (const [key, value] of Object.entries(item)) {
+      if (passedThrough(action, key)) continue;
       if (value === undefined) add('X002', `"${key}" is undefined`, 'return null or leave the key out');
       else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         add('X002', `"${key}" is a nested object`, 'flatten it to scalar keys');

@@ -18,13 +18,6 @@ export const WAIVERS: Waiver[] = [
     reason:
       "Every input is parsed with zod where an empty value means 'not given'; Zapier's default cleaning is what the schemas expect, and none of these CRMs' update endpoints can clear a field with an empty value.",
   },
-  {
-    crm: 'nethunt',
-    check: 'D004',
-    where: '*.record_id',
-    reason:
-      "NetHunt's Zapier API has no endpoint that lists records (only since-windows and searches), so a record dropdown cannot be filled; the help text points to mapping the ID from a trigger or Find Record.",
-  },
   ...[
     'creates.create_contact.inputFields.owner_id',
     'creates.create_deal.inputFields.owner_id',

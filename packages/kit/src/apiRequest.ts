@@ -3,13 +3,7 @@
  * authentication, for what the app does not wrap. The path stays under the API's base URL, the
  * headers cannot replace the authentication, and the answer leaves without the credentials.
  */
-import {
-  defineCreate,
-  defineInputFields,
-  type Bundle,
-  type ThrottleObject,
-  type ZObject,
-} from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type Bundle, type ThrottleObject, type ZObject } from 'zapier-platform-core';
 import { parseJsonBody } from './errors';
 import { toScalar, type FlatObject, type FlatValue } from './flatten';
 import { sendRequest } from './http';
@@ -128,7 +122,7 @@ export const apiRequestInputFields = (config: ApiRequestConfig) =>
       key: 'path',
       label: 'Path',
       required: true,
-      helpText: `The endpoint, relative to the API's base address (${config.baseUrl()}), e.g. \`/contacts\`. See the [API reference](${config.docsUrl}) for the endpoints. The connection's authentication is added for you.`,
+      helpText: `The endpoint, relative to the API's base address (\`${config.baseUrl()}\`), e.g. \`/contacts\`. See the [API reference](${config.docsUrl}) for the endpoints. The connection's authentication is added for you.`,
     },
     {
       key: 'query',

@@ -90,6 +90,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         add_tag_to_contact: 2,
         // the contact, then a tag given by name: search the tags, create the missing one, add it
         'add_tag_to_contact (new name)': 4,
+        api_request: 1,
         // Zapier's find-or-create: the search (with the match's read), then the create or the update
         'find_or_create_contact (miss)': 2,
         'find_or_create_contact (hit)': 3,

@@ -30,6 +30,7 @@ const SCHEMAS_OF: Record<string, string[]> = {
   'nethunt.flattenRecord': ['RecordSchema', 'CreatedRecordSchema', 'UpdatedRecordSchema'],
   'nethunt.flattenUpdate': ['RecordSchema'],
   'nethunt.flattenChange': ['RecordChangeSchema'],
+  'nethunt.flattenChangedRecord': ['RecordChangeSchema'],
   'lunarsend.flattenContact': ['ContactSchema', 'SearchContactSchema'],
   'lunarsend.flattenDeal': ['DealSchema', 'SearchDealSchema'],
   'lunarsend.contactChoice': ['SearchContactSchema'],

@@ -37,8 +37,15 @@ const REFERENCE_ENDPOINTS: [string, string, RegExp][] = [
   ['link Gmail thread', 'POST', new RegExp(`^/actions/link-gmail-thread/${ID}$`)],
 ];
 
-/** Requests per tour step: the create and update steps (and their dynamic fields) first read the folder's field types. */
+/**
+ * Requests per tour step: the create and update steps (and their dynamic fields) first read the
+ * folder's field types; New Comment reads the name of each record commented on (John and Jane);
+ * New or Updated Record reads the folder's new and updated records. Record Change and Deleted
+ * Record name every record from the changes themselves here (each creation is in the window).
+ */
 const REQUESTS: Record<string, number> = {
+  new_comment: 3,
+  new_or_updated_record: 3,
   'create_record fields': 2,
   create_record: 2,
   update_record: 2,
@@ -157,7 +164,47 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
       });
     });
 
-    it("shows NetHunt's own error when a single-value field is added to without Replace", async () => {
+    it('picks records by name, newest first, and names the records of changes, comments and deletions', async () => {
+      const folder_id = sim.folders[0]!.id;
+      const { john, jane } = sim.seeded;
+      const choices = await run('triggers.list_recent_records.operation.perform', bundle({ folder_id }));
+      expect(choices).toEqual([
+        { id: jane.recordId, name: 'Jane Doe' },
+        { id: john.recordId, name: 'John Doe' },
+      ]);
+      const comments = (await run('triggers.new_comment.operation.perform', bundle({ folder_id }))) as Record<
+        string,
+        unknown
+      >[];
+      expect(comments.map((c) => [c.record_name, c.text])).toEqual([
+        ['Jane Doe', 'Called Jane back'],
+        ['John Doe', 'My first comment'],
+      ]);
+      const changed = (await run('triggers.new_or_updated_record.operation.perform', bundle({ folder_id }))) as Record<
+        string,
+        unknown
+      >[];
+      // John's salary update, with John as he is now, his e-mail bare and his name beside it.
+      expect(changed[0]).toMatchObject({
+        record_id: john.recordId,
+        action: 'UPDATE',
+        name: 'John Doe',
+        'fields__Primary Email Address': 'john.doe@example.com',
+        'fields__Primary Email Address__name': 'John Doe',
+        fields__Salary: 200000,
+        fields__Status: 'Qualified',
+        changed_fields: ['Salary', 'Status'],
+        field_actions__Salary__remove: 100000,
+        field_actions__Salary__add: 200000,
+      });
+      const deleted = (await run('triggers.deleted_record.operation.perform', bundle({ folder_id }))) as Record<
+        string,
+        unknown
+      >[];
+      expect(deleted.map((d) => d.record_name)).toEqual(['Old Lead']);
+    });
+
+    it("names the form's choices when a single-value field is added to without Replace", async () => {
       const john = sim.seeded.john;
       const err = await failureOf(
         run(
@@ -165,7 +212,9 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
           bundle({ folder_id: john.folderId, record_id: john.recordId, mode: 'add', fields__Name: 'Johnny' }),
         ),
       );
-      expect(err.message).toMatch(/^NetHunt CRM rejected the request: Field "Name" can hold only a single value/);
+      expect(err.message).toMatch(
+        /^NetHunt CRM could not add to "Name": it holds a single value and is not empty\. Choose "Replace the current values" under How To Change Fields, or put its current value under Values To Remove\.$/,
+      );
     });
 
     describe('Find or Create Record', () => {
@@ -262,7 +311,7 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
           ),
         );
         expect(err.message).toBe(
-          '2 records in this folder have Name "twin", so Find or Create Record cannot tell which one to update. Search a field whose values are unique (like an email address), or use the Record ID.',
+          '2 records in this folder have Name "twin", so Find or Create Record cannot tell which one to update. Search a field whose values are unique (like an email address), or pick the Record.',
         );
         expect(sim.records).toEqual(before);
       });
@@ -348,8 +397,8 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
       const deleted = (await run(
         'triggers.deleted_record.operation.perform',
         bundle({ folder_id: jane.folderId, record_id: jane.recordId }),
-      )) as { action: string }[];
-      expect(deleted.map((d) => d.action)).toEqual(['DELETE']);
+      )) as { action: string; record_name: string }[];
+      expect(deleted.map((d) => [d.action, d.record_name])).toEqual([['DELETE', 'Jane Doe']]);
       const again = await failureOf(
         run('creates.delete_record.operation.perform', bundle({ record_id: jane.recordId })),
       );
@@ -365,7 +414,7 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
         'creates.link_gmail_thread.operation.perform',
         bundle({ record_id: john.recordId, gmail_thread: given }),
       );
-      expect(out).toEqual({ id: john.recordId, record_id: john.recordId, gmail_thread_id: '17c0a5f4e3d2b1a0' });
+      expect(out).toEqual({ id: john.recordId, gmail_thread_id: '17c0a5f4e3d2b1a0' });
       expect(sim.threads.get(john.recordId)).toEqual(['17c0a5f4e3d2b1a0']);
     });
 
@@ -393,7 +442,8 @@ describe('NetHunt CRM against its simulator, through the runtime', () => {
         [logged.id, jane.recordId, 'Follow-up'],
         [sim.callLogs[0]!.callLogId, sim.seeded.john.recordId, 'Intro call with John'],
       ]);
-      expect(out[0]).toMatchObject({ duration: 3, call_log_id: logged.id });
+      expect(out[0]).toMatchObject({ duration: 3 });
+      expect(out[0]).not.toHaveProperty('call_log_id');
     });
 
     it("nethunt.md › Request bodies and answers: New File outputs the Drive file's name, link and record", async () => {

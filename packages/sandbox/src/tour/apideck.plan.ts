@@ -290,6 +290,15 @@ export const apideckPlan = (): TourPlan => {
           }),
         expect: took('updated', (l) => l.status === 'Contacted' && l.name === 'Howard Aiken'),
       },
+      {
+        // Any endpoint of the unified CRM API, with the connection's headers: one contact.
+        name: 'api_request',
+        method: 'creates.api_request.operation.perform',
+        inputData: { method: 'GET', path: '/contacts', query: { limit: '1' } },
+        expect: (r) => {
+          if ((r as { status?: unknown }).status !== 200) throw new Error('expected status 200');
+        },
+      },
     ],
   };
 };

@@ -182,6 +182,15 @@ export const lunarsendPlan = (): TourPlan => {
         expect: path('created'),
       },
       {
+        // Any endpoint, with the connection's key: the contact created above.
+        name: 'api_request',
+        method: 'creates.api_request.operation.perform',
+        inputData: (ctx) => ({ method: 'GET', path: '/contacts', query: { id: idOf(ctx, 'create_contact') } }),
+        expect: (r) => {
+          if ((r as { status?: unknown }).status !== 200) throw new Error('expected status 200');
+        },
+      },
+      {
         name: 'delete_contact',
         method: 'creates.delete_contact.operation.perform',
         inputData: (ctx) => ({ contact_id: idOf(ctx, 'create_contact') }),

@@ -26,6 +26,13 @@ export const nethuntPlan = (): TourPlan => {
         expect: nonEmpty,
       },
       {
+        // The record dropdown: the folder's records of the last year, by name.
+        name: 'list_recent_records',
+        method: 'triggers.list_recent_records.operation.perform',
+        inputData: { folder_id: folder },
+        expect: nonEmpty,
+      },
+      {
         name: 'new_record',
         method: 'triggers.new_record.operation.perform',
         inputData: { folder_id: folder },
@@ -100,7 +107,11 @@ export const nethuntPlan = (): TourPlan => {
         inputData: {
           folder_id: folder,
           [`${p}Name`]: 'Ada Lovelace',
-          [`${p}Primary Email Address`]: 'Ada <ada@example.com>',
+          [`${p}Company`]: 'Analytical Engines Ltd',
+          [`${p}Position`]: 'Chief Mathematician',
+          [`${p}Phone`]: '+44 20 7946 0958',
+          [`${p}Status`]: 'New',
+          [`${p}Primary Email Address`]: 'ada@analyticalengines.co.uk',
           // Typed as the folder's records hold them: a number, a checkbox, a list.
           [`${p}Salary`]: '120000',
           [`${p}Employed`]: 'true',
@@ -121,12 +132,17 @@ export const nethuntPlan = (): TourPlan => {
       {
         name: 'create_comment',
         method: 'creates.create_comment.operation.perform',
-        inputData: (ctx) => ({ record_id: idOf(ctx, 'create_record'), text: 'Met at the conference' }),
+        inputData: (ctx) => ({
+          folder_id: folder,
+          record_id: idOf(ctx, 'create_record'),
+          text: 'Met at the conference',
+        }),
       },
       {
         name: 'create_call_log',
         method: 'creates.create_call_log.operation.perform',
         inputData: (ctx) => ({
+          folder_id: folder,
           record_id: idOf(ctx, 'create_record'),
           text: 'Intro call',
           time: '2024-05-01T14:30:00+02:00',
@@ -138,6 +154,7 @@ export const nethuntPlan = (): TourPlan => {
         name: 'link_gmail_thread',
         method: 'creates.link_gmail_thread.operation.perform',
         inputData: (ctx) => ({
+          folder_id: folder,
           record_id: idOf(ctx, 'create_record'),
           gmail_thread: 'https://mail.google.com/mail/u/0/#inbox/17c0a5f4e3d2b1a0',
         }),
@@ -168,10 +185,19 @@ export const nethuntPlan = (): TourPlan => {
         },
       },
       {
+        // Any endpoint, with the connection's auth: the folders it can read.
+        name: 'api_request',
+        method: 'creates.api_request.operation.perform',
+        inputData: { method: 'GET', path: '/triggers/readable-folder' },
+        expect: (r) => {
+          if ((r as { status?: unknown }).status !== 200) throw new Error('expected status 200');
+        },
+      },
+      {
         // Last: the record the earlier steps worked on is deleted.
         name: 'delete_record',
         method: 'creates.delete_record.operation.perform',
-        inputData: (ctx) => ({ record_id: idOf(ctx, 'create_record') }),
+        inputData: (ctx) => ({ folder_id: folder, record_id: idOf(ctx, 'create_record') }),
       },
     ],
   };

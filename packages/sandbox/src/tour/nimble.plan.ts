@@ -296,6 +296,15 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         },
       },
       { name: 'auth test after refresh', method: 'authentication.test' },
+      {
+        // Any endpoint, with the refreshed token: the connected user.
+        name: 'api_request',
+        method: 'creates.api_request.operation.perform',
+        inputData: { method: 'GET', path: '/v1/myself' },
+        expect: (r) => {
+          if ((r as { status?: unknown }).status !== 200) throw new Error('expected status 200');
+        },
+      },
     ],
   };
 };

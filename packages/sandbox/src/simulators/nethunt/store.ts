@@ -55,8 +55,13 @@ export interface Change {
 }
 
 export const USER = { personalName: 'John Doe', emailAddress: NETHUNT_SANDBOX_CREDENTIALS.username };
+/** The seed document's contact fields, and the ones a Contacts folder usually has besides (phones hold several values). */
 const CONTACT_FIELDS = [
   { name: 'Name', multi: false },
+  { name: 'Company', multi: false },
+  { name: 'Position', multi: false },
+  { name: 'Phone', multi: true },
+  { name: 'Status', multi: false },
   { name: 'Birthday', multi: false },
   { name: 'Employed', multi: false },
   { name: 'Salary', multi: false },
@@ -138,6 +143,10 @@ export const createNetHuntStore = () => {
     contacts,
     {
       Name: 'John Doe',
+      Company: 'Acme Logistics',
+      Position: 'Operations Manager',
+      Phone: ['+1 312-555-0148'],
+      Status: 'New',
       Birthday: '1980-01-01',
       Employed: true,
       Salary: 100000,
@@ -151,14 +160,27 @@ export const createNetHuntStore = () => {
   const jane = addRecord(
     store,
     contacts,
-    { Name: 'Jane Doe', 'Primary Email Address': 'Jane Doe <jane.doe@example.com>' },
+    {
+      Name: 'Jane Doe',
+      Company: 'Example Corp',
+      Phone: ['+1 415-555-0132'],
+      Status: 'Qualified',
+      'Primary Email Address': 'Jane Doe <jane.doe@example.com>',
+    },
     ago(120),
   );
   // A reference field holds record ids (nethunt.md, "Shapes").
   john.fields['Co-workers'] = [jane.recordId];
   john.fields.Salary = 200000;
+  john.fields.Status = 'Qualified';
   john.updatedAt = ago(60);
-  logChange(store, john, 'UPDATE', { Salary: { remove: 100000, add: 200000 } }, john.updatedAt);
+  logChange(
+    store,
+    john,
+    'UPDATE',
+    { Salary: { remove: 100000, add: 200000 }, Status: { remove: 'New', add: 'Qualified' } },
+    john.updatedAt,
+  );
   const gone = addRecord(store, contacts, { Name: 'Old Lead' }, ago(240));
   store.records.splice(store.records.indexOf(gone), 1);
   logChange(store, gone, 'DELETE', undefined, ago(45));
