@@ -20,6 +20,7 @@ import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
 import listPipelines from './triggers/listPipelines';
 import listStages from './triggers/listStages';
+import listUsers from './triggers/listUsers';
 import newContact from './triggers/newContact';
 import newDeal from './triggers/newDeal';
 import updatedContact from './triggers/updatedContact';
@@ -39,6 +40,7 @@ const app = defineApp({
     [listDeals.key]: listDeals,
     [listPipelines.key]: listPipelines,
     [listStages.key]: listStages,
+    [listUsers.key]: listUsers,
   },
   searches: { [findContact.key]: findContact, [findExactContact.key]: findExactContact, [findDeal.key]: findDeal },
   creates: {
@@ -61,7 +63,7 @@ const app = defineApp({
       display: {
         label: 'Find or Create Contact',
         description:
-          'Finds the Nimble contact with exactly an email, a name or a company name and updates it with the fields you fill in, or creates one if none matches. Stops with an error when several contacts match exactly.',
+          'Finds the contact with exactly an email, a name or a company name and updates it with the fields you fill in, or creates one if none matches. Stops with an error when several contacts match exactly.',
       },
       search: findExactContact.key,
       create: createContact.key,

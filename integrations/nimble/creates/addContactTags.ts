@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nimble } from '../src/client';
+import { flatContact } from '../src/contacts';
 import { contactCustomOutputFields, contactIdField, tagList } from '../src/inputs';
 import { contactOutputFields, flattenContact, staticSample, tagNames } from '../src/map';
 import { CONTACT } from '../src/samples';
@@ -25,14 +26,14 @@ export const inputFields = defineInputFields([
       { value: 'replace', label: 'Replace them with these', sample: 'replace' },
     ],
     helpText:
-      "Nimble's tags endpoint sets a contact's whole tag list. **Keep** reads the contact's tags first and sends them with yours (2 requests); **Replace** leaves the contact with exactly the tags above.",
+      "**Keep** adds your tags to the contact's current ones; **Replace** leaves the contact with exactly the tags above.",
   },
 ]);
 
 const AddTagsInput = z.object({
   contact_id: inputs.id(),
   tags: tagList().pipe(z.array(z.string()).min(1, 'needs at least one tag')),
-  mode: z.enum(['add', 'replace']).default('add'),
+  mode: inputs.optional(z.enum(['add', 'replace'])).transform((v) => v ?? 'add'),
 });
 
 /** `current` followed by the new tags it lacks (compared without case), each once. */
@@ -60,12 +61,12 @@ const perform = (async (z, bundle) => {
   const contact = answer ?? (before ? { ...before, tags } : (await api.getContact(input.contact_id))[0]);
   if (!contact) {
     throw new z.errors.Error(
-      `Nimble set the tags but did not return the contact with ID ${input.contact_id} when it was read back.`,
+      'Nimble set the tags, but the contact could not be read back to show them: check it in Nimble.',
       'InvalidResponse',
       502,
     );
   }
-  return flattenContact(contact);
+  return flatContact(z, contact);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -73,7 +74,7 @@ export default defineCreate({
   noun: 'Tag',
   display: {
     label: 'Add Tags to Contact',
-    description: 'Adds tags to a Nimble contact, keeping its other tags (or replacing them, if you choose).',
+    description: 'Adds tags to a contact, keeping its other tags (or replacing them, if you choose).',
   },
   operation: {
     inputFields,

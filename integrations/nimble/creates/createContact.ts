@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nimble } from '../src/client';
+import { flatContact } from '../src/contacts';
 import {
   contactCustomInputFields,
   contactCustomOutputFields,
@@ -9,6 +10,7 @@ import {
   contactShape,
   contactStandardFields,
   MAX_CREATE_TAGS,
+  connectedUserId,
   ownerIdField,
   tagList,
 } from '../src/inputs';
@@ -41,12 +43,12 @@ export const inputFields = defineInputFields([
 
 const CreateContactInput = z
   .object({
-    record_type: z.enum(['person', 'company']).default('person'),
+    record_type: inputs.optional(z.enum(['person', 'company'])).transform((v) => v ?? 'person'),
     ...contactShape,
-    tags: tagList()
-      .pipe(z.array(z.string()).max(MAX_CREATE_TAGS, `takes at most ${MAX_CREATE_TAGS} tags`))
-      .optional(),
-    owner_id: inputs.id().optional(),
+    tags: inputs.optional(
+      tagList().pipe(z.array(z.string()).max(MAX_CREATE_TAGS, `takes at most ${MAX_CREATE_TAGS} tags`)),
+    ),
+    owner_id: inputs.optional(inputs.id()),
   })
   .loose()
   .refine((i) => i.record_type !== 'person' || i.first_name || i.last_name, {
@@ -65,15 +67,16 @@ const perform = (async (z, bundle) => {
     type: input.record_type,
     fields: toContactFields(input, input.record_type),
     ...(input.tags?.length ? { tags: toTagList(input.tags) } : {}),
-    ...(input.owner_id ? { owner_id: input.owner_id } : {}),
+    // The connected user unless another owner is picked (Nimble would otherwise give the company's default owner).
+    owner_id: input.owner_id ?? (await connectedUserId(z, bundle.authData)),
   });
-  return flattenContact(created);
+  return flatContact(z, created);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
   key: 'create_contact',
   noun: 'Contact',
-  display: { label: 'Create Contact', description: 'Creates a new person or company contact in Nimble.' },
+  display: { label: 'Create Contact', description: 'Creates a new contact: a person or a company.' },
   operation: {
     inputFields,
     inputFieldGroups: contactInputFieldGroups,

@@ -1,8 +1,16 @@
-import { inputs, nonBlank, parseInput } from '@crm-zapier/kit';
+import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nimble } from '../src/client';
-import { contactIdsField, dealCustomOutputFields, dealValuesShape, idList, ownerIdField, tagList } from '../src/inputs';
+import {
+  connectedUserId,
+  contactIdsField,
+  dealCustomOutputFields,
+  dealValuesShape,
+  idList,
+  ownerIdField,
+  tagList,
+} from '../src/inputs';
 import { dealOutputFields, flattenDeal, staticSample } from '../src/map';
 import { dealFieldsValues, inputError, stageProblem } from '../src/deals';
 import { DEAL } from '../src/samples';
@@ -15,7 +23,7 @@ export const inputFields = defineInputFields([
     required: true,
     dynamic: 'list_pipelines.id.name',
     altersDynamicFields: true,
-    helpText: 'The deal pipeline to add the deal to.',
+    helpText: 'The pipeline to add the deal to.',
   },
   {
     key: 'stage_id',
@@ -48,7 +56,11 @@ export const inputFields = defineInputFields([
     helpText: "When the deal is expected to close: only the date is kept, as a date in your Zap's time zone.",
   },
   { key: 'description', label: 'Description', type: 'text', required: false },
-  { ...contactIdsField, label: 'Related Contact IDs', helpText: 'Nimble contact IDs taking part in the deal.' },
+  {
+    ...contactIdsField,
+    label: 'Related Contacts',
+    helpText: 'The people or companies taking part in the deal: pick them, or map them from an earlier step.',
+  },
   { key: 'tags', label: 'Tags', list: true, required: false },
   ownerIdField,
 ]);
@@ -58,9 +70,9 @@ const CreateDealInput = z.object({
   stage_id: inputs.id(),
   name: inputs.text(),
   ...dealValuesShape,
-  contact_ids: idList().optional(),
-  tags: tagList().optional(),
-  owner_id: inputs.id().optional(),
+  contact_ids: inputs.optional(idList()),
+  tags: inputs.optional(tagList()),
+  owner_id: inputs.optional(inputs.id()),
 });
 
 const perform = (async (z, bundle) => {
@@ -83,9 +95,8 @@ const perform = (async (z, bundle) => {
   const body: DealBody = {
     pipeline_id: input.pipeline_id,
     stage_id: input.stage_id,
-    // The spec requires an owner; the connected user is the natural default. Its id is stored at
-    // connection time; connections made before that ask `/myself`.
-    owner_id: input.owner_id ?? nonBlank(bundle.authData.user_id) ?? (await api.myself()).user_id,
+    // The spec requires an owner: the connected user unless another is picked.
+    owner_id: input.owner_id ?? (await connectedUserId(z, bundle.authData)),
     fields_values,
     ...(input.currency ? { currency: input.currency } : {}),
     ...(input.contact_ids?.length ? { related_contacts: input.contact_ids.map((contact_id) => ({ contact_id })) } : {}),
@@ -97,7 +108,7 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'create_deal',
   noun: 'Deal',
-  display: { label: 'Create Deal', description: 'Creates a deal in a Nimble pipeline stage.' },
+  display: { label: 'Create Deal', description: 'Creates a deal in a stage of a pipeline.' },
   operation: {
     inputFields,
     perform,

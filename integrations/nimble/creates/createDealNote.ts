@@ -23,7 +23,7 @@ export const inputFields = defineInputFields([
 const CreateDealNoteInput = z.object({
   deal_id: inputs.id(),
   title: inputs.text().pipe(z.string().max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`)),
-  body: z.string().trim().min(1).optional(),
+  body: inputs.optional(inputs.text()),
 });
 
 const perform = (async (z, bundle) => {
@@ -38,14 +38,13 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'create_deal_note',
   noun: 'Note',
-  display: { label: 'Create Deal Note', description: 'Creates a note with a title and text on a Nimble deal.' },
+  display: { label: 'Create Deal Note', description: 'Creates a note with a title and text on a deal.' },
   operation: {
     inputFields,
     perform,
     sample: flattenDealNote(DEAL_NOTE, DEAL.deal_id),
     outputFields: [
       { key: 'id', label: 'Note ID', type: 'string' },
-      { key: 'note_id', label: 'Note ID (Nimble)', type: 'string' },
       { key: 'deal_id', label: 'Deal ID', type: 'string' },
       { key: 'title', label: 'Title' },
       { key: 'body', label: 'Note' },

@@ -10,7 +10,7 @@ export const inputFields = defineInputFields([
   {
     ...contactIdsField,
     required: true,
-    helpText: `The contacts the note is about: 1 to ${MAX_NOTE_CONTACTS} Nimble contact IDs. Map them from a trigger or a **Find Contact** step.`,
+    helpText: `The people or companies the note is about (1 to ${MAX_NOTE_CONTACTS}): pick them, or map them from an earlier step such as **Find Contact**.`,
   },
   {
     key: 'note',
@@ -31,11 +31,11 @@ const CreateNoteInput = z.object({
   contact_ids: idList().pipe(
     z
       .array(z.string())
-      .min(1, 'needs at least one contact ID')
-      .max(MAX_NOTE_CONTACTS, `takes at most ${MAX_NOTE_CONTACTS} contact IDs`),
+      .min(1, 'needs at least one contact')
+      .max(MAX_NOTE_CONTACTS, `takes at most ${MAX_NOTE_CONTACTS} contacts`),
   ),
   note: inputs.text(),
-  note_preview: z.string().trim().min(1).optional(),
+  note_preview: inputs.optional(inputs.text()),
 });
 
 const perform = (async (z, bundle) => {
@@ -51,7 +51,7 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'create_note',
   noun: 'Note',
-  display: { label: 'Create Note', description: 'Creates a note on one or more Nimble contacts.' },
+  display: { label: 'Create Note', description: 'Creates a note on one or more contacts.' },
   operation: {
     inputFields,
     perform,

@@ -3,7 +3,14 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { z } from 'zod';
 import { nimble } from '../src/client';
 import { isNoEndpoint } from '../src/errors';
-import { contactIdsField, idList, TASK_SUBJECT_LENGTH } from '../src/inputs';
+import {
+  connectedUserId,
+  contactIdsField,
+  idList,
+  optionalText,
+  TASK_SUBJECT_LENGTH,
+  USER_DROPDOWN,
+} from '../src/inputs';
 import { flattenTask } from '../src/map';
 import { dueDateTime } from '../src/dates';
 import { TASK } from '../src/samples';
@@ -24,20 +31,24 @@ export const inputFields = defineInputFields([
     helpText:
       "When the task is due, in your Zap's time zone. A date alone is due at 09:00 that day. Leave empty for no due date.",
   },
-  { ...contactIdsField, helpText: 'Nimble contact IDs to link the task to (optional).' },
+  {
+    ...contactIdsField,
+    helpText: 'The people or companies the task is about: pick them, or map them from an earlier step.',
+  },
   {
     key: 'assigned_to',
-    label: 'Assignee User ID',
+    label: 'Assignee',
     required: false,
+    dynamic: USER_DROPDOWN,
     helpText:
-      "The Nimble user ID to assign the task to. Leave empty to assign it to yourself. (Accounts that only have Nimble's older task endpoint take no assignee.)",
+      'Who does the task. Leave empty for yourself (the user this connection signed in as). The list shows you and the owners of recently changed deals; to pick someone else, map an **Owner** from an earlier step.',
   },
   {
     key: 'is_important',
     label: 'Important',
     type: 'boolean',
     required: false,
-    helpText: "Mark the task as important. (Accounts that only have Nimble's older task endpoint take no importance.)",
+    helpText: 'Mark the task as important.',
   },
 ]);
 
@@ -50,10 +61,10 @@ const CreateTaskInput = z.object({
         .min(TASK_SUBJECT_LENGTH.min, `must be at least ${TASK_SUBJECT_LENGTH.min} characters`)
         .max(TASK_SUBJECT_LENGTH.max, `must be at most ${TASK_SUBJECT_LENGTH.max} characters`),
     ),
-  notes: z.string().trim().min(1).optional(),
-  due_date: inputs.isoDateTime().optional(),
-  contact_ids: idList().optional(),
-  assigned_to: inputs.id().optional(),
+  notes: optionalText(),
+  due_date: inputs.optional(inputs.isoDateTime()),
+  contact_ids: inputs.optional(idList()),
+  assigned_to: inputs.optional(inputs.id()),
   // Zapier's boolean fields send true/false, or text when mapped ("yes", "no", "1", "0").
   is_important: inputs.optional(
     z.unknown().transform((v, ctx) => {
@@ -68,12 +79,14 @@ const CreateTaskInput = z.object({
  * nimble.md §9.1: `POST /api/v1/tasks` with `related.contacts` (the current documentation's path);
  * if the account has no such endpoint (404 naming no object, or 405: nothing was created), once
  * `POST /api/v1/activities/task` with `related_to` (the path Pipedream and GearPlug use). Each body is
- * built for its own path. The due date is ISO 8601 with the offset of the Zap's time zone.
+ * built for its own path. The due date is ISO 8601 with the offset of the Zap's time zone. The task
+ * is assigned to the connected user unless another assignee is picked.
  */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateTaskInput, bundle.inputData, inputFields);
   const api = nimble(z);
   const due_date = input.due_date ? dueDateTime(input.due_date, bundle.meta?.timezone) : undefined;
+  const me = await connectedUserId(z, bundle.authData);
   const common = {
     subject: input.subject,
     ...(input.notes ? { notes: input.notes } : {}),
@@ -83,7 +96,7 @@ const perform = (async (z, bundle) => {
     return flattenTask(
       await api.createTask({
         ...common,
-        ...(input.assigned_to ? { assigned_to: input.assigned_to } : {}),
+        assigned_to: input.assigned_to ?? me,
         ...(input.is_important !== undefined ? { is_important: input.is_important } : {}),
         ...(input.contact_ids?.length ? { related: { contacts: input.contact_ids } } : {}),
       }),
@@ -91,15 +104,15 @@ const perform = (async (z, bundle) => {
   } catch (err) {
     if (!isNoEndpoint(err)) throw err;
   }
-  // The legacy endpoint documents no assignee and no importance: refused rather than dropped
-  // (an unimportant task is what it creates anyway).
+  // The legacy endpoint documents no assignee and no importance: the task is the connected user's,
+  // and another assignee or "important" is refused rather than dropped (no task is made yet).
   const unsupported = [
-    ...(input.assigned_to ? ['Assignee User ID'] : []),
+    ...(input.assigned_to && input.assigned_to !== me ? ['Assignee'] : []),
     ...(input.is_important ? ['Important'] : []),
   ];
   if (unsupported.length) {
     throw new z.errors.Error(
-      `${unsupported.join(' and ')}: this Nimble account has only the older task endpoint (/api/v1/activities/task), which takes no assignee or importance. Leave ${unsupported.length > 1 ? 'them' : 'it'} empty. No task was created.`,
+      `${unsupported.join(' and ')}: in this Nimble account, tasks made through Zapier are always yours and never marked important. Leave ${unsupported.length > 1 ? 'them' : 'it'} empty. No task was created.`,
       'InvalidInput',
       400,
     );
@@ -115,7 +128,7 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'create_task',
   noun: 'Task',
-  display: { label: 'Create Task', description: 'Creates a task in Nimble, optionally linked to contacts.' },
+  display: { label: 'Create Task', description: 'Creates a task, optionally linked to contacts.' },
   operation: {
     inputFields,
     perform,

@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nimble } from '../src/client';
+import { flatContact } from '../src/contacts';
 import {
   contactCustomInputFields,
   contactCustomOutputFields,
@@ -35,7 +36,7 @@ export const inputFields = defineInputFields([
 const UpdateContactInput = z
   .object({
     contact_id: inputs.id(),
-    mode: z.enum(['extend', 'replace']).default('extend'),
+    mode: inputs.optional(z.enum(['extend', 'replace'])).transform((v) => v ?? 'extend'),
     ...contactShape,
   })
   .loose();
@@ -49,7 +50,7 @@ const currentContact = async (z: ZObject, contactId: string): Promise<NimbleCont
   const [contact] = await nimble(z).getContact(contactId);
   if (!contact) {
     throw new z.errors.Error(
-      `Nimble could not find the contact with ID ${contactId}. Check the ID, or map it from a trigger or a Find step.`,
+      'Nimble could not find this contact: it may have been deleted, or be hidden from you. Pick another Contact.',
       'NotFound',
       404,
     );
@@ -76,7 +77,7 @@ const perform = (async (z, bundle) => {
   // current employment (the other half and its dates stay), instead of adding a second one.
   const fields = toContactFields(input, recordType, contact && currentEmployment(contact));
   const updated = await nimble(z).updateContact(input.contact_id, { fields }, input.mode === 'replace');
-  return flattenContact(updated);
+  return flatContact(z, updated);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -85,7 +86,7 @@ export default defineCreate({
   display: {
     label: 'Update Contact',
     description:
-      'Updates the fields you fill in on an existing Nimble contact (person or company); the others are left as they are.',
+      'Updates the fields you fill in on an existing contact (a person or a company); the others stay as they are.',
   },
   operation: {
     inputFields,

@@ -16,7 +16,7 @@ export const inputFields = defineInputFields([
     required: false,
     dynamic: 'list_stages.id.name',
     helpText:
-      "The stage to move the deal to, in the deal's own pipeline (Nimble keeps a deal in its pipeline, and sets won and lost itself). With a Deal picked above, its pipeline's open stages are listed. Leave empty to keep the stage.",
+      "The stage to move the deal to, in the deal's own pipeline (a deal stays in its pipeline; won and lost are set in Nimble). With a Deal picked above, its pipeline's open stages are listed. Leave empty to keep the stage.",
   },
   { key: 'name', label: 'Deal Name', required: false },
   { key: 'amount', label: 'Amount', type: 'number', required: false, helpText: 'The value of the deal (0 or more).' },
@@ -45,8 +45,8 @@ export const inputFields = defineInputFields([
 
 const UpdateDealInput = z.object({
   deal_id: inputs.id(),
-  stage_id: inputs.id().optional(),
-  name: z.string().trim().min(1).optional(),
+  stage_id: inputs.optional(inputs.id()),
+  name: inputs.optional(inputs.text()),
   ...dealValuesShape,
 });
 
@@ -57,7 +57,7 @@ const perform = (async (z, bundle) => {
   );
   if (!changesFields && !input.stage_id && !input.currency) {
     throw new z.errors.Error(
-      'Please fill in at least one field to change (a stage, the name, amount, currency, probability, close date or description).',
+      'Please fill in at least one field to change: Stage, Deal Name, Amount, Currency, Probability (%), Expected Close Date or Description.',
       'InvalidInput',
       400,
     );
@@ -87,8 +87,7 @@ export default defineCreate({
   noun: 'Deal',
   display: {
     label: 'Update Deal',
-    description:
-      'Moves a Nimble deal to another stage of its pipeline, or changes its name, amount, close date and more.',
+    description: 'Moves a deal to another stage of its pipeline, or changes its name, amount, close date and more.',
   },
   operation: {
     inputFields,

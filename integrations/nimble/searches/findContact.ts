@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { type ContactSearch, nimble } from '../src/client';
+import { flatContacts } from '../src/contacts';
 import { contactCustomOutputFields } from '../src/inputs';
 import { contactOutputFields, flattenContact, staticSample } from '../src/map';
 import { CONTACT } from '../src/samples';
@@ -42,18 +43,18 @@ export const inputFields = defineInputFields([
 
 const FindContactInput = z
   .object({
-    record_type: z.enum(['person', 'company']).optional(),
-    email: inputs.email().optional(),
-    name: z.string().trim().min(1).optional(),
-    company_name: z.string().trim().min(1).optional(),
-    keyword: z.string().trim().min(1).optional(),
+    record_type: inputs.optional(z.enum(['person', 'company'])),
+    email: inputs.optional(inputs.email()),
+    name: inputs.optional(inputs.text()),
+    company_name: inputs.optional(inputs.text()),
+    keyword: inputs.optional(inputs.text()),
   })
   .refine((i) => i.email || i.name || i.company_name || i.keyword, {
     message: 'Enter an Email, a Name, a Company Name or Free Text to search for',
     path: ['email'],
   })
   .refine((i) => !i.keyword || !(i.email || i.name || i.company_name), {
-    message: "can't be combined with Email, Name or Company Name (Nimble takes one or the other)",
+    message: "can't be combined with Email, Name or Company Name: search by one or the other",
     path: ['keyword'],
   })
   .refine((i) => !(i.company_name && i.record_type === 'person'), {
@@ -77,7 +78,7 @@ export const toContactSearch = (i: FindContactInput): ContactSearch => {
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindContactInput, bundle.inputData, inputFields);
   const contacts = await nimble(z).searchContacts(toContactSearch(input));
-  return contacts.map(flattenContact);
+  return flatContacts(z, contacts);
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({
@@ -85,7 +86,7 @@ export default defineSearch({
   noun: 'Contact',
   display: {
     label: 'Find Contact',
-    description: 'Finds a Nimble contact (person or company) by email, name, company name or free text.',
+    description: 'Finds a contact (a person or a company) by email, name, company name or free text.',
   },
   operation: {
     inputFields,

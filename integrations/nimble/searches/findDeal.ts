@@ -9,17 +9,17 @@ import { DEAL } from '../src/samples';
 export const inputFields = defineInputFields([
   {
     key: 'deal_id',
-    label: 'Deal ID',
+    label: 'Deal',
     required: false,
     dynamic: DEAL_DROPDOWN,
     helpText:
-      'Find exactly this deal (24 characters, from New Deal or a Create Deal step). Leave empty to search by name.',
+      'Find exactly this deal: pick it, or map it from an earlier step such as **New Deal**. Leave empty to search by name.',
   },
   {
     key: 'name',
     label: 'Deal Name',
     required: false,
-    helpText: `Find deals whose name contains these words (case and accents ignored); an exact name comes first. Nimble's API has no deal search, so this looks through the ${FIND_DEAL_WINDOW} most recently changed deals.`,
+    helpText: `Find deals whose name contains these words (case and accents ignored); an exact name comes first. Only the ${FIND_DEAL_WINDOW} most recently changed deals are looked through.`,
   },
   {
     key: 'pipeline_id',
@@ -32,13 +32,13 @@ export const inputFields = defineInputFields([
 
 const FindDealInput = z
   .object({
-    deal_id: inputs.id().optional(),
-    name: z.string().trim().min(1).optional(),
-    pipeline_id: inputs.id().optional(),
+    deal_id: inputs.optional(inputs.id()),
+    name: inputs.optional(inputs.text()),
+    pipeline_id: inputs.optional(inputs.id()),
   })
-  .refine((i) => i.deal_id || i.name, { message: 'Enter a Deal ID or a Deal Name to search for', path: ['name'] })
+  .refine((i) => i.deal_id || i.name, { message: 'Pick a Deal or enter a Deal Name to search for', path: ['name'] })
   .refine((i) => !(i.deal_id && (i.name || i.pipeline_id)), {
-    message: "can't be combined with Deal Name or Pipeline: a Deal ID finds exactly one deal",
+    message: "can't be combined with Deal Name or Pipeline: a Deal finds exactly that one deal",
     path: ['deal_id'],
   });
 
@@ -79,7 +79,7 @@ export default defineSearch({
   noun: 'Deal',
   display: {
     label: 'Find Deal',
-    description: 'Finds a Nimble deal by its ID, or by name among the most recently changed deals.',
+    description: 'Finds a deal, or deals by name among the most recently changed ones.',
   },
   operation: {
     inputFields,

@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { EXACT_SEARCH_PAGE_SIZE, nimble } from '../src/client';
+import { flatContacts } from '../src/contacts';
 import { contactCustomOutputFields } from '../src/inputs';
 import { contactOutputFields, flattenContact, staticSample } from '../src/map';
 import { CONTACT } from '../src/samples';
@@ -44,10 +45,10 @@ const labels = [...inputFields, { key: 'keyword', label: 'Free Text' }];
 
 const FindExactContactInput = z
   .object({
-    record_type: z.enum(['person', 'company']).optional(),
-    email: inputs.email().optional(),
-    name: z.string().trim().min(1).optional(),
-    company_name: z.string().trim().min(1).optional(),
+    record_type: inputs.optional(z.enum(['person', 'company'])),
+    email: inputs.optional(inputs.email()),
+    name: inputs.optional(inputs.text()),
+    company_name: inputs.optional(inputs.text()),
     keyword: inputs.optional(z.string()),
   })
   .refine((i) => i.keyword === undefined, {
@@ -69,8 +70,9 @@ const norm = (s: string | null | undefined): string => (s ?? '').trim().replace(
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindExactContactInput, bundle.inputData, labels);
-  const contacts = (await nimble(z).searchContacts(toContactSearch(input), EXACT_SEARCH_PAGE_SIZE)).map(flattenContact);
-  const exact = contacts.filter((c) => {
+  const found = await nimble(z).searchContacts(toContactSearch(input), EXACT_SEARCH_PAGE_SIZE);
+  const exact = found.filter((raw) => {
+    const c = flattenContact(raw);
     const fullName = [c.first_name, c.middle_name, c.last_name].filter(Boolean).join(' ');
     return (
       (!input.record_type || c.record_type === input.record_type) &&
@@ -88,19 +90,19 @@ const perform = (async (z, bundle) => {
     .join(' and ');
   if (exact.length > 1) {
     throw new z.errors.Error(
-      `${exact.length} Nimble contacts have ${what}, so Find or Create Contact cannot tell which one to update. Search by a value only one contact has (like an email address), or update the contact by its ID with Update Contact.`,
+      `${exact.length} contacts in Nimble have ${what}, so Find or Create Contact cannot tell which one to update. Search by a value only one contact has (like an email address), or pick the contact in an Update Contact step.`,
       'MultipleMatches',
       409,
     );
   }
-  if (contacts.length >= EXACT_SEARCH_PAGE_SIZE) {
+  if (found.length >= EXACT_SEARCH_PAGE_SIZE) {
     throw new z.errors.Error(
       `Nimble found ${EXACT_SEARCH_PAGE_SIZE} or more contacts for ${what}, too many to check that only one matches exactly. Search by a value only one contact has (like an email address).`,
       'MultipleMatches',
       409,
     );
   }
-  return exact;
+  return flatContacts(z, exact);
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({
@@ -109,7 +111,7 @@ export default defineSearch({
   display: {
     label: 'Find Contact by Exact Match',
     description:
-      'Finds the one Nimble contact with exactly an email, a name or a company name. Used by Find or Create Contact.',
+      'Finds the one contact with exactly an email, a name or a company name. Used by Find or Create Contact.',
     hidden: true,
   },
   operation: {

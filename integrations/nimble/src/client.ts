@@ -9,6 +9,7 @@ import {
 } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import type { z as Zod } from 'zod';
+import { choiceLabelsOf } from './map';
 import {
   ContactListSchema,
   ContactSchema,
@@ -77,6 +78,12 @@ export const FIND_DEAL_WINDOW = 100;
 
 /** How long the standard deal fields' ids are kept: they belong to the account and do not change. */
 const FIELD_IDS_TTL = 24 * 60 * 60;
+
+/**
+ * How long the contact drop-down fields' option labels are kept: a renamed option shows its new
+ * label after at most this long.
+ */
+const CHOICE_LABELS_TTL = 15 * 60;
 
 /** Scopes, comma-separated as the document writes them. */
 export const SCOPES = 'basic,contacts,deals';
@@ -257,6 +264,15 @@ export const nimble = (z: ZObject) => {
       }),
 
     contactFields: () => call('GET', '/api/v1/contacts/fields', FieldsMetadataSchema),
+
+    /**
+     * The option labels of the account's drop-down contact fields (`GET /api/v1/contacts/fields` on
+     * the first run), kept in `z.cache` per connection for CHOICE_LABELS_TTL.
+     */
+    contactChoiceLabels: () =>
+      cached(z, 'contact-choice-labels', CHOICE_LABELS_TTL, async () =>
+        choiceLabelsOf(await call('GET', '/api/v1/contacts/fields', FieldsMetadataSchema)),
+      ),
 
     createNote: (body: NoteBody) => call('POST', '/api/v1/contacts/notes', NoteSchema, { body }),
 

@@ -1,14 +1,61 @@
 import { asRecord, type CrmErrorDetail, type CrmErrorOptions, nonBlank } from '@crm-zapier/kit';
 import { CRM, TASKS_PATH } from './client';
 
-/** `{"first name": [{message}]}` (contacts) or `{"/path": {message}}` (newer shape) as "name: message" parts. */
+/**
+ * The Zap-editor labels of the fields Nimble names in its errors (contact fields by their names, the
+ * other requests' keys by their paths' last part), so a message names what the user filled in.
+ */
+const LABELS: Record<string, string> = {
+  'first name': 'First Name',
+  'last name': 'Last Name',
+  'middle name': 'Middle Name',
+  'company name': 'Company Name',
+  'contact employment': 'Company Name / Job Title',
+  email: 'Email',
+  phone: 'Phone',
+  URL: 'Website',
+  address: 'Address',
+  domain: 'Domain',
+  tags: 'Tags',
+  owner_id: 'Owner',
+  name: 'Deal Name',
+  amount: 'Amount',
+  currency: 'Currency',
+  probability: 'Probability (%)',
+  description: 'Description',
+  expected_close_date: 'Expected Close Date',
+  pipeline_id: 'Pipeline',
+  stage_id: 'Stage',
+  related_contacts: 'Related Contacts',
+  contact_ids: 'Contacts',
+  note: 'Note',
+  note_preview: 'Preview',
+  title: 'Title',
+  body: 'Note',
+  subject: 'Subject',
+  notes: 'Notes',
+  due_date: 'Due Date',
+  assigned_to: 'Assignee',
+  related: 'Contacts',
+};
+
+/** A field Nimble names (`first name`, `/fields_values/probability`) as the user knows it. */
+const labelOf = (field: string): string => {
+  const parts = field.split('/').filter(Boolean);
+  const known = [...parts].reverse().find((p) => LABELS[p]);
+  if (known) return LABELS[known]!;
+  const last = parts.at(-1);
+  // The account's own contact fields ("lead source") are named as the form titles them.
+  return last ? last.replace(/(^|[\s_-])(\p{L})/gu, (m) => m.toUpperCase()).replace(/_/g, ' ') : 'Request';
+};
+
+/** `{"first name": [{message}]}` (contacts) or `{"/path": {message}}` (newer shape) as "Label: message" parts. */
 const fieldErrors = (errors: unknown): { field: string; message: string }[] =>
   Object.entries(asRecord(errors) ?? {}).flatMap(([field, detail]) => {
     const messages = (Array.isArray(detail) ? detail : [detail])
       .map((d) => nonBlank(asRecord(d)?.message) ?? nonBlank(d))
       .filter((m): m is string => m !== undefined);
-    const name = field === '/' ? 'request' : field.replace(/^\//, '');
-    return messages.length ? [{ field: name, message: messages.join(', ') }] : [];
+    return messages.length ? [{ field: labelOf(field), message: messages.join(', ') }] : [];
   });
 
 /**
@@ -20,14 +67,13 @@ export const readError = (body: unknown): CrmErrorDetail => {
   const obj = asRecord(body);
   if (!obj) return { message: nonBlank(body) };
   const fields = fieldErrors(obj.errors);
-  if (fields.length) {
-    return { message: fields.map((f) => `${f.field}: ${f.message}`).join('; '), field: fields[0]!.field };
-  }
+  // Each field is named in the message by its label (so no separate `field`, which would repeat it).
+  if (fields.length) return { message: fields.map((f) => `${f.field}: ${f.message}`).join('; ') };
   const message = nonBlank(obj.human_readable_error) ?? nonBlank(obj.message);
   if (message) return { message };
   const type = nonBlank(obj.object_type);
   const id = nonBlank(obj.object_id);
-  if (type && id) return { message: `no ${type} with ID ${id}` };
+  if (type && id) return { message: `the ${type} was not found` };
   return { message: nonBlank(obj.payment_type) };
 };
 
@@ -81,7 +127,7 @@ export const classify: NonNullable<CrmErrorOptions['classify']> = (status, body,
   }
   if (status === 404 && type && id) {
     return new z.errors.Error(
-      `${CRM} could not find the ${type} with ID ${id}. Check the ID, or map it from a trigger or a Find step.`,
+      `${CRM} could not find this ${type}: it may have been deleted, or be hidden from you. Pick it again, or check the step it is mapped from.`,
       'NotFound',
       404,
     );

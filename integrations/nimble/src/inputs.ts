@@ -1,8 +1,15 @@
-import { inputs } from '@crm-zapier/kit';
+import { inputs, nonBlank } from '@crm-zapier/kit';
 import { defineInputField, type ZObject } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nimble } from './client';
-import { customDealFieldNames, dealFieldKey, fieldKey, MAPPED_CONTACT_FIELDS } from './map';
+import {
+  allMetaFields,
+  choiceLabelKey,
+  customDealFieldNames,
+  dealFieldKey,
+  fieldKey,
+  MAPPED_CONTACT_FIELDS,
+} from './map';
 import { ADDRESS_TYPES, EMAIL_TYPES, type FieldsMetadata, type MetaField } from './schemas';
 
 /*
@@ -20,8 +27,8 @@ export const MAX_NOTE_CONTACTS = 10;
 /** A task's subject: 2 to 128 characters (legacy docs, `docs/activities/tasks/create.rst`). */
 export const TASK_SUBJECT_LENGTH = { min: 2, max: 128 } as const;
 
-/** Optional text: trimmed, and not blank when given. */
-const optionalText = () => z.string().trim().min(1).optional();
+/** Optional text: trimmed; blank (typed or mapped) counts as not given. */
+export const optionalText = () => inputs.optional(inputs.text());
 
 /** A list input: Zapier sends a list, or one string (comma-separated when typed by hand). */
 export const idList = () =>
@@ -58,32 +65,46 @@ const CONTACT_DROPDOWN = 'list_contacts.id.name';
 
 export const contactIdField = defineInputField({
   key: 'contact_id',
-  label: 'Contact ID',
+  label: 'Contact',
   required: true,
   dynamic: CONTACT_DROPDOWN,
   search: 'find_contact.id',
   helpText:
-    'The Nimble contact: pick one, search for one, or map its ID (24 characters, like `5049fb849b85f669e40000dc`) from a trigger or a **Find Contact** step.',
+    'The person or company: pick one (newest first), search for one, or map it from an earlier step such as **New Contact** or **Find Contact**.',
 });
 
-/** Several contacts: a dropdown, but no search button (Zapier allows search-powered fields only for single values). */
+/**
+ * Several contacts: a dropdown, without the search button: Zapier allows search-powered fields only
+ * for single values (its check D014: no `list` on a field with `search`).
+ */
 export const contactIdsField = defineInputField({
   key: 'contact_ids',
-  label: 'Contact IDs',
+  label: 'Contacts',
   list: true,
   required: false,
   dynamic: CONTACT_DROPDOWN,
-  helpText:
-    'The Nimble contacts to link: pick them, or map their IDs (24 characters each) from a trigger or a **Find Contact** step.',
+  helpText: 'The people or companies to link: pick them, or map them from an earlier step such as **Find Contact**.',
 });
+
+/**
+ * The user dropdown (see `triggers/listUsers.ts`): Nimble's API has no list of the account's users,
+ * so it offers the connected user and the owners of recent deals; an empty field means the connected
+ * user (`connectedUserId`).
+ */
+export const USER_DROPDOWN = 'list_users.id.name';
 
 export const ownerIdField = defineInputField({
   key: 'owner_id',
-  label: 'Owner User ID',
+  label: 'Owner',
   required: false,
+  dynamic: USER_DROPDOWN,
   helpText:
-    "The Nimble user ID of the owner. Nimble has no user list in its API; leave empty for the default (the connected user, or your company's default owner for contacts).",
+    'Who owns it in Nimble. Leave empty for yourself (the user this connection signed in as). The list shows you and the owners of recently changed deals; to pick someone else, map an **Owner** from an earlier step.',
 });
+
+/** The connected user's id: stored with the connection, or (connections made before that) asked of Nimble. */
+export const connectedUserId = async (z: ZObject, authData: Record<string, unknown>): Promise<string> =>
+  nonBlank(authData.user_id) ?? (await nimble(z).myself()).user_id;
 
 /**
  * The sections of the long contact forms (Create Contact, Update Contact): Zapier's editor shows each
@@ -127,7 +148,8 @@ export const contactStandardFields = [
     label: 'Domain',
     required: false,
     group: 'name',
-    helpText: 'Companies only: the bare domain like `nimble.com` (no `https://`). Unique per Nimble account.',
+    helpText:
+      'Companies only: the website domain alone, like `acme.com` (no `https://`). Two companies cannot share one.',
   },
   { key: 'email', label: 'Email', required: false, group: 'contact' },
   {
@@ -173,25 +195,26 @@ export const contactShape = {
   last_name: optionalText(),
   company_name: optionalText(),
   title: optionalText(),
-  email: inputs.email().optional(),
-  email_type: z.enum(EMAIL_TYPES).optional(),
+  email: inputs.optional(inputs.email()),
+  email_type: inputs.optional(z.enum(EMAIL_TYPES)),
   phone_mobile: optionalText(),
   phone_work: optionalText(),
   phone_home: optionalText(),
   phone_main: optionalText(),
   phone_other: optionalText(),
   website: optionalText(),
-  address_type: z.enum(ADDRESS_TYPES).optional(),
+  address_type: inputs.optional(z.enum(ADDRESS_TYPES)),
   address_street: optionalText(),
   address_city: optionalText(),
   address_state: optionalText(),
   address_zip: optionalText(),
   address_country: optionalText(),
-  domain: z
-    .string()
-    .trim()
-    .regex(/^(?!https?:\/\/)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be a bare domain like nimble.com')
-    .optional(),
+  domain: inputs.optional(
+    z
+      .string()
+      .trim()
+      .regex(/^(?!https?:\/\/)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be a bare domain like acme.com'),
+  ),
 };
 /** A contact's checked inputs, the account's other fields (`fields__<name>`) included (the operations' schemas are loose). */
 export type ContactInput = z.infer<z.ZodObject<typeof contactShape, z.core.$loose>>;
@@ -213,10 +236,6 @@ const SOCIAL_FIELDS = new Set([
 ]);
 
 const WRITABLE_KINDS = new Set(['string', 'long_string', 'number', 'datetime', 'boolean', 'choice', 'user']);
-
-/** Every field of the metadata tree, groups opened up. */
-const allMetaFields = (meta: FieldsMetadata): MetaField[] =>
-  meta.tabs.flatMap((tab) => tab.members.flatMap((m) => ('fields' in m && Array.isArray(m.fields) ? m.fields : [m])));
 
 /** The first field of each name, as `keep` allows. */
 const firstOfEachName = (fields: MetaField[], keep: (f: MetaField) => boolean): MetaField[] =>
@@ -253,8 +272,10 @@ export const contactCustomInputFields = async (z: ZObject) =>
       ...(kind === 'choice' && values.length
         ? { choices: values.map((v) => ({ value: v.id, label: v.value, sample: v.id })) }
         : {}),
+      // A user field holds a user: picked like an owner, never typed as an id.
+      ...(kind === 'user' ? { dynamic: USER_DROPDOWN } : {}),
       ...(type ? { type } : {}),
-      helpText: `Value for the Nimble field "${f.name}"${kind === 'user' ? ' (a Nimble user ID)' : ''}. Leave empty to skip it.`,
+      helpText: `The contact's "${titleCase(f.name)}" in Nimble. Leave empty to skip it.`,
     };
   });
 
@@ -264,8 +285,15 @@ export const contactCustomInputFields = async (z: ZObject) =>
  * They are not in the static samples, since not every contact has them.
  */
 export const contactCustomOutputFields = async (z: ZObject) =>
-  firstOfEachName(allMetaFields(await nimble(z).contactFields()), (f) => !MAPPED_CONTACT_FIELDS.has(f.name)).map(
-    (f) => ({ key: fieldKey(f.name), label: titleCase(f.name) }),
+  firstOfEachName(allMetaFields(await nimble(z).contactFields()), (f) => !MAPPED_CONTACT_FIELDS.has(f.name)).flatMap(
+    (f) =>
+      // A drop-down field stores the option's id; its label is output beside it (`flattenContact`).
+      f.field_type?.field_kind === 'choice'
+        ? [
+            { key: choiceLabelKey(f.name), label: titleCase(f.name) },
+            { key: fieldKey(f.name), label: `${titleCase(f.name)} (Option ID)` },
+          ]
+        : [{ key: fieldKey(f.name), label: titleCase(f.name) }],
   );
 
 // Deals
@@ -280,24 +308,26 @@ export const dealIdField = defineInputField({
   dynamic: DEAL_DROPDOWN,
   search: 'find_deal.id',
   helpText:
-    'The Nimble deal: pick one (most recently changed first), search for one, or map its ID (24 characters) from New Deal or a **Find Deal** step.',
+    'The deal: pick one (most recently changed first), search for one, or map it from an earlier step such as **New Deal** or **Find Deal**.',
 });
 
 /** A deal's values as Create Deal and Update Deal both take them. */
 export const dealValuesShape = {
-  amount: inputs.number().pipe(z.number().min(0, 'must be 0 or more')).optional(),
-  currency: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
-    .transform((c) => c.toUpperCase())
-    .optional(),
-  probability: inputs
-    .number()
-    .pipe(z.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100'))
-    .optional(),
-  expected_close_date: inputs.isoDateTime().optional(),
-  description: z.string().trim().min(1).optional(),
+  amount: inputs.optional(inputs.number().pipe(z.number().min(0, 'must be 0 or more'))),
+  currency: inputs.optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code like USD')
+      .transform((c) => c.toUpperCase()),
+  ),
+  probability: inputs.optional(
+    inputs
+      .number()
+      .pipe(z.number().int('must be a whole number').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100')),
+  ),
+  expected_close_date: inputs.optional(inputs.isoDateTime()),
+  description: optionalText(),
 };
 /** The standard deal fields a Zap can write, as checked input. */
 export type DealValues = z.infer<z.ZodObject<typeof dealValuesShape>> & { name?: string };

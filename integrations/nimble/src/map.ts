@@ -5,6 +5,8 @@ import {
   PHONE_TYPES,
   type ContactFieldsBody,
   type FieldValue,
+  type FieldsMetadata,
+  type MetaField,
   type NimbleContact,
   type NimbleDeal,
   type NimbleDealNote,
@@ -21,6 +23,26 @@ const FIELD_PREFIX = 'fields__';
 export const fieldKey = (name: string): string => `${FIELD_PREFIX}${name}`;
 const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
 export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length);
+/** The key of a drop-down field's option label, beside `fields__<name>` (which holds the option's id). */
+export const choiceLabelKey = (name: string): string => `${fieldKey(name)}__label`;
+
+/** Every field of the contact fields metadata tree, groups opened up. */
+export const allMetaFields = (meta: FieldsMetadata): MetaField[] =>
+  meta.tabs.flatMap((tab) => tab.members.flatMap((m) => ('fields' in m && Array.isArray(m.fields) ? m.fields : [m])));
+
+/** Option labels by drop-down field name and option id: `{ 'lead status': { '3': 'Qualified' } }`. */
+export type ChoiceLabels = Record<string, Record<string, string>>;
+
+/**
+ * The account's drop-down (choice) contact fields and their options, from the fields metadata: a
+ * contact stores the option's id (nimble.md §7.2, §10.2), which this turns back into its label.
+ */
+export const choiceLabelsOf = (meta: FieldsMetadata): ChoiceLabels =>
+  Object.fromEntries(
+    allMetaFields(meta)
+      .filter((f) => f.field_type?.field_kind === 'choice')
+      .map((f) => [f.name, Object.fromEntries((f.field_type?.values?.values ?? []).map((v) => [v.id, v.value]))]),
+  );
 
 /** Standard contact fields that get their own flat keys, so they are not repeated as `fields__…`. */
 export const MAPPED_CONTACT_FIELDS = new Set([
@@ -93,16 +115,43 @@ const customValue = (values: FieldValue[]): FlatValue => {
   return texts.length > 1 ? texts : (texts[0] ?? null);
 };
 
-/** The account's other fields as `fields__<name>` keys. */
-const customFields = (fields: NimbleContact['fields']): Record<string, FlatValue> =>
+/** The label of each option id in `value` (one or a list), or null for an id the field does not list. */
+const labelOf = (value: FlatValue, options: Record<string, string>): FlatValue =>
+  Array.isArray(value)
+    ? value.map((v) => (typeof v === 'string' ? (options[v] ?? '') : ''))
+    : typeof value === 'string'
+      ? (options[value] ?? null)
+      : null;
+
+/**
+ * The account's other fields as `fields__<name>` keys; a drop-down field (when `labels` knows it)
+ * also as `fields__<name>__label`, the option's label beside its id.
+ */
+const customFields = (fields: NimbleContact['fields'], labels?: ChoiceLabels): Record<string, FlatValue> =>
   Object.fromEntries(
     Object.entries(fields)
       .filter(([name]) => !MAPPED_CONTACT_FIELDS.has(name))
-      .map(([name, values]) => [fieldKey(name), customValue(values)]),
+      .flatMap(([name, values]): [string, FlatValue][] => {
+        const value = customValue(values);
+        const options = labels?.[name];
+        return options
+          ? [
+              [fieldKey(name), value],
+              [choiceLabelKey(name), labelOf(value, options)],
+            ]
+          : [[fieldKey(name), value]];
+      }),
   );
 
-/** A Nimble contact as one flat, labelled output. Every standard key is always present. */
-export const flattenContact = (c: NimbleContact) => {
+/** True when a contact has fields of the account's own (custom ones, drop-downs): what `ChoiceLabels` can label. */
+export const hasCustomFields = (c: NimbleContact): boolean =>
+  Object.keys(c.fields).some((name) => !MAPPED_CONTACT_FIELDS.has(name));
+
+/**
+ * A Nimble contact as one flat, labelled output. Every standard key is always present; `labels` adds
+ * the option labels of its drop-down fields.
+ */
+export const flattenContact = (c: NimbleContact, labels?: ChoiceLabels) => {
   const f = c.fields;
   const isCompany = c.record_type === 'company';
   const employment = parseJsonValue(primaryOf(f['contact employment'])?.value);
@@ -117,7 +166,6 @@ export const flattenContact = (c: NimbleContact) => {
   const personName = firstName && lastName ? `${firstName} ${lastName}` : (firstName ?? lastName ?? '');
   return {
     id: c.id,
-    contact_id: c.id,
     record_type: c.record_type ?? null,
     name: isCompany ? companyName : personName || companyName,
     first_name: firstName,
@@ -149,16 +197,15 @@ export const flattenContact = (c: NimbleContact) => {
     updater: c.updater ?? null,
     created: c.created ?? null,
     updated: c.updated ?? null,
-    ...customFields(f),
+    ...customFields(f, labels),
   };
 };
-type FlatContact = ReturnType<typeof flattenContact>;
 
 /** An update event: one id per (contact, update time), the contact's own id kept in `contact_id`. */
-export const flattenContactUpdate = (c: NimbleContact): FlatContact => ({
-  ...flattenContact(c),
-  id: updateEventId(c.id, c.updated ?? c.created),
-});
+export const flattenContactUpdate = (c: NimbleContact, labels?: ChoiceLabels) => {
+  const { id, ...rest } = flattenContact(c, labels);
+  return { id: updateEventId(id, c.updated ?? c.created), contact_id: id, ...rest };
+};
 
 const one = (value: string, modifier = '') => [{ value, modifier }];
 
@@ -358,7 +405,6 @@ export const flattenDeal = (d: NimbleDeal) => {
   const custom = Object.entries(withNames).filter(([name]) => !STANDARD_DEAL_FIELDS.includes(name));
   return {
     id: d.deal_id,
-    deal_id: d.deal_id,
     deal_number: d.deal_number ?? null,
     name: first('name'),
     amount: amount !== null && !Number.isNaN(Number(amount)) ? Number(amount) : null,
@@ -416,7 +462,6 @@ export const staticSample = (out: FlatObject): FlatObject =>
 /** A deal note, with the deal it belongs to (the answer does not name it). */
 export const flattenDealNote = (n: NimbleDealNote, dealId: string) => ({
   id: n.note_id,
-  note_id: n.note_id,
   deal_id: dealId,
   title: n.title ?? null,
   body: n.body ?? null,
@@ -428,8 +473,7 @@ export const flattenDealNote = (n: NimbleDealNote, dealId: string) => ({
 
 /** Labels for the keys every contact output has. */
 export const contactOutputFields = [
-  { key: 'id', label: 'ID', type: 'string' as const },
-  { key: 'contact_id', label: 'Contact ID', type: 'string' as const },
+  { key: 'id', label: 'Contact ID', type: 'string' as const },
   { key: 'record_type', label: 'Contact Type' },
   { key: 'name', label: 'Name' },
   { key: 'first_name', label: 'First Name' },
@@ -471,8 +515,7 @@ export const contactOutputFields = [
 
 /** Labels for the keys every deal output has. */
 export const dealOutputFields = [
-  { key: 'id', label: 'ID', type: 'string' as const },
-  { key: 'deal_id', label: 'Deal ID', type: 'string' as const },
+  { key: 'id', label: 'Deal ID', type: 'string' as const },
   { key: 'deal_number', label: 'Deal Number', type: 'integer' as const },
   { key: 'name', label: 'Deal Name' },
   { key: 'amount', label: 'Amount', type: 'number' as const },

@@ -3,9 +3,9 @@
 export const MYSELF = {
   company_id: '4c2118ad54397f271b000000',
   company_size: 3,
-  name: 'John Doe',
+  name: 'Daniel Reyes',
   user_id: '4f2acc3142a053dda595f00b',
-  email: 'john@example.com',
+  email: 'daniel@summitsoftware.com',
 };
 
 const SHORT_USER = {
@@ -16,26 +16,29 @@ const SHORT_USER = {
   is_active: true,
 };
 
-/** The guide's contact (§7.1), with an employment and a work email added. */
+/**
+ * A contact in the shape of the guide's (§7.1): employment, work and personal emails, phones, a work
+ * address, the read-only `source` and the drop-down `lead status` (stored as its option's id).
+ */
 export const CONTACT = {
   id: '5049fb849b85f669e40000dc',
   object_type: 'contact',
   record_type: 'person',
-  created: '2012-09-07T16:49:56+0300',
-  updated: '2012-09-07T16:49:56+0300',
-  creator: 'Emil Kio',
-  updater: 'Emil Kio',
-  owner_id: '5049f696a694620a0700001c',
+  created: '2024-03-12T16:49:56+0000',
+  updated: '2024-03-14T09:05:12+0000',
+  creator: 'Daniel Reyes',
+  updater: 'Daniel Reyes',
+  owner_id: '4f2acc3142a053dda595f00b',
   avatar_url: 'https://app.nimble.com/api/contacts/avatars/5049fb849b85f669e40000dc',
   children: [],
   is_important: false,
   privacy: { read: null, edit: null },
   fields: {
-    'first name': [{ value: 'Amayak', modifier: '', label: 'first name', field_id: '5049f697a694620a07000043' }],
-    'last name': [{ value: 'Akopyan', modifier: '', label: 'last name', field_id: '5049f697a694620a07000044' }],
+    'first name': [{ value: 'Maria', modifier: '', label: 'first name', field_id: '5049f697a694620a07000043' }],
+    'last name': [{ value: 'Lopez', modifier: '', label: 'last name', field_id: '5049f697a694620a07000044' }],
     'contact employment': [
       {
-        value: '{"company_name": "Nimble", "title": "Sales Director", "is_present": true}',
+        value: '{"company_name": "Brightwave Analytics", "title": "Sales Director", "is_present": true}',
         modifier: '',
         label: 'contact employment',
         field_id: '5049f697a694620a07000047',
@@ -43,25 +46,27 @@ export const CONTACT = {
       },
     ],
     email: [
-      { value: 'amayak@nimble.com', modifier: 'work', label: 'email', field_id: '5049f697a694620a07000064' },
-      { value: 'amayak@example.com', modifier: 'other', label: 'email', field_id: '5049f697a694620a07000065' },
+      { value: 'maria.lopez@brightwave.io', modifier: 'work', label: 'email', field_id: '5049f697a694620a07000064' },
+      { value: 'maria.lopez@outlook.com', modifier: 'personal', label: 'email', field_id: '5049f697a694620a07000065' },
     ],
     phone: [
-      { value: '+7 (917) 202-456-1111', modifier: 'mobile', label: 'phone', field_id: '5049f697a694620a07000070' },
-      { value: '+7 244 231 84 22', modifier: 'home', label: 'phone', field_id: '5049f697a694620a07000071' },
+      { value: '+1 415 555 0142', modifier: 'mobile', label: 'phone', field_id: '5049f697a694620a07000070' },
+      { value: '+1 415 555 0187', modifier: 'work', label: 'phone', field_id: '5049f697a694620a07000071' },
     ],
-    URL: [{ value: 'https://nimble.com', modifier: 'other', label: 'URL', field_id: '5049f697a694620a07000080' }],
+    URL: [{ value: 'https://brightwave.io', modifier: 'work', label: 'URL', field_id: '5049f697a694620a07000080' }],
     address: [
       {
-        value: '{"city": "Dushanbe", "street": "First str. 15", "zip": "54055", "country": "Farganistan"}',
-        modifier: 'other',
+        value:
+          '{"street": "500 Howard St, Suite 300", "city": "San Francisco", "state": "CA", "zip": "94105", "country": "United States"}',
+        modifier: 'work',
         label: 'address',
         field_id: '5049f697a694620a07000090',
       },
     ],
     source: [{ value: 'csv', modifier: '', label: 'source', field_id: '5049f697a694620a070000a0' }],
+    'lead status': [{ value: '3', modifier: '', label: 'lead status', field_id: '5049f697a694620a0700008d' }],
   },
-  tags: [{ tag: 'csv import', id: '5049fa0c9b85f62cb4000639' }],
+  tags: [{ tag: 'webinar lead', id: '5049fa0c9b85f62cb4000639' }],
   last_contacted: null,
   company_last_contacted: { in: null, out: null },
   reminder: null,
@@ -70,13 +75,13 @@ export const CONTACT = {
 
 const SHORT_CONTACT = {
   id: CONTACT.id,
-  name: 'Amayak Akopyan',
+  name: 'Maria Lopez',
   contact_type: 'person',
   avatar_url: CONTACT.avatar_url,
-  email: ['amayak@nimble.com'],
+  email: ['maria.lopez@brightwave.io'],
   is_viewable: true,
-  employment: { company_name: 'Nimble', title: 'Sales Director' },
-  phones: { label: 'mobile', value: '+7 (917) 202-456-1111' },
+  employment: { company_name: 'Brightwave Analytics', title: 'Sales Director' },
+  phones: { label: 'mobile', value: '+1 415 555 0142' },
 };
 
 /**
@@ -87,16 +92,26 @@ export const NOTE_FONT = '<font face="Arial, Tahoma, Verdana, Helvetica, sans-se
 
 export const NOTE = {
   id: '50b7360e837d4e4404000013',
-  note: encodeURIComponent(`${NOTE_FONT}Called Amayak about the renewal;<br>he wants a quote by Friday.</font>`),
-  note_preview: 'Called Amayak about the renewal',
+  note: encodeURIComponent(`${NOTE_FONT}Called Maria about the renewal;<br>she wants a quote by Friday.</font>`),
+  note_preview: 'Called Maria about the renewal',
   author_name: MYSELF.name,
   owner_id: MYSELF.user_id,
   owner: SHORT_USER,
   contacts: [SHORT_CONTACT],
-  created: '2012-11-29T10:16:46+0000',
-  updated: '2012-11-29T10:16:46+0000',
+  created: '2024-03-14T10:16:46+0000',
+  updated: '2024-03-14T10:16:46+0000',
 };
 
+/** A colleague of the connected user (the owner of some of the account's deals). */
+const COLLEAGUE = {
+  user_id: '5a1b2c3d4e5f60718293a4b5',
+  name: 'Priya Natarajan',
+  email: 'priya@summitsoftware.com',
+  avatar_url: 'https://app.nimble.com/api/users/avatars/5a1b2c3d4e5f60718293a4b5',
+  is_active: true,
+};
+
+/** A task the connected user made and assigned to a colleague. */
 export const TASK = {
   version: 2,
   id: '5c5ae5b3ceee185f7b9c3ad1',
@@ -111,7 +126,7 @@ export const TASK = {
   company_id: MYSELF.company_id,
   owner_id: MYSELF.user_id,
   owner: SHORT_USER,
-  assigned_to: SHORT_USER,
+  assigned_to: COLLEAGUE,
   comments: [],
   related_to: [],
   related: { contacts: [SHORT_CONTACT], deals: [], new_deals: [], sequence: null },
@@ -170,13 +185,13 @@ export const DEAL = {
   related_contacts: [{ contact: SHORT_CONTACT, note: 'Decision maker', employments: [] }],
   related_external_contacts: [],
   fields_values: [
-    { field_id: '63760e653af0e748fe48366a', values: [{ value: 'Nimble renewal 2024' }] },
-    { field_id: '63760e653af0e748fe48366b', values: [{ value: '10000' }] },
+    { field_id: '63760e653af0e748fe48366a', values: [{ value: 'Brightwave annual plan' }] },
+    { field_id: '63760e653af0e748fe48366b', values: [{ value: '24000' }] },
   ],
   fields_values_with_names: [
-    { field_name: 'name', values: [{ value: 'Nimble renewal 2024' }] },
-    { field_name: 'amount', values: [{ value: '10000' }] },
-    { field_name: 'description', values: [{ value: 'Three-year renewal' }] },
+    { field_name: 'name', values: [{ value: 'Brightwave annual plan' }] },
+    { field_name: 'amount', values: [{ value: '24000' }] },
+    { field_name: 'description', values: [{ value: '40 seats, billed yearly' }] },
     { field_name: 'expected_close_date', values: [{ value: '2024-03-31' }] },
   ],
   stage_transitions: {
@@ -207,4 +222,50 @@ export const DEAL_NOTE = {
   created: '2024-01-06T09:30:00+0000',
   updated: '2024-01-06T09:30:00+0000',
   creator: SHORT_USER,
+};
+
+/** `GET /api/v1/contacts/fields` (§10.2): the fields of CONTACT that are not standard, `lead status` a drop-down. */
+export const CONTACT_FIELDS = {
+  tabs: [
+    {
+      tab_id: '5049f696a694620a07000030',
+      tab_name: 'Lead Details',
+      contact_types: 'person',
+      is_standard: true,
+      available_actions: 'edit_all',
+      members: [
+        {
+          type: 'field',
+          name: 'source',
+          field_id: '5049f697a694620a070000a0',
+          modifier: '',
+          multiples: false,
+          read_only: true,
+          field_type: { field_kind: 'string' },
+          available_actions: 'view_only',
+        },
+        {
+          type: 'field',
+          name: 'lead status',
+          field_id: '5049f697a694620a0700008d',
+          modifier: '',
+          multiples: false,
+          read_only: false,
+          field_type: {
+            field_kind: 'choice',
+            values: {
+              ordering_type: 'ordinal',
+              values: [
+                { id: '1', value: 'Open' },
+                { id: '2', value: 'Contacted' },
+                { id: '3', value: 'Qualified' },
+                { id: '4', value: 'Unqualified' },
+              ],
+            },
+          },
+          available_actions: 'edit_choices_only',
+        },
+      ],
+    },
+  ],
 };

@@ -1,13 +1,25 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import addContactTags from '../creates/addContactTags';
 import { CONTACT } from '../src/samples';
-import { CONTACT_ID, FLAT_CONTACT, api, expectWriteSafety, offContract, runner, staticKeys, useEnv } from './helpers';
+import {
+  CONTACT_ID,
+  FLAT_CONTACT,
+  api,
+  contactFieldsMeta,
+  expectWriteSafety,
+  offContract,
+  runner,
+  staticKeys,
+  useEnv,
+} from './helpers';
 
 useNock();
 useEnv();
 const run = runner();
+// The drop-down labels of the contact output (read once, then kept in the runner's z.cache).
+beforeEach(() => contactFieldsMeta());
 
-const TAGGED = { ...CONTACT, tags: ['csv import', 'VIP', 'speaker'] };
+const TAGGED = { ...CONTACT, tags: ['webinar lead', 'VIP', 'speaker'] };
 
 describe('Add Tags to Contact (add_contact_tags)', () => {
   it("nimble.md §1b: reads the contact's tags, then sets them with the new ones added once; the contact answered is the output (2 requests)", async () => {
@@ -18,18 +30,18 @@ describe('Add Tags to Contact (add_contact_tags)', () => {
           {
             ...CONTACT,
             tags: [
-              { tag: 'csv import', id: 't1' },
+              { tag: 'webinar lead', id: 't1' },
               { tag: 'VIP', id: 't2' },
             ],
           },
         ],
       });
     api()
-      .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['csv import', 'VIP', 'speaker'] })
+      .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['webinar lead', 'VIP', 'speaker'] })
       .matchHeader('content-type', 'application/json')
       .reply(200, TAGGED);
     const out = await run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['vip', ' speaker ', 'speaker'] });
-    expect(out).toEqual({ ...FLAT_CONTACT, tags: ['csv import', 'VIP', 'speaker'] });
+    expect(out).toEqual({ ...FLAT_CONTACT, tags: ['webinar lead', 'VIP', 'speaker'] });
     expect(staticKeys(out)).toEqual(Object.keys(addContactTags.operation.sample ?? {}));
   });
 
@@ -38,10 +50,10 @@ describe('Add Tags to Contact (add_contact_tags)', () => {
       .get(`/api/v1/contact/${CONTACT_ID}`)
       .reply(200, { resources: [CONTACT] });
     api()
-      .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['csv import', 'speaker'] })
+      .put(`/api/v1/contacts/${CONTACT_ID}/tags`, { tags: ['webinar lead', 'speaker'] })
       .reply(200, {});
     const out = await run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['speaker'] });
-    expect(out).toEqual({ ...FLAT_CONTACT, tags: ['csv import', 'speaker'] });
+    expect(out).toEqual({ ...FLAT_CONTACT, tags: ['webinar lead', 'speaker'] });
   });
 
   it('replaces the tags in one request when asked to (the contact answered)', async () => {
@@ -69,7 +81,7 @@ describe('Add Tags to Contact (add_contact_tags)', () => {
     api().get(`/api/v1/contact/${CONTACT_ID}`).reply(404, { object_type: 'contact', object_id: CONTACT_ID });
     const err = await failureOf(run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['x'] }));
     expect(err.message).toBe(
-      `Nimble could not find the contact with ID ${CONTACT_ID}. Check the ID, or map it from a trigger or a Find step.`,
+      'Nimble could not find this contact: it may have been deleted, or be hidden from you. Pick it again, or check the step it is mapped from.',
     );
   });
 
@@ -92,7 +104,7 @@ describe('Add Tags to Contact (add_contact_tags)', () => {
 
   it.each([
     [{ contact_id: CONTACT_ID, tags: ['  '] }, /Tags: needs at least one tag/],
-    [{ contact_id: 'a/b', tags: ['x'] }, /Contact ID: must be an id/],
+    [{ contact_id: 'a/b', tags: ['x'] }, /Contact: must be an id/],
     [{ contact_id: CONTACT_ID, tags: ['x'], mode: 'merge' }, /Existing Tags/],
   ])('rejects %j before any request', async (input, message) => {
     const err = await failureOf(run.create(addContactTags, input));

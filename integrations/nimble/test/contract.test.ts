@@ -1,4 +1,4 @@
-import { CONTACT, DEAL, DEAL_NOTE, LEGACY_TASK, MYSELF, NOTE, PIPELINE, TASK } from '../src/samples';
+import { CONTACT, CONTACT_FIELDS, DEAL, DEAL_NOTE, LEGACY_TASK, MYSELF, NOTE, PIPELINE, TASK } from '../src/samples';
 import { NIMBLE_SPEC_EXCEPTIONS } from '../../../packages/sandbox/src/simulators/nimble/spec';
 import { operationOf, rawResponseViolations, rawViolations, responseViolations, violations } from './contract';
 
@@ -28,6 +28,7 @@ describe("response fixtures against Nimble's OpenAPI document", () => {
     ['get-deal', 200, DEAL],
     ['put-deal', 200, DEAL],
     ['create-deal-note', 201, DEAL_NOTE],
+    ['list-company-contacts-fields', 200, CONTACT_FIELDS],
   ])('%s %i', (operationId, status, body) => {
     expect(responseViolations(operationId, status, body)).toEqual([]);
   });

@@ -1,8 +1,11 @@
 import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import createContact from '../creates/createContact';
-import { CONTACT } from '../src/samples';
+import { CONTACT, MYSELF } from '../src/samples';
 import {
+  AUTH,
   FLAT_CONTACT,
+  USER_ID,
+  contactFieldsMeta,
   api,
   expectNoSecret,
   expectWriteSafety,
@@ -15,7 +18,9 @@ import {
 
 useNock();
 useEnv();
-const run = runner();
+const run = runner({ ...AUTH, user_id: USER_ID });
+/** Another user of the account, picked as the owner. */
+const COLLEAGUE = '5049f696a694620a0700001c';
 
 const COMPANY = {
   ...CONTACT,
@@ -43,10 +48,11 @@ describe('Create Contact (create_contact)', () => {
           'lead status': [{ value: '2', modifier: '' }],
         },
         tags: 'zapier,vip\\,gold',
-        owner_id: '5049f696a694620a0700001c',
+        owner_id: COLLEAGUE,
       })
       .matchHeader('content-type', 'application/json')
       .reply(200, CONTACT);
+    contactFieldsMeta();
     const out = await run.create(
       createContact,
       {
@@ -65,7 +71,7 @@ describe('Create Contact (create_contact)', () => {
         address_country: 'UK',
         address_type: 'home',
         tags: ['zapier', 'vip,gold'],
-        owner_id: '5049f696a694620a0700001c',
+        owner_id: COLLEAGUE,
       },
       { extra: { 'fields__lead status': '2' } },
     );
@@ -82,6 +88,7 @@ describe('Create Contact (create_contact)', () => {
           'company name': [{ value: 'Nimble', modifier: '' }],
           domain: [{ value: 'nimble.com', modifier: '' }],
         },
+        owner_id: USER_ID,
       })
       .reply(200, COMPANY);
     const out = await run.create(createContact, {
@@ -92,7 +99,7 @@ describe('Create Contact (create_contact)', () => {
     expect(out).toMatchObject({ record_type: 'company', name: 'Nimble', company_name: 'Nimble' });
   });
 
-  it("names each field of Nimble's 409 validation answer", async () => {
+  it("names each field of Nimble's 409 validation answer by its label in the form", async () => {
     api()
       .post('/api/v1/contact')
       .reply(409, {
@@ -103,12 +110,39 @@ describe('Create Contact (create_contact)', () => {
             { message: 'First name or last name field is required', field_id: '5049f697a694620a07000043' },
           ],
           email: [{ message: 'Not a valid email', field_id: '5049f697a694620a07000064' }],
+          'lead source': [{ message: 'Unknown choice', field_id: '5049f697a694620a0700008e' }],
         },
       });
     const err = await failureOf(run.create(createContact, { first_name: 'X' }));
     expect(err.message).toBe(
-      'Nimble rejected the request: first name: First name or last name field is required; email: Not a valid email',
+      'Nimble rejected the request: First Name: First name or last name field is required; Email: Not a valid email; Lead Source: Unknown choice',
     );
+  });
+
+  it('Owner left empty (or mapped blank) is the connected user; a connection without a stored user id asks /myself once', async () => {
+    api().get('/api/v1/myself').reply(200, MYSELF);
+    api()
+      .post('/api/v1/contact', {
+        record_type: 'person',
+        type: 'person',
+        fields: { 'first name': [{ value: 'Ada', modifier: '' }] },
+        owner_id: USER_ID,
+      })
+      .reply(200, { ...CONTACT, fields: { 'first name': CONTACT.fields['first name'] } });
+    await runner().create(createContact, { first_name: 'Ada', owner_id: '', last_name: ' ', email: '' });
+  });
+
+  it('outputs the contact even when the drop-down labels cannot be read (the contact was made): without the labels', async () => {
+    api().post('/api/v1/contact').reply(200, CONTACT);
+    api().get('/api/v1/contacts/fields').reply(500, { message: 'Internal error handling request', code: 107 });
+    const out = await runner({ ...AUTH, user_id: USER_ID }).create(createContact, { first_name: 'Maria' });
+    const { 'fields__lead status__label': _label, ...rest } = FLAT_CONTACT;
+    expect(out).toEqual(rest);
+  });
+
+  it('Owner is a dropdown of users labelled by name, not a typed user id', () => {
+    const field = createContact.operation.inputFields?.find((f) => 'key' in f && f.key === 'owner_id');
+    expect(field).toMatchObject({ label: 'Owner', dynamic: 'list_users.id.name' });
   });
 
   it('says a 402 is the plan limit', async () => {
@@ -153,7 +187,7 @@ describe('Create Contact (create_contact)', () => {
     );
   });
 
-  it("loads the account's other contact fields as inputs: choices by id, social ones in their own section", async () => {
+  it("loads the account's other contact fields as inputs: choices by id, users from the user dropdown, social ones in their own section", async () => {
     api()
       .get('/api/v1/contacts/fields')
       .reply(200, {
@@ -184,6 +218,7 @@ describe('Create Contact (create_contact)', () => {
               { type: 'field', name: 'Contract value', field_id: 'f4', field_type: { field_kind: 'number' } },
               { type: 'field', name: 'linkedin', field_id: 'f5', field_type: { field_kind: 'string' } },
               { type: 'field', name: 'Office', field_id: 'f6', field_type: { field_kind: 'address' } },
+              { type: 'field', name: 'Account manager', field_id: 'f7', field_type: { field_kind: 'user' } },
             ],
           },
         ],
@@ -196,7 +231,7 @@ describe('Create Contact (create_contact)', () => {
         required: false,
         group: 'custom',
         choices: [{ value: '5', label: 'Lead', sample: '5' }],
-        helpText: 'Value for the Nimble field "lead type". Leave empty to skip it.',
+        helpText: 'The contact\'s "Lead Type" in Nimble. Leave empty to skip it.',
       },
       {
         key: 'fields__Contract value',
@@ -204,14 +239,23 @@ describe('Create Contact (create_contact)', () => {
         required: false,
         group: 'custom',
         type: 'number',
-        helpText: 'Value for the Nimble field "Contract value". Leave empty to skip it.',
+        helpText: 'The contact\'s "Contract Value" in Nimble. Leave empty to skip it.',
       },
       {
         key: 'fields__linkedin',
         label: 'Linkedin',
         required: false,
         group: 'social',
-        helpText: 'Value for the Nimble field "linkedin". Leave empty to skip it.',
+        helpText: 'The contact\'s "Linkedin" in Nimble. Leave empty to skip it.',
+      },
+      {
+        // A user field is picked like an owner, never typed as a user id.
+        key: 'fields__Account manager',
+        label: 'Account Manager',
+        required: false,
+        group: 'custom',
+        dynamic: 'list_users.id.name',
+        helpText: 'The contact\'s "Account Manager" in Nimble. Leave empty to skip it.',
       },
     ]);
   });

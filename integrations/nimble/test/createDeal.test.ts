@@ -90,6 +90,36 @@ describe('Create Deal (create_deal)', () => {
     }
   });
 
+  it('sends the Owner picked from the user dropdown (a colleague), and labels the contact pickers by what they pick', async () => {
+    const colleague = '5a1b2c3d4e5f60718293a4b5';
+    salesPipeline();
+    dealFields();
+    api()
+      .post('/api/v2/deals', {
+        pipeline_id: PIPELINE_ID,
+        stage_id: STAGE.qualified,
+        owner_id: colleague,
+        fields_values: { 'f-name': [{ value: 'X' }] },
+      })
+      .reply(200, DEAL);
+    await run.create(createDeal, {
+      pipeline_id: PIPELINE_ID,
+      stage_id: STAGE.qualified,
+      name: 'X',
+      owner_id: colleague,
+      // Mapped blanks are not given.
+      currency: '',
+      tags: [],
+    });
+    const fields = Object.fromEntries((createDeal.operation.inputFields ?? []).map((f) => [f.key, f]));
+    expect(fields.owner_id).toMatchObject({ label: 'Owner', dynamic: 'list_users.id.name' });
+    expect(fields.contact_ids).toMatchObject({
+      label: 'Related Contacts',
+      dynamic: 'list_contacts.id.name',
+      list: true,
+    });
+  });
+
   it.each([
     ['Europe/Berlin', '2030-06-30T00:00:00+02:00', '2030-06-30'],
     ['America/Los_Angeles', '2030-07-01T01:00:00Z', '2030-06-30'],
@@ -164,7 +194,7 @@ describe('Create Deal (create_deal)', () => {
       run.create(createDeal, { pipeline_id: PIPELINE_ID, stage_id: STAGE.qualified, name: 'X', owner_id: USER_ID }),
     );
     expect(err.message).toBe(
-      'Nimble rejected the request: fields_values/probability: is required: the stage has no default probability',
+      'Nimble rejected the request: Probability (%): is required: the stage has no default probability',
     );
   });
 

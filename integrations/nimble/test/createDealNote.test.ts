@@ -22,12 +22,11 @@ describe('Create Deal Note (create_deal_note)', () => {
     });
     expect(out).toEqual({
       id: DEAL_NOTE.note_id,
-      note_id: DEAL_NOTE.note_id,
       deal_id: DEAL_ID,
       title: 'Call recap',
       body: DEAL_NOTE.body,
       creator_id: USER_ID,
-      creator_name: 'John Doe',
+      creator_name: 'Daniel Reyes',
       created: DEAL_NOTE.created,
       updated: DEAL_NOTE.updated,
     });
@@ -43,7 +42,7 @@ describe('Create Deal Note (create_deal_note)', () => {
     api().post(`/api/v2/deals/${DEAL_ID}/notes`).reply(404, { object_type: 'deal', object_id: DEAL_ID });
     const err = await failureOf(run.create(createDealNote, { deal_id: DEAL_ID, title: 'x' }));
     expect(err.message).toBe(
-      `Nimble could not find the deal with ID ${DEAL_ID}. Check the ID, or map it from a trigger or a Find step.`,
+      'Nimble could not find this deal: it may have been deleted, or be hidden from you. Pick it again, or check the step it is mapped from.',
     );
   });
 

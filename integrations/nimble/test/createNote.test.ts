@@ -23,13 +23,13 @@ describe('Create Note (create_note)', () => {
     const out = await run.create(createNote, { contact_ids: [CONTACT_ID, ` ${OTHER_ID} `], note: text });
     expect(out).toEqual({
       id: NOTE.id,
-      note: 'Called Amayak about the renewal;\nhe wants a quote by Friday.',
-      note_html: `${NOTE_FONT}Called Amayak about the renewal;<br>he wants a quote by Friday.</font>`,
+      note: 'Called Maria about the renewal;\nshe wants a quote by Friday.',
+      note_html: `${NOTE_FONT}Called Maria about the renewal;<br>she wants a quote by Friday.</font>`,
       note_preview: NOTE.note_preview,
-      author_name: 'John Doe',
+      author_name: 'Daniel Reyes',
       owner_id: USER_ID,
       contact_ids: [CONTACT_ID],
-      contact_names: ['Amayak Akopyan'],
+      contact_names: ['Maria Lopez'],
       created: NOTE.created,
       updated: NOTE.updated,
     });
@@ -61,7 +61,7 @@ describe('Create Note (create_note)', () => {
     api().post('/api/v1/contacts/notes').reply(404, { object_type: 'contact', object_id: CONTACT_ID });
     const err = await failureOf(run.create(createNote, { contact_ids: [CONTACT_ID], note: 'n' }));
     expect(err.message).toBe(
-      `Nimble could not find the contact with ID ${CONTACT_ID}. Check the ID, or map it from a trigger or a Find step.`,
+      'Nimble could not find this contact: it may have been deleted, or be hidden from you. Pick it again, or check the step it is mapped from.',
     );
   });
 
@@ -84,9 +84,9 @@ describe('Create Note (create_note)', () => {
         contact_ids: Array.from({ length: 11 }, (_, i) => `5049fb849b85f669e40000${String(i).padStart(2, '0')}`),
         note: 'n',
       },
-      /Contact IDs: takes at most 10 contact IDs/,
+      /Contacts: takes at most 10 contacts/,
     ],
-    [{ contact_ids: [], note: 'n' }, /Contact IDs: needs at least one contact ID/],
+    [{ contact_ids: [], note: 'n' }, /Contacts: needs at least one contact/],
     [{ contact_ids: [CONTACT_ID], note: ' ' }, /Note: is required/],
   ])('rejects %j before any request', async (input, message) => {
     const err = await failureOf(run.create(createNote, input));

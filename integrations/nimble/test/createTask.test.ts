@@ -1,11 +1,14 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createTask from '../creates/createTask';
-import { LEGACY_TASK, TASK } from '../src/samples';
-import { CONTACT_ID, USER_ID, api, expectWriteSafety, offContract, runner, useEnv } from './helpers';
+import { LEGACY_TASK, MYSELF, TASK } from '../src/samples';
+import { AUTH, CONTACT_ID, USER_ID, api, expectWriteSafety, offContract, runner, useEnv } from './helpers';
 
 useNock();
 useEnv();
-const run = runner();
+/** A connection that stored its user's id (every connection made since that was added). */
+const run = runner({ ...AUTH, user_id: USER_ID });
+/** Another user of the account, picked as the assignee. */
+const COLLEAGUE = TASK.assigned_to.user_id;
 
 describe('Create Task (create_task)', () => {
   it('nimble.md §9.1: posts to /api/v1/tasks with related.contacts and the due date at the offset of the Zap time zone', async () => {
@@ -14,7 +17,7 @@ describe('Create Task (create_task)', () => {
         subject: 'Send the quote',
         notes: 'Include the discount.',
         due_date: '2024-05-03T05:00:00-04:00',
-        assigned_to: USER_ID,
+        assigned_to: COLLEAGUE,
         is_important: true,
         related: { contacts: [CONTACT_ID] },
       })
@@ -26,7 +29,7 @@ describe('Create Task (create_task)', () => {
         subject: 'Send the quote',
         notes: 'Include the discount.',
         due_date: '2024-05-03T11:00:00+02:00',
-        assigned_to: USER_ID,
+        assigned_to: COLLEAGUE,
         contact_ids: [CONTACT_ID],
       },
       // Zapier's boolean fields send text.
@@ -40,10 +43,10 @@ describe('Create Task (create_task)', () => {
       completed: false,
       is_important: false,
       owner_id: USER_ID,
-      assigned_to_id: USER_ID,
-      assigned_to_name: 'John Doe',
+      assigned_to_id: COLLEAGUE,
+      assigned_to_name: 'Priya Natarajan',
       contact_ids: [CONTACT_ID],
-      contact_names: ['Amayak Akopyan'],
+      contact_names: ['Maria Lopez'],
       tags: [],
       created: TASK.created,
       updated: TASK.updated,
@@ -60,7 +63,7 @@ describe('Create Task (create_task)', () => {
   ])(
     'nimble.md §9.1: in time zone %s, a due date of %s is sent as %s (a date alone: 09:00)',
     async (timezone, given, sent) => {
-      api().post('/api/v1/tasks', { subject: 'Call back', due_date: sent }).reply(201, TASK);
+      api().post('/api/v1/tasks', { subject: 'Call back', due_date: sent, assigned_to: USER_ID }).reply(201, TASK);
       await run.create(createTask, { subject: 'Call back', due_date: given }, { meta: { timezone } });
     },
   );
@@ -103,18 +106,38 @@ describe('Create Task (create_task)', () => {
     api().post('/api/v1/tasks').reply(404, { object_type: 'contact', object_id: CONTACT_ID });
     const err = await failureOf(run.create(createTask, { subject: 'Call back', contact_ids: [CONTACT_ID] }));
     expect(err.message).toBe(
-      `Nimble could not find the contact with ID ${CONTACT_ID}. Check the ID, or map it from a trigger or a Find step.`,
+      'Nimble could not find this contact: it may have been deleted, or be hidden from you. Pick it again, or check the step it is mapped from.',
     );
   });
 
-  it('nimble.md §9.1: refuses an assignee or importance the legacy endpoint does not take, naming them, before creating', async () => {
+  it('nimble.md §9.1: refuses another assignee or importance the legacy endpoint does not take, by their labels, before creating', async () => {
     api().post('/api/v1/tasks').reply(404, { message: 'Not found' });
     const err = await failureOf(
-      run.create(createTask, { subject: 'Call back', assigned_to: USER_ID, is_important: true }),
+      run.create(createTask, { subject: 'Call back', assigned_to: COLLEAGUE, is_important: true }),
     );
     expect(err.message).toBe(
-      'Assignee User ID and Important: this Nimble account has only the older task endpoint (/api/v1/activities/task), which takes no assignee or importance. Leave them empty. No task was created.',
+      'Assignee and Important: in this Nimble account, tasks made through Zapier are always yours and never marked important. Leave them empty. No task was created.',
     );
+  });
+
+  it('nimble.md §9.1: the connected user picked as Assignee is what the legacy endpoint does anyway: the task is made', async () => {
+    api()
+      .post('/api/v1/tasks', { subject: 'Call back', assigned_to: USER_ID })
+      .reply(405, { message: 'Method not allowed' });
+    api().post('/api/v1/activities/task', { subject: 'Call back' }).reply(200, LEGACY_TASK);
+    const out = await run.create(createTask, { subject: 'Call back', assigned_to: USER_ID });
+    expect(out).toMatchObject({ id: LEGACY_TASK.id });
+  });
+
+  it('Assignee left empty (or mapped blank) is the connected user; a connection without a stored user id asks /myself once', async () => {
+    api().get('/api/v1/myself').reply(200, MYSELF);
+    api().post('/api/v1/tasks', { subject: 'Call back', assigned_to: USER_ID }).reply(201, TASK);
+    await runner().create(createTask, { subject: 'Call back', assigned_to: ' ', notes: '' });
+  });
+
+  it('Assignee is a dropdown of users labelled by name, not a typed user id', () => {
+    const field = createTask.operation.inputFields?.find((f) => 'key' in f && f.key === 'assigned_to');
+    expect(field).toMatchObject({ label: 'Assignee', dynamic: 'list_users.id.name' });
   });
 
   it('says what is missing from an answer of the wrong shape', async () => {
@@ -134,7 +157,7 @@ describe('Create Task (create_task)', () => {
     [{ subject: ' ' }, /Subject: is required/],
     [{ subject: 'x' }, /Subject: must be at least 2 characters/],
     [{ subject: 'xy', due_date: 'tomorrowish' }, /Due Date: must be a date/],
-    [{ subject: 'xy', contact_ids: ['a/b'] }, /Contact IDs/],
+    [{ subject: 'xy', contact_ids: ['a/b'] }, /Contacts/],
   ])('rejects %j before any request', async (input, message) => {
     const err = await failureOf(run.create(createTask, input));
     expect(err.message).toMatch(message);

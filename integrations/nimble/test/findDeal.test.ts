@@ -60,9 +60,9 @@ describe('Find Deal (find_deal)', () => {
   });
 
   it.each([
-    [{}, /Deal Name: Enter a Deal ID or a Deal Name/],
-    [{ deal_id: DEAL_ID, name: 'x' }, /Deal ID: can't be combined/],
-    [{ deal_id: 'a b' }, /Deal ID: must be an id/],
+    [{}, /Deal Name: Pick a Deal or enter a Deal Name/],
+    [{ deal_id: DEAL_ID, name: 'x' }, /Deal: can't be combined/],
+    [{ deal_id: 'a b' }, /Deal: must be an id/],
   ])('rejects %j before any request', async (input, message) => {
     const err = await failureOf(run.search(findDeal, input));
     expect(err.message).toMatch(message);

@@ -3,7 +3,7 @@ import { failureOf, makeBundle, operationRunner } from '@crm-zapier/kit/testing'
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../index';
-import { PIPELINE } from '../src/samples';
+import { CONTACT_FIELDS, PIPELINE } from '../src/samples';
 import { useContract } from './contract';
 
 export const ORIGIN = 'https://app.nimble.com';
@@ -161,57 +161,57 @@ export const SALES = {
 /** `CONTACT` (samples.ts) as every contact operation outputs it: pinned here, not computed by map.ts. */
 export const FLAT_CONTACT = {
   id: CONTACT_ID,
-  contact_id: CONTACT_ID,
   record_type: 'person',
-  name: 'Amayak Akopyan',
-  first_name: 'Amayak',
-  last_name: 'Akopyan',
+  name: 'Maria Lopez',
+  first_name: 'Maria',
+  last_name: 'Lopez',
   middle_name: null,
-  company_name: 'Nimble',
+  company_name: 'Brightwave Analytics',
   title: 'Sales Director',
-  email: 'amayak@nimble.com',
-  emails: ['amayak@nimble.com', 'amayak@example.com'],
-  email_work: 'amayak@nimble.com',
-  email_personal: null,
-  email_other: 'amayak@example.com',
-  phone: '+7 (917) 202-456-1111',
-  phones: ['+7 (917) 202-456-1111', '+7 244 231 84 22'],
-  phone_mobile: '+7 (917) 202-456-1111',
-  phone_work: null,
-  phone_home: '+7 244 231 84 22',
+  email: 'maria.lopez@brightwave.io',
+  emails: ['maria.lopez@brightwave.io', 'maria.lopez@outlook.com'],
+  email_work: 'maria.lopez@brightwave.io',
+  email_personal: 'maria.lopez@outlook.com',
+  email_other: null,
+  phone: '+1 415 555 0142',
+  phones: ['+1 415 555 0142', '+1 415 555 0187'],
+  phone_mobile: '+1 415 555 0142',
+  phone_work: '+1 415 555 0187',
+  phone_home: null,
   phone_main: null,
   phone_other: null,
-  website: 'https://nimble.com',
-  websites: ['https://nimble.com'],
-  address_type: 'other',
-  address_street: 'First str. 15',
-  address_city: 'Dushanbe',
-  address_state: null,
-  address_zip: '54055',
-  address_country: 'Farganistan',
+  website: 'https://brightwave.io',
+  websites: ['https://brightwave.io'],
+  address_type: 'work',
+  address_street: '500 Howard St, Suite 300',
+  address_city: 'San Francisco',
+  address_state: 'CA',
+  address_zip: '94105',
+  address_country: 'United States',
   birthday: null,
   domain: null,
   description: null,
-  tags: ['csv import'],
-  owner_id: '5049f696a694620a0700001c',
+  tags: ['webinar lead'],
+  owner_id: USER_ID,
   avatar_url: 'https://app.nimble.com/api/contacts/avatars/5049fb849b85f669e40000dc',
-  creator: 'Emil Kio',
-  updater: 'Emil Kio',
-  created: '2012-09-07T16:49:56+0300',
-  updated: '2012-09-07T16:49:56+0300',
+  creator: 'Daniel Reyes',
+  updater: 'Daniel Reyes',
+  created: '2024-03-12T16:49:56+0000',
+  updated: '2024-03-14T09:05:12+0000',
   fields__source: 'csv',
+  'fields__lead status': '3',
+  'fields__lead status__label': 'Qualified',
 };
 
 /** `DEAL` (samples.ts) as every deal operation outputs it. */
 export const FLAT_DEAL = {
   id: '65958d7ef2e8748e6361dd00',
-  deal_id: '65958d7ef2e8748e6361dd00',
   deal_number: 42,
-  name: 'Nimble renewal 2024',
-  amount: 10000,
+  name: 'Brightwave annual plan',
+  amount: 24000,
   currency: 'USD',
   probability: 20,
-  description: 'Three-year renewal',
+  description: '40 seats, billed yearly',
   expected_close_date: '2024-03-31',
   actual_close_date: null,
   pipeline_id: '630f34cfa34058dea76c0c0e',
@@ -219,15 +219,21 @@ export const FLAT_DEAL = {
   stage_id: '62fd6587048065ca3510c6d5',
   stage_name: 'Qualified',
   owner_id: USER_ID,
-  owner_name: 'John Doe',
-  owner_email: 'john@example.com',
+  owner_name: 'Daniel Reyes',
+  owner_email: 'daniel@summitsoftware.com',
   contact_ids: [CONTACT_ID],
-  contact_names: ['Amayak Akopyan'],
+  contact_names: ['Maria Lopez'],
   tags: ['renewal'],
   age_in_days: 2,
   created: '2024-01-03T10:00:00+0000',
   updated: '2024-01-05T12:00:00+0000',
 };
+
+/**
+ * The contact fields metadata, read (once per runner: it is kept in z.cache) to label a contact's
+ * drop-down fields. Optional: a runner that read it in an earlier test has it cached.
+ */
+export const contactFieldsMeta = () => api().get('/api/v1/contacts/fields').optionally().reply(200, CONTACT_FIELDS);
 
 /** The keys of an output without its account-specific `fields__…` ones: what the static sample must have. */
 export const staticKeys = (out: object): string[] => Object.keys(out).filter((k) => !k.startsWith('fields__'));

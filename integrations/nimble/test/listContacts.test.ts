@@ -28,7 +28,7 @@ describe('Contact dropdown (list_contacts)', () => {
       .reply(200, page(1, [CONTACT, COMPANY, BARE]));
     const out = await run.trigger(listContacts, {}, { meta: { isFillingDynamicDropdown: true, page: 0 } });
     expect(out).toEqual([
-      { id: CONTACT_ID, name: 'Amayak Akopyan (amayak@nimble.com)' },
+      { id: CONTACT_ID, name: 'Maria Lopez (maria.lopez@brightwave.io)' },
       { id: COMPANY.id, name: 'Nimble' },
       { id: BARE.id, name: BARE.id },
     ]);

@@ -15,7 +15,7 @@ describe('Deal dropdown (list_deals)', () => {
       .query({ sort: 'updated:desc', limit: '50' })
       .reply(200, listing([DEAL, unnamed]));
     expect(await run.trigger(listDeals, {})).toEqual([
-      { id: DEAL.deal_id, name: 'Nimble renewal 2024 (Sales / Qualified)' },
+      { id: DEAL.deal_id, name: 'Brightwave annual plan (Sales / Qualified)' },
       { id: unnamed.deal_id, name: `${unnamed.deal_id} (Sales / Qualified)` },
     ]);
   });

@@ -53,7 +53,7 @@ describe('Stage dropdown (list_stages)', () => {
       .reply(404, { object_type: 'pipeline', object_id: PIPELINE.pipeline_id });
     const err = await failureOf(run.trigger(listStages, { pipeline_id: PIPELINE.pipeline_id }));
     expect(err.message).toBe(
-      `Nimble could not find the pipeline with ID ${PIPELINE.pipeline_id}. Check the ID, or map it from a trigger or a Find step.`,
+      'Nimble could not find this pipeline: it may have been deleted, or be hidden from you. Pick it again, or check the step it is mapped from.',
     );
   });
 

@@ -1,4 +1,5 @@
 import {
+  choiceLabelsOf,
   dealFieldKey,
   dealFieldValues,
   flattenContact,
@@ -7,13 +8,30 @@ import {
   toContactFields,
   toTagList,
 } from '../src/map';
-import { CONTACT } from '../src/samples';
+import { CONTACT, CONTACT_FIELDS } from '../src/samples';
+import { FieldsMetadataSchema } from '../src/schemas';
 
 describe('contact mapping', () => {
   it('reads addresses written as JSON or, as in the guide, with single quotes', () => {
     expect(parseJsonValue('{"city": "Riga"}')).toEqual({ city: 'Riga' });
     expect(parseJsonValue("{'city': 'Dushanbe', 'zip': '54055'}")).toEqual({ city: 'Dushanbe', zip: '54055' });
     expect(parseJsonValue('not json')).toBeUndefined();
+  });
+
+  it("outputs a drop-down field's option label beside its id: one, several, or none for an id the field does not list", () => {
+    const labels = choiceLabelsOf(FieldsMetadataSchema.parse(CONTACT_FIELDS));
+    expect(labels).toEqual({ 'lead status': { '1': 'Open', '2': 'Contacted', '3': 'Qualified', '4': 'Unqualified' } });
+    const fv = (value: string) => ({ value, modifier: '' });
+    const out = (values: { value: string; modifier: string }[]) =>
+      flattenContact({ ...CONTACT, fields: { 'lead status': values, source: [fv('csv')] } }, labels);
+    expect(out([fv('3')])).toMatchObject({ 'fields__lead status': '3', 'fields__lead status__label': 'Qualified' });
+    expect(out([fv('1'), fv('4')])).toMatchObject({
+      'fields__lead status': ['1', '4'],
+      'fields__lead status__label': ['Open', 'Unqualified'],
+    });
+    expect(out([fv('9')])).toMatchObject({ 'fields__lead status': '9', 'fields__lead status__label': null });
+    // Not a drop-down: no label key.
+    expect(Object.keys(out([fv('3')]))).not.toContain('fields__source__label');
   });
 
   it('normalises tags from either documented shape', () => {

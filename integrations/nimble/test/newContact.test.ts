@@ -1,5 +1,5 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
-import { CONTACT } from '../src/samples';
+import { CONTACT, CONTACT_FIELDS } from '../src/samples';
 import newContact from '../triggers/newContact';
 import { FLAT_CONTACT, api, listing, offContract, outputFieldsOf, runner, staticKeys, useEnv } from './helpers';
 
@@ -13,11 +13,25 @@ const newest = (query: Record<string, string> = {}) =>
     .query({ sort: 'created:desc', per_page: '50', page: '1', ...query });
 
 describe('New Contact (new_contact)', () => {
-  it('asks for the newest contacts in one request and flattens each one', async () => {
-    newest().reply(200, listing([CONTACT]));
-    const out = await run.trigger(newContact, {});
-    expect(out).toEqual([FLAT_CONTACT]);
-    expect(staticKeys(out[0]!)).toEqual(Object.keys(newContact.operation.sample ?? {}));
+  it("asks for the newest contacts, and once per connection the drop-down fields' options, labels beside ids", async () => {
+    const connection = runner();
+    newest()
+      .times(2)
+      .reply(200, listing([CONTACT]));
+    // Read on the first run only: the labels are kept in the connection's z.cache.
+    api().get('/api/v1/contacts/fields').once().reply(200, CONTACT_FIELDS);
+    for (const _run of [1, 2]) {
+      const out = await connection.trigger(newContact, {});
+      expect(out).toEqual([FLAT_CONTACT]);
+      expect(staticKeys(out[0]!)).toEqual(Object.keys(newContact.operation.sample ?? {}));
+    }
+  });
+
+  it('reads no field options when no contact has fields of its own (one request)', async () => {
+    const { source: _s, 'lead status': _l, ...standard } = CONTACT.fields;
+    newest().reply(200, listing([{ ...CONTACT, fields: standard }]));
+    const [out] = await runner().trigger(newContact, {});
+    expect(Object.keys(out!).filter((k) => k.startsWith('fields__'))).toEqual([]);
   });
 
   it('filters by contact type with record_type', async () => {
@@ -58,7 +72,12 @@ describe('New Contact (new_contact)', () => {
                   { type: 'field', name: 'source', field_id: 'f2', read_only: true },
                 ],
               },
-              { type: 'field', name: 'lead type', field_id: 'f3', field_type: { field_kind: 'choice' } },
+              {
+                type: 'field',
+                name: 'lead type',
+                field_id: 'f3',
+                field_type: { field_kind: 'choice', values: { ordering_type: 'ordinal', values: [] } },
+              },
               { type: 'field', name: 'Social', field_id: 'f5', field_type: { field_kind: 'address' } },
               { type: 'field', name: 'source', field_id: 'f6' },
             ],
@@ -68,7 +87,8 @@ describe('New Contact (new_contact)', () => {
     const fields = await outputFieldsOf('triggers.new_contact');
     expect(fields.filter((f) => f.key.startsWith('fields__'))).toEqual([
       { key: 'fields__source', label: 'Source' },
-      { key: 'fields__lead type', label: 'Lead Type' },
+      { key: 'fields__lead type__label', label: 'Lead Type' },
+      { key: 'fields__lead type', label: 'Lead Type (Option ID)' },
       { key: 'fields__Social', label: 'Social' },
     ]);
   });

@@ -2,7 +2,17 @@ import type nock from 'nock';
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateContact from '../creates/updateContact';
 import { CONTACT } from '../src/samples';
-import { CONTACT_ID, FLAT_CONTACT, api, expectWriteSafety, offContract, runner, staticKeys, useEnv } from './helpers';
+import {
+  CONTACT_ID,
+  FLAT_CONTACT,
+  api,
+  contactFieldsMeta,
+  expectWriteSafety,
+  offContract,
+  runner,
+  staticKeys,
+  useEnv,
+} from './helpers';
 
 useNock();
 useEnv();
@@ -17,6 +27,7 @@ const put = (body: nock.RequestBodyMatcher, mode: '0' | '1' = '0') =>
 describe('Update Contact (update_contact)', () => {
   it('nimble.md §7.4 C6: replaces with PUT ?type=1&replace=1 (both flag names) and only the fields given', async () => {
     put({ fields: { email: [{ value: 'new@example.com', modifier: 'work' }] } }, '1').reply(200, CONTACT);
+    contactFieldsMeta();
     const out = await run.create(updateContact, { contact_id: CONTACT_ID, mode: 'replace', email: 'new@example.com' });
     expect(out).toEqual(FLAT_CONTACT);
     expect(staticKeys(out)).toEqual(Object.keys(updateContact.operation.sample ?? {}));
@@ -24,6 +35,7 @@ describe('Update Contact (update_contact)', () => {
 
   it('nimble.md §7.4 C6: extends with ?type=0&replace=0 by default', async () => {
     put({ fields: { phone: [{ value: '+1 555', modifier: 'main' }] } }).reply(200, CONTACT);
+    contactFieldsMeta();
     expect(await run.create(updateContact, { contact_id: CONTACT_ID, phone_main: '+1 555' })).toEqual(FLAT_CONTACT);
   });
 
@@ -40,17 +52,18 @@ describe('Update Contact (update_contact)', () => {
   });
 
   it("nimble.md §7.2: a Job Title alone merges into the person's current employment (company and dates stay)", async () => {
-    // CONTACT works at Nimble as Sales Director (`is_present`), its primary employment.
+    // CONTACT works at Brightwave Analytics as Sales Director (`is_present`), its primary employment.
     api()
       .get(`/api/v1/contact/${CONTACT_ID}`)
       .reply(200, { resources: [CONTACT] });
     put({
       fields: {
         'contact employment': [
-          { value: '{"company_name":"Nimble","title":"VP Sales","is_present":true}', modifier: '' },
+          { value: '{"company_name":"Brightwave Analytics","title":"VP Sales","is_present":true}', modifier: '' },
         ],
       },
     }).reply(200, CONTACT);
+    contactFieldsMeta();
     await run.create(updateContact, { contact_id: CONTACT_ID, title: 'VP Sales' });
   });
 
@@ -69,7 +82,7 @@ describe('Update Contact (update_contact)', () => {
       .reply(404, { object_type: 'contact', object_id: CONTACT_ID });
     const err = await failureOf(run.create(updateContact, { contact_id: CONTACT_ID, first_name: 'X' }));
     expect(err.message).toBe(
-      `Nimble could not find the contact with ID ${CONTACT_ID}. Check the ID, or map it from a trigger or a Find step.`,
+      'Nimble could not find this contact: it may have been deleted, or be hidden from you. Pick it again, or check the step it is mapped from.',
     );
   });
 
@@ -91,7 +104,7 @@ describe('Update Contact (update_contact)', () => {
 
   it.each([
     [{ contact_id: CONTACT_ID }, /^Please fill in at least one field to update the contact\.$/],
-    [{ contact_id: '../x', first_name: 'X' }, /Contact ID: must be an id/],
+    [{ contact_id: '../x', first_name: 'X' }, /Contact: must be an id/],
     [{ contact_id: CONTACT_ID, mode: 'merge', first_name: 'X' }, /How To Change Fields/],
   ])('rejects %j before any request', async (input, message) => {
     const err = await failureOf(run.create(updateContact, input));

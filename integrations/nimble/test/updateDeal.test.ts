@@ -79,7 +79,7 @@ describe('Update Deal (update_deal)', () => {
     api().put(`/api/v2/deals/${DEAL_ID}`).reply(404, { object_type: 'deal', object_id: DEAL_ID });
     const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID, currency: 'USD' }));
     expect(err.message).toBe(
-      `Nimble could not find the deal with ID ${DEAL_ID}. Check the ID, or map it from a trigger or a Find step.`,
+      'Nimble could not find this deal: it may have been deleted, or be hidden from you. Pick it again, or check the step it is mapped from.',
     );
   });
 
@@ -93,7 +93,7 @@ describe('Update Deal (update_deal)', () => {
         errors: { '/fields_values/probability': { message: 'is required' } },
       });
     const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID, name: 'X' }));
-    expect(err.message).toBe('Nimble rejected the request: fields_values/probability: is required');
+    expect(err.message).toBe('Nimble rejected the request: Probability (%): is required');
   });
 
   it('says what is missing from an answer of the wrong shape', async () => {

@@ -1,11 +1,23 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import { CONTACT } from '../src/samples';
 import updatedContact from '../triggers/updatedContact';
-import { CONTACT_ID, FLAT_CONTACT, api, listing, offContract, runner, staticKeys, useEnv } from './helpers';
+import {
+  CONTACT_ID,
+  FLAT_CONTACT,
+  api,
+  contactFieldsMeta,
+  listing,
+  offContract,
+  runner,
+  staticKeys,
+  useEnv,
+} from './helpers';
 
 useNock();
 useEnv();
 const run = runner();
+// The drop-down labels of the contact output (read once, then kept in the runner's z.cache).
+beforeEach(() => contactFieldsMeta());
 
 const UPDATED = { ...CONTACT, updated: '2024-05-01T10:00:00+0000' };
 
@@ -20,6 +32,8 @@ describe('Updated Contact (updated_contact)', () => {
       {
         ...FLAT_CONTACT,
         id: `${CONTACT_ID}-${Date.parse('2024-05-01T10:00:00Z')}`,
+        // The contact's own id beside the change's.
+        contact_id: CONTACT_ID,
         updated: '2024-05-01T10:00:00+0000',
       },
     ]);

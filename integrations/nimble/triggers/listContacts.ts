@@ -29,7 +29,7 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform,
-    sample: { id: '5049fb849b85f669e40000dc', name: 'Amayak Akopyan (amayak@nimble.com)' },
+    sample: { id: '5049fb849b85f669e40000dc', name: 'Maria Lopez (maria.lopez@brightwave.io)' },
     outputFields: [
       { key: 'id', label: 'Contact ID' },
       { key: 'name', label: 'Contact' },

@@ -26,7 +26,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     perform,
-    sample: { id: '65958d7ef2e8748e6361dd00', name: 'Nimble renewal 2024 (Sales / Qualified)' },
+    sample: { id: '65958d7ef2e8748e6361dd00', name: 'Brightwave annual plan (Sales / Qualified)' },
     outputFields: [
       { key: 'id', label: 'Deal ID' },
       { key: 'name', label: 'Deal' },

@@ -1,5 +1,6 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { nimble } from '../src/client';
+import { flatContacts } from '../src/contacts';
 import { contactCustomOutputFields, recordTypeFilterField, recordTypeOf } from '../src/inputs';
 import { contactOutputFields, flattenContact, staticSample } from '../src/map';
 import { CONTACT } from '../src/samples';
@@ -8,7 +9,7 @@ const inputFields = defineInputFields([recordTypeFilterField]);
 
 const perform = (async (z, bundle) => {
   const contacts = await nimble(z).recentContacts('created', recordTypeOf(bundle.inputData.record_type));
-  return contacts.map(flattenContact);
+  return flatContacts(z, contacts);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
@@ -16,7 +17,8 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'New Contact',
-    description: 'Triggers when a new contact (person or company) is added in Nimble.',
+    description:
+      'Triggers when a new contact (a person or a company) is added. Only contacts the connected user can see are included.',
   },
   operation: {
     type: 'polling',

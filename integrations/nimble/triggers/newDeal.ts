@@ -9,7 +9,10 @@ const perform = (async (z) => (await nimble(z).recentDeals()).map(flattenDeal)) 
 export default defineTrigger({
   key: 'new_deal',
   noun: 'Deal',
-  display: { label: 'New Deal', description: 'Triggers when a new deal is created in Nimble.' },
+  display: {
+    label: 'New Deal',
+    description: 'Triggers when a new deal is created. Only deals the connected user can see are included.',
+  },
   operation: {
     type: 'polling',
     perform,

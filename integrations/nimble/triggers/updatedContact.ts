@@ -1,5 +1,6 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { nimble } from '../src/client';
+import { flatContactUpdates } from '../src/contacts';
 import { contactCustomOutputFields, recordTypeFilterField, recordTypeOf } from '../src/inputs';
 import { contactOutputFields, flattenContactUpdate, staticSample } from '../src/map';
 import { CONTACT } from '../src/samples';
@@ -8,7 +9,7 @@ const inputFields = defineInputFields([recordTypeFilterField]);
 
 const perform = (async (z, bundle) => {
   const contacts = await nimble(z).recentContacts('updated', recordTypeOf(bundle.inputData.record_type));
-  return contacts.map(flattenContactUpdate);
+  return flatContactUpdates(z, contacts);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
@@ -16,7 +17,8 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'Updated Contact',
-    description: 'Triggers when a contact (person or company) is changed in Nimble, once per change.',
+    description:
+      'Triggers when a contact (a person or a company) is changed, once per change, with the whole contact. Only contacts the connected user can see are included.',
   },
   operation: {
     type: 'polling',
@@ -25,6 +27,7 @@ export default defineTrigger({
     sample: staticSample(flattenContactUpdate(CONTACT)),
     outputFields: [
       { key: 'id', label: 'Change ID', type: 'string' as const },
+      { key: 'contact_id', label: 'Contact ID', type: 'string' as const },
       ...contactOutputFields.filter((f) => f.key !== 'id'),
       contactCustomOutputFields,
     ],

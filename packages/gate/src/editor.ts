@@ -72,7 +72,8 @@ export const editorFindings = (def: Definition, options: EditorOptions): Finding
       }
       const trigger = field.dynamic ? def.triggers?.[field.dynamic.split('.')[0]!] : undefined;
       const search = trigger ? searchFor.get(trigger.noun.toLowerCase()) : undefined;
-      if (search && search !== action.key && !field.search) {
+      // A list field cannot carry a search link (Zapier's D014), so only single pickers are checked.
+      if (search && search !== action.key && !field.search && !field.list) {
         add(
           'E-SEARCH-LINK',
           where,

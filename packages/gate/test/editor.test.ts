@@ -63,6 +63,7 @@ describe('the editor rules (issue 18)', () => {
     def.creates!.add_note!.operation.inputFields = [
       { key: 'contact_id', label: 'Contact ID' },
       { key: 'other', label: 'Other Contact', dynamic: 'list_contacts.id.name' },
+      { key: 'cc', label: 'Also Notify', dynamic: 'list_contacts.id.name', list: true },
     ];
     expect(checksOf(def)).toEqual([
       'E-ID-INPUT creates.add_note.inputFields.contact_id',

@@ -95,6 +95,15 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
           if (!Array.isArray(result) || result.length !== 0) fail('page 2 should be empty');
         },
       },
+      {
+        // Owner and Assignee: the connected user first, then the owners of recent deals.
+        name: 'list_users',
+        method: 'triggers.list_users.operation.perform',
+        expect: (result) => {
+          const first = (result as { id: string; name: string }[])[0];
+          if (first?.id !== sim.user.user_id || !first.name.endsWith('(you)')) fail('the connected user is not first');
+        },
+      },
       { name: 'new_contact', method: 'triggers.new_contact.operation.perform', expect: nonEmpty },
       {
         name: 'updated_contact',
@@ -151,13 +160,23 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
           last_name: 'Lovelace',
           company_name: 'Analytical Engines',
           title: 'Programmer',
-          email: 'ada@example.com',
+          email: 'ada@analyticalengines.co.uk',
           email_type: 'work',
           phone_mobile: '+44 20 7946 0000',
           address_city: 'London',
           address_country: 'United Kingdom',
           tags: ['zapier', 'mathematics'],
           'fields__Customer Tier': '2',
+        },
+        // A drop-down field stores the option's id; its label comes out beside it.
+        expect: (result) => {
+          const r = result as Record<string, unknown>;
+          if (r['fields__Customer Tier'] !== '2' || r['fields__Customer Tier__label'] !== 'Silver') {
+            fail(
+              `Customer Tier came out as ${String(r['fields__Customer Tier'])} / ${String(r['fields__Customer Tier__label'])}`,
+            );
+          }
+          if (r.owner_id !== sim.user.user_id) fail('the contact is not owned by the connected user');
         },
       },
       {
@@ -166,7 +185,7 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         inputData: (ctx) => ({
           contact_id: idOf(ctx, 'create_contact'),
           mode: 'extend',
-          email: 'ada.king@example.com',
+          email: 'ada.king@outlook.com',
           email_type: 'personal',
           phone_work: '+44 20 7946 0001',
         }),

@@ -31,8 +31,8 @@ export const USER = {
   user_id: '4f2acc3142a053dda595f00b',
   company_id: '4c2118ad54397f271b000000',
   company_size: 3,
-  name: 'John Doe',
-  email: 'john.doe@example.com',
+  name: 'Daniel Reyes',
+  email: 'daniel@summitsoftware.com',
 };
 export const SHORT_USER = {
   user_id: USER.user_id,
@@ -136,20 +136,21 @@ export const createNimbleStore = (options: NimbleSimulatorOptions) => {
     contacts.push(c);
     return c;
   };
-  const amayak = addContact(
+  const maria = addContact(
     'person',
     {
-      'first name': [{ value: 'Amayak', modifier: '' }],
-      'last name': [{ value: 'Akopyan', modifier: '' }],
-      email: [{ value: 'amayak@example.com', modifier: 'other' }],
+      'first name': [{ value: 'Maria', modifier: '' }],
+      'last name': [{ value: 'Lopez', modifier: '' }],
+      email: [{ value: 'maria.lopez@outlook.com', modifier: 'personal' }],
       phone: [
-        { value: '+7 (917) 202-456-1111', modifier: 'mobile' },
-        { value: '+7 244 231 84 22', modifier: 'home' },
+        { value: '+1 415 555 0142', modifier: 'mobile' },
+        { value: '+1 415 555 0199', modifier: 'home' },
       ],
+      // The guide's own read example writes an address with Python-style single quotes.
       address: [
         {
-          value: "{'city': 'Dushanbe', 'street': 'First str. 15', 'zip': '54055', 'country': 'Farganistan'}",
-          modifier: 'other',
+          value: "{'city': 'San Francisco', 'street': '1250 Valencia St', 'zip': '94110', 'country': 'United States'}",
+          modifier: 'home',
         },
       ],
       source: [{ value: 'csv', modifier: '' }],
@@ -157,7 +158,7 @@ export const createNimbleStore = (options: NimbleSimulatorOptions) => {
     minutesAgo(3 * 24 * 60),
     ['csv import'],
   );
-  amayak.updatedMs = minutesAgo(60);
+  maria.updatedMs = minutesAgo(60);
   const nimbleCo = addContact(
     'company',
     { 'company name': [{ value: 'Nimble', modifier: '' }], domain: [{ value: 'nimble.com', modifier: '' }] },
@@ -226,7 +227,7 @@ export const createNimbleStore = (options: NimbleSimulatorOptions) => {
     deals,
     dealNotes: [] as (Record<string, unknown> & { deal_id: string })[],
     pipelines,
-    seeded: { amayak, nimbleCo, jon },
+    seeded: { maria, nimbleCo, jon },
     /** OAuth grants: authorization codes, access tokens, refresh tokens. */
     codes: new Map<string, Grant & { redirectUri: string }>(),
     accessTokens: new Map<string, Grant>(),
