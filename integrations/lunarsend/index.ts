@@ -16,7 +16,7 @@ import findDeal from './searches/findDeal';
 import findDealById from './searches/findDealById';
 import findTag from './searches/findTag';
 import { CRM } from './src/constants';
-import { classify, readError } from './src/errors';
+import { classify, FIELD_LABELS, readError } from './src/errors';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
 import listTags from './triggers/listTags';
@@ -28,7 +28,7 @@ const app = defineApp({
   authentication,
   beforeRequest: [beforeRequest],
   // The kit's status table, with LunarSend's error bodies and its error envelope inside a 2xx.
-  afterResponse: [crmErrors({ crm: CRM, credentials: 'API key', readError, classify })],
+  afterResponse: [crmErrors({ crm: CRM, credentials: 'API key', readError, classify, fieldLabels: FIELD_LABELS })],
   flags: APP_FLAGS,
   triggers: {
     [listContacts.key]: listContacts,
@@ -59,7 +59,7 @@ const app = defineApp({
       display: {
         label: 'Find or Create Contact',
         description:
-          'Finds a contact in LunarSend by email and updates it with the fields you give, or creates it if none matches. When several contacts match, the first (an exact email match) is updated; the others are left alone.',
+          'Finds a contact by email and updates it with the fields you fill in, or creates it if none matches.',
       },
       search: findContact.key,
       create: createContact.key,
@@ -74,8 +74,7 @@ const app = defineApp({
       key: findTag.key,
       display: {
         label: 'Find or Create Tag',
-        description:
-          'Finds a LunarSend contact tag by name, or creates it if none has that name. When several match, the one named exactly (ignoring case) is used.',
+        description: 'Finds a contact tag by name, or creates it if none has that name.',
       },
       search: findTag.key,
       create: createTag.key,

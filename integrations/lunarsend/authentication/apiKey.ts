@@ -1,7 +1,6 @@
 import type { Authentication, BeforeRequestMiddleware, Bundle, ZObject } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { API_KEY_HELP_URL, baseUrl, CRM } from '../src/constants';
-import { flattenTeamUser } from '../src/map';
 
 /**
  * Every request to LunarSend's API asks for JSON and carries the key as the `x-api-key` header: the
@@ -18,18 +17,30 @@ export const beforeRequest: BeforeRequestMiddleware = (request, _z, bundle) => {
   return request;
 };
 
+/** How many team members the connection label names. */
+const LABEL_MEMBERS = 3;
+
 /**
- * No "who am I" endpoint is documented. The cheapest documented call that proves a key is the team
- * users search with one result; its user names the team for the connection label (never the key).
+ * No "who am I" endpoint is documented, and no team or account name (lunarsend.md, "Basics"): the
+ * cheapest documented call that proves a key is the team users search, which answers the team's
+ * members in no documented order, never which one owns the key. So the label names the team by its
+ * members: the only member (who then owns the key) with their email, else the first few and how
+ * many more. It never names one member of several as if the key were theirs. One request.
  */
 const test = async (z: ZObject, _bundle: Bundle) => {
-  const { data } = await lunarsend(z).teamUsers({ query_amount: 1 });
-  const first = data[0];
-  if (!first) {
-    throw new z.errors.Error(`${CRM} accepted the API key but listed no team user.`, 'InvalidResponse', 200);
+  const { data, total_count } = await lunarsend(z).teamUsers({ query_amount: LABEL_MEMBERS });
+  if (data.length === 0) {
+    throw new z.errors.Error(`${CRM} accepted the API key but listed no team member.`, 'InvalidResponse', 200);
   }
-  const user = flattenTeamUser(first);
-  return { user_id: user.id, name: user.name, email: user.email ?? user.name };
+  const size = Math.max(total_count ?? data.length, data.length);
+  const names = data.map((u) => u.name || u.display_name || u.email || u.user_id);
+  const only = data.length === 1 && size === 1 ? data[0] : undefined;
+  const label = only
+    ? only.email && names[0] !== only.email
+      ? `${names[0]} (${only.email})`
+      : names[0]!
+    : `Team: ${names.join(', ')}${size > names.length ? ` +${size - names.length} more` : ''}`;
+  return { label, team_size: size };
 };
 
 export default {
@@ -44,5 +55,5 @@ export default {
     },
   ],
   test,
-  connectionLabel: '{{name}} ({{email}})',
+  connectionLabel: '{{label}}',
 } satisfies Authentication;

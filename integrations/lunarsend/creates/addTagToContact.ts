@@ -1,10 +1,11 @@
-import { parseInput } from '@crm-zapier/kit';
+import { nonBlank, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle, createTagLock, TAG_SEARCH_PAGE_SIZE } from '../src/constants';
 import { AddTagInput, contactIdField } from '../src/inputs';
-import { flattenTagLink, tagNamed } from '../src/map';
-import { TAG, TAG_LINK } from '../src/samples';
+import { flattenContact, flattenTagLink, sameId, tagNamed } from '../src/map';
+import { CONTACT, TAG_LINK } from '../src/samples';
+import type { Contact, TagLink } from '../src/schemas';
 
 export const inputFields = defineInputFields([
   {
@@ -34,13 +35,14 @@ export const inputFields = defineInputFields([
     required: false,
     default: 'true',
     helpText:
-      'When **Tag Name** names no tag in LunarSend: **True** creates the tag and adds it; **False** stops with an error and changes nothing.',
+      'When no tag in LunarSend has the name in **Tag Name**: **True** creates the tag and adds it; **False** stops this step without adding a tag (the Zap stays on).',
   },
 ]);
 
 /**
  * The tag named exactly `name` (`GET /tags/search`), or, when there is none and `create` allows
- * it, a new tag of that name (`POST /tags`): its id, its color, and whether it was created.
+ * it, a new tag of that name (`POST /tags`). No such tag with Create Tag If Missing off stops the
+ * run without an error count (a halt: the Zap stays on), changing nothing.
  */
 const tagByName = async (z: ZObject, name: string, create: boolean) => {
   const api = lunarsend(z);
@@ -51,39 +53,59 @@ const tagByName = async (z: ZObject, name: string, create: boolean) => {
     page: 0,
   });
   const existing = tagNamed(data, name);
-  if (existing) return { id: existing.id, color: existing.color ?? null, created: false };
+  if (existing) return { id: existing.id, name: existing.tag_name, created: false };
   if (!create) {
+    throw new z.errors.HaltedError(
+      `No tag is named "${name}", and Create Tag If Missing is False, so no tag was added. Create the tag first, pick an existing tag in Tag, or set Create Tag If Missing to True.`,
+    );
+  }
+  const made = await api.createTag({ tag_name: name });
+  return { id: made.id, name: made.tag_name, created: true };
+};
+
+/**
+ * The contact read first (`GET /contacts?id=`: its name and email for the output, and a missing
+ * contact stops before anything changes), then the tag, then `POST /tag/contacts` with
+ * `{ contact_id, tag_id }`. A tag given by name is looked up (`GET /tags/search`) and, when missing
+ * and allowed, created (`POST /tags`). The tag's name comes from the link answer (lunarsend.md,
+ * "Tags") or the lookup; only when a picked tag's link answer has none is it read from the
+ * contact's tags (`GET /contacts/tags`). Requests: 2 for a picked tag (3 without a name in the
+ * link), 3 for a named tag, 4 for a named tag created.
+ */
+const perform = (async (z, bundle) => {
+  const { contact_id, tag } = parseInput(z, AddTagInput, bundle.inputData, inputFields);
+  const api = lunarsend(z);
+  const contact = await api.getContact(contact_id);
+  if (!contact) {
     throw new z.errors.Error(
-      `LunarSend has no tag named "${name}". Create it first, pick an existing tag, or set Create Tag If Missing to True.`,
+      'The contact in Contact no longer exists (it may have been deleted), so no tag was added. Pick another contact.',
       'NotFound',
       404,
     );
   }
-  const made = await api.createTag({ tag_name: name });
-  return { id: made.id, color: made.color ?? null, created: true };
-};
-
-/**
- * `POST /tag/contacts` with `{ contact_id, tag_id }`. A tag given by name is looked up first
- * (`GET /tags/search`) and, when missing and allowed, created (`POST /tags`): 1, 2 or 3 requests.
- * The output is the link LunarSend answers (its `tag_name` too), plus the tag's color when the tag
- * was looked up or created (the link does not carry it).
- */
-const perform = (async (z, bundle) => {
-  const { contact_id, tag } = parseInput(z, AddTagInput, bundle.inputData, inputFields);
   const found =
-    tag.id !== undefined ? { id: tag.id, color: null, created: false } : await tagByName(z, tag.name, tag.create);
-  const link = await lunarsend(z).addTagToContact(contact_id, found.id);
-  return { ...flattenTagLink(link), tag_color: found.color, tag_created: found.created };
+    tag.id !== undefined ? { id: tag.id, name: undefined, created: false } : await tagByName(z, tag.name, tag.create);
+  const link = await api.addTagToContact(contact.id, found.id);
+  const name =
+    nonBlank(link.tag_name) ??
+    found.name ??
+    (await api.contactTags(contact.id)).find((t) => sameId(t.tag_id, link.tag_id))?.tag_name;
+  return output(contact, link, name, found.created);
 }) satisfies CreatePerform<typeof inputFields>;
+
+/** The contact's id, name and email, then the tag's id and name, whether it was created, and when it was added. */
+const output = (contact: Contact, link: TagLink, tagName: string | null | undefined, created: boolean) => {
+  const { id, full_name, first_name, last_name, email } = flattenContact(contact);
+  const { tag_id, tag_name, linked_at } = flattenTagLink(link, tagName);
+  return { id, full_name, first_name, last_name, email, tag_id, tag_name, tag_created: created, linked_at };
+};
 
 export default defineCreate({
   key: 'add_tag_to_contact',
   noun: 'Tag',
   display: {
     label: 'Add Tag to Contact',
-    description:
-      'Adds a tag to a LunarSend contact: an existing tag, or one given by name, created when it does not exist yet.',
+    description: 'Adds a tag to a contact: a tag you pick, or one you name, created if it does not exist yet.',
   },
   operation: {
     inputFields,
@@ -91,17 +113,17 @@ export default defineCreate({
     throttle: actionThrottle(),
     // A tag given by name may be created: runs that could create a tag go one at a time per connection.
     lock: createTagLock(),
-    sample: { ...flattenTagLink(TAG_LINK), tag_color: TAG.color ?? null, tag_created: false },
+    sample: output(CONTACT, TAG_LINK, undefined, false),
     outputFields: [
       { key: 'id', label: 'Contact ID', type: 'string' },
+      { key: 'full_name', label: 'Contact Full Name', type: 'string' },
+      { key: 'first_name', label: 'Contact First Name', type: 'string' },
+      { key: 'last_name', label: 'Contact Last Name', type: 'string' },
+      { key: 'email', label: 'Contact Email', type: 'string' },
       { key: 'tag_id', label: 'Tag ID', type: 'string' },
       { key: 'tag_name', label: 'Tag Name', type: 'string' },
-      { key: 'tag_color', label: 'Tag Color', type: 'string' },
       { key: 'tag_created', label: 'Tag Was Created', type: 'boolean' },
-      { key: 'link_id', label: 'Tag Link ID', type: 'string' },
       { key: 'linked_at', label: 'Tagged At', type: 'datetime' },
-      { key: 'user_id', label: 'Link Owner ID', type: 'string' },
-      { key: 'owner', label: 'Link Owner Name', type: 'string' },
     ],
   },
 });

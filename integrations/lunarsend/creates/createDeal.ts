@@ -17,7 +17,7 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'create_deal',
   noun: 'Deal',
-  display: { label: 'Create Deal', description: 'Creates a new deal in the LunarSend pipeline.' },
+  display: { label: 'Create Deal', description: 'Creates a new deal in the pipeline.' },
   operation: {
     inputFields,
     perform,

@@ -21,7 +21,8 @@ export const inputFields = defineInputFields([
   },
   {
     ...ownerField,
-    helpText: 'The LunarSend team member who owns the tag. Leave empty to make the connected account the owner.',
+    helpText:
+      'The team member who owns the tag. Leave empty to make the team member whose API key this connection uses the owner.',
   },
 ]);
 
@@ -35,7 +36,7 @@ const perform = (async (z, bundle) => {
 export default defineCreate({
   key: 'create_tag',
   noun: 'Tag',
-  display: { label: 'Create Tag', description: 'Creates a new contact tag in LunarSend.' },
+  display: { label: 'Create Tag', description: 'Creates a new contact tag.' },
   operation: {
     inputFields,
     perform,

@@ -8,7 +8,7 @@ export const inputFields = defineInputFields([
   {
     ...contactIdField,
     label: 'Contact To Delete',
-    helpText: `${contactIdField.helpText} **The contact is deleted permanently** and cannot be restored; its deals stay in LunarSend. (LunarSend documents this call without a path: this action uses \`DELETE /contacts\`, like the other contact calls.)`,
+    helpText: `${contactIdField.helpText} **The contact is deleted permanently** and cannot be restored; its deals stay.`,
   },
 ]);
 
@@ -27,7 +27,7 @@ export default defineCreate({
   noun: 'Contact',
   display: {
     label: 'Delete Contact',
-    description: 'Permanently deletes a contact from LunarSend. This cannot be undone.',
+    description: 'Permanently deletes a contact. This cannot be undone.',
   },
   operation: {
     inputFields,
@@ -37,7 +37,7 @@ export default defineCreate({
     outputFields: [
       { key: 'id', label: 'Deleted Contact ID', type: 'string' },
       { key: 'deleted', label: 'Deleted', type: 'boolean' },
-      { key: 'message', label: 'Message From LunarSend', type: 'string' },
+      { key: 'message', label: 'Message', type: 'string' },
     ],
   },
 });

@@ -2,7 +2,7 @@ import { parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
-import { contactDetailFields, ContactChangesInput, contactIdField, ownerField } from '../src/inputs';
+import { contactDetailFields, ContactChangesInput, contactIdField, newOwnerField } from '../src/inputs';
 import { contactOutputFields, flattenContact } from '../src/map';
 import { CONTACT } from '../src/samples';
 
@@ -16,10 +16,10 @@ export const inputFields = defineInputFields([
     key: 'email',
     label: 'Email',
     required: false,
-    helpText: "The contact's new email address. It must be unique in your LunarSend team.",
+    helpText: "The contact's new email address. No other contact in your LunarSend team may have it.",
   },
   ...contactDetailFields,
-  ownerField,
+  newOwnerField,
 ]);
 
 const perform = (async (z, bundle) => {
@@ -36,13 +36,17 @@ export default defineCreate({
   noun: 'Contact',
   display: {
     label: 'Update Contact',
-    description: 'Updates an existing LunarSend contact, changing only the fields you fill in.',
+    description: 'Updates an existing contact, changing only the fields you fill in.',
   },
   operation: {
     inputFields,
     perform,
     throttle: actionThrottle(),
-    sample: flattenContact({ ...CONTACT, job_title: 'Head of Sales', last_activity: '2025-10-05T09:12:44.120Z' }),
+    sample: flattenContact({
+      ...CONTACT,
+      job_title: 'Director of Operations',
+      last_activity: '2025-10-05T09:12:44.120+00:00',
+    }),
     outputFields: contactOutputFields,
   },
 });

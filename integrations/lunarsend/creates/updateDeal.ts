@@ -12,7 +12,7 @@ const CHANGE_HELP: Partial<Record<string, string>> = {
   stage: 'Move the deal to this pipeline stage.',
   deal_size: 'The new value of the deal as a plain number, without a currency symbol (for example `12000`).',
   open_date: 'When the deal was opened.',
-  user_id: 'The LunarSend team member who owns the deal from now on.',
+  user_id: 'The team member who owns the deal from now on. Leave empty to keep its current owner.',
   notes: 'The new notes of the deal; they replace the current notes.',
 };
 
@@ -50,7 +50,7 @@ export default defineCreate({
   display: {
     label: 'Update Deal',
     description:
-      'Updates an existing LunarSend pipeline deal, for example moving it to another stage, changing only the fields you fill in.',
+      'Updates an existing pipeline deal, for example to move it to another stage, changing only the fields you fill in.',
   },
   operation: {
     inputFields,

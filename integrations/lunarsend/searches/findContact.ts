@@ -3,8 +3,15 @@ import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-plat
 import { lunarsend } from '../src/client';
 import { actionThrottle, SEARCH_PAGE_SIZE } from '../src/constants';
 import { FindContactInput } from '../src/inputs';
-import { contactOutputFields, contactValues, exactFirst, flattenContact } from '../src/map';
-import { SEARCH_CONTACT } from '../src/samples';
+import {
+  contactTags,
+  contactValues,
+  exactFirst,
+  flattenContact,
+  searchResultTags,
+  taggedContactOutputFields,
+} from '../src/map';
+import { ELENA, SEARCH_CONTACT } from '../src/samples';
 
 export const inputFields = defineInputFields([
   {
@@ -27,19 +34,30 @@ export const inputFields = defineInputFields([
     label: 'Search Term',
     required: true,
     helpText:
-      'The value to look for, for example `elena.moreno@outlook.com` or `Brightwave Solutions`. An exact match (ignoring case) comes first.',
+      'The value to look for, for example `elena.moreno@brightwavesolutions.com` or `Brightwave Solutions`. When several contacts match, one whose field equals it exactly (ignoring case) is used.',
   },
 ]);
 
+/**
+ * `GET /contacts/search`, then the best match read in full with `GET /contacts?id=`: a search result
+ * has no job title, notes or creation date (lunarsend.md, "Contacts"), and a get has no tags, so the
+ * output is the get's contact with the search result's tags. Zapier uses only the first result, so
+ * only the best match (an exact match of the searched field first) is read and returned: 1 request
+ * when nothing matches, 2 otherwise. A match gone by the time it is read is nothing found.
+ */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindContactInput, bundle.inputData, inputFields);
-  const { data } = await lunarsend(z).searchContacts({
+  const api = lunarsend(z);
+  const { data } = await api.searchContacts({
     search_term: input.search_term,
     search_by: input.search_by,
     query_amount: SEARCH_PAGE_SIZE,
     page: 0,
   });
-  return exactFirst(data, input.search_term, (c) => contactValues(c, input.search_by)).map(flattenContact);
+  const [best] = exactFirst(data, input.search_term, (c) => contactValues(c, input.search_by));
+  if (!best) return [];
+  const contact = await api.getContact(best.contact_id);
+  return contact ? [{ ...flattenContact(contact), ...contactTags(searchResultTags(best)) }] : [];
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({
@@ -47,13 +65,13 @@ export default defineSearch({
   noun: 'Contact',
   display: {
     label: 'Find Contact',
-    description: 'Finds a contact in LunarSend by email, company, first name, last name or tag.',
+    description: 'Finds a contact by email, company, first name, last name or tag.',
   },
   operation: {
     inputFields,
     perform,
     throttle: actionThrottle(),
-    sample: flattenContact(SEARCH_CONTACT),
-    outputFields: contactOutputFields,
+    sample: { ...flattenContact(ELENA), ...contactTags(searchResultTags(SEARCH_CONTACT)) },
+    outputFields: taggedContactOutputFields,
   },
 });

@@ -1,28 +1,31 @@
-import { parseInput } from '@crm-zapier/kit';
+import { orNotFound, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { lunarsend } from '../src/client';
 import { actionThrottle } from '../src/constants';
 import { contactIdField, ContactIdInput } from '../src/inputs';
-import { contactOutputFields, flattenContact } from '../src/map';
-import { CONTACT } from '../src/samples';
+import { contactTags, flattenContact, linkedTags, taggedContactOutputFields } from '../src/map';
+import { ELENA, TAG } from '../src/samples';
 
 export const inputFields = defineInputFields([
   {
     ...contactIdField,
-    label: 'Contact ID',
     helpText:
-      'The ID of the LunarSend contact, a uuid like `150c081d-5d5f-401d-abd1-727c35222054`: map it from an earlier step, or pick a contact from the list. When no contact has this ID the search finds nothing.',
+      'The contact to read: pick one from the list, or map a Contact ID from an earlier step. When no contact has this ID, the search finds nothing.',
   },
 ]);
 
 /**
- * `GET /contacts?id=`: one request. LunarSend's answer to a get has no tags (only search results
- * carry them), so Tags and Tag IDs are empty lists here.
+ * `GET /contacts?id=`, then its tags with `GET /contacts/tags?id=` (a get answers no tags,
+ * lunarsend.md "Contacts"): 1 request when no contact has the id, 2 otherwise. A contact gone by the
+ * time its tags are read is nothing found.
  */
 const perform = (async (z, bundle) => {
   const { contact_id } = parseInput(z, ContactIdInput, bundle.inputData, inputFields);
-  const contact = await lunarsend(z).getContact(contact_id);
-  return contact ? [flattenContact(contact)] : [];
+  const api = lunarsend(z);
+  const contact = await api.getContact(contact_id);
+  if (!contact) return [];
+  const tags = await orNotFound(api.contactTags(contact.id));
+  return tags ? [{ ...flattenContact(contact), ...contactTags(linkedTags(tags)) }] : [];
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({
@@ -30,14 +33,13 @@ export default defineSearch({
   noun: 'Contact',
   display: {
     label: 'Find Contact by ID',
-    description:
-      'Finds a LunarSend contact by its ID, to get its current details. Tags are not part of this answer; use Find Contact for them.',
+    description: 'Finds a contact by its ID, with its current details and tags.',
   },
   operation: {
     inputFields,
     perform,
     throttle: actionThrottle(),
-    sample: flattenContact(CONTACT),
-    outputFields: contactOutputFields,
+    sample: { ...flattenContact(ELENA), ...contactTags([{ id: TAG.id, name: TAG.tag_name }]) },
+    outputFields: taggedContactOutputFields,
   },
 });

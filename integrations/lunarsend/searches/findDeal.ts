@@ -45,7 +45,7 @@ export default defineSearch({
   noun: 'Deal',
   display: {
     label: 'Find Deal',
-    description: 'Finds a pipeline deal in LunarSend by company, stage, owner or contact email.',
+    description: 'Finds a pipeline deal by company, stage, owner or contact email.',
   },
   operation: {
     inputFields,

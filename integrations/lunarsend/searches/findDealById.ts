@@ -9,9 +9,8 @@ import { DEAL } from '../src/samples';
 export const inputFields = defineInputFields([
   {
     ...dealIdField,
-    label: 'Deal ID',
     helpText:
-      'The ID of the LunarSend pipeline deal, a uuid like `8d1f3a52-4c7e-4b9a-a2f6-1e0d5c3b7a94`: map it from an earlier step, or pick a deal from the list. When no deal has this ID the search finds nothing.',
+      'The deal to read: pick one from the list, or map a Deal ID from an earlier step. When no deal has this ID, the search finds nothing.',
   },
 ]);
 
@@ -27,7 +26,7 @@ export default defineSearch({
   noun: 'Deal',
   display: {
     label: 'Find Deal by ID',
-    description: 'Finds a LunarSend pipeline deal by its ID, to get its current stage, size and dates.',
+    description: 'Finds a pipeline deal by its ID, with its current stage, size and dates.',
   },
   operation: {
     inputFields,

@@ -33,7 +33,7 @@ export default defineSearch({
   noun: 'Tag',
   display: {
     label: 'Find Tag',
-    description: 'Finds a LunarSend contact tag by its name.',
+    description: 'Finds a contact tag by its name.',
   },
   operation: {
     inputFields,

@@ -7,6 +7,7 @@ import { sameId } from './map';
 import {
   ContactAnswerSchema,
   ContactSearchSchema,
+  ContactTagsAnswerSchema,
   DealAnswerSchema,
   DealGetSchema,
   DealSearchSchema,
@@ -89,6 +90,12 @@ export const lunarsend = (z: ZObject) => {
       const contact = await orNotFound(call('GET', '/contacts', ContactAnswerSchema, { params: { id } }));
       return contact && sameId(contact.id, id) ? contact : undefined;
     },
+    /** `GET /contacts/tags?id=`: the contact's tags (`tag_id`, `tag_name`, `color`). */
+    contactTags: (contactId: string) =>
+      call('GET', '/contacts/tags', ContactTagsAnswerSchema, {
+        params: { id: contactId },
+        resource: `contact ${contactId}`,
+      }),
     /**
      * `GET /pipeline?id=`: the deal with that id, or undefined when the answer holds none (404, no
      * data, or only other deals: never a deal with another id).

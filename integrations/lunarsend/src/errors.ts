@@ -6,10 +6,48 @@ import { CRM } from './constants';
 const unwrap = (body: unknown): unknown => (Array.isArray(body) && body.length === 1 ? (body[0] as unknown) : body);
 
 /**
+ * The Zap editor's labels of the fields LunarSend's messages name by their API keys (the labels of
+ * the input fields that send them; `id` is left alone, as it names a contact or a deal).
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  first_name: 'First Name',
+  last_name: 'Last Name',
+  email: 'Email',
+  phone: 'Phone',
+  company: 'Company',
+  job_title: 'Job Title',
+  notes: 'Notes',
+  user_id: 'Owner',
+  contact_id: 'Contact',
+  tag_id: 'Tag',
+  tag_name: 'Tag Name',
+  color: 'Color',
+  stage: 'Stage',
+  deal_size: 'Deal Size',
+  open_date: 'Open Date',
+  close_date: 'Close Date',
+  primary_contact: 'Primary Contact',
+  contact_email: 'Contact Email',
+  search_by: 'Search By',
+  search_term: 'Search Term',
+};
+
+/** LunarSend's text with every quoted or backquoted API key it names (`"first_name"`) in the form's words ("First Name"). */
+const inUserWords = (text: string): string =>
+  text.replace(/["'`]([a-z][a-z_]*)["'`]/g, (quoted, key: string) => FIELD_LABELS[key] ?? quoted);
+
+/** A short machine-readable code as words: `duplicate_email` → "Duplicate email". */
+const codeAsWords = (code: string): string => {
+  const words = code.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/**
  * LunarSend's error bodies: `{ error: "<short code>", message: "<human text>" }`, or
- * `{ status: "error", error: "..." }` on the v2 envelopes. The human text comes first, the short
- * code after it in brackets when both are there; the field, when the body names one, beside it.
- * Anything else falls back to the kit's reader.
+ * `{ status: "error", error: "..." }` on the v2 envelopes. The human text is the message, with the
+ * fields it names by their Zap-editor labels; the short code only when there is no text (as words,
+ * never in brackets). The field, when the body names one, in LunarSend's naming: the kit names it
+ * by its label (`FIELD_LABELS`, index.ts). Anything else falls back to the kit's reader.
  */
 export const readError = (body: unknown): CrmErrorDetail => {
   const item = asRecord(unwrap(body));
@@ -17,10 +55,11 @@ export const readError = (body: unknown): CrmErrorDetail => {
     const code = nonBlank(item.error);
     const said = nonBlank(item.message);
     const { field } = readCommonError(item);
-    if (said) return { message: code && code !== said ? `${said} [${code}]` : said, field };
-    if (code) return { message: code, field };
+    if (said) return { message: inUserWords(said), field };
+    if (code) return { message: /^[a-z][a-z0-9]*([_-][a-z0-9]+)+$/.test(code) ? codeAsWords(code) : code, field };
   }
-  return readCommonError(body);
+  const common = readCommonError(body);
+  return { ...common, message: common.message ? inUserWords(common.message) : undefined };
 };
 
 /**
@@ -38,7 +77,8 @@ const isErrorEnvelope = (body: unknown): boolean => {
 
 /**
  * A success (2xx) answer that is LunarSend's error envelope all the same is an error carrying
- * LunarSend's own message (and the field it names), never "nothing found" or a success. No page
+ * LunarSend's own message (and the field it names, by its label), never "nothing found" or a
+ * success; the HTTP status stays in the error's status, out of its words. No page
  * says an error can come with HTTP 200, but the envelope has room for one. A plain error: Zapier
  * does not retry it, as LunarSend said no. Every other status is the kit's status table's.
  */

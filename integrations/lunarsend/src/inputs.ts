@@ -25,7 +25,14 @@ export const ownerField = defineInputField({
   label: 'Owner',
   required: false,
   dynamic: 'list_team_users.id.name',
-  helpText: 'The LunarSend team member who owns this record. Leave empty to make the connected account the owner.',
+  helpText:
+    'The team member who owns this record. Leave empty to make the team member whose API key this connection uses the owner.',
+});
+
+/** Update actions' owner: an empty field keeps the record's owner. */
+export const newOwnerField = defineInputField({
+  ...ownerField,
+  helpText: 'The team member who owns this record from now on. Leave empty to keep its current owner.',
 });
 
 /* ---------- contacts ---------- */
@@ -37,7 +44,7 @@ export const contactIdField = defineInputField({
   dynamic: 'list_contacts.id.name',
   search: 'find_contact.id',
   helpText:
-    'The LunarSend contact. Pick one from the list, or map a Contact ID (a uuid like `150c081d-5d5f-401d-abd1-727c35222054`) from a **Find Contact** step or an earlier step.',
+    'The contact. Pick one from the list, or map a Contact ID from a **Find Contact** step or another earlier step.',
 });
 
 /** The contact fields besides first name and email, the same on create and update. */
@@ -100,7 +107,7 @@ export const dealIdField = defineInputField({
   dynamic: 'list_deals.id.name',
   search: 'find_deal.id',
   helpText:
-    'The LunarSend pipeline deal. Pick one from the list, or map a Deal ID (a uuid like `8d1f3a52-4c7e-4b9a-a2f6-1e0d5c3b7a94`) from a **Find Deal** step or an earlier step.',
+    'The pipeline deal. Pick one from the list, or map a Deal ID from a **Find Deal** step or another earlier step.',
 });
 
 const stageChoices = DEAL_STAGES.map((s) => ({ value: s, label: s, sample: s }));

@@ -2,9 +2,9 @@
  * LunarSend's answers as flat Zapier outputs: one plain function per shape, each beside the labels
  * of the keys it gives (`outputFields`).
  */
-import type { FlatObject } from '@crm-zapier/kit';
+import { nonBlank, type FlatObject } from '@crm-zapier/kit';
 import type { CONTACT_SEARCH_BY, DEAL_SEARCH_BY } from './constants';
-import type { Contact, Deal, SearchContact, SearchDeal, Tag, TagLink, TeamUser } from './schemas';
+import type { Contact, ContactTagLink, Deal, SearchContact, SearchDeal, Tag, TagLink, TeamUser } from './schemas';
 
 const fullName = (first?: string | null, last?: string | null): string | null =>
   [first, last].filter((p): p is string => Boolean(p && p.trim())).join(' ') || null;
@@ -12,13 +12,12 @@ const fullName = (first?: string | null, last?: string | null): string | null =>
 /* ---------- contacts ---------- */
 
 /**
- * Any contact answer (create, update, get, search) as one flat output with the same keys every
- * time, so Find Contact and Create Contact can stand in for each other in a find-or-create step. A
- * search result's `contact_id` becomes `id`; tags become two lists of scalars (a get has none).
+ * A contact as one flat output with the same keys every time (create, update and get answer every
+ * field; a search result's `contact_id` becomes `id`). Tags are not here: only search results carry
+ * them, and `contactTags` adds them beside the contact where the operation read them.
  */
-export const flattenContact = (c: Contact | SearchContact) => {
-  const tags = ('tags' in c ? c.tags : undefined) ?? [];
-  return {
+export const flattenContact = (c: Contact | SearchContact) =>
+  ({
     id: 'contact_id' in c ? c.contact_id : c.id,
     first_name: c.first_name ?? null,
     last_name: c.last_name ?? null,
@@ -32,11 +31,21 @@ export const flattenContact = (c: Contact | SearchContact) => {
     owner: c.owner ?? null,
     created_at: c.created_at ?? null,
     last_activity: c.last_activity ?? null,
-    tags: tags.map((t) => t.name),
-    tag_ids: tags.map((t) => t.id),
-  } satisfies FlatObject;
-};
+  }) satisfies FlatObject;
 
+/** A contact's tags as two lists of scalars: their names and, in the same order, their ids. */
+export const contactTags = (tags: readonly { id: string; name: string }[]) => ({
+  tags: tags.map((t) => t.name),
+  tag_ids: tags.map((t) => t.id),
+});
+
+/** The tags of a search result (`tags: [{ id, name, color }]`). */
+export const searchResultTags = (c: SearchContact) => (c.tags ?? []).map((t) => ({ id: t.id, name: t.name }));
+
+/** The tags `GET /contacts/tags` answers (`tag_id`, `tag_name`). */
+export const linkedTags = (links: readonly ContactTagLink[]) => links.map((l) => ({ id: l.tag_id, name: l.tag_name }));
+
+/** The labels of `flattenContact`'s keys. */
 export const contactOutputFields = [
   { key: 'id', label: 'Contact ID', type: 'string' as const },
   { key: 'first_name', label: 'First Name', type: 'string' as const },
@@ -51,6 +60,11 @@ export const contactOutputFields = [
   { key: 'owner', label: 'Owner Name', type: 'string' as const },
   { key: 'created_at', label: 'Created At', type: 'datetime' as const },
   { key: 'last_activity', label: 'Last Activity', type: 'datetime' as const },
+];
+
+/** `contactOutputFields` and the tags beside them (`contactTags`). */
+export const taggedContactOutputFields = [
+  ...contactOutputFields,
   { key: 'tags', label: 'Tags', type: 'string' as const, list: true },
   { key: 'tag_ids', label: 'Tag IDs', type: 'string' as const, list: true },
 ];
@@ -139,18 +153,17 @@ export const tagOutputFields = [
 ];
 
 /**
- * The link LunarSend answers for "link tag to contact", flat: `id` is the contact (the thing tagged),
- * `link_id` the link itself, `linked_at` its `created_at`.
+ * The link LunarSend answers for "link tag to contact", flat: `id` is the contact (the thing
+ * tagged), beside the tag's id and name (the link's `tag_name`, or `tagName` when it has none) and
+ * when it was tagged. The link's own id and owner are left out: nothing in LunarSend's screens or
+ * API uses them.
  */
-export const flattenTagLink = (l: TagLink) =>
+export const flattenTagLink = (l: TagLink, tagName?: string | null) =>
   ({
     id: l.contact_id,
     tag_id: l.tag_id,
-    tag_name: l.tag_name,
-    link_id: l.id,
+    tag_name: nonBlank(l.tag_name) ?? nonBlank(tagName) ?? null,
     linked_at: l.created_at ?? null,
-    user_id: l.user_id ?? null,
-    owner: l.owner ?? null,
   }) satisfies FlatObject;
 
 /* ---------- team users ---------- */

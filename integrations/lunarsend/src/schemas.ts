@@ -76,14 +76,15 @@ export const TagSearchSchema = searchAnswer(TagSchema);
 
 /**
  * The link `POST /tag/contacts` answers in `data` (lunarsend.md, "Tags", link tag to contact). What
- * identifies the link, and the tag name the action outputs, are required: a success of another
- * shape is an unexpected answer, not a tag added. Who made it and when may be empty.
+ * identifies the link is required: a success of another shape is an unexpected answer, not a tag
+ * added. The tag's name may be missing or null (Add Tag to Contact then reads the contact's tags);
+ * who made it and when may be empty.
  */
 export const TagLinkSchema = z.object({
   id: z.string(),
   tag_id: z.string(),
   contact_id: z.string(),
-  tag_name: z.string(),
+  tag_name: text,
   created_at: text,
   user_id: text,
   owner: text,
@@ -93,6 +94,22 @@ export type TagLink = z.infer<typeof TagLinkSchema>;
 export const TagLinkAnswerSchema = objectOrSingleton(z.object({ data: objectOrSingleton(TagLinkSchema) })).transform(
   (a) => a.data,
 );
+
+/**
+ * One tag of `GET /contacts/tags?id=` (lunarsend.md, "Contacts", contact's tags): a link, its tag
+ * named `tag_name`.
+ */
+export const ContactTagLinkSchema = z.object({ tag_id: z.string(), tag_name: z.string(), color: text });
+export type ContactTagLink = z.infer<typeof ContactTagLinkSchema>;
+/** `[{ status: "success", id: "<contact id>", data: [ … ] }]`; an absent or null `data` is no tags. */
+export const ContactTagsAnswerSchema = objectOrSingleton(
+  z.object({
+    data: z
+      .array(ContactTagLinkSchema)
+      .nullish()
+      .transform((v) => v ?? []),
+  }),
+).transform((a) => a.data);
 
 /* ---------- contacts ---------- */
 

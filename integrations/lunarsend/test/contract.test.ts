@@ -8,9 +8,8 @@ import { appRunner } from '@crm-zapier/kit';
 import { failureOf, makeBundle, useNock } from '@crm-zapier/kit/testing';
 import type nock from 'nock';
 import App from '../index';
-import { flattenContact, flattenDeal } from '../src/map';
-import { CONTACT, DEAL, SEARCH_CONTACT, TAG, TAG_LINK, TEAM_USER } from '../src/samples';
-import { DOCUMENTED } from './documented';
+import { contactTags, flattenContact, flattenDeal } from '../src/map';
+import { CONTACT, DEAL, DOCUMENTED, SEARCH_CONTACT, TAG, TAG_LINK, TEAM_USER } from './documented';
 import { AUTH, BASE, CONTACT_ID, api } from './helpers';
 
 useNock();
@@ -52,26 +51,34 @@ const FLAT_TAG = {
   owner: 'John',
   created_at: TAG.created_at,
 };
-/** Add Tag to Contact's output for the documented link answer. */
+/** Add Tag to Contact's output for the documented contact and link answer. */
 const FLAT_LINK = {
   id: CONTACT_ID,
+  full_name: 'Joe Doe',
+  first_name: 'Joe',
+  last_name: 'Doe',
+  email: 'joe@example.com',
   tag_id: TAG.id,
   tag_name: 'Lead',
-  link_id: TAG_LINK.id,
   linked_at: TAG_LINK.created_at,
-  user_id: TAG_LINK.user_id,
-  owner: 'John',
+};
+/** Add Tag to Contact reads the contact first (its name and email). */
+const GET_CONTACT: Exchange = {
+  method: 'GET',
+  path: '/contacts',
+  query: { id: CONTACT_ID },
+  answer: DOCUMENTED.getContact,
 };
 
 const ROWS: Row[] = [
   {
     section: 'lunarsend.md "Basics" (auth test)',
-    what: 'GET /team/users/search?query_amount=1',
+    what: "GET /team/users/search?query_amount=3: the team by its members (no endpoint names the key's owner)",
     method: 'authentication.test',
     exchanges: [
-      { method: 'GET', path: '/team/users/search', query: { query_amount: '1' }, answer: DOCUMENTED.teamUsers },
+      { method: 'GET', path: '/team/users/search', query: { query_amount: '3' }, answer: DOCUMENTED.teamUsers },
     ],
-    output: { user_id: TEAM_USER.user_id, name: 'John', email: 'john@example.com' },
+    output: { label: `${TEAM_USER.name} (${TEAM_USER.email})`, team_size: 1 },
   },
   {
     section: 'lunarsend.md "Other endpoints" (team users)',
@@ -90,7 +97,7 @@ const ROWS: Row[] = [
   },
   {
     section: 'lunarsend.md "Contacts" (search)',
-    what: 'find_contact sends search_term, search_by, query_amount, page and reads contact_id and tags[].name',
+    what: 'find_contact sends search_term, search_by, query_amount, page, reads contact_id and tags[].name, then gets the match by id',
     method: 'searches.find_contact.operation.perform',
     input: { search_by: 'tag', search_term: 'Lead' },
     exchanges: [
@@ -100,9 +107,18 @@ const ROWS: Row[] = [
         query: { search_term: 'Lead', search_by: 'tag', query_amount: '10', page: '0' },
         answer: DOCUMENTED.searchContacts,
       },
+      {
+        method: 'GET',
+        path: '/contacts',
+        query: { id: SEARCH_CONTACT.contact_id },
+        answer: [{ success: true, id: SEARCH_CONTACT.contact_id, data: { ...CONTACT, id: SEARCH_CONTACT.contact_id } }],
+      },
     ],
     output: [
-      expect.objectContaining({ id: SEARCH_CONTACT.contact_id, tags: ['Lead'], tag_ids: [TAG.id], created_at: null }),
+      {
+        ...flattenContact({ ...CONTACT, id: SEARCH_CONTACT.contact_id }),
+        ...contactTags([{ id: TAG.id, name: 'Lead' }]),
+      },
     ],
   },
   {
@@ -122,11 +138,14 @@ const ROWS: Row[] = [
   },
   {
     section: 'lunarsend.md "Contacts" (get)',
-    what: 'find_contact_by_id reads [{ success, id, data }]',
+    what: "find_contact_by_id reads [{ success, id, data }], then the contact's tags (tag_id, tag_name)",
     method: 'searches.find_contact_by_id.operation.perform',
     input: { contact_id: CONTACT_ID },
-    exchanges: [{ method: 'GET', path: '/contacts', query: { id: CONTACT_ID }, answer: DOCUMENTED.getContact }],
-    output: [flattenContact(CONTACT)],
+    exchanges: [
+      GET_CONTACT,
+      { method: 'GET', path: '/contacts/tags', query: { id: CONTACT_ID }, answer: DOCUMENTED.contactTags },
+    ],
+    output: [{ ...flattenContact(CONTACT), ...contactTags([{ id: TAG.id, name: 'Lead' }]) }],
   },
   {
     section: 'lunarsend.md "Contacts" (create)',
@@ -141,7 +160,7 @@ const ROWS: Row[] = [
         answer: DOCUMENTED.createContact,
       },
     ],
-    output: flattenContact(CONTACT),
+    output: { ...flattenContact(CONTACT), tags: [], tag_ids: [] },
   },
   {
     section: 'lunarsend.md "Contacts" (update)',
@@ -280,6 +299,7 @@ const ROWS: Row[] = [
     method: 'creates.add_tag_to_contact.operation.perform',
     input: { contact_id: CONTACT_ID, tag_id: TAG.id },
     exchanges: [
+      GET_CONTACT,
       {
         method: 'POST',
         path: '/tag/contacts',
@@ -287,7 +307,7 @@ const ROWS: Row[] = [
         answer: DOCUMENTED.linkTag,
       },
     ],
-    output: { ...FLAT_LINK, tag_color: null, tag_created: false },
+    output: { ...FLAT_LINK, tag_created: false },
   },
   {
     section: 'lunarsend.md "Tags" (search tags, link tag to contact)',
@@ -295,6 +315,7 @@ const ROWS: Row[] = [
     method: 'creates.add_tag_to_contact.operation.perform',
     input: { contact_id: CONTACT_ID, tag_name: 'LEAD', create_tag: 'false' },
     exchanges: [
+      GET_CONTACT,
       {
         method: 'GET',
         path: '/tags/search',
@@ -308,7 +329,7 @@ const ROWS: Row[] = [
         answer: DOCUMENTED.linkTag,
       },
     ],
-    output: { ...FLAT_LINK, tag_color: '#28a745', tag_created: false },
+    output: { ...FLAT_LINK, tag_created: false },
   },
   {
     section: 'lunarsend.md "Tags" (search tags, create tag, link tag to contact)',
@@ -316,6 +337,7 @@ const ROWS: Row[] = [
     method: 'creates.add_tag_to_contact.operation.perform',
     input: { contact_id: CONTACT_ID, tag_name: 'Lead' },
     exchanges: [
+      GET_CONTACT,
       {
         method: 'GET',
         path: '/tags/search',
@@ -330,7 +352,7 @@ const ROWS: Row[] = [
         answer: DOCUMENTED.linkTag,
       },
     ],
-    output: { ...FLAT_LINK, tag_color: '#28a745', tag_created: true },
+    output: { ...FLAT_LINK, tag_created: true },
   },
 ];
 
@@ -352,7 +374,7 @@ describe('the LunarSend contract (lunarsend.md): exact requests, documented answ
     expect(out).toEqual(row.output);
   });
 
-  it('lunarsend.md "Errors and success flags": a documented error body shows its message and code', async () => {
+  it('lunarsend.md "Errors and success flags": a documented error body shows its message, without its code', async () => {
     expectExchange({
       method: 'PATCH',
       path: '/contacts',
@@ -363,7 +385,7 @@ describe('the LunarSend contract (lunarsend.md): exact requests, documented answ
     const err = await failureOf(
       run('creates.update_contact.operation.perform', bundle({ contact_id: CONTACT_ID, notes: 'x' })),
     );
-    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: No contact with that id. [not_found]`);
+    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: No contact with that id.`);
     expect(err.raw).not.toContain(AUTH.api_key);
   });
 });
@@ -387,6 +409,22 @@ describe('lunarsend.md "Basics": the documented rate limit, 2 requests per secon
         scope: ['auth'],
         ...(kind === 'trigger' ? {} : { retry: true }),
       });
+    },
+  );
+});
+
+describe('Zap editor words', () => {
+  const visible = [
+    ...Object.values(App.searches).map((op) => ['search', op] as const),
+    ...Object.values(App.creates).map((op) => ['create', op] as const),
+    ...Object.values(App.searchOrCreates ?? {}).map((op) => ['search or create', op] as const),
+  ];
+
+  it.each(visible.map(([kind, op]) => [`${kind} ${op.key}`, op.display.description] as const))(
+    "%s: its description follows Zapier's conventions and does not name the app",
+    (_name, description) => {
+      expect(description).toMatch(/^(Finds|Creates|Updates|Adds|Sends|Permanently deletes) .+\.$/);
+      expect(description).not.toMatch(/LunarSend/i);
     },
   );
 });

@@ -1,6 +1,6 @@
 import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import createContact from '../creates/createContact';
-import { CONTACT } from '../src/samples';
+import { CONTACT } from './documented';
 import { AUTH, BASE, USER_ID, api, lunarError, run } from './helpers';
 
 useNock();
@@ -62,9 +62,26 @@ describe('Create Contact', () => {
       .post(`${BASE}/contacts`)
       .reply(400, lunarError('duplicate_email', 'A contact with this email already exists'));
     const err = await failureOf(run.create(createContact, minimal));
-    expect(err.message).toBe(
-      'LunarSend rejected the request: A contact with this email already exists [duplicate_email]',
-    );
+    expect(err.message).toBe('LunarSend rejected the request: A contact with this email already exists');
+  });
+
+  it.each([
+    [
+      'names a field by its form label, not its API key',
+      lunarError('missing_field', '"first_name" cannot be empty.'),
+      'First Name cannot be empty.',
+    ],
+    [
+      'names the owner field Owner',
+      lunarError('invalid_user', '"user_id" u1 is not a member of your team.'),
+      'Owner u1 is not a member of your team.',
+    ],
+    ['says a bare code in words', { status: 'error', error: 'duplicate_email' }, 'Duplicate email'],
+  ])('LunarSend’s 400 in the user’s words (%s), without its code in brackets', async (_name, body, words) => {
+    api().post(`${BASE}/contacts`).reply(400, body);
+    const err = await failureOf(run.create(createContact, minimal));
+    expect(err.message.endsWith(`: ${words}`)).toBe(true);
+    expect(err.message).not.toMatch(/\[|_/);
   });
 
   it('refuses an answer with two contacts instead of guessing', async () => {
@@ -83,7 +100,7 @@ describe('Create Contact', () => {
     api().post(`${BASE}/contacts`).reply(500, lunarError('server_error', 'Internal error'));
     const err = await failureOf(run.create(createContact, minimal));
     expect(JSON.parse(err.raw)).toMatchObject({ code: 'OutcomeUnknown' });
-    expect(err.message).toMatch(/^LunarSend had a problem on its side: Internal error \[server_error\], so the change/);
+    expect(err.message).toMatch(/^LunarSend had a problem on its side: Internal error, so the change/);
   });
 
   it('does not follow a redirect (the key would go with it)', async () => {

@@ -1,6 +1,6 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createDeal from '../creates/createDeal';
-import { DEAL } from '../src/samples';
+import { DEAL } from './documented';
 import { BASE, CONTACT_ID, USER_ID, api, run } from './helpers';
 
 useNock();

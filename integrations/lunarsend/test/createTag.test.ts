@@ -1,7 +1,7 @@
 import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import addTagToContact from '../creates/addTagToContact';
 import createTag from '../creates/createTag';
-import { TAG } from '../src/samples';
+import { TAG } from './documented';
 import { AUTH, BASE, api, lunarError, run } from './helpers';
 
 useNock();
@@ -30,7 +30,7 @@ describe('Create Tag', () => {
     api().post(`${BASE}/tags`).reply(409, lunarError('duplicate_tag', 'A tag with this name already exists'));
     const err = await failureOf(run.create(createTag, { name: 'Lead' }));
     expect(JSON.parse(err.raw)).toMatchObject({ code: 'Conflict', status: 409 });
-    expect(err.message).toBe('LunarSend rejected the request: A tag with this name already exists [duplicate_tag]');
+    expect(err.message).toBe('LunarSend rejected the request: A tag with this name already exists');
   });
 
   it('refuses a tag named `name` instead of `tag_name`', async () => {

@@ -8,6 +8,14 @@ const remove = () =>
   api().delete(`${BASE}/contacts`, { contact_id: CONTACT_ID }).matchHeader('content-type', 'application/json');
 
 describe('Delete Contact', () => {
+  it('help text says what happens to the contact, and nothing about the call behind it', () => {
+    const [contact] = deleteContact.operation.inputFields ?? [];
+    expect(contact).toMatchObject({ key: 'contact_id', label: 'Contact To Delete', dynamic: 'list_contacts.id.name' });
+    expect(contact?.helpText).toBe(
+      'The contact. Pick one from the list, or map a Contact ID from a **Find Contact** step or another earlier step. **The contact is deleted permanently** and cannot be restored; its deals stay.',
+    );
+  });
+
   it('sends DELETE /contacts with { contact_id } (the v1 body) and reads the plain-text answer', async () => {
     remove().reply(200, 'Document deleted successfully', { 'content-type': 'text/plain' });
     const out = await run.create(deleteContact, { contact_id: CONTACT_ID });
@@ -36,13 +44,13 @@ describe('Delete Contact', () => {
     remove().reply(200, envelope);
     const err = await failureOf(run.create(deleteContact, { contact_id: CONTACT_ID }));
     expect(JSON.parse(err.raw)).toMatchObject({ code: 'ErrorEnvelope', status: 200 });
-    expect(err.message).toBe('LunarSend answered with an error: The contact has open deals. [delete_failed]');
+    expect(err.message).toBe('LunarSend answered with an error: The contact has open deals.');
   });
 
   it('says which contact could not be found (404)', async () => {
     remove().reply(404, lunarError('not_found', 'Contact not found'));
     const err = await failureOf(run.create(deleteContact, { contact_id: CONTACT_ID }));
-    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: Contact not found [not_found]`);
+    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: Contact not found`);
   });
 
   it('a 500 may have deleted the contact: OutcomeUnknown, not retried', async () => {

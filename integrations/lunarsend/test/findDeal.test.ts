@@ -1,6 +1,6 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findDeal from '../searches/findDeal';
-import { SEARCH_DEAL } from '../src/samples';
+import { SEARCH_DEAL } from './documented';
 import { BASE, api, run } from './helpers';
 
 useNock();

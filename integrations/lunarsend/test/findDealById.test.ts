@@ -1,6 +1,6 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findDealById from '../searches/findDealById';
-import { DEAL } from '../src/samples';
+import { DEAL } from './documented';
 import { BASE, api, run } from './helpers';
 
 useNock();
@@ -72,8 +72,8 @@ describe('Find Deal by ID', () => {
   });
 
   it.each([
-    [{}, /Deal ID is missing/],
-    [{ deal_id: 'a b' }, /Deal ID: must be an id/],
+    [{}, /Deal is missing/],
+    [{ deal_id: 'a b' }, /Deal: must be an id/],
   ])('rejects %j before any request', async (bad, message) => {
     const err = await failureOf(run.search(findDealById, bad));
     expect(err.message).toMatch(message);

@@ -1,6 +1,6 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import findTag from '../searches/findTag';
-import { TAG } from '../src/samples';
+import { TAG } from './documented';
 import { BASE, api, lunarError, run } from './helpers';
 
 useNock();
@@ -25,7 +25,7 @@ describe('Find Tag', () => {
     const err = await failureOf(run.search(findTag, { name: 'Lead' }));
     expect(err.name).toBe('ExpiredAuthError');
     expect(err.message).toMatch(
-      /^LunarSend did not accept your API key \(Missing or invalid API key\. \[unauthorized\]\)\. Check them and reconnect/,
+      /^LunarSend did not accept your API key \(Missing or invalid API key\.\)\. Check them and reconnect/,
     );
   });
 

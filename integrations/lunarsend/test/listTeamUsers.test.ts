@@ -1,6 +1,6 @@
 import { failureOf, useNock } from '@crm-zapier/kit/testing';
 import listTeamUsers from '../triggers/listTeamUsers';
-import { TEAM_USER } from '../src/samples';
+import { TEAM_USER } from './documented';
 import { BASE, api, lunarError, runDropdown } from './helpers';
 
 useNock();
@@ -31,7 +31,7 @@ describe('List Team Users (the owner dropdown)', () => {
     expect(err.name).toBe('ThrottledError');
     expect(JSON.parse(err.raw)).toMatchObject({ delay: 7 });
     expect(err.message).toMatch(
-      /^LunarSend is rate limiting requests \(Too many requests \[rate_limited\]\); Zapier will retry in 7 s\./,
+      /^LunarSend is rate limiting requests \(Too many requests\); Zapier will retry in 7 s\./,
     );
   });
 

@@ -1,6 +1,6 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateContact from '../creates/updateContact';
-import { CONTACT } from '../src/samples';
+import { CONTACT } from './documented';
 import { BASE, CONTACT_ID, api, lunarError, run } from './helpers';
 
 useNock();
@@ -33,16 +33,29 @@ describe('Update Contact', () => {
       owner: 'John',
       created_at: CONTACT.created_at,
       last_activity: null,
-      tags: [],
-      tag_ids: [],
     });
     expect(Object.keys(out).sort()).toEqual(Object.keys({ ...updateContact.operation.sample }).sort());
+  });
+
+  it("help text: an empty Owner keeps the contact's owner (it does not make the connected account the owner)", () => {
+    const owner = updateContact.operation.inputFields?.find((f) => f.key === 'user_id');
+    expect(owner).toMatchObject({ label: 'Owner', dynamic: 'list_team_users.id.name' });
+    expect(owner?.helpText).toBe(
+      'The team member who owns this record from now on. Leave empty to keep its current owner.',
+    );
+  });
+
+  it('outputs no Tags: the edit answer has none, and an empty list would say the contact has no tags', () => {
+    expect(Object.keys({ ...updateContact.operation.sample })).not.toContain('tags');
+    expect(updateContact.operation.outputFields?.map((f) => (typeof f === 'function' ? '' : f.key))).not.toContain(
+      'tags',
+    );
   });
 
   it('names the contact when LunarSend cannot find it (404)', async () => {
     api().patch(`${BASE}/contacts`).reply(404, lunarError('not_found', 'Contact not found'));
     const err = await failureOf(run.create(updateContact, { contact_id: CONTACT_ID, notes: 'x' }));
-    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: Contact not found [not_found]`);
+    expect(err.message).toBe(`LunarSend could not find contact ${CONTACT_ID}: Contact not found`);
   });
 
   it('refuses a success answer without the contact', async () => {

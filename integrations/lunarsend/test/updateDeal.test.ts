@@ -1,6 +1,6 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateDeal from '../creates/updateDeal';
-import { DEAL } from '../src/samples';
+import { DEAL } from './documented';
 import { BASE, USER_ID, api, run } from './helpers';
 
 useNock();

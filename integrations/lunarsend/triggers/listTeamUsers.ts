@@ -15,7 +15,7 @@ export default defineTrigger({
   noun: 'Team User',
   display: {
     label: 'List Team Users',
-    description: 'Lists the users of your LunarSend team, for owner dropdowns.',
+    description: 'Lists the members of your team, for owner dropdowns.',
     hidden: true,
   },
   operation: {

@@ -74,8 +74,10 @@ describe('LunarSend against its simulator, through the runtime', () => {
         list_contacts: 1,
         list_deals: 1,
         list_tags: 1,
-        find_contact: 1,
-        find_contact_by_id: 1,
+        // the search, then the best match read in full (job title, notes, creation date)
+        find_contact: 2,
+        // the contact, then its tags
+        find_contact_by_id: 2,
         create_contact: 1,
         update_contact: 1,
         find_deal: 1,
@@ -84,13 +86,14 @@ describe('LunarSend against its simulator, through the runtime', () => {
         find_deal_by_id: 1,
         find_tag: 1,
         create_tag: 1,
-        add_tag_to_contact: 1,
-        // a tag given by name: search the tags, create the missing one, add it
-        'add_tag_to_contact (new name)': 3,
+        // the contact (its name and email), then the link
+        add_tag_to_contact: 2,
+        // the contact, then a tag given by name: search the tags, create the missing one, add it
+        'add_tag_to_contact (new name)': 4,
         api_request: 1,
-        // Zapier's find-or-create: the search, then the create or the update (two steps of a Zap)
+        // Zapier's find-or-create: the search (with the match's read), then the create or the update
         'find_or_create_contact (miss)': 2,
-        'find_or_create_contact (hit)': 2,
+        'find_or_create_contact (hit)': 3,
         'find_or_create_tag (miss)': 2,
         delete_contact: 1,
       });
@@ -131,7 +134,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         run('creates.create_contact.operation.perform', bundle({ first_name: 'G', email: 'Grace@Navy.example' })),
       );
       expect(err.message).toBe(
-        'LunarSend rejected the request: A contact with the email Grace@Navy.example already exists in your team. [duplicate_email]',
+        'LunarSend rejected the request: A contact with the email Grace@Navy.example already exists in your team.',
       );
     });
 
@@ -206,7 +209,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
       const err = await failureOf(
         run('creates.update_contact.operation.perform', bundle({ contact_id: joe.id, notes: 'x' })),
       );
-      expect(err.message).toBe(`LunarSend could not find contact ${joe.id}: No contact with id ${joe.id}. [not_found]`);
+      expect(err.message).toBe(`LunarSend could not find contact ${joe.id}: No contact with id ${joe.id}.`);
     });
 
     describe('Find or Create Contact (search, then update or create)', () => {
@@ -245,10 +248,15 @@ describe('LunarSend against its simulator, through the runtime', () => {
           first_name: 'Grace',
           last_name: 'Hopper',
         });
-        expect(sim.server.requests.slice(-2)).toEqual(['GET /api/v2/contacts/search', 'PATCH /api/v2/contacts']);
+        // The search, the found contact read in full, the update.
+        expect(sim.server.requests.slice(-3)).toEqual([
+          'GET /api/v2/contacts/search',
+          'GET /api/v2/contacts',
+          'PATCH /api/v2/contacts',
+        ]);
       });
 
-      it('several: updates the first (the exact email match) and leaves the others alone', async () => {
+      it('several: Find Contact answers only the exact email match (Zapier uses only the first result), which is updated; the others are left alone', async () => {
         await start();
         // LunarSend's search matches parts of the email: the longer address comes first from the API.
         const other = sim.addContact(
@@ -257,7 +265,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         );
         const grace = sim.addContact(contact, sim.seeded.caller.user_id);
         const outcome = await findOrCreate({ job_title: 'Rear Admiral' });
-        expect(outcome).toMatchObject({ path: 'updated', matches: 2, result: { id: grace.id } });
+        expect(outcome).toMatchObject({ path: 'updated', matches: 1, result: { id: grace.id } });
         expect(sim.contacts.find((c) => c.id === other.id)?.job_title).toBe('Clerk');
         expect(sim.contacts.find((c) => c.id === grace.id)?.job_title).toBe('Rear Admiral');
       });
@@ -278,7 +286,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
           update: { notes: 'Renewal due' },
         });
         // Zapier keeps only results whose email equals the search term (searchUniqueInputToOutputConstraint).
-        expect(outcome).toMatchObject({ path: 'created', matches: 2, result: { email: 'c@acme.example' } });
+        expect(outcome).toMatchObject({ path: 'created', matches: 1, result: { email: 'c@acme.example' } });
         expect([first, second].map((c) => sim.contacts.find((x) => x.id === c.id)?.notes)).toEqual(['', '']);
       });
     });
@@ -307,7 +315,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
       const err = await failureOf(
         run('creates.update_deal.operation.perform', bundle({ deal_id: 'no-such-deal', stage: 'Won' })),
       );
-      expect(err.message).toBe('LunarSend could not find deal no-such-deal: No deal with id no-such-deal. [not_found]');
+      expect(err.message).toBe('LunarSend could not find deal no-such-deal: No deal with id no-such-deal.');
     });
 
     it('finds a contact by id, and nothing for an unknown id', async () => {
@@ -349,11 +357,12 @@ describe('LunarSend against its simulator, through the runtime', () => {
           bundle({ contact_id: joe.id, tag_name: 'Nope', create_tag: 'false' }),
         ),
       );
-      expect(refused.message).toMatch(/^LunarSend has no tag named "Nope"/);
+      expect(refused.name).toBe('HaltedError');
+      expect(refused.message).toMatch(/^No tag is named "Nope", and Create Tag If Missing is False/);
       expect(sim.tags).toHaveLength(tagsBefore + 1);
     });
 
-    it('shows a deal error in LunarSend’s documented body ({ status: "error", error, message }) with its code', async () => {
+    it('shows a deal error in LunarSend’s documented body ({ status: "error", error, message }): its message, the field by its form label, no code', async () => {
       await start();
       const before = sim.deals.length;
       const err = await failureOf(
@@ -362,9 +371,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
           bundle({ company: 'Acme', stage: 'Won', primary_contact: 'no-such-contact' }),
         ),
       );
-      expect(err.message).toBe(
-        'LunarSend rejected the request: "primary_contact" no-such-contact is not a contact. [invalid_contact]',
-      );
+      expect(err.message).toBe('LunarSend rejected the request: Primary Contact no-such-contact is not a contact.');
       expect(sim.deals).toHaveLength(before);
     });
 
@@ -570,7 +577,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         expect(listed.map((t) => t.name)).toEqual(['Lead', 'Customer']);
       });
 
-      it('link tag to contact: Add Tag to Contact outputs the tag_name the link answer carries; the contact then carries the tag', async () => {
+      it('link tag to contact: Add Tag to Contact reads the contact, then outputs its name and email beside the tag the link answer names; the contact then carries the tag', async () => {
         await start();
         const joe = sim.seeded.joe;
         const customer = sim.tags[1]!;
@@ -580,16 +587,16 @@ describe('LunarSend against its simulator, through the runtime', () => {
         )) as Row;
         expect(out).toEqual({
           id: joe.id,
+          full_name: 'Joe Doe',
+          first_name: 'Joe',
+          last_name: 'Doe',
+          email: 'joe@example.com',
           tag_id: customer.id,
           tag_name: 'Customer',
-          tag_color: null,
           tag_created: false,
-          link_id: sim.links.at(-1)!.id,
-          linked_at: expect.any(String),
-          user_id: sim.seeded.caller.user_id,
-          owner: 'John',
+          linked_at: sim.links.at(-1)!.created_at,
         });
-        expect(sim.server.requests).toEqual(['POST /api/v2/tag/contacts']);
+        expect(sim.server.requests).toEqual(['GET /api/v2/contacts', 'POST /api/v2/tag/contacts']);
         // The contact's tags (tag_name) and the contact search (tags[].name) both show it.
         await expect(raw('GET', '/contacts/tags', { query: [['id', joe.id]] })).resolves.toMatchObject({
           body: [{ status: 'success', id: joe.id, data: [{ tag_id: customer.id, tag_name: 'Customer' }] }],
@@ -709,7 +716,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         const err = await failureOf(
           run('creates.delete_contact.operation.perform', bundle({ contact_id: 'no-such-contact' })),
         );
-        expect(err.message).toBe('LunarSend answered with an error: No contact with id no-such-contact. [not_found]');
+        expect(err.message).toBe('LunarSend answered with an error: No contact with id no-such-contact.');
         expect(sim.contacts).toHaveLength(before);
         expect(sim.server.requests).toEqual(['DELETE /api/v2/contacts']);
       });
@@ -722,8 +729,9 @@ describe('LunarSend against its simulator, through the runtime', () => {
             bundle({ contact_id: 'no-such-contact', tag_name: 'Lead' }),
           ),
         );
-        expect(err.message).toBe('LunarSend answered with an error: No contact with id no-such-contact. [not_found]');
-        expect(sim.server.requests).toEqual(['GET /api/v2/tags/search', 'POST /api/v2/tag/contacts']);
+        expect(err.message).toBe('LunarSend answered with an error: No contact with id no-such-contact.');
+        // The contact is read first: nothing is searched, created or linked.
+        expect(sim.server.requests).toEqual(['GET /api/v2/contacts']);
       });
 
       it('Find Deal by ID of an unknown deal is an error, not "nothing found" or another deal', async () => {
@@ -731,7 +739,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         const err = await failureOf(
           run('searches.find_deal_by_id.operation.perform', bundle({ deal_id: 'no-such-deal' })),
         );
-        expect(err.message).toBe('LunarSend answered with an error: No deal with id no-such-deal. [not_found]');
+        expect(err.message).toBe('LunarSend answered with an error: No deal with id no-such-deal.');
       });
     });
 
@@ -764,8 +772,9 @@ describe('LunarSend against its simulator, through the runtime', () => {
 
     it('drives the real 2-requests-per-second limit: the third request in a second is throttled with Retry-After', async () => {
       await start({}); // LunarSend's own limit
+      // Find Deal: one request per run.
       const find = () =>
-        run('searches.find_contact.operation.perform', bundle({ search_by: 'company', search_term: 'Brightwave' }));
+        run('searches.find_deal.operation.perform', bundle({ search_by: 'company', search_term: 'Brightwave' }));
       const results = await Promise.allSettled([find(), find(), find()]);
       const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
@@ -774,7 +783,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
       expect(err.name).toBe('ThrottledError');
       expect(JSON.parse(err.message)).toEqual({
         message:
-          'LunarSend is rate limiting requests (Too many requests: 2 per 1 s allowed. Retry with backoff. [rate_limited]); Zapier will retry in 1 s.',
+          'LunarSend is rate limiting requests (Too many requests: 2 per 1 s allowed. Retry with backoff.); Zapier will retry in 1 s.',
         delay: 1,
       });
       expect(sim.server.requests).toHaveLength(3);
@@ -796,7 +805,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
       expect(err.name).toBe('ThrottledError');
       expect(JSON.parse(err.raw)).toMatchObject({ delay: 1 });
       now += 800; // the first request leaves the window
-      await expect(auth()).resolves.toMatchObject({ name: 'John' });
+      await expect(auth()).resolves.toMatchObject({ label: 'Team: John Smith, Joshua Park', team_size: 2 });
     });
   });
 });

@@ -42,7 +42,13 @@ export const lunarsendPlan = (): TourPlan => {
         method: 'searches.find_contact.operation.perform',
         inputData: { search_by: 'email', search_term: sim.seeded.elena.email },
         expect: (result) => {
-          has({ id: sim.seeded.elena.id, company: 'Brightwave Solutions' })(result);
+          // The search has no job title, notes or creation date: the match is read in full.
+          has({
+            id: sim.seeded.elena.id,
+            company: 'Brightwave Solutions',
+            job_title: 'Head of Marketing',
+            created_at: sim.seeded.elena.created_at,
+          })(result);
           const tags = (result as { tags?: unknown }[])[0]?.tags;
           if (!Array.isArray(tags) || !tags.includes('Lead')) throw new Error('expected the tag Lead');
         },
@@ -51,7 +57,11 @@ export const lunarsendPlan = (): TourPlan => {
         name: 'find_contact_by_id',
         method: 'searches.find_contact_by_id.operation.perform',
         inputData: { contact_id: sim.seeded.elena.id },
-        expect: has({ id: sim.seeded.elena.id, email: sim.seeded.elena.email }),
+        expect: (result) => {
+          has({ id: sim.seeded.elena.id, email: sim.seeded.elena.email, job_title: 'Head of Marketing' })(result);
+          const tags = (result as { tags?: unknown }[])[0]?.tags;
+          if (!Array.isArray(tags) || !tags.includes('Lead')) throw new Error('expected the tag Lead');
+        },
       },
       {
         name: 'create_contact',
@@ -126,8 +136,13 @@ export const lunarsendPlan = (): TourPlan => {
         name: 'add_tag_to_contact',
         method: 'creates.add_tag_to_contact.operation.perform',
         inputData: (ctx) => ({ contact_id: idOf(ctx, 'create_contact'), tag_id: idOf(ctx, 'create_tag') }),
-        // The tag's name comes from the link answer (lunarsend.md, "Tags"), not from a lookup.
-        expect: has({ tag_name: 'Conference 2025', tag_created: false }),
+        // The tag's name comes from the link answer (lunarsend.md, "Tags"); the contact's from its read.
+        expect: has({
+          tag_name: 'Conference 2025',
+          tag_created: false,
+          full_name: 'Ada Lovelace',
+          email: 'ada@analytical.example',
+        }),
       },
       {
         name: 'add_tag_to_contact (new name)',

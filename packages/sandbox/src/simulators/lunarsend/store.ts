@@ -180,6 +180,8 @@ export const createLunarSendStore = (clock: () => number) => {
       email: 'elena.moreno@outlook.com',
       phone: '415-283-9921',
       company: 'Brightwave Solutions',
+      job_title: 'Head of Marketing',
+      notes: 'Renewal due in January.',
       created_at: ago(40),
       last_activity: ago(10),
     },
