@@ -4,15 +4,21 @@ import { allPlans } from '@crm-zapier/sandbox';
 import { lintDefinition, type Finding } from './checks';
 import { checkConsistency } from './consistency';
 import { definitionOf, schemaErrorsOf } from './definition';
+import { editorFindings } from './editor';
 import { layoutFindings } from './layout';
 import { waiverFor } from './waivers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const LATEST_CORE = (require('zapier-platform-cli/package.json') as { version: string }).version;
 
+/** The app's name as users know it: the first word of its package description ("NetHunt CRM integration…"). */
+const appNameOf = (folder: string): string =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require(join(folder, 'package.json')) as { description: string }).description.split(' ')[0]!;
+
 /**
  * `npm run validate`: for every integration, Zapier's local schema validation, the lint of the
- * statically checkable integration checks, the template check (LAYOUT), and the sample/output
+ * statically checkable integration checks, the Zap-editor rules (E-*), the template check (LAYOUT), and the sample/output
  * consistency run on the sandbox.
  * Prints every finding with its check id, place and fix; exits non-zero if any is not waived.
  */
@@ -24,6 +30,7 @@ const main = async () => {
   const linted = new Set<object>();
   for (const plan of allPlans()) {
     const def = definitionOf(plan.app);
+    const folder = join(__dirname, '../../../integrations', plan.crm);
     const findings: Finding[] = [];
     if (!linted.has(plan.app)) {
       linted.add(plan.app);
@@ -35,7 +42,8 @@ const main = async () => {
           fix: 'follow the Zapier schema',
         })),
         ...lintDefinition(def, { latestCoreVersion: LATEST_CORE }),
-        ...layoutFindings(join(__dirname, '../../../integrations', plan.crm)),
+        ...editorFindings(def, { appName: appNameOf(folder) }),
+        ...layoutFindings(folder),
       );
     }
     try {
