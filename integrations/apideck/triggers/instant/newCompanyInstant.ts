@@ -15,7 +15,8 @@ export default instantTrigger({
   key: 'new_company_instant',
   noun: 'Company',
   label: 'New Company',
-  description: "Triggers when a new company is created in the consumer's CRM, as soon as the CRM reports it.",
+  description:
+    'Triggers when a new company is created in the connected CRM, as soon as the CRM reports it: HubSpot and Pipedrive report it within seconds, Salesforce up to a day later. Other CRMs may not report it at all; then use New Company without the Instant badge.',
   eventType: CRM_EVENTS.company.created,
   toOutput: async (z, event) => {
     const company = await apideck(z).eventRecord('company', CompanySchema, event);
