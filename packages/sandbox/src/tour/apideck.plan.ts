@@ -22,7 +22,7 @@ const exactlyOne = (name: string) => (result: unknown) => {
 /** Every Apideck CRM operation, in the order a Zap builder meets them. */
 export const apideckPlan = (): TourPlan => {
   const sim = createApideckSimulator();
-  const { elonUser, spacex } = sim.seeded;
+  const { elonUser, spacex, elon } = sim.seeded;
   return {
     crm: 'apideck',
     app: apideckApp,
@@ -92,6 +92,17 @@ export const apideckPlan = (): TourPlan => {
         method: 'searches.find_lead.operation.perform',
         inputData: { email: 'jeff@blueorigin.example', company_name: 'blue origin' },
         expect: nonEmpty,
+      },
+      {
+        // Every input a documented filter[...] (title, company_id, primary_contact_id): one page of 10.
+        name: 'find_deal',
+        method: 'searches.find_deal.operation.perform',
+        inputData: { title: 'rocket', company_id: spacex.id, primary_contact_id: elon.id },
+        expect: (result) => {
+          const d = (result as Record<string, unknown>[])[0];
+          if (d?.title !== 'New Rocket' || d.stage_name !== 'Contract Sent' || d.company_id !== spacex.id)
+            throw new Error(`find_deal returned ${JSON.stringify(result)}`);
+        },
       },
       // The hidden searches behind Find or Create: only the one exact match of an email or a whole name.
       {
@@ -314,6 +325,26 @@ export const apideckPlan = (): TourPlan => {
             update: { status: 'Contacted' },
           }),
         expect: took('updated', (l) => l.status === 'Contacted' && l.name === 'Howard Aiken'),
+      },
+      {
+        name: 'find_or_create_deal (hit: found)',
+        method: 'searchOrCreates.find_deal',
+        custom: (run, bundle) =>
+          runSearchOrCreate(apideckApp, 'find_deal', run, bundle, {
+            search: { title: 'New Rocket', company_id: spacex.id },
+            create: { title: 'New Rocket', company_id: spacex.id },
+          }),
+        expect: took('found', (d) => d.title === 'New Rocket'),
+      },
+      {
+        name: 'find_or_create_deal (miss: create)',
+        method: 'searchOrCreates.find_deal',
+        custom: (run, bundle) =>
+          runSearchOrCreate(apideckApp, 'find_deal', run, bundle, {
+            search: { title: 'Analytical Engine', company_id: spacex.id },
+            create: { title: 'Analytical Engine', company_id: spacex.id, monetary_amount: '90000' },
+          }),
+        expect: took('created', (d) => d.title === 'Analytical Engine' && d.company_id === spacex.id),
       },
       {
         // Any endpoint of the unified CRM API, with the connection's headers: one contact.
