@@ -29,6 +29,7 @@ import listLeads from './triggers/listLeads';
 import listPipelineStages from './triggers/listPipelineStages';
 import listPipelines from './triggers/listPipelines';
 import listUsers from './triggers/listUsers';
+import newCompany from './triggers/newCompany';
 import newContact from './triggers/newContact';
 import newDeal from './triggers/newDeal';
 import newLead from './triggers/newLead';
@@ -55,6 +56,7 @@ const app = defineApp({
     [newDeal.key]: newDeal,
     [updatedDeal.key]: updatedDeal,
     [newLead.key]: newLead,
+    [newCompany.key]: newCompany,
     [listUsers.key]: listUsers,
     [listCompanies.key]: listCompanies,
     [listContacts.key]: listContacts,

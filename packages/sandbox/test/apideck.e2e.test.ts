@@ -58,6 +58,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
           'find_deal',
           'find_or_create_deal (hit: found)',
           'find_or_create_deal (miss: create)',
+          'new_company',
         ]),
       );
       // One more request where the output names an id the record carries alone: a deal step reads

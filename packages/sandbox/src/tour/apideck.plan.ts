@@ -169,6 +169,15 @@ export const apideckPlan = (): TourPlan => {
         inputData: { name: 'Analytical Engines Ltd', industry: 'Computing', website: 'https://engines.example.com' },
       },
       {
+        // The seeded companies are older than the 7-day look-back: the one just created is the news.
+        name: 'new_company',
+        method: 'triggers.new_company.operation.perform',
+        expect: (result) => {
+          const names = (result as Record<string, unknown>[]).map((c) => c.name);
+          if (names.join() !== 'Analytical Engines Ltd') throw new Error(`new_company returned ${names.join()}`);
+        },
+      },
+      {
         name: 'create_deal',
         method: 'creates.create_deal.operation.perform',
         inputData: (ctx) => ({
