@@ -20,7 +20,7 @@ import findContact from './searches/findContact';
 import findContactExact from './searches/findContactExact';
 import findLead from './searches/findLead';
 import findLeadExact from './searches/findLeadExact';
-import { CREDENTIALS, CRM } from './src/constants';
+import { CREDENTIALS, CRM, PUBLIC_AUTH_KEYS } from './src/constants';
 import { classify, FIELD_LABELS, readError } from './src/errors';
 import listCompanies from './triggers/listCompanies';
 import listContacts from './triggers/listContacts';
@@ -158,4 +158,4 @@ const app = defineApp({
 });
 
 // Apideck's consumer and service ids name what a user must check in Vault: not secrets.
-export default guardApp(app, { crm: CRM, publicAuthKeys: ['consumer_id', 'service_id'] });
+export default guardApp(app, { crm: CRM, publicAuthKeys: PUBLIC_AUTH_KEYS });

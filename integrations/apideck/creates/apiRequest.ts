@@ -1,6 +1,6 @@
 import { defineApiRequest } from '@crm-zapier/kit';
 import { apiBaseUrl } from '../src/client';
-import { CRM } from '../src/constants';
+import { CRM, PUBLIC_AUTH_KEYS } from '../src/constants';
 
 /** Any endpoint of Apideck's unified CRM API, for this consumer and (if set) this CRM connector. */
 export default defineApiRequest({
@@ -9,5 +9,5 @@ export default defineApiRequest({
   docsUrl: 'https://developers.apideck.com/apis/crm/reference',
   examplePath: '/contacts',
   authHeaders: /^x-apideck-/i,
-  publicAuthKeys: ['consumer_id', 'service_id'],
+  publicAuthKeys: PUBLIC_AUTH_KEYS,
 });

@@ -6,6 +6,9 @@ export const baseUrl = (): string => (process.env.APIDECK_BASE_URL ?? APIDECK_BA
 
 export const CRM = 'Apideck';
 
+/** The connection's identifiers a user must be able to read in messages and outputs: every other value is a secret. */
+export const PUBLIC_AUTH_KEYS = ['consumer_id', 'service_id'];
+
 /** What a user checks when Apideck refuses the connection. */
 export const CREDENTIALS = 'API key, App ID and Consumer ID';
 

@@ -47,7 +47,7 @@ describe('create_note', () => {
     const blank = await failureOf(run.create(createNote, { content: '  ' }));
     expect(blank.message).toMatch(/Content: is required/);
     const dots = await failureOf(run.create(createNote, { content: 'Hi', contact_id: '..' }));
-    expect(dots.message).toMatch(/Contact/);
+    expect(dots.message).toBe('Contact: must be an id, not dots.');
     expectNothingSent();
   });
 

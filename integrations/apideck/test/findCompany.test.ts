@@ -47,7 +47,7 @@ describe('find_company', () => {
 
   it('refuses a blank name before any request', async () => {
     const err = await failureOf(run.search(findCompany, { name: '  ' }));
-    expect(err.message).toMatch(/Company Name/);
+    expect(err.message).toBe('Company Name: is required.');
     expectNothingSent();
   });
 });

@@ -50,7 +50,7 @@ describe('find_company_exact (Find or Create Company)', () => {
 
   it('refuses a blank name before any request', async () => {
     const err = await failureOf(run.search(findCompanyExact, { name: ' ' }));
-    expect(err.message).toMatch(/Company Name/);
+    expect(err.message).toBe('Company Name: is required.');
     expectNothingSent();
   });
 });

@@ -61,11 +61,11 @@ describe('log_activity', () => {
 
   it('refuses an unknown type, a negative duration or a date that is none before any request', async () => {
     const type = await failureOf(run.create(logActivity, { type: 'fax' }));
-    expect(type.message).toMatch(/Activity Type/);
+    expect(type.message).toBe('Activity Type: must be one of call, meeting or email.');
     const duration = await failureOf(run.create(logActivity, { type: 'call', duration_minutes: -1 }));
     expect(duration.message).toMatch(/must not be negative/);
     const start = await failureOf(run.create(logActivity, { type: 'call', start: 'yesterday' }));
-    expect(start.message).toMatch(/Date and Time/);
+    expect(start.message).toBe('Date and Time: must be a date and time (ISO 8601, e.g. 2024-05-01T14:30:00Z).');
     expectNothingSent();
   });
 

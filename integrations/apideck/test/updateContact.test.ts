@@ -87,7 +87,7 @@ describe('update_contact', () => {
     const nothing = await failureOf(run.create(updateContact, { contact_id: '12345', email_type: 'work' }));
     expect(nothing.message).toMatch(/Fill in at least one field to change/);
     const dots = await failureOf(run.create(updateContact, { contact_id: '..', title: 'CTO' }));
-    expect(dots.message).toMatch(/Contact/);
+    expect(dots.message).toBe('Contact: must be an id, not dots.');
     expectNothingSent();
   });
 

@@ -107,7 +107,7 @@ describe('Record Change (GET /triggers/record-change/{folderId})', () => {
       .reply(200, [{ ...RECORD_CHANGE, recordAction: 'MERGE' }]);
     const err = await failureOf(run.trigger(recordChange, { folder_id: FOLDER }));
     expect(err.message).toBe(
-      'NetHunt CRM sent an answer of an unexpected shape: [0].recordAction: Invalid option: expected one of "CREATE"|"UPDATE"|"DELETE".',
+      'NetHunt CRM sent an answer of an unexpected shape: [0].recordAction: must be one of CREATE, UPDATE or DELETE.',
     );
   });
 

@@ -47,6 +47,11 @@ export const describeIssues = (issues: readonly Issue[], labels: Record<string, 
       const key = issue.path.map(String)[0];
       const name = key !== undefined && labels[key] ? labels[key] : pathText(issue.path as PropertyKey[]);
       if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${name} is missing`;
+      // zod's enum wording ('expected one of "a"|"b"') in the editor's words.
+      if (issue.code === 'invalid_value' && issue.values.length > 1) {
+        const values = issue.values.map(String);
+        return `${name}: must be one of ${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+      }
       return `${name}: ${issue.message}`;
     })
     .join('; ');
