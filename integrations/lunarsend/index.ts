@@ -21,6 +21,7 @@ import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
 import listTags from './triggers/listTags';
 import listTeamUsers from './triggers/listTeamUsers';
+import newContact from './triggers/newContact';
 
 const app = defineApp({
   version: pkg.version,
@@ -31,6 +32,7 @@ const app = defineApp({
   afterResponse: [crmErrors({ crm: CRM, credentials: 'API key', readError, classify, fieldLabels: FIELD_LABELS })],
   flags: APP_FLAGS,
   triggers: {
+    [newContact.key]: newContact,
     [listContacts.key]: listContacts,
     [listDeals.key]: listDeals,
     [listTags.key]: listTags,

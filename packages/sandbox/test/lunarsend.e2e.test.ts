@@ -80,6 +80,8 @@ describe('LunarSend against its simulator, through the runtime', () => {
         find_contact_by_id: 2,
         create_contact: 1,
         update_contact: 1,
+        // one page holds every contact of the sandbox
+        new_contact: 1,
         find_deal: 1,
         create_deal: 1,
         update_deal: 1,
@@ -196,6 +198,21 @@ describe('LunarSend against its simulator, through the runtime', () => {
       expect(second).toHaveLength(sim.contacts.length - 100);
       expect(new Set([...first, ...second].map((c) => c.id)).size).toBe(sim.contacts.length);
       expect(sim.server.requests.slice(-2)).toEqual(['GET /api/v2/contacts/search', 'GET /api/v2/contacts/search']);
+    });
+
+    it('New Contact: one request up to 100 contacts; beyond, the first and last pages, so the newest contact (listed last) is seen', async () => {
+      await start();
+      const once = (await run('triggers.new_contact.operation.perform', bundle())) as Row[];
+      expect(once.map((c) => c.id)).toEqual(sim.contacts.map((c) => c.id));
+      expect(sim.server.requests.slice(-1)).toEqual(['GET /api/v2/contacts/search']);
+      for (let i = 0; i < 150; i += 1) {
+        sim.addContact({ first_name: `P${i}`, email: `p${i}@example.com` }, sim.seeded.caller.user_id);
+      }
+      const before = sim.server.requests.length;
+      const polled = (await run('triggers.new_contact.operation.perform', bundle())) as Row[];
+      expect(sim.server.requests.length - before).toBe(2);
+      expect(polled).toHaveLength(sim.contacts.length);
+      expect(polled.map((c) => c.email)).toContain('p149@example.com');
     });
 
     it('deletes a contact; updating it afterwards is a 404 naming the contact', async () => {

@@ -19,6 +19,13 @@ const has = (expected: Record<string, unknown>) => (result: unknown) => {
   }
 };
 
+/** Fails a step whose list holds no item with these values. */
+const lists = (expected: Record<string, unknown>) => (result: unknown) => {
+  const items = (Array.isArray(result) ? result : []) as Record<string, unknown>[];
+  if (!items.some((item) => Object.entries(expected).every(([key, value]) => item[key] === value)))
+    throw new Error(`expected an item with ${JSON.stringify(expected)} among ${items.length}`);
+};
+
 /**
  * Every LunarSend operation, in the order a Zap builder meets them. The tour sends its requests back
  * to back, so the simulator's 2-per-second limit is off here; the e2e suite drives it on purpose.
@@ -87,6 +94,12 @@ export const lunarsendPlan = (): TourPlan => {
           company: 'Babbage & Co',
         }),
         expect: has({ job_title: 'Countess', last_name: 'Lovelace' }),
+      },
+      {
+        // No term, one page of 100 (the sandbox holds fewer): the contact just created is listed.
+        name: 'new_contact',
+        method: 'triggers.new_contact.operation.perform',
+        expect: lists({ email: 'ada@analytical.example', full_name: 'Ada Lovelace', company: 'Babbage & Co' }),
       },
       {
         name: 'find_deal',
