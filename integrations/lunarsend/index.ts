@@ -22,6 +22,7 @@ import listDeals from './triggers/listDeals';
 import listTags from './triggers/listTags';
 import listTeamUsers from './triggers/listTeamUsers';
 import newContact from './triggers/newContact';
+import newDeal from './triggers/newDeal';
 
 const app = defineApp({
   version: pkg.version,
@@ -33,6 +34,7 @@ const app = defineApp({
   flags: APP_FLAGS,
   triggers: {
     [newContact.key]: newContact,
+    [newDeal.key]: newDeal,
     [listContacts.key]: listContacts,
     [listDeals.key]: listDeals,
     [listTags.key]: listTags,

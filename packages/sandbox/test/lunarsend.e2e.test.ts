@@ -84,6 +84,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         new_contact: 1,
         find_deal: 1,
         create_deal: 1,
+        new_deal: 1,
         update_deal: 1,
         find_deal_by_id: 1,
         find_tag: 1,
@@ -213,6 +214,25 @@ describe('LunarSend against its simulator, through the runtime', () => {
       expect(sim.server.requests.length - before).toBe(2);
       expect(polled).toHaveLength(sim.contacts.length);
       expect(polled.map((c) => c.email)).toContain('p149@example.com');
+    });
+
+    it('New Deal: beyond 100 deals, the first and last pages sorted newest first, so the deal created last comes first', async () => {
+      await start();
+      // Stored in creation order (the simulator lists them so), a minute apart, after the seeded deal.
+      for (let i = 0; i < 120; i += 1) {
+        sim.deals.push({
+          ...sim.seeded.brightwave,
+          id: `deal-${i}`,
+          company: `Co ${i}`,
+          stage: 'Qualification',
+          created_at: new Date(Date.parse(sim.seeded.brightwave.created_at) + (i + 1) * 60_000).toISOString(),
+        });
+      }
+      const before = sim.server.requests.length;
+      const polled = (await run('triggers.new_deal.operation.perform', bundle())) as Row[];
+      expect(sim.server.requests.length - before).toBe(2);
+      expect(polled).toHaveLength(121);
+      expect(polled[0]).toMatchObject({ company: 'Co 119', stage: 'Qualification' });
     });
 
     it('deletes a contact; updating it afterwards is a 404 naming the contact', async () => {

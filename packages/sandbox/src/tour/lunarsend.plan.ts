@@ -122,6 +122,12 @@ export const lunarsendPlan = (): TourPlan => {
         expect: has({ stage: 'Discovery', deal_size: 25000 }),
       },
       {
+        // No term, one page (the sandbox holds fewer than 100), newest first: the deal just created.
+        name: 'new_deal',
+        method: 'triggers.new_deal.operation.perform',
+        expect: has({ company: 'Analytical Engines Ltd', stage: 'Discovery' }),
+      },
+      {
         name: 'update_deal',
         method: 'creates.update_deal.operation.perform',
         inputData: (ctx) => ({ deal_id: idOf(ctx, 'create_deal'), stage: 'Negotiation', deal_size: '27500' }),
