@@ -17,6 +17,7 @@ import findDealById from './searches/findDealById';
 import findTag from './searches/findTag';
 import { CRM } from './src/constants';
 import { classify, FIELD_LABELS, readError } from './src/errors';
+import dealStageChanged from './triggers/dealStageChanged';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
 import listTags from './triggers/listTags';
@@ -35,6 +36,7 @@ const app = defineApp({
   triggers: {
     [newContact.key]: newContact,
     [newDeal.key]: newDeal,
+    [dealStageChanged.key]: dealStageChanged,
     [listContacts.key]: listContacts,
     [listDeals.key]: listDeals,
     [listTags.key]: listTags,

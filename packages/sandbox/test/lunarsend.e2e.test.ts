@@ -86,6 +86,7 @@ describe('LunarSend against its simulator, through the runtime', () => {
         create_deal: 1,
         new_deal: 1,
         update_deal: 1,
+        deal_stage_changed: 1,
         find_deal_by_id: 1,
         find_tag: 1,
         create_tag: 1,
@@ -233,6 +234,19 @@ describe('LunarSend against its simulator, through the runtime', () => {
       expect(sim.server.requests.length - before).toBe(2);
       expect(polled).toHaveLength(121);
       expect(polled[0]).toMatchObject({ company: 'Co 119', stage: 'Qualification' });
+    });
+
+    it('Deal Stage Changed: a stage change gives a new event id ("<deal id>-<stage>"), a poll without a change the same ids', async () => {
+      await start();
+      const deal = sim.seeded.brightwave;
+      const poll = async (inputData: Record<string, unknown>) =>
+        ((await run('triggers.deal_stage_changed.operation.perform', bundle(inputData))) as Row[]).map((d) => d.id);
+      expect(await poll({})).toEqual([`${deal.id}-Proposal`]);
+      expect(await poll({ stage: 'Negotiation' })).toEqual([]);
+      await run('creates.update_deal.operation.perform', bundle({ deal_id: deal.id, stage: 'Negotiation' }));
+      expect(await poll({})).toEqual([`${deal.id}-Negotiation`]);
+      expect(await poll({ stage: 'Negotiation' })).toEqual([`${deal.id}-Negotiation`]);
+      expect(sim.server.requests.slice(-2)).toEqual(['GET /api/v2/pipeline/search', 'GET /api/v2/pipeline/search']);
     });
 
     it('deletes a contact; updating it afterwards is a 404 naming the contact', async () => {

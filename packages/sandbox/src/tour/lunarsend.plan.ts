@@ -134,6 +134,13 @@ export const lunarsendPlan = (): TourPlan => {
         expect: has({ stage: 'Negotiation', deal_size: 27500, company: 'Analytical Engines Ltd' }),
       },
       {
+        // The deal just moved to Negotiation: `search_by=stage`, one page; its event id is "<deal id>-Negotiation".
+        name: 'deal_stage_changed',
+        method: 'triggers.deal_stage_changed.operation.perform',
+        inputData: { stage: 'Negotiation' },
+        expect: has({ company: 'Analytical Engines Ltd', stage: 'Negotiation' }),
+      },
+      {
         name: 'find_deal_by_id',
         method: 'searches.find_deal_by_id.operation.perform',
         inputData: (ctx) => ({ deal_id: idOf(ctx, 'create_deal') }),
