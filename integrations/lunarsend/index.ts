@@ -17,10 +17,13 @@ import findDealById from './searches/findDealById';
 import findTag from './searches/findTag';
 import { CRM } from './src/constants';
 import { classify, FIELD_LABELS, readError } from './src/errors';
+import dealStageChanged from './triggers/dealStageChanged';
 import listContacts from './triggers/listContacts';
 import listDeals from './triggers/listDeals';
 import listTags from './triggers/listTags';
 import listTeamUsers from './triggers/listTeamUsers';
+import newContact from './triggers/newContact';
+import newDeal from './triggers/newDeal';
 
 const app = defineApp({
   version: pkg.version,
@@ -31,6 +34,9 @@ const app = defineApp({
   afterResponse: [crmErrors({ crm: CRM, credentials: 'API key', readError, classify, fieldLabels: FIELD_LABELS })],
   flags: APP_FLAGS,
   triggers: {
+    [newContact.key]: newContact,
+    [newDeal.key]: newDeal,
+    [dealStageChanged.key]: dealStageChanged,
     [listContacts.key]: listContacts,
     [listDeals.key]: listDeals,
     [listTags.key]: listTags,

@@ -1,7 +1,7 @@
 import { asRecord, clip, nonBlank, orNotFound, parseJsonBody, requestJson, sendRequest } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import type { z } from 'zod';
-import { baseUrl, CRM, DELETE_CONTACT_PATH } from './constants';
+import { baseUrl, CRM, DELETE_CONTACT_PATH, MAX_PAGE_SIZE } from './constants';
 import type { ContactChanges, DealChanges, NewContact, NewDeal, NewTag } from './inputs';
 import { sameId } from './map';
 import {
@@ -45,6 +45,33 @@ const successMessage = (content: string | null | undefined): string => {
   return text && !text.startsWith('<') ? clip(text, MAX_MESSAGE) : '';
 };
 
+/** A search answer as `searchAnswer` reads it. */
+interface SearchPage<T> {
+  data: T[];
+  total_count?: number;
+  per_page?: number;
+}
+
+/**
+ * What a polling trigger reads: page 0 of up to 100 results and, only when `total_count` says there
+ * are more, the last page too (lunarsend.md, "What is not there, and polling": no sort order is
+ * documented, so the newest records may sit on either end). One request for up to 100 records, two
+ * beyond; the records in between are not read. A record on both pages is kept once.
+ */
+const firstAndLastPages = async <T>(
+  search: (params: SearchParams) => Promise<SearchPage<T>>,
+  params: Omit<SearchParams, 'query_amount' | 'page'>,
+  idOf: (item: T) => string,
+): Promise<T[]> => {
+  const first = await search({ ...params, query_amount: MAX_PAGE_SIZE, page: 0 });
+  const size = first.per_page !== undefined && first.per_page > 0 ? first.per_page : MAX_PAGE_SIZE;
+  const last = first.total_count === undefined ? 0 : Math.ceil(first.total_count / size) - 1;
+  if (last <= 0) return first.data;
+  const { data } = await search({ ...params, query_amount: MAX_PAGE_SIZE, page: last });
+  const seen = new Set(first.data.map(idOf));
+  return [...first.data, ...data.filter((item) => !seen.has(idOf(item)))];
+};
+
 /** The only code that knows LunarSend's paths: one method per documented endpoint. */
 export const lunarsend = (z: ZObject) => {
   const call = <S extends z.ZodType>(
@@ -59,6 +86,13 @@ export const lunarsend = (z: ZObject) => {
     teamUsers: (params: SearchParams) => call('GET', '/team/users/search', TeamUserSearchSchema, { params }),
     /** `GET /contacts/search`. */
     searchContacts: (params: SearchParams) => call('GET', '/contacts/search', ContactSearchSchema, { params }),
+    /** New Contact's poll: `GET /contacts/search` without a term, the first and (if more) last page of 100. */
+    pollContacts: () =>
+      firstAndLastPages(
+        (params) => call('GET', '/contacts/search', ContactSearchSchema, { params }),
+        {},
+        (c) => c.contact_id,
+      ),
     /** `POST /contacts` with the `data` envelope. */
     createContact: (data: NewContact) => call('POST', '/contacts', ContactAnswerSchema, { body: { data } }),
     /** `PATCH /contacts` with `{ data: { id, ...changes } }`: the id travels in the body. */
@@ -77,6 +111,16 @@ export const lunarsend = (z: ZObject) => {
     },
     /** `GET /pipeline/search`. */
     searchDeals: (params: SearchParams) => call('GET', '/pipeline/search', DealSearchSchema, { params }),
+    /**
+     * The deal triggers' poll: `GET /pipeline/search` without a term (every deal) or with
+     * `search_by=stage` (the deals in one stage), the first and (if more) last page of 100.
+     */
+    pollDeals: (stage?: string) =>
+      firstAndLastPages(
+        (params) => call('GET', '/pipeline/search', DealSearchSchema, { params }),
+        stage === undefined ? {} : { search_term: stage, search_by: 'stage' },
+        (d) => d.deal_id,
+      ),
     /** `POST /pipeline` with the `data` envelope. */
     createDeal: (data: NewDeal) => call('POST', '/pipeline', DealAnswerSchema, { body: { data } }),
     /** `PATCH /pipeline` with `{ data: { id, ...changes } }`: the id travels in the body. */

@@ -217,6 +217,18 @@ export const FindDealInput = z
     return z.NEVER;
   });
 
+/** Deal Stage Changed: the stage to watch, from the documented stages; empty watches every stage. */
+export const watchedStageField = defineInputField({
+  key: 'stage',
+  label: 'Stage',
+  required: false,
+  choices: stageChoices,
+  helpText:
+    'Trigger when a deal moves to this stage. Leave empty to trigger when a deal moves to any stage (a new deal counts as moving to the stage it starts in).',
+});
+
+export const DealStageChangedInput = z.object({ stage: inputs.optional(stage) });
+
 /* ---------- tags ---------- */
 
 /** A tag color as a hex code: `#28a745` or `#fff`. */

@@ -69,6 +69,20 @@ export const taggedContactOutputFields = [
   { key: 'tag_ids', label: 'Tag IDs', type: 'string' as const, list: true },
 ];
 
+/**
+ * A contact as the search lists it, for New Contact: only what a search result carries (no job
+ * title, notes or creation date: lunarsend.md, "Contacts", search), with its tags.
+ */
+export const flattenListedContact = (c: SearchContact) => {
+  const { job_title: _j, notes: _n, created_at: _c, ...listed } = flattenContact(c);
+  return { ...listed, ...contactTags(searchResultTags(c)) } satisfies FlatObject;
+};
+
+/** The labels of `flattenListedContact`'s keys. */
+export const listedContactOutputFields = taggedContactOutputFields.filter(
+  (f) => !['job_title', 'notes', 'created_at'].includes(f.key),
+);
+
 /** A contact as a dropdown choice: "Elena Moreno (elena.moreno@outlook.com)". */
 export const contactChoice = (c: SearchContact): { id: string; name: string } => {
   const name = fullName(c.first_name, c.last_name);
@@ -112,6 +126,22 @@ export const dealOutputFields = [
   { key: 'user_id', label: 'Owner ID', type: 'string' as const },
   { key: 'owner', label: 'Owner Name', type: 'string' as const },
   { key: 'created_at', label: 'Created At', type: 'datetime' as const },
+];
+
+/**
+ * A deal in its stage, for Deal Stage Changed: the event's `id` is the deal's id and its stage, so
+ * each stage a deal is seen in fires once; the deal's own id is `deal_id`. LunarSend answers no
+ * change time (no `updated_at`), so none is in the id.
+ */
+export const flattenDealInStage = (d: SearchDeal) => {
+  const { id, ...deal } = flattenDeal(d);
+  return { id: `${id}-${deal.stage ?? ''}`, deal_id: id, ...deal } satisfies FlatObject;
+};
+
+export const dealInStageOutputFields = [
+  { key: 'id', label: 'Stage Change ID', type: 'string' as const },
+  { key: 'deal_id', label: 'Deal ID', type: 'string' as const },
+  ...dealOutputFields.filter((f) => f.key !== 'id'),
 ];
 
 /** A deal as a dropdown choice: "Brightwave Solutions · Proposal · 12000". */

@@ -80,9 +80,13 @@ describe('LunarSend against its simulator, through the runtime', () => {
         find_contact_by_id: 2,
         create_contact: 1,
         update_contact: 1,
+        // one page holds every contact of the sandbox
+        new_contact: 1,
         find_deal: 1,
         create_deal: 1,
+        new_deal: 1,
         update_deal: 1,
+        deal_stage_changed: 1,
         find_deal_by_id: 1,
         find_tag: 1,
         create_tag: 1,
@@ -196,6 +200,53 @@ describe('LunarSend against its simulator, through the runtime', () => {
       expect(second).toHaveLength(sim.contacts.length - 100);
       expect(new Set([...first, ...second].map((c) => c.id)).size).toBe(sim.contacts.length);
       expect(sim.server.requests.slice(-2)).toEqual(['GET /api/v2/contacts/search', 'GET /api/v2/contacts/search']);
+    });
+
+    it('New Contact: one request up to 100 contacts; beyond, the first and last pages, so the newest contact (listed last) is seen', async () => {
+      await start();
+      const once = (await run('triggers.new_contact.operation.perform', bundle())) as Row[];
+      expect(once.map((c) => c.id)).toEqual(sim.contacts.map((c) => c.id));
+      expect(sim.server.requests.slice(-1)).toEqual(['GET /api/v2/contacts/search']);
+      for (let i = 0; i < 150; i += 1) {
+        sim.addContact({ first_name: `P${i}`, email: `p${i}@example.com` }, sim.seeded.caller.user_id);
+      }
+      const before = sim.server.requests.length;
+      const polled = (await run('triggers.new_contact.operation.perform', bundle())) as Row[];
+      expect(sim.server.requests.length - before).toBe(2);
+      expect(polled).toHaveLength(sim.contacts.length);
+      expect(polled.map((c) => c.email)).toContain('p149@example.com');
+    });
+
+    it('New Deal: beyond 100 deals, the first and last pages sorted newest first, so the deal created last comes first', async () => {
+      await start();
+      // Stored in creation order (the simulator lists them so), a minute apart, after the seeded deal.
+      for (let i = 0; i < 120; i += 1) {
+        sim.deals.push({
+          ...sim.seeded.brightwave,
+          id: `deal-${i}`,
+          company: `Co ${i}`,
+          stage: 'Qualification',
+          created_at: new Date(Date.parse(sim.seeded.brightwave.created_at) + (i + 1) * 60_000).toISOString(),
+        });
+      }
+      const before = sim.server.requests.length;
+      const polled = (await run('triggers.new_deal.operation.perform', bundle())) as Row[];
+      expect(sim.server.requests.length - before).toBe(2);
+      expect(polled).toHaveLength(121);
+      expect(polled[0]).toMatchObject({ company: 'Co 119', stage: 'Qualification' });
+    });
+
+    it('Deal Stage Changed: a stage change gives a new event id ("<deal id>-<stage>"), a poll without a change the same ids', async () => {
+      await start();
+      const deal = sim.seeded.brightwave;
+      const poll = async (inputData: Record<string, unknown>) =>
+        ((await run('triggers.deal_stage_changed.operation.perform', bundle(inputData))) as Row[]).map((d) => d.id);
+      expect(await poll({})).toEqual([`${deal.id}-Proposal`]);
+      expect(await poll({ stage: 'Negotiation' })).toEqual([]);
+      await run('creates.update_deal.operation.perform', bundle({ deal_id: deal.id, stage: 'Negotiation' }));
+      expect(await poll({})).toEqual([`${deal.id}-Negotiation`]);
+      expect(await poll({ stage: 'Negotiation' })).toEqual([`${deal.id}-Negotiation`]);
+      expect(sim.server.requests.slice(-2)).toEqual(['GET /api/v2/pipeline/search', 'GET /api/v2/pipeline/search']);
     });
 
     it('deletes a contact; updating it afterwards is a 404 naming the contact', async () => {

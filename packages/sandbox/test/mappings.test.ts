@@ -35,6 +35,8 @@ const SCHEMAS_OF: Record<string, string[]> = {
   'lunarsend.flattenDeal': ['DealSchema', 'SearchDealSchema'],
   'lunarsend.contactChoice': ['SearchContactSchema'],
   'lunarsend.dealChoice': ['SearchDealSchema'],
+  'lunarsend.flattenListedContact': ['SearchContactSchema'],
+  'lunarsend.flattenDealInStage': ['SearchDealSchema'],
   'apideck.flattenChannels': ['ContactSchema', 'CompanySchema'],
   'apideck.flattenOpportunityUpdate': ['OpportunitySchema'],
   'apideck.dealChoice': ['OpportunitySchema'],

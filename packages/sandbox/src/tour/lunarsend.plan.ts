@@ -19,6 +19,13 @@ const has = (expected: Record<string, unknown>) => (result: unknown) => {
   }
 };
 
+/** Fails a step whose list holds no item with these values. */
+const lists = (expected: Record<string, unknown>) => (result: unknown) => {
+  const items = (Array.isArray(result) ? result : []) as Record<string, unknown>[];
+  if (!items.some((item) => Object.entries(expected).every(([key, value]) => item[key] === value)))
+    throw new Error(`expected an item with ${JSON.stringify(expected)} among ${items.length}`);
+};
+
 /**
  * Every LunarSend operation, in the order a Zap builder meets them. The tour sends its requests back
  * to back, so the simulator's 2-per-second limit is off here; the e2e suite drives it on purpose.
@@ -89,6 +96,12 @@ export const lunarsendPlan = (): TourPlan => {
         expect: has({ job_title: 'Countess', last_name: 'Lovelace' }),
       },
       {
+        // No term, one page of 100 (the sandbox holds fewer): the contact just created is listed.
+        name: 'new_contact',
+        method: 'triggers.new_contact.operation.perform',
+        expect: lists({ email: 'ada@analytical.example', full_name: 'Ada Lovelace', company: 'Babbage & Co' }),
+      },
+      {
         name: 'find_deal',
         method: 'searches.find_deal.operation.perform',
         inputData: { search_by: 'stage', search_term: 'proposal' },
@@ -109,10 +122,23 @@ export const lunarsendPlan = (): TourPlan => {
         expect: has({ stage: 'Discovery', deal_size: 25000 }),
       },
       {
+        // No term, one page (the sandbox holds fewer than 100), newest first: the deal just created.
+        name: 'new_deal',
+        method: 'triggers.new_deal.operation.perform',
+        expect: has({ company: 'Analytical Engines Ltd', stage: 'Discovery' }),
+      },
+      {
         name: 'update_deal',
         method: 'creates.update_deal.operation.perform',
         inputData: (ctx) => ({ deal_id: idOf(ctx, 'create_deal'), stage: 'Negotiation', deal_size: '27500' }),
         expect: has({ stage: 'Negotiation', deal_size: 27500, company: 'Analytical Engines Ltd' }),
+      },
+      {
+        // The deal just moved to Negotiation: `search_by=stage`, one page; its event id is "<deal id>-Negotiation".
+        name: 'deal_stage_changed',
+        method: 'triggers.deal_stage_changed.operation.perform',
+        inputData: { stage: 'Negotiation' },
+        expect: has({ company: 'Analytical Engines Ltd', stage: 'Negotiation' }),
       },
       {
         name: 'find_deal_by_id',
