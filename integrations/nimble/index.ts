@@ -17,6 +17,8 @@ import findDeal from './searches/findDeal';
 import { CRM } from './src/client';
 import { classify, readError } from './src/errors';
 import listContacts from './triggers/listContacts';
+import dealStageChanged from './triggers/dealStageChanged';
+import listAnyStages from './triggers/listAnyStages';
 import listDeals from './triggers/listDeals';
 import listPipelines from './triggers/listPipelines';
 import listStages from './triggers/listStages';
@@ -36,10 +38,12 @@ const app = defineApp({
     [newContact.key]: newContact,
     [updatedContact.key]: updatedContact,
     [newDeal.key]: newDeal,
+    [dealStageChanged.key]: dealStageChanged,
     [listContacts.key]: listContacts,
     [listDeals.key]: listDeals,
     [listPipelines.key]: listPipelines,
     [listStages.key]: listStages,
+    [listAnyStages.key]: listAnyStages,
     [listUsers.key]: listUsers,
   },
   searches: { [findContact.key]: findContact, [findExactContact.key]: findExactContact, [findDeal.key]: findDeal },

@@ -20,6 +20,7 @@ import {
   FieldsMetadataSchema,
   MyselfSchema,
   NoteSchema,
+  PipelineDealsSchema,
   PipelineListSchema,
   PipelineSchema,
   TagsAnswerSchema,
@@ -298,6 +299,30 @@ export const nimble = (z: ZObject) => {
       ),
 
     recentDeals: () => deals({ sort: 'created:desc', limit: POLL_PAGE_SIZE }),
+
+    /** The most recently changed deals of every pipeline (Deal Stage Changed without a Pipeline). */
+    recentlyChangedDeals: () => deals({ sort: 'updated:desc', limit: POLL_PAGE_SIZE }),
+
+    /**
+     * A pipeline's deals (`GET /api/v2/deals/pipelines/{id}/deals`), most recently changed first, at
+     * most `limit` per stage, in one stage or all; `query` is a search in Nimble's search language.
+     * The stage groups come back as one list, in the answer's order.
+     */
+    pipelineDeals: async (
+      pipelineId: string,
+      opts: { stageId?: string; query?: Record<string, unknown>; limit?: number } = {},
+    ) =>
+      (
+        await call('GET', `/api/v2/deals/pipelines/${seg(pipelineId)}/deals`, PipelineDealsSchema, {
+          params: {
+            sort: 'updated:desc',
+            limit: opts.limit ?? POLL_PAGE_SIZE,
+            stage_id: opts.stageId,
+            query: opts.query ? JSON.stringify(opts.query) : undefined,
+          },
+          resource: `deal pipeline ${pipelineId}`,
+        })
+      ).stages.flatMap((group) => group.deals),
 
     /** Deals by most recent change: the deal dropdown (one page) and Find Deal by name. */
     dealsByUpdate: (limit: number) => deals({ sort: 'updated:desc', limit }),

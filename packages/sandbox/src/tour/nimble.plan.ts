@@ -26,6 +26,8 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
   const stage = pipeline.stages[0]!;
   const proposal = pipeline.stages.find((s) => s.name === 'Proposal')!;
   const pathOf = (r: unknown) => (r as { path: string }).path;
+  /** The deal update_deal moves, which deal_stage_changed must report. */
+  let movedDealId = '';
 
   const storeTokens = (result: unknown) => {
     const r = result as Record<string, unknown>;
@@ -72,6 +74,17 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
           nonEmpty(result);
           const names = (result as { name: string }[]).map((s) => s.name).join();
           if (/Won|Lost|Old stage/.test(names)) fail(`the dropdown offers ${names}`);
+        },
+      },
+      {
+        // Watching for a stage: won and lost are offered too (a deal is moved there in Nimble).
+        name: 'list_any_stages',
+        method: 'triggers.list_any_stages.operation.perform',
+        inputData: { pipeline_id: pipeline.pipeline_id },
+        expect: (result) => {
+          const names = (result as { name: string }[]).map((s) => s.name).join();
+          if (!/Won/.test(names) || !/Lost/.test(names) || /Old stage/.test(names))
+            fail(`the dropdown offers ${names}`);
         },
       },
       {
@@ -273,6 +286,27 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
           }
           if (r.expected_close_date !== '2030-07-15') fail(`it closes ${String(r.expected_close_date)}`);
         },
+      },
+      {
+        // The move update_deal just made (Qualified → Proposal), from the pipeline's listing of that stage.
+        name: 'deal_stage_changed',
+        method: 'triggers.deal_stage_changed.operation.perform',
+        inputData: (ctx) => {
+          movedDealId = idOf(ctx, 'create_deal');
+          return { pipeline_id: pipeline.pipeline_id, stage_id: proposal.stage_id };
+        },
+        expect: (result) => {
+          const first = (result as Record<string, unknown>[])[0];
+          if (first?.deal_id !== movedDealId || first.previous_stage_name !== stage.name) {
+            fail(`the newest stage change is ${JSON.stringify(first)}`);
+          }
+        },
+      },
+      {
+        // Any pipeline, any stage: the account's recently changed deals, one request.
+        name: 'deal_stage_changed (any)',
+        method: 'triggers.deal_stage_changed.operation.perform',
+        expect: nonEmpty,
       },
       {
         name: 'create_deal_note',
