@@ -71,11 +71,10 @@ export const DROPDOWN_PAGE_SIZE = 50;
  */
 export const EXACT_SEARCH_PAGE_SIZE = 100;
 /**
- * How many of the most recently changed deals Find Deal looks through by name: Nimble's deal list
- * takes only `sort` and `limit` (no search, no page), and the simulator, like a modest reading of
- * the undocumented maximum, allows 100.
+ * How many deals of each stage Find Deal reads from a pipeline's search (`limit` is per stage in
+ * `GET /api/v2/deals/pipelines/{id}/deals`; its maximum is undocumented).
  */
-export const FIND_DEAL_WINDOW = 100;
+export const FIND_DEAL_PER_STAGE = 100;
 
 /** How long the standard deal fields' ids are kept: they belong to the account and do not change. */
 const FIELD_IDS_TTL = 24 * 60 * 60;
@@ -324,7 +323,7 @@ export const nimble = (z: ZObject) => {
         })
       ).stages.flatMap((group) => group.deals),
 
-    /** Deals by most recent change: the deal dropdown (one page) and Find Deal by name. */
+    /** Deals by most recent change: the deal and user dropdowns (one page). */
     dealsByUpdate: (limit: number) => deals({ sort: 'updated:desc', limit }),
 
     createDeal: (body: DealBody) => call('POST', '/api/v2/deals', DealSchema, { body }),

@@ -133,6 +133,13 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         expect: nonEmpty,
       },
       {
+        // No pipeline: the pipelines, then each live one's search.
+        name: 'find_deal (every pipeline)',
+        method: 'searches.find_deal.operation.perform',
+        inputData: { name: 'Renewal' },
+        expect: nonEmpty,
+      },
+      {
         name: 'find_deal by id',
         method: 'searches.find_deal.operation.perform',
         inputData: () => ({ deal_id: sim.deals[0]!.deal_id }),
@@ -336,6 +343,31 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
           }),
         expect: (r) => {
           if (pathOf(r) !== 'updated') fail('expected an update');
+        },
+      },
+      {
+        name: 'find_or_create_deal (miss: create)',
+        method: 'searchOrCreates.find_deal',
+        custom: (run, bundle) =>
+          runSearchOrCreate(nimbleApp, 'find_deal', run, bundle, {
+            search: { name: 'Analytical Engine', pipeline_id: pipeline.pipeline_id },
+            create: { name: 'Analytical Engine', pipeline_id: pipeline.pipeline_id, stage_id: stage.stage_id },
+          }),
+        expect: (r) => {
+          if (pathOf(r) !== 'created') fail('expected a create');
+        },
+      },
+      {
+        // The deal just created, by its exact name in any case, in any pipeline.
+        name: 'find_or_create_deal (hit: found)',
+        method: 'searchOrCreates.find_deal',
+        custom: (run, bundle) =>
+          runSearchOrCreate(nimbleApp, 'find_deal', run, bundle, {
+            search: { name: 'analytical engine' },
+            create: { name: 'analytical engine', pipeline_id: pipeline.pipeline_id, stage_id: stage.stage_id },
+          }),
+        expect: (r) => {
+          if (pathOf(r) !== 'found') fail('expected the deal created just before');
         },
       },
       {
