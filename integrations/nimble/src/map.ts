@@ -436,25 +436,32 @@ export const flattenDeal = (d: NimbleDeal) => {
 };
 
 /**
- * A deal's latest stage change as one event, or undefined when its stages never changed (the only
- * transition is its creation, whose `from_stage` is null). The event's id is the deal's, the stage's,
- * the day of the change (`when` is a date, no time) and the change's position among the deal's
- * transitions: each move adds one, so a deal back in a stage on the same day fires again, and a deal
- * changed in another way (a new amount) keeps its id and does not.
+ * The deal's latest stage change (its last transition), or undefined when its stage never changed:
+ * the only transition is then its creation, whose `from_stage` is null.
  */
-export const flattenStageChange = (d: NimbleDeal) => {
+export const lastMove = (d: NimbleDeal) => {
+  const last = d.stage_transitions?.transitions?.at(-1);
+  return last?.from_stage && last.to_stage?.stage_id ? last : undefined;
+};
+
+/**
+ * A deal as a stage-change event (Deal Stage Changed keeps the deals `lastMove` finds). The event's id
+ * is the deal's, the stage's, the day of the change (`when` is a date, no time) and the change's
+ * position among the deal's transitions: each move adds one, so a deal back in a stage on the same day
+ * fires again, and a deal changed in another way (a new amount) keeps its id and does not.
+ */
+export const flattenDealUpdate = (d: NimbleDeal) => {
   const transitions = d.stage_transitions?.transitions ?? [];
   const last = transitions.at(-1);
-  if (!last?.from_stage || !last.to_stage?.stage_id) return undefined;
   const { id, ...rest } = flattenDeal(d);
   return {
-    id: [id, last.to_stage.stage_id, last.when ?? '', transitions.length].join('-'),
+    id: [id, last?.to_stage?.stage_id ?? '', last?.when ?? '', transitions.length].join('-'),
     deal_id: id,
     ...rest,
-    previous_stage_id: last.from_stage.stage_id ?? null,
-    previous_stage_name: last.from_stage.name ?? null,
-    stage_changed_on: last.when ?? null,
-    stage_changed_by: last.who?.name ?? null,
+    previous_stage_id: last?.from_stage?.stage_id ?? null,
+    previous_stage_name: last?.from_stage?.name ?? null,
+    stage_changed_on: last?.when ?? null,
+    stage_changed_by: last?.who?.name ?? null,
   };
 };
 

@@ -3,7 +3,7 @@ import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'za
 import { z } from 'zod';
 import { nimble } from '../src/client';
 import { dealCustomOutputFields } from '../src/inputs';
-import { dealOutputFields, flattenStageChange, staticSample } from '../src/map';
+import { dealOutputFields, flattenDealUpdate, lastMove, staticSample } from '../src/map';
 import { MOVED_DEAL } from '../src/samples';
 import type { NimbleDeal } from '../src/schemas';
 
@@ -43,10 +43,12 @@ const perform = (async (z, bundle) => {
   const deals: NimbleDeal[] = pipeline_id
     ? await api.pipelineDeals(pipeline_id, { stageId: stage_id })
     : await api.recentlyChangedDeals();
-  const changes = deals.flatMap((d) => {
-    const change = flattenStageChange(d);
-    return change && (!stage_id || change.stage_id === stage_id) ? [change] : [];
-  });
+  const changes = deals
+    .filter((d) => {
+      const move = lastMove(d);
+      return move && (!stage_id || move.to_stage?.stage_id === stage_id);
+    })
+    .map(flattenDealUpdate);
   return newestFirst(changes, (c) => c.updated);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
@@ -62,7 +64,7 @@ export default defineTrigger({
     type: 'polling',
     inputFields,
     perform,
-    sample: staticSample(flattenStageChange(MOVED_DEAL)!),
+    sample: staticSample(flattenDealUpdate(MOVED_DEAL)),
     outputFields: [
       { key: 'id', label: 'Stage Change ID', type: 'string' as const },
       { key: 'deal_id', label: 'Deal ID', type: 'string' as const },
