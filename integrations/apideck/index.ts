@@ -15,6 +15,7 @@ import updateDeal from './creates/updateDeal';
 import updateLead from './creates/updateLead';
 import findCompany from './searches/findCompany';
 import findCompanyExact from './searches/findCompanyExact';
+import findDeal from './searches/findDeal';
 import findContact from './searches/findContact';
 import findContactExact from './searches/findContactExact';
 import findLead from './searches/findLead';
@@ -28,6 +29,7 @@ import listLeads from './triggers/listLeads';
 import listPipelineStages from './triggers/listPipelineStages';
 import listPipelines from './triggers/listPipelines';
 import listUsers from './triggers/listUsers';
+import newCompany from './triggers/newCompany';
 import newContact from './triggers/newContact';
 import newDeal from './triggers/newDeal';
 import newLead from './triggers/newLead';
@@ -54,6 +56,7 @@ const app = defineApp({
     [newDeal.key]: newDeal,
     [updatedDeal.key]: updatedDeal,
     [newLead.key]: newLead,
+    [newCompany.key]: newCompany,
     [listUsers.key]: listUsers,
     [listCompanies.key]: listCompanies,
     [listContacts.key]: listContacts,
@@ -73,6 +76,7 @@ const app = defineApp({
     [findContact.key]: findContact,
     [findCompany.key]: findCompany,
     [findLead.key]: findLead,
+    [findDeal.key]: findDeal,
     [findContactExact.key]: findContactExact,
     [findCompanyExact.key]: findCompanyExact,
     [findLeadExact.key]: findLeadExact,
@@ -137,6 +141,18 @@ const app = defineApp({
       create: createLead.key,
       update: updateLead.key,
       updateInputFromSearchOutput: { lead_id: 'id' },
+    },
+    // Find Deal as it is (title, company, primary contact), then Create Deal: no update, and no
+    // hidden exact search, since a deal has no unique value (two deals may share a title).
+    [findDeal.key]: {
+      key: findDeal.key,
+      display: {
+        label: 'Find or Create Deal',
+        description:
+          'Finds a deal by title, company or primary contact, or creates a deal when none matches. A deal titled exactly as asked (any case) is used first.',
+      },
+      search: findDeal.key,
+      create: createDeal.key,
     },
   },
 });

@@ -7,6 +7,7 @@ export default defineApiRequest({
   crm: CRM,
   baseUrl: apiBaseUrl,
   docsUrl: 'https://developers.apideck.com/apis/crm/reference',
+  examplePath: '/contacts',
   authHeaders: /^x-apideck-/i,
   publicAuthKeys: ['consumer_id', 'service_id'],
 });

@@ -12,7 +12,8 @@ export const inputFields = defineInputFields([
   {
     ...opportunityIdField,
     required: true,
-    helpText: 'The deal to update. Pick one, or map a Deal ID from a deal trigger or a **Create Deal** step.',
+    helpText:
+      'The deal to update. Pick one, search for it by title with **Find Deal**, or map a Deal ID from a deal trigger or a **Create Deal** step.',
   },
   ...dealInputFields(false),
 ]);

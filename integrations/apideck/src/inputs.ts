@@ -157,13 +157,16 @@ export const leadIdField = defineInputField({
     'The lead in your CRM. Pick one, search for it by email or name with **Find Lead**, or map a Lead ID from a **New Lead** trigger.',
 });
 
+/** A deal picked from the dropdown (newest first), found with **Find Deal**, or mapped as an ID. */
 export const opportunityIdField = defineInputField({
   key: 'opportunity_id',
   label: 'Deal',
   type: 'string',
   required: false,
   dynamic: 'list_deals.id.name',
-  helpText: 'The deal (opportunity) to link. Pick one, or map a Deal ID from a deal trigger or a **Create Deal** step.',
+  search: 'find_deal.id',
+  helpText:
+    'The deal (opportunity) to link. Pick one, search for it by title with **Find Deal**, or map a Deal ID from a deal trigger or a **Create Deal** step.',
 });
 
 export const tagsField = defineInputField({

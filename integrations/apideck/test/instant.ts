@@ -196,10 +196,12 @@ export const describeRecordTrigger = (trigger: InstantTrigger, c: RecordTriggerC
 
     itSubscribes(trigger, c.eventType);
 
-    it('is labelled as the polling trigger of the same name: Zapier shows the Instant badge', () => {
-      expect(trigger.display.label).not.toMatch(/Instant/);
-      expect(trigger.display.description).toMatch(/^Triggers when .*, as soon as the CRM reports it\.$/);
-      expect(trigger.display.description).not.toMatch(/Apideck/);
+    it('is labelled as the polling trigger of the same name (Zapier shows the Instant badge); its description says which CRMs report the event', () => {
+      expect(trigger.display.label).not.toMatch(/Instant|Webhook/);
+      expect(trigger.display.description).toMatch(
+        /^Triggers when .* in the connected CRM\b.*, as soon as the CRM reports it: .*(HubSpot and Pipedrive|only Salesforce) .*\.$/,
+      );
+      expect(trigger.display.description).not.toMatch(/Apideck|consumer|webhook/i);
     });
 
     it('perform reads the record once, from the connector the event names, as the sample', async () => {

@@ -118,7 +118,9 @@ describe('new_contact', () => {
 
 describe('newContact in the Zap editor', () => {
   it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
-    expect(newContact.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(newContact.display.description).toMatch(
+      /^Triggers when .* in the connected CRM\b.*\. Checks for .* every few minutes, whichever CRM is connected\.$/,
+    );
     expect(newContact.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
   });
 });

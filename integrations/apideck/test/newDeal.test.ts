@@ -68,7 +68,9 @@ describe('new_deal', () => {
 
 describe('newDeal in the Zap editor', () => {
   it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
-    expect(newDeal.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(newDeal.display.description).toMatch(
+      /^Triggers when .* in the connected CRM\b.*\. Checks for .* every few minutes, whichever CRM is connected\.$/,
+    );
     expect(newDeal.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
   });
 });

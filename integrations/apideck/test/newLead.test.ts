@@ -52,7 +52,9 @@ describe('new_lead', () => {
 
 describe('newLead in the Zap editor', () => {
   it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
-    expect(newLead.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(newLead.display.description).toMatch(
+      /^Triggers when .* in the connected CRM\b.*\. Checks for .* every few minutes, whichever CRM is connected\.$/,
+    );
     expect(newLead.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
   });
 });

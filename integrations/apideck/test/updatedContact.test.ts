@@ -74,7 +74,9 @@ describe('updated_contact', () => {
 
 describe('updatedContact in the Zap editor', () => {
   it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
-    expect(updatedContact.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(updatedContact.display.description).toMatch(
+      /^Triggers when .* in the connected CRM\b.*\. Checks for .* every few minutes, whichever CRM is connected\.$/,
+    );
     expect(updatedContact.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
   });
 });

@@ -150,7 +150,9 @@ describe('updated_deal', () => {
 
 describe('updatedDeal in the Zap editor', () => {
   it("says what triggers it, whose records it sees, without the app's name or connector notes", () => {
-    expect(updatedDeal.display.description).toMatch(/^Triggers when .* in the consumer's CRM.*\.$/);
+    expect(updatedDeal.display.description).toMatch(
+      /^Triggers when .* in the connected CRM\b.*\. Checks for .* every few minutes, whichever CRM is connected\.$/,
+    );
     expect(updatedDeal.display.description).not.toMatch(/Apideck|HubSpot|\(Instant\)/);
   });
 });

@@ -28,7 +28,8 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'New Contact',
-    description: "Triggers when a new contact is created in the consumer's CRM.",
+    description:
+      'Triggers when a new contact is created in the connected CRM. Checks for new contacts every few minutes, whichever CRM is connected.',
   },
   operation: {
     type: 'polling',

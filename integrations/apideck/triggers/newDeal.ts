@@ -26,7 +26,8 @@ export default defineTrigger({
   noun: 'Deal',
   display: {
     label: 'New Deal',
-    description: "Triggers when a new deal (opportunity) is created in the consumer's CRM.",
+    description:
+      'Triggers when a new deal (opportunity) is created in the connected CRM. Checks for new deals every few minutes, whichever CRM is connected.',
   },
   operation: {
     type: 'polling',

@@ -21,7 +21,8 @@ export default defineTrigger({
   noun: 'Lead',
   display: {
     label: 'New Lead',
-    description: "Triggers when a new lead is created in the consumer's CRM.",
+    description:
+      'Triggers when a new lead is created in the connected CRM. Checks for new leads every few minutes, whichever CRM is connected.',
   },
   operation: {
     type: 'polling',

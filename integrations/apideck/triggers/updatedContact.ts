@@ -27,7 +27,8 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'Updated Contact',
-    description: "Triggers when a contact in the consumer's CRM is updated (each update triggers once).",
+    description:
+      'Triggers when a contact in the connected CRM is updated (each update triggers once). Checks for updates every few minutes, whichever CRM is connected.',
   },
   operation: {
     type: 'polling',

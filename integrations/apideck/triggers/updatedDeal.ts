@@ -99,7 +99,7 @@ export default defineTrigger({
   display: {
     label: 'Updated Deal',
     description:
-      "Triggers when a deal in the consumer's CRM is updated, or only when its stage changes. Outputs the whole deal.",
+      'Triggers when a deal (opportunity) in the connected CRM is updated, or only when its stage changes. Outputs the whole deal. Checks for updates every few minutes, whichever CRM is connected.',
   },
   operation: {
     type: 'polling',

@@ -6,6 +6,7 @@ export default defineApiRequest({
   crm: CRM,
   baseUrl,
   docsUrl: 'https://lunarsend.com/api/docs',
+  examplePath: '/contacts/search',
   authHeaders: /^x-api-key$/i,
   throttle: actionThrottle(),
 });

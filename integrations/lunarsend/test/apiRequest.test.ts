@@ -8,12 +8,12 @@ describe('API Request (Beta)', () => {
   it('sends a JSON write under the v2 API with the connection key, and outputs the answer flat', async () => {
     api()
       .matchHeader('content-type', 'application/json')
-      .put(`${BASE}/contacts/${CONTACT_ID}`, { job_title: 'CTO' })
+      .patch(`${BASE}/contacts`, { data: { id: CONTACT_ID, job_title: 'CTO' } })
       .reply(200, { data: { id: CONTACT_ID, job_title: 'CTO', tags: ['vip'] } });
     const out = await run.create(apiRequest, {
-      method: 'PUT',
-      path: `/contacts/${CONTACT_ID}`,
-      body: '{"job_title": "CTO"}',
+      method: 'PATCH',
+      path: '/contacts',
+      body: `{"data": {"id": "${CONTACT_ID}", "job_title": "CTO"}}`,
     });
     expect(out).toEqual({
       status: 200,
@@ -26,12 +26,24 @@ describe('API Request (Beta)', () => {
   });
 
   it("shows LunarSend's own error, and outputs it instead when Fail on Error Status is off", async () => {
-    api().get(`${BASE}/deals`).query({ limit: '500' }).reply(400, { error: 'invalid_limit', message: 'limit too big' });
-    const err = await failureOf(run.create(apiRequest, { path: '/deals', query: { limit: '500' } }));
-    expect(err.message).toMatch(/^LunarSend rejected the request: limit too big/);
-    api().get(`${BASE}/deals`).query({ limit: '500' }).reply(400, { error: 'invalid_limit', message: 'limit too big' });
-    const out = await run.create(apiRequest, { path: '/deals', query: { limit: '500' }, fail_on_error: false });
-    expect(out).toMatchObject({ status: 400, body__error: 'invalid_limit', body__message: 'limit too big' });
+    const search = { search_by: 'stage', search_term: 'Won', query_amount: '500' };
+    const refusal = { error: 'invalid_query_amount', message: 'query_amount too big' };
+    api().get(`${BASE}/pipeline/search`).query(search).reply(400, refusal);
+    const err = await failureOf(run.create(apiRequest, { path: '/pipeline/search', query: search }));
+    expect(err.message).toBe('LunarSend rejected the request: query_amount too big');
+    api().get(`${BASE}/pipeline/search`).query(search).reply(400, refusal);
+    const out = await run.create(apiRequest, { path: '/pipeline/search', query: search, fail_on_error: false });
+    expect(out).toMatchObject({
+      status: 400,
+      body__error: 'invalid_query_amount',
+      body__message: 'query_amount too big',
+    });
+  });
+
+  it('outputs an error envelope in a 200 as it is when Fail on Error Status is off', async () => {
+    api().get(`${BASE}/contacts/search`).reply(200, { error: 'invalid_search', message: 'search_by is not a field' });
+    const out = await run.create(apiRequest, { path: '/contacts/search', fail_on_error: false });
+    expect(out).toMatchObject({ status: 200, body__error: 'invalid_search' });
   });
 
   it('refuses to replace the x-api-key header before any request', async () => {

@@ -71,7 +71,9 @@ describe('Find Contact by ID', () => {
   it('still fails on other errors, with LunarSend’s message (403)', async () => {
     get().reply(403, lunarError('forbidden', 'No access'));
     const err = await failureOf(run.search(findContactById, { contact_id: CONTACT_ID }));
-    expect(err.message).toMatch(/^LunarSend refused access: No access\. Check that the API key/);
+    expect(err.message).toMatch(
+      /^LunarSend refused access: No access\. Check that the user you connected with may do this in LunarSend\.$/,
+    );
   });
 
   it('refuses an answer whose contact has no id', async () => {

@@ -47,7 +47,9 @@ export const recordField = defineInputField({
 /** The folder a record is picked from, for actions that need only the record (comments, call logs). */
 export const recordFolderField = defineInputField({
   ...readableFolderField,
-  helpText: 'The folder the record is in (for example Contacts or Deals), so you can pick the record from a list.',
+  required: false,
+  helpText:
+    'The folder the record is in (for example Contacts or Deals), to pick the record from a list. Not needed when you map a record ID from an earlier step.',
 });
 
 export const recordId = () => inputs.id();

@@ -32,6 +32,13 @@ describe('API Request (Beta)', () => {
     expect(out).toMatchObject({ body__echo: 'Basic :censored:', body__key: ':censored:' });
   });
 
+  it("keeps the user's own e-mail in an answer: it is the connection's user name, not a secret", async () => {
+    const user = { personalName: 'Jane Doe', emailAddress: AUTH.username };
+    api().get(`${BASE}/triggers/auth-test`).reply(200, [{ user }]);
+    const out = await run.create(apiRequest, { path: '/triggers/auth-test' });
+    expect(out['body[]user']).toEqual([JSON.stringify(user)]);
+  });
+
   it('refuses to replace the Basic auth, or to leave the Zapier API, before any request', async () => {
     const header = await failureOf(
       run.create(apiRequest, { path: '/triggers/readable-folder', headers: { Authorization: 'Basic eA==' } }),

@@ -34,6 +34,17 @@ describe('Create Comment (POST /actions/create-comment/{recordId})', () => {
     expectSampleKeys(createComment, out);
   });
 
+  it('needs no folder when the record id is mapped from an earlier step', async () => {
+    api().post(path, { text: 'Called back' }).reply(200, { commentId: 'c2', createdAt: '2015-01-01T12:34:15.880Z' });
+    const out = await run.create(createComment, { record_id: RECORD_ID, text: 'Called back' });
+    expect(out).toEqual({
+      id: 'c2',
+      created_at: '2015-01-01T12:34:15.880Z',
+      record_id: RECORD_ID,
+      text: 'Called back',
+    });
+  });
+
   it("shows NetHunt's message for a 400, without the API key it echoes", async () => {
     api()
       .post(path)

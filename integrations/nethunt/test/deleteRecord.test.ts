@@ -61,9 +61,13 @@ describe('Delete Record (POST /actions/delete-record/{recordId}, no body)', () =
     });
   });
 
-  it.each(['', '..', '596f 644b'])('refuses the record id %j before any request', async (record_id) => {
+  it.each([
+    ['', 'Record: is required; Record: must be an id without spaces or slashes.'],
+    ['..', 'Record: must be an id, not dots.'],
+    ['596f 644b', 'Record: must be an id without spaces or slashes.'],
+  ])('refuses the record id %j before any request', async (record_id, message) => {
     const err = await failureOf(run.create(deleteRecord, { record_id }));
-    expect(err.message).toMatch(/^Record/);
+    expect(err.message).toBe(message);
     expectNothingSent();
   });
 

@@ -1,10 +1,11 @@
 import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import apiRequest from '../creates/apiRequest';
-import { USER_ID, api, offContract, runner, useEnv } from './helpers';
+import { AUTH, USER_ID, api, offContract, runner, useEnv } from './helpers';
 
 useNock();
 useEnv();
-const run = runner();
+// The connection stores the connected user's id: an answer that holds it keeps it.
+const run = runner({ ...AUTH, user_id: USER_ID });
 
 describe('API Request (Beta)', () => {
   it('calls a path under the REST API with the Bearer token, and outputs the answer flat', async () => {
@@ -37,7 +38,7 @@ describe('API Request (Beta)', () => {
   it('refuses the OAuth endpoints outside the API base, and a replaced token, before any request', async () => {
     const outside = await failureOf(run.create(apiRequest, { path: 'https://app.nimble.com/oauth/token' }));
     expect(outside.message).toBe(
-      'Path: must be a path under https://app.nimble.com/api, like /contacts, not a full address.',
+      'Path: must be a path under https://app.nimble.com/api, like /v1/contacts, not a full address.',
     );
     const header = await failureOf(
       run.create(apiRequest, { path: '/v1/myself', headers: { authorization: 'Bearer other' } }),

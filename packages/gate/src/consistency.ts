@@ -11,7 +11,7 @@ const DATE_KEY = /(_at|_time|_date|^time|^date)$/;
  * cannot be labelled, typed or sampled in advance. Only its fixed keys (status, body_text) are checked.
  */
 const passedThrough = (action: Action, key: string) =>
-  action.key === 'api_request' && /^(headers__|body(__|\[\]))/.test(key);
+  action.key === 'api_request' && /^(headers__|body($|__|\[\]))/.test(key);
 
 const fieldsOnly = (items: FieldItem[] | unknown): Field[] =>
   Array.isArray(items) ? items.filter((i): i is Field => typeof i === 'object' && i !== null && 'key' in i) : [];

@@ -17,12 +17,14 @@ const KINDS: Kind[] = ['triggers', 'searches', 'creates'];
 const fieldsOf = (items: FieldItem[] | undefined): Field[] =>
   (items ?? []).filter((i): i is Field => typeof i !== 'string').flatMap((f) => [f, ...(f.children ?? [])]);
 
-/** A label that asks for an id: "Record ID", "Contact IDs". */
-const ASKS_FOR_ID = /\bids?$/i;
+/** A label (or, unlabelled, a key) that asks for an id: "Record ID", "Contact IDs", `contact_id`. */
+const ASKS_FOR_ID = /(\b|_)ids?$/i;
 /** A key that holds an id: `id`, `contact_id`, `owner__id`, `recordId`. */
 const ID_KEY = /^id$|_id$|Id$/;
-/** An address alone; a value under an e-mail key with an `@` in it must be one. */
+/** An address alone: what every value under an e-mail key must be. */
 const BARE_EMAIL = /^[^\s<>@]+@[^\s<>@]+$/;
+/** Keys that name an e-mail's parts, not the address: `email_domain`, `email_type`, `fields__Email__name`. */
+const EMAIL_PART = /(domain|type|name|label|status|count|verified)$/i;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const editorFindings = (def: Definition, options: EditorOptions): Finding[] => {
@@ -86,7 +88,8 @@ export const editorFindings = (def: Definition, options: EditorOptions): Finding
     const sample = action.operation.sample ?? {};
     for (const [key, value] of Object.entries(sample)) {
       const values = Array.isArray(value) ? value : [value];
-      if (/email/i.test(key) && values.some((v) => typeof v === 'string' && v.includes('@') && !BARE_EMAIL.test(v))) {
+      const address = /email/i.test(key) && !EMAIL_PART.test(key);
+      if (address && values.some((v) => typeof v === 'string' && v !== '' && !BARE_EMAIL.test(v))) {
         add(
           'E-EMAIL-BARE',
           `${base}.operation.sample.${key}`,

@@ -62,11 +62,13 @@ describe('the editor rules (issue 18)', () => {
     const def = goodDefinition();
     def.creates!.add_note!.operation.inputFields = [
       { key: 'contact_id', label: 'Contact ID' },
+      { key: 'deal_id' },
       { key: 'other', label: 'Other Contact', dynamic: 'list_contacts.id.name' },
       { key: 'cc', label: 'Also Notify', dynamic: 'list_contacts.id.name', list: true },
     ];
     expect(checksOf(def)).toEqual([
       'E-ID-INPUT creates.add_note.inputFields.contact_id',
+      'E-ID-INPUT creates.add_note.inputFields.deal_id',
       'E-SEARCH-LINK creates.add_note.inputFields.other',
     ]);
   });
@@ -85,10 +87,14 @@ describe('the editor rules (issue 18)', () => {
       id: '1',
       email: 'Jane Doe <jane@acme.example>',
       cc_emails: ['ann@acme.example', 'Bob <bob@acme.example>'],
+      work_email: 'Jane Doe',
+      email_domain: 'acme.example',
+      fields__Email__name: 'Jane Doe',
     };
     expect(checksOf(def)).toEqual([
       'E-EMAIL-BARE triggers.new_contact.operation.sample.email',
       'E-EMAIL-BARE triggers.new_contact.operation.sample.cc_emails',
+      'E-EMAIL-BARE triggers.new_contact.operation.sample.work_email',
     ]);
   });
 

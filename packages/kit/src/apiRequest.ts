@@ -7,7 +7,7 @@ import { defineCreate, defineInputFields, type Bundle, type ThrottleObject, type
 import { parseJsonBody } from './errors';
 import { toScalar, type FlatObject, type FlatValue } from './flatten';
 import { sendRequest } from './http';
-import { scrubText, secretForms } from './secrets';
+import { connectionSecretForms, scrubText } from './secrets';
 import { booleanText, nonBlank } from './text';
 
 export interface ApiRequestConfig {
@@ -17,9 +17,11 @@ export interface ApiRequestConfig {
   baseUrl: () => string;
   /** The API reference, linked from the help text. */
   docsUrl: string;
+  /** A real endpoint under the base, shown as the example (`/v1/contacts`). */
+  examplePath: string;
   /** Headers the connection sets beyond Authorization (e.g. /^x-api-key$/i): a user may not replace them. */
   authHeaders?: RegExp;
-  /** authData keys that are identifiers, not credentials (kept in the output). */
+  /** authData keys that are identifiers, not credentials (kept in the output), as the app's guardApp has them. */
   publicAuthKeys?: readonly string[];
   /** OAuth2 apps: a 401 asks Zapier to refresh the token, whatever "Fail on Error Status" says. */
   oauth?: boolean;
@@ -47,12 +49,12 @@ const inputError = (z: ZObject, label: string, problem: string): Error =>
  * backslash, no query or fragment (those go in Query Parameters). Checked again after parsing: the
  * URL must keep the base's origin and path.
  */
-export const urlUnder = (z: ZObject, base: string, path: string): URL => {
+export const urlUnder = (z: ZObject, base: string, path: string, example: string): URL => {
   const given = path.trim();
   const refuse = (problem: string) => inputError(z, 'Path', problem);
   if (given === '') throw refuse('is required');
   if (/^[a-z][a-z0-9+.-]*:/i.test(given) || given.includes('//')) {
-    throw refuse(`must be a path under ${base}, like /contacts, not a full address`);
+    throw refuse(`must be a path under ${base}, like ${example}, not a full address`);
   }
   if (given.includes('\\')) throw refuse('must not contain a backslash');
   if (/[?#]/.test(given)) throw refuse('must not contain "?" or "#": put query parameters in Query Parameters');
@@ -79,8 +81,15 @@ const dictOf = (value: unknown): Record<string, string> =>
     ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k.trim(), String(v ?? '')]))
     : {};
 
+/** How many levels of a JSON answer become keys; deeper values are output as JSON text. */
+const MAX_KEY_DEPTH = 8;
+
 /** A JSON answer as flat keys: objects joined with `__`, lists of objects as line items (`key[]field`). */
-export const flattenJson = (value: unknown, prefix: string, out: FlatObject = {}): FlatObject => {
+export const flattenJson = (value: unknown, prefix: string, out: FlatObject = {}, depth = 0): FlatObject => {
+  if (depth >= MAX_KEY_DEPTH) {
+    out[prefix] = toScalar(value);
+    return out;
+  }
   if (Array.isArray(value)) {
     if (value.every((item) => item === null || typeof item !== 'object')) {
       out[prefix] = value.map((item) => toScalar(item));
@@ -95,7 +104,7 @@ export const flattenJson = (value: unknown, prefix: string, out: FlatObject = {}
     return out;
   }
   if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) flattenJson(inner, `${prefix}__${key}`, out);
+    for (const [key, inner] of Object.entries(value)) flattenJson(inner, `${prefix}__${key}`, out, depth + 1);
     return out;
   }
   out[prefix] = toScalar(value);
@@ -122,7 +131,7 @@ export const apiRequestInputFields = (config: ApiRequestConfig) =>
       key: 'path',
       label: 'Path',
       required: true,
-      helpText: `The endpoint, relative to the API's base address (\`${config.baseUrl()}\`), e.g. \`/contacts\`. See the [API reference](${config.docsUrl}) for the endpoints. The connection's authentication is added for you.`,
+      helpText: `The endpoint, relative to the API's base address (\`${config.baseUrl()}\`), e.g. \`${config.examplePath}\`. See the [API reference](${config.docsUrl}) for the endpoints. The connection's authentication is added for you.`,
     },
     {
       key: 'query',
@@ -159,7 +168,7 @@ export const defineApiRequest = (config: ApiRequestConfig) => {
     const input = bundle.inputData as Record<string, unknown>;
     const method = (nonBlank(input.method) ?? 'GET').toUpperCase() as Method;
     if (!METHODS.includes(method)) throw inputError(z, 'HTTP Method', `must be one of ${METHODS.join(', ')}`);
-    const url = urlUnder(z, config.baseUrl(), String(input.path ?? ''));
+    const url = urlUnder(z, config.baseUrl(), String(input.path ?? ''), config.examplePath);
     for (const [name, value] of Object.entries(dictOf(input.query))) if (name) url.searchParams.append(name, value);
 
     const headers = dictOf(input.headers);
@@ -199,14 +208,7 @@ export const defineApiRequest = (config: ApiRequestConfig) => {
       throw new z.errors.ExpiredAuthError(`${config.crm} did not accept the connection. Reconnect your account.`);
     }
 
-    const publicKeys = new Set(config.publicAuthKeys ?? []);
-    const authData: Record<string, unknown> = bundle.authData ?? {};
-    const forms = secretForms(
-      Object.entries(authData)
-        .filter(([key]) => !publicKeys.has(key))
-        .map(([, value]) => value),
-      { username: authData.username, password: authData.password },
-    );
+    const forms = connectionSecretForms(bundle.authData ?? {}, config.publicAuthKeys);
     const text = response.content ?? '';
     const out: FlatObject = { status: response.status };
     response.headers.forEach((value: string, name: string) => {

@@ -163,8 +163,11 @@ const detailOf = (
 export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => {
   const requestIdHeaders = options.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
   return (response, z, bundle) => {
+    // A request that reads its own answer (a token exchange, API Request with "Fail on Error
+    // Status" off) is neither failed nor classified here.
+    if (response.skipThrowForStatus) return response;
     const { status } = response;
-    const failed = status >= 400 && !response.skipThrowForStatus;
+    const failed = status >= 400;
     if (!failed && !options.classify) return response;
     const read = readBody(response);
     const detail = detailOf(response, read, options);
@@ -192,8 +195,7 @@ export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => 
     }
     if (status === 403) {
       throw new z.errors.Error(
-        `${crm} refused access${said ? `: ${said}` : ''}. Check that the ${options.credentials} ` +
-          `belong to a user who may do this in ${crm}.`,
+        `${crm} refused access${said ? `: ${said}` : ''}. Check that the user you connected with may do this in ${crm}.`,
         'Forbidden',
         status,
       );

@@ -5,7 +5,7 @@
  * throws or writes to the console leaves with every credential scrubbed (./secrets).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { isUnsendable, scrubError, secretForms, withScrubbedConsole } from './secrets';
+import { connectionSecretForms, isUnsendable, scrubError, withScrubbedConsole } from './secrets';
 
 export interface GuardOptions {
   /** The CRM's name as users know it, for the credential error. */
@@ -46,7 +46,7 @@ type ZapierFunction = (z: ZObject, bundle: Bundle) => unknown;
 
 export const guardApp = <T extends object>(app: T, options: GuardOptions): T => {
   const labels = credentialLabels(app as Record<string, unknown>);
-  const publicKeys = new Set(options.publicAuthKeys ?? []);
+  const publicKeys = options.publicAuthKeys ?? [];
 
   const guard =
     (fn: ZapierFunction): ZapierFunction =>
@@ -62,12 +62,7 @@ export const guardApp = <T extends object>(app: T, options: GuardOptions): T => 
           );
         }
       }
-      const forms = secretForms(
-        Object.entries(authData)
-          .filter(([key]) => !publicKeys.has(key))
-          .map(([, value]) => value),
-        { username: authData.username, password: authData.password },
-      );
+      const forms = connectionSecretForms(authData, publicKeys);
       try {
         return await fn(withScrubbedConsole(z, forms), bundle);
       } catch (err) {

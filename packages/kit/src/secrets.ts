@@ -41,6 +41,21 @@ export const secretForms = (
   return [...forms].sort((a, b) => b.length - a.length);
 };
 
+/**
+ * The secret forms of a connection: every authData value except the public identifiers a user must
+ * be able to read (Apideck's consumer id, a NetHunt user's e-mail), and the Basic header's base64.
+ */
+export const connectionSecretForms = (
+  authData: Record<string, unknown>,
+  publicKeys: readonly string[] = [],
+): string[] =>
+  secretForms(
+    Object.entries(authData)
+      .filter(([key]) => !publicKeys.includes(key))
+      .map(([, value]) => value),
+    { username: authData.username, password: authData.password },
+  );
+
 /** `text` with every secret form replaced by `:censored:`. */
 export const scrubText = (text: string, forms: readonly string[]): string =>
   forms.reduce<string>((acc, form) => (acc.includes(form) ? acc.split(form).join(CENSORED) : acc), text);

@@ -13,6 +13,7 @@ const apiRequest = defineApiRequest({
   crm: 'Example CRM',
   baseUrl: () => BASE,
   docsUrl: 'https://crm.example.com/docs',
+  examplePath: '/contacts',
   authHeaders: /^x-api-key$/i,
 });
 
@@ -49,7 +50,7 @@ describe('API Request (Beta)', () => {
       .reply(
         200,
         { id: '42', name: 'Ada', owner: { name: 'Bo' }, tags: ['vip'], emails: [{ type: 'work', email: 'ada@x.io' }] },
-        { 'Set-Cookie': 'session=abc', 'X-Request-Id': 'r-1' },
+        { 'Set-Cookie': 'session=abc', 'X-Api-Key': KEY, 'X-Request-Id': 'r-1' },
       );
     const out = await run({
       method: 'PATCH',
@@ -89,6 +90,14 @@ describe('API Request (Beta)', () => {
     expect(err.name).toBe('ExpiredAuthError');
   });
 
+  it('outputs a deeply nested answer as keys down to eight levels, and JSON text below', async () => {
+    nock(BASE)
+      .get('/deep')
+      .reply(200, { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } });
+    const out = await run({ path: '/deep' });
+    expect(out.body__a__b__c__d__e__f__g__h).toBe('{"i":1}');
+  });
+
   it('never outputs the key the CRM echoes', async () => {
     nock(BASE).get('/me').reply(200, { key: KEY });
     const out = await run({ path: '/me' });
@@ -124,6 +133,10 @@ describe('API Request (Beta)', () => {
     [{ path: '/me', headers: { Authorization: 'Bearer x' } }, 'Headers: "Authorization" is set by the connection'],
     [{ path: '/me', headers: { 'x-api-key': 'other' } }, 'Headers: "x-api-key" is set by the connection'],
     [{ path: '/me', headers: { 'Bad Name': 'x' } }, 'Headers: "Bad Name" is not a header name'],
+    [
+      { path: '/me', headers: { 'X-Note': 'a\r\nX-Api-Key: other' } },
+      'Headers: the value of "X-Note" holds a line break',
+    ],
     [{ path: '/me', method: 'POST', body: '{name: 1}' }, 'Body (JSON): is not JSON'],
     [{ path: '/me', method: 'GET', body: '{}' }, 'Body (JSON): a GET request has no body'],
     [{ path: '/me', method: 'TRACE' }, 'HTTP Method: must be one of GET, POST, PUT, PATCH, DELETE'],

@@ -75,7 +75,7 @@ describe('crmErrors', () => {
     [
       403,
       { message: 'No access to folder' },
-      'Example CRM refused access: No access to folder. Check that the API key belong to a user who may do this in Example CRM.',
+      'Example CRM refused access: No access to folder. Check that the user you connected with may do this in Example CRM.',
       'AppError',
     ],
     [404, { message: 'gone' }, 'Example CRM could not find item 42: gone', 'AppError'],

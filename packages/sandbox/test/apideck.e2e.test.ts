@@ -55,6 +55,10 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
           'find_or_create_contact (hit: update)',
           'find_or_create_company (miss: create)',
           'find_or_create_company (hit: update)',
+          'find_deal',
+          'find_or_create_deal (hit: found)',
+          'find_or_create_deal (miss: create)',
+          'new_company',
         ]),
       );
       // One more request where the output names an id the record carries alone: a deal step reads
@@ -64,6 +68,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         ...['new_deal', 'updated_deal', 'updated_deal (moved into a stage)', 'create_deal', 'update_deal'],
         ...['new_contact', 'updated_contact', 'find_contact', 'find_company', 'find_contact_exact'],
         ...['find_company_exact', 'create_contact', 'update_contact'],
+        ...['find_deal', 'find_or_create_deal (hit: found)'],
       ];
       const expected = (step: string) =>
         (step.includes('(hit: update)') || step === 'update_contact'
@@ -415,6 +420,27 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         expect(hit).toMatchObject({ path: 'updated', matches: 1 });
         expect(hit.result).toMatchObject({ id: (miss.result as Out).id, status: 'Contacted', company_name: 'Harvard' });
       });
+    });
+
+    it('Find Deal filters by title (part of it, any case), company and primary contact; Find or Create Deal creates once', async () => {
+      await start();
+      const { rocket, spacex, elon, gwynne } = sim.seeded;
+      const find = (input: Record<string, unknown>) =>
+        run('searches.find_deal.operation.perform', bundle(input)) as Promise<Out[]>;
+      expect((await find({ title: 'ROCKET' })).map((d) => d.id)).toEqual([rocket.id]);
+      expect((await find({ company_id: spacex.id, primary_contact_id: elon.id })).map((d) => d.id)).toEqual([
+        rocket.id,
+      ]);
+      expect(await find({ primary_contact_id: gwynne.id })).toEqual([]);
+      const input = { search: { title: 'Starship', company_id: spacex.id }, create: { title: 'Starship' } };
+      const miss = await runSearchOrCreate(apideckApp, 'find_deal', run, bundle(), input);
+      expect(miss).toMatchObject({ path: 'created', matches: 0 });
+      const hit = await runSearchOrCreate(apideckApp, 'find_deal', run, bundle(), {
+        ...input,
+        search: { title: 'starship' },
+      });
+      expect(hit).toMatchObject({ path: 'found', matches: 1, result: { id: (miss.result as Out).id } });
+      expect(sim.store.opportunities.filter((d) => d.title === 'Starship')).toHaveLength(1);
     });
 
     it('Update Deal moves the stage and outputs the deal as the CRM has it; Update Lead likewise', async () => {

@@ -14,7 +14,8 @@ export default instantTrigger({
   key: 'deleted_contact_instant',
   noun: 'Contact',
   label: 'Deleted Contact',
-  description: "Triggers when a contact is deleted in the consumer's CRM, as soon as the CRM reports it.",
+  description:
+    'Triggers when a contact is deleted in the connected CRM, as soon as the CRM reports it: HubSpot and Pipedrive report deletions within seconds; other CRMs may not report them at all.',
   eventType: CRM_EVENTS.contact.deleted,
   // The contact is gone: the event (id, type, time) is the output, without a request.
   toOutput: async (_z, event) => deletedOutput('contact', event),

@@ -10,7 +10,8 @@ export default instantTrigger({
   key: 'new_contact_instant',
   noun: 'Contact',
   label: 'New Contact',
-  description: "Triggers when a new contact is created in the consumer's CRM, as soon as the CRM reports it.",
+  description:
+    'Triggers when a new contact is created in the connected CRM, as soon as the CRM reports it: HubSpot and Pipedrive report it within seconds, Salesforce up to a day later. Other CRMs may not report it at all; then use New Contact without the Instant badge.',
   eventType: CRM_EVENTS.contact.created,
   toOutput: async (z, event) => {
     const contact = await apideck(z).eventRecord('contact', ContactSchema, event);

@@ -11,7 +11,7 @@ export default instantTrigger({
   noun: 'Deal',
   label: 'New Deal',
   description:
-    "Triggers when a new deal (opportunity) is created in the consumer's CRM, as soon as the CRM reports it.",
+    'Triggers when a new deal (opportunity) is created in the connected CRM, as soon as the CRM reports it: HubSpot and Pipedrive report it within seconds, Salesforce up to a day later. Other CRMs may not report it at all; then use New Deal without the Instant badge.',
   eventType: CRM_EVENTS.opportunity.created,
   toOutput: async (z, event) => {
     const deal = await apideck(z).eventRecord('opportunity', OpportunitySchema, event);

@@ -10,7 +10,8 @@ export default instantTrigger({
   key: 'updated_contact_instant',
   noun: 'Contact',
   label: 'Updated Contact',
-  description: "Triggers when a contact in the consumer's CRM is updated, as soon as the CRM reports it.",
+  description:
+    'Triggers when a contact in the connected CRM is updated, as soon as the CRM reports it: HubSpot and Pipedrive report it within seconds, Salesforce up to a day later. Other CRMs may not report it at all; then use Updated Contact without the Instant badge.',
   eventType: CRM_EVENTS.contact.updated,
   toOutput: async (z, event) => {
     const contact = await apideck(z).eventRecord('contact', ContactSchema, event);

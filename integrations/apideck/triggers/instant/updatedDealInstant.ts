@@ -23,7 +23,7 @@ export default instantTrigger({
   noun: 'Deal',
   label: 'Updated Deal',
   description:
-    "Triggers when a deal (opportunity) in the consumer's CRM is updated, or only when its stage changes, as soon as the CRM reports it.",
+    'Triggers when a deal (opportunity) in the connected CRM is updated, or only when its stage changes, as soon as the CRM reports it: HubSpot and Pipedrive report it within seconds, Salesforce up to a day later. Other CRMs may not report it at all; then use Updated Deal without the Instant badge.',
   eventType: CRM_EVENTS.opportunity.updated,
   inputFields,
   toOutput: async (z, event, bundle) => {

@@ -22,7 +22,7 @@ const exactlyOne = (name: string) => (result: unknown) => {
 /** Every Apideck CRM operation, in the order a Zap builder meets them. */
 export const apideckPlan = (): TourPlan => {
   const sim = createApideckSimulator();
-  const { elonUser, spacex } = sim.seeded;
+  const { elonUser, spacex, elon } = sim.seeded;
   return {
     crm: 'apideck',
     app: apideckApp,
@@ -93,6 +93,17 @@ export const apideckPlan = (): TourPlan => {
         inputData: { email: 'jeff@blueorigin.example', company_name: 'blue origin' },
         expect: nonEmpty,
       },
+      {
+        // Every input a documented filter[...] (title, company_id, primary_contact_id): one page of 10.
+        name: 'find_deal',
+        method: 'searches.find_deal.operation.perform',
+        inputData: { title: 'rocket', company_id: spacex.id, primary_contact_id: elon.id },
+        expect: (result) => {
+          const d = (result as Record<string, unknown>[])[0];
+          if (d?.title !== 'New Rocket' || d.stage_name !== 'Contract Sent' || d.company_id !== spacex.id)
+            throw new Error(`find_deal returned ${JSON.stringify(result)}`);
+        },
+      },
       // The hidden searches behind Find or Create: only the one exact match of an email or a whole name.
       {
         name: 'find_contact_exact',
@@ -156,6 +167,15 @@ export const apideckPlan = (): TourPlan => {
         name: 'create_company',
         method: 'creates.create_company.operation.perform',
         inputData: { name: 'Analytical Engines Ltd', industry: 'Computing', website: 'https://engines.example.com' },
+      },
+      {
+        // The seeded companies are older than the 7-day look-back: the one just created is the news.
+        name: 'new_company',
+        method: 'triggers.new_company.operation.perform',
+        expect: (result) => {
+          const names = (result as Record<string, unknown>[]).map((c) => c.name);
+          if (names.join() !== 'Analytical Engines Ltd') throw new Error(`new_company returned ${names.join()}`);
+        },
       },
       {
         name: 'create_deal',
@@ -314,6 +334,26 @@ export const apideckPlan = (): TourPlan => {
             update: { status: 'Contacted' },
           }),
         expect: took('updated', (l) => l.status === 'Contacted' && l.name === 'Howard Aiken'),
+      },
+      {
+        name: 'find_or_create_deal (hit: found)',
+        method: 'searchOrCreates.find_deal',
+        custom: (run, bundle) =>
+          runSearchOrCreate(apideckApp, 'find_deal', run, bundle, {
+            search: { title: 'New Rocket', company_id: spacex.id },
+            create: { title: 'New Rocket', company_id: spacex.id },
+          }),
+        expect: took('found', (d) => d.title === 'New Rocket'),
+      },
+      {
+        name: 'find_or_create_deal (miss: create)',
+        method: 'searchOrCreates.find_deal',
+        custom: (run, bundle) =>
+          runSearchOrCreate(apideckApp, 'find_deal', run, bundle, {
+            search: { title: 'Analytical Engine', company_id: spacex.id },
+            create: { title: 'Analytical Engine', company_id: spacex.id, monetary_amount: '90000' },
+          }),
+        expect: took('created', (d) => d.title === 'Analytical Engine' && d.company_id === spacex.id),
       },
       {
         // Any endpoint of the unified CRM API, with the connection's headers: one contact.
