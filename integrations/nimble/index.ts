@@ -14,9 +14,12 @@ import updateDeal from './creates/updateDeal';
 import findContact from './searches/findContact';
 import findExactContact from './searches/findExactContact';
 import findDeal from './searches/findDeal';
+import findExactDeal from './searches/findExactDeal';
 import { CRM } from './src/client';
 import { classify, readError } from './src/errors';
 import listContacts from './triggers/listContacts';
+import dealStageChanged from './triggers/dealStageChanged';
+import listAnyStages from './triggers/listAnyStages';
 import listDeals from './triggers/listDeals';
 import listPipelines from './triggers/listPipelines';
 import listStages from './triggers/listStages';
@@ -36,13 +39,20 @@ const app = defineApp({
     [newContact.key]: newContact,
     [updatedContact.key]: updatedContact,
     [newDeal.key]: newDeal,
+    [dealStageChanged.key]: dealStageChanged,
     [listContacts.key]: listContacts,
     [listDeals.key]: listDeals,
     [listPipelines.key]: listPipelines,
     [listStages.key]: listStages,
+    [listAnyStages.key]: listAnyStages,
     [listUsers.key]: listUsers,
   },
-  searches: { [findContact.key]: findContact, [findExactContact.key]: findExactContact, [findDeal.key]: findDeal },
+  searches: {
+    [findContact.key]: findContact,
+    [findExactContact.key]: findExactContact,
+    [findDeal.key]: findDeal,
+    [findExactDeal.key]: findExactDeal,
+  },
   creates: {
     [createContact.key]: createContact,
     [updateContact.key]: updateContact,
@@ -73,6 +83,18 @@ const app = defineApp({
       // contact (a constraint on the output's primary email would miss a second address).
       update: updateContact.key,
       updateInputFromSearchOutput: { contact_id: 'id' },
+    },
+    // Keyed by the visible Find Deal, searching with the hidden exact one: Find Deal matches words
+    // ("Acme" finds "Acme renewal"), which would stop the create.
+    [findDeal.key]: {
+      key: findDeal.key,
+      display: {
+        label: 'Find or Create Deal',
+        description:
+          'Finds the deal with exactly this name (in the pipeline, if one is picked), or creates one if none matches.',
+      },
+      search: findExactDeal.key,
+      create: createDeal.key,
     },
   },
 });

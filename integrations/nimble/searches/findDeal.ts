@@ -1,7 +1,8 @@
 import { inputs, orNotFound, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { z } from 'zod';
-import { FIND_DEAL_WINDOW, nimble } from '../src/client';
+import { nimble } from '../src/client';
+import { dealsNamed } from '../src/deals';
 import { DEAL_DROPDOWN, dealCustomOutputFields } from '../src/inputs';
 import { dealOutputFields, flattenDeal, staticSample } from '../src/map';
 import { DEAL } from '../src/samples';
@@ -19,14 +20,15 @@ export const inputFields = defineInputFields([
     key: 'name',
     label: 'Deal Name',
     required: false,
-    helpText: `Find deals whose name contains these words (case and accents ignored); an exact name comes first. Only the ${FIND_DEAL_WINDOW} most recently changed deals are looked through.`,
+    helpText:
+      'Find deals whose name contains these words (case and accents ignored); an exact name comes first, then the most recently changed.',
   },
   {
     key: 'pipeline_id',
     label: 'Pipeline',
     required: false,
     dynamic: 'list_pipelines.id.name',
-    helpText: 'Only deals in this pipeline (with Deal Name). Leave empty for every pipeline.',
+    helpText: 'Only deals in this pipeline (with Deal Name). Leave empty to search every pipeline.',
   },
 ]);
 
@@ -42,36 +44,14 @@ const FindDealInput = z
     path: ['deal_id'],
   });
 
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim();
-
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindDealInput, bundle.inputData, inputFields);
-  const api = nimble(z);
   if (input.deal_id) {
     // A 404 finds nothing; it is not a failure.
-    const deal = await orNotFound(api.getDeal(input.deal_id));
+    const deal = await orNotFound(nimble(z).getDeal(input.deal_id));
     return deal ? [flattenDeal(deal)] : [];
   }
-  const words = fold(input.name!).split(/\s+/);
-  const wanted = fold(input.name!);
-  const matches = (await api.dealsByUpdate(FIND_DEAL_WINDOW))
-    .map(flattenDeal)
-    .filter((d) => !input.pipeline_id || d.pipeline_id === input.pipeline_id)
-    .filter((d) => {
-      const name = fold(typeof d.name === 'string' ? d.name : '');
-      return words.every((w) => name.includes(w));
-    });
-  // Exact names first; otherwise Nimble's order (most recently changed first) is kept.
-  const exact = (d: (typeof matches)[number]) => (fold(String(d.name ?? '')) === wanted ? 0 : 1);
-  return matches
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => exact(a.d) - exact(b.d) || a.i - b.i)
-    .map(({ d }) => d);
+  return dealsNamed(z, input.name!, input.pipeline_id);
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({
@@ -79,7 +59,7 @@ export default defineSearch({
   noun: 'Deal',
   display: {
     label: 'Find Deal',
-    description: 'Finds a deal, or deals by name among the most recently changed ones.',
+    description: 'Finds a deal, or deals by name in one pipeline or in all of them.',
   },
   operation: {
     inputFields,

@@ -20,6 +20,7 @@ import {
   FieldsMetadataSchema,
   MyselfSchema,
   NoteSchema,
+  PipelineDealsSchema,
   PipelineListSchema,
   PipelineSchema,
   TagsAnswerSchema,
@@ -70,11 +71,10 @@ export const DROPDOWN_PAGE_SIZE = 50;
  */
 export const EXACT_SEARCH_PAGE_SIZE = 100;
 /**
- * How many of the most recently changed deals Find Deal looks through by name: Nimble's deal list
- * takes only `sort` and `limit` (no search, no page), and the simulator, like a modest reading of
- * the undocumented maximum, allows 100.
+ * How many deals of each stage Find Deal reads from a pipeline's search (`limit` is per stage in
+ * `GET /api/v2/deals/pipelines/{id}/deals`; its maximum is undocumented).
  */
-export const FIND_DEAL_WINDOW = 100;
+export const FIND_DEAL_PER_STAGE = 100;
 
 /** How long the standard deal fields' ids are kept: they belong to the account and do not change. */
 const FIELD_IDS_TTL = 24 * 60 * 60;
@@ -299,7 +299,31 @@ export const nimble = (z: ZObject) => {
 
     recentDeals: () => deals({ sort: 'created:desc', limit: POLL_PAGE_SIZE }),
 
-    /** Deals by most recent change: the deal dropdown (one page) and Find Deal by name. */
+    /** The most recently changed deals of every pipeline (Deal Stage Changed without a Pipeline). */
+    recentlyChangedDeals: () => deals({ sort: 'updated:desc', limit: POLL_PAGE_SIZE }),
+
+    /**
+     * A pipeline's deals (`GET /api/v2/deals/pipelines/{id}/deals`), most recently changed first, at
+     * most `limit` per stage, in one stage or all; `query` is a search in Nimble's search language.
+     * The stage groups come back as one list, in the answer's order.
+     */
+    pipelineDeals: async (
+      pipelineId: string,
+      opts: { stageId?: string; query?: Record<string, unknown>; limit?: number } = {},
+    ) =>
+      (
+        await call('GET', `/api/v2/deals/pipelines/${seg(pipelineId)}/deals`, PipelineDealsSchema, {
+          params: {
+            sort: 'updated:desc',
+            limit: opts.limit ?? POLL_PAGE_SIZE,
+            stage_id: opts.stageId,
+            query: opts.query ? JSON.stringify(opts.query) : undefined,
+          },
+          resource: `deal pipeline ${pipelineId}`,
+        })
+      ).stages.flatMap((group) => group.deals),
+
+    /** Deals by most recent change: the deal and user dropdowns (one page). */
     dealsByUpdate: (limit: number) => deals({ sort: 'updated:desc', limit }),
 
     createDeal: (body: DealBody) => call('POST', '/api/v2/deals', DealSchema, { body }),

@@ -1,7 +1,9 @@
+import { newestFirst } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
-import { nimble } from './client';
+import { FIND_DEAL_PER_STAGE, nimble } from './client';
 import { calendarDate } from './dates';
 import type { DealValues } from './inputs';
+import { flattenDeal } from './map';
 import type { DealBody, Pipeline, Stage } from './schemas';
 
 /**
@@ -50,3 +52,39 @@ export const stageProblem = (pipeline: Pipeline, stageId: string, whose: string)
 /** A refused input, as parseInput words it: "Label: message." */
 export const inputError = (z: ZObject, field: string, message: string): Error =>
   new z.errors.Error(`${field}: ${message}.`, 'InvalidInput', 400);
+
+/** A name as compared: accents dropped, lower case, outer spaces trimmed. */
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
+
+/** Whether a flat deal's name is exactly `name`, case and accents aside. */
+export const hasExactName = (d: { name: unknown }, name: string): boolean =>
+  fold(typeof d.name === 'string' ? d.name : '') === fold(name);
+
+/**
+ * The deals whose name contains the words of `name`, found with each pipeline's search
+ * (`GET /api/v2/deals/pipelines/{id}/deals?query={"name":{"contain":…}}`): in the Pipeline (one
+ * request), or else in every live pipeline (the pipelines first: 1 + one per pipeline). Which fields a
+ * deal query takes is not documented: `name` is the standard deal field's name (nimble.md §12.2) and
+ * `contain` the search language's text operator (§8.3). The answer is checked again here (every word
+ * in the name, case and accents aside), exact names first, then the most recently changed.
+ */
+export const dealsNamed = async (z: ZObject, name: string, pipelineId?: string) => {
+  const api = nimble(z);
+  const pipelineIds = pipelineId
+    ? [pipelineId]
+    : (await api.pipelines()).filter((p) => !p.archived_at).map((p) => p.pipeline_id);
+  const query = { name: { contain: name.trim() } };
+  const found = [];
+  for (const id of pipelineIds) found.push(...(await api.pipelineDeals(id, { query, limit: FIND_DEAL_PER_STAGE })));
+  const words = fold(name).split(/\s+/);
+  const matches = newestFirst(found.map(flattenDeal), (d) => d.updated).filter((d) => {
+    const dealName = fold(typeof d.name === 'string' ? d.name : '');
+    return words.every((w) => dealName.includes(w));
+  });
+  return [...matches.filter((d) => hasExactName(d, name)), ...matches.filter((d) => !hasExactName(d, name))];
+};

@@ -435,6 +435,36 @@ export const flattenDeal = (d: NimbleDeal) => {
   };
 };
 
+/**
+ * The deal's latest stage change (its last transition), or undefined when its stage never changed:
+ * the only transition is then its creation, whose `from_stage` is null.
+ */
+export const lastMove = (d: NimbleDeal) => {
+  const last = d.stage_transitions?.transitions?.at(-1);
+  return last?.from_stage && last.to_stage?.stage_id ? last : undefined;
+};
+
+/**
+ * A deal as a stage-change event (Deal Stage Changed keeps the deals `lastMove` finds). The event's id
+ * is the deal's, the stage's, the day of the change (`when` is a date, no time) and the change's
+ * position among the deal's transitions: each move adds one, so a deal back in a stage on the same day
+ * fires again, and a deal changed in another way (a new amount) keeps its id and does not.
+ */
+export const flattenDealUpdate = (d: NimbleDeal) => {
+  const transitions = d.stage_transitions?.transitions ?? [];
+  const last = transitions.at(-1);
+  const { id, ...rest } = flattenDeal(d);
+  return {
+    id: [id, last?.to_stage?.stage_id ?? '', last?.when ?? '', transitions.length].join('-'),
+    deal_id: id,
+    ...rest,
+    previous_stage_id: last?.from_stage?.stage_id ?? null,
+    previous_stage_name: last?.from_stage?.name ?? null,
+    stage_changed_on: last?.when ?? null,
+    stage_changed_by: last?.who?.name ?? null,
+  };
+};
+
 /** The custom field names of one member of a deal fields tab: a field, or a group of them. */
 const memberFieldNames = (member: unknown): string[] => {
   const m = asRecord(member);

@@ -214,6 +214,26 @@ export const DEAL = {
   age_in_days: 2,
 };
 
+/** DEAL two days later, moved from Qualified to Proposal (a stage with no default probability). */
+export const MOVED_DEAL = {
+  ...DEAL,
+  updated: '2024-01-07T15:20:00+0000',
+  stage_transitions: {
+    ...DEAL.stage_transitions,
+    transitions: [
+      ...DEAL.stage_transitions.transitions,
+      {
+        from_stage: { stage_id: PIPELINE.stages[0]!.stage_id, name: PIPELINE.stages[0]!.name },
+        to_stage: { stage_id: '62fd6587048065ca3510c6d6', name: 'Proposal' },
+        who: SHORT_USER,
+        when: '2024-01-07',
+        notes: 'Pricing sent',
+      },
+    ],
+  },
+  age_in_days: 4,
+};
+
 /** `Deals.DealNote` (201 of `POST /api/v2/deals/{deal_id}/notes`). */
 export const DEAL_NOTE = {
   note_id: '65a0f1c2f2e8748e6361de10',

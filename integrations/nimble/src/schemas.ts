@@ -153,9 +153,18 @@ export const DealFieldsSchema = z
   })
   .loose();
 
+const TransitionStageSchema = z
+  .object({ stage_id: z.string().optional(), name: z.string().optional() })
+  .loose()
+  .nullable()
+  .optional();
+/** `Deals.DealStageTransition`: `from_stage` is null on "the very first transition" (the deal's creation). */
 const TransitionSchema = z
   .object({
-    to_stage: z.object({ stage_id: z.string().optional(), name: z.string().optional() }).loose().nullable().optional(),
+    from_stage: TransitionStageSchema,
+    to_stage: TransitionStageSchema,
+    who: z.object({ user_id: z.string().optional(), name: z.string().optional() }).loose().nullable().optional(),
+    /** `format: date` (a day, no time). */
     when: z.string().optional(),
   })
   .loose();
@@ -191,6 +200,10 @@ export const DealSchema = z
   .loose();
 export type NimbleDeal = z.infer<typeof DealSchema>;
 export const DealListSchema = z.object({ resources: z.array(DealSchema) }).loose();
+/** `GET /api/v2/deals/pipelines/{id}/deals` (`Deals.DealsStageGroup`): a pipeline's deals, grouped by stage. */
+export const PipelineDealsSchema = z
+  .object({ stages: z.array(z.object({ deals: z.array(DealSchema) }).loose()) })
+  .loose();
 
 /** `Deals.DealNote`: a deal's note has a title and a body (contact notes have neither). */
 export const DealNoteSchema = z

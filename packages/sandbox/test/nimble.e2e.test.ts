@@ -372,6 +372,41 @@ describe('Nimble against its simulator, through the runtime', () => {
       expect(await run('searches.find_deal.operation.perform', bundle({ deal_id: '0'.repeat(24) }))).toEqual([]);
     });
 
+    it('Deal Stage Changed reports a move once (an edit is not one), in its pipeline and stage, one request a poll', async () => {
+      await start();
+      const authData = await connect();
+      const poll = (inputData: Record<string, unknown>) =>
+        run('triggers.deal_stage_changed.operation.perform', makeBundle(authData, inputData)) as Promise<
+          Record<string, unknown>[]
+        >;
+      const pipeline = sim.pipelines[0]!;
+      const proposal = pipeline.stages.find((s) => s.name === 'Proposal')!;
+      // The seeded deals were never moved.
+      expect(await poll({})).toEqual([]);
+
+      const deal = sim.deals[0]!;
+      await run(
+        'creates.update_deal.operation.perform',
+        makeBundle(authData, { deal_id: deal.deal_id, stage_id: proposal.stage_id, probability: 60 }),
+      );
+      const requests = sim.server.requests.length;
+      const [move] = await poll({ pipeline_id: pipeline.pipeline_id, stage_id: proposal.stage_id });
+      expect(sim.server.requests.slice(requests)).toEqual([
+        `GET /api/v2/deals/pipelines/${pipeline.pipeline_id}/deals`,
+      ]);
+      expect(move).toMatchObject({ deal_id: deal.deal_id, stage_name: 'Proposal', previous_stage_name: 'Qualified' });
+
+      // An edit that is not a move keeps the event's id: Zapier does not fire again.
+      await run(
+        'creates.update_deal.operation.perform',
+        makeBundle(authData, { deal_id: deal.deal_id, amount: 12000 }),
+      );
+      const [again] = await poll({});
+      expect(again).toMatchObject({ id: move!.id, amount: 12000 });
+      // Another stage: nothing.
+      expect(await poll({ pipeline_id: pipeline.pipeline_id, stage_id: pipeline.stages[0]!.stage_id })).toEqual([]);
+    });
+
     it('creates a deal in a stage without a default probability only with a probability', async () => {
       await start();
       const authData = await connect();

@@ -26,6 +26,8 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
   const stage = pipeline.stages[0]!;
   const proposal = pipeline.stages.find((s) => s.name === 'Proposal')!;
   const pathOf = (r: unknown) => (r as { path: string }).path;
+  /** The deal update_deal moves, which deal_stage_changed must report. */
+  let movedDealId = '';
 
   const storeTokens = (result: unknown) => {
     const r = result as Record<string, unknown>;
@@ -75,6 +77,17 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         },
       },
       {
+        // Watching for a stage: won and lost are offered too (a deal is moved there in Nimble).
+        name: 'list_any_stages',
+        method: 'triggers.list_any_stages.operation.perform',
+        inputData: { pipeline_id: pipeline.pipeline_id },
+        expect: (result) => {
+          const names = (result as { name: string }[]).map((s) => s.name).join();
+          if (!/Won/.test(names) || !/Lost/.test(names) || /Old stage/.test(names))
+            fail(`the dropdown offers ${names}`);
+        },
+      },
+      {
         name: 'list_contacts',
         method: 'triggers.list_contacts.operation.perform',
         meta: { isFillingDynamicDropdown: true, page: 0 },
@@ -117,6 +130,13 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         name: 'find_deal',
         method: 'searches.find_deal.operation.perform',
         inputData: { name: 'renewal', pipeline_id: pipeline.pipeline_id },
+        expect: nonEmpty,
+      },
+      {
+        // No pipeline: the pipelines, then each live one's search.
+        name: 'find_deal (every pipeline)',
+        method: 'searches.find_deal.operation.perform',
+        inputData: { name: 'Renewal' },
         expect: nonEmpty,
       },
       {
@@ -275,6 +295,27 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         },
       },
       {
+        // The move update_deal just made (Qualified → Proposal), from the pipeline's listing of that stage.
+        name: 'deal_stage_changed',
+        method: 'triggers.deal_stage_changed.operation.perform',
+        inputData: (ctx) => {
+          movedDealId = idOf(ctx, 'create_deal');
+          return { pipeline_id: pipeline.pipeline_id, stage_id: proposal.stage_id };
+        },
+        expect: (result) => {
+          const first = (result as Record<string, unknown>[])[0];
+          if (first?.deal_id !== movedDealId || first.previous_stage_name !== stage.name) {
+            fail(`the newest stage change is ${JSON.stringify(first)}`);
+          }
+        },
+      },
+      {
+        // Any pipeline, any stage: the account's recently changed deals, one request.
+        name: 'deal_stage_changed (any)',
+        method: 'triggers.deal_stage_changed.operation.perform',
+        expect: nonEmpty,
+      },
+      {
         name: 'create_deal_note',
         method: 'creates.create_deal_note.operation.perform',
         inputData: (ctx) => ({ deal_id: idOf(ctx, 'create_deal'), title: 'Signed', body: 'Contract signed today.' }),
@@ -302,6 +343,31 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
           }),
         expect: (r) => {
           if (pathOf(r) !== 'updated') fail('expected an update');
+        },
+      },
+      {
+        name: 'find_or_create_deal (miss: create)',
+        method: 'searchOrCreates.find_deal',
+        custom: (run, bundle) =>
+          runSearchOrCreate(nimbleApp, 'find_deal', run, bundle, {
+            search: { name: 'Analytical Engine', pipeline_id: pipeline.pipeline_id },
+            create: { name: 'Analytical Engine', pipeline_id: pipeline.pipeline_id, stage_id: stage.stage_id },
+          }),
+        expect: (r) => {
+          if (pathOf(r) !== 'created') fail('expected a create');
+        },
+      },
+      {
+        // The deal just created, by its exact name in any case, in any pipeline.
+        name: 'find_or_create_deal (hit: found)',
+        method: 'searchOrCreates.find_deal',
+        custom: (run, bundle) =>
+          runSearchOrCreate(nimbleApp, 'find_deal', run, bundle, {
+            search: { name: 'analytical engine' },
+            create: { name: 'analytical engine', pipeline_id: pipeline.pipeline_id, stage_id: stage.stage_id },
+          }),
+        expect: (r) => {
+          if (pathOf(r) !== 'found') fail('expected the deal created just before');
         },
       },
       {

@@ -1,6 +1,7 @@
 import { json, objectId, type SimRequest, type SimResponse } from '../../server';
 import { shortContact } from './contacts';
 import { invalid, notFound } from './errors';
+import { matchDealQuery } from './search';
 import { isFinal, stageView } from './pipelines';
 import { SHORT_USER, stamp, touched, USER, type NimbleStore, type Stage, type StoredDeal } from './store';
 
@@ -138,11 +139,10 @@ const ownerAndCurrency = (body: DealBody): SimResponse | undefined => {
 
 const SORTABLE = /^(created|updated|name|amount):(asc|desc)$/;
 
-/** `GET /api/v2/deals`: `sort` (required, `field:order`), `limit`. */
-export const listDeals = (store: NimbleStore, req: SimRequest): SimResponse => {
-  const m = SORTABLE.exec(req.query.get('sort') ?? '');
-  if (!m) return invalid({ sort: 'is required, as <field>:<asc|desc> with a sortable column' });
-  const limit = Number(req.query.get('limit') ?? 30);
+/** The order `sort` (`field:order`) asks for, or undefined when it is not a sortable column. */
+const sorter = (sort: string | null): ((a: StoredDeal, b: StoredDeal) => number) | undefined => {
+  const m = SORTABLE.exec(sort ?? '');
+  if (!m) return undefined;
   const key = m[1]!;
   const value = (d: StoredDeal): number | string =>
     key === 'created'
@@ -153,10 +153,62 @@ export const listDeals = (store: NimbleStore, req: SimRequest): SimResponse => {
           ? Number(d.values.amount ?? 0)
           : (d.values.name ?? '');
   const sign = m[2] === 'desc' ? -1 : 1;
-  const sorted = store.deals.slice().sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) * sign);
+  return (a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) * sign;
+};
+
+/** `GET /api/v2/deals`: `sort` (required, `field:order`), `limit`. */
+export const listDeals = (store: NimbleStore, req: SimRequest): SimResponse => {
+  const order = sorter(req.query.get('sort'));
+  if (!order) return invalid({ sort: 'is required, as <field>:<asc|desc> with a sortable column' });
+  const limit = Number(req.query.get('limit') ?? 30);
+  const sorted = store.deals.slice().sort(order);
   return json(200, {
     meta: { per_page: limit, total: sorted.length, page: 1, pages: Math.max(1, Math.ceil(sorted.length / limit)) },
     resources: sorted.slice(0, limit).map((d) => dealView(store, d)),
+  });
+};
+
+/**
+ * `GET /api/v2/deals/pipelines/{id}/deals`: the pipeline's deals grouped by stage (live stages, or
+ * `stage_id` alone), `sort` required, at most `limit` (default 10) per stage, `query` in the search
+ * language. Which fields a deal query takes is undocumented: the sandbox takes the deal's `name`
+ * (a standard deal field, §12.2) with the text operators, and refuses any other field.
+ */
+export const listPipelineDeals = (store: NimbleStore, req: SimRequest): SimResponse => {
+  const pipeline = store.pipelines.find((p) => p.pipeline_id === req.params.pipeline_id);
+  if (!pipeline) return notFound('pipeline', req.params.pipeline_id!);
+  const order = sorter(req.query.get('sort'));
+  if (!order) return invalid({ sort: 'is required, as <field>:<asc|desc> with a sortable column' });
+  const limit = Number(req.query.get('limit') ?? 10);
+  const stageId = req.query.get('stage_id');
+  const stages = stageId
+    ? pipeline.stages.filter((s) => s.stage_id === stageId)
+    : pipeline.stages.filter((s) => !s.archived_at);
+  if (!stages.length) return notFound('stage', stageId!);
+  let query: unknown;
+  const rawQuery = req.query.get('query');
+  if (rawQuery !== null) {
+    try {
+      query = JSON.parse(rawQuery);
+    } catch {
+      return invalid({ query: 'is not valid JSON' });
+    }
+  }
+  const inPipeline: StoredDeal[] = [];
+  for (const d of store.deals.filter((x) => x.pipeline.pipeline_id === pipeline.pipeline_id)) {
+    const hit = query === undefined ? true : matchDealQuery(d.values, query);
+    if (typeof hit === 'string') return invalid({ query: hit });
+    if (hit) inPipeline.push(d);
+  }
+  return json(200, {
+    stages: stages.map((s) => {
+      const deals = inPipeline.filter((d) => d.stage.stage_id === s.stage_id).sort(order);
+      return {
+        stage: stageView(pipeline, s),
+        deals: deals.slice(0, limit).map((d) => dealView(store, d)),
+        meta: { total_new_count: 0, total_amount: [{ currency: pipeline.default_currency, count: deals.length }] },
+      };
+    }),
   });
 };
 

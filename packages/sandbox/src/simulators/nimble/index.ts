@@ -1,6 +1,6 @@
 import { json, SimServer, type Handler, type SimRequest, type SimResponse } from '../../server';
 import { createContact, getContact, listContacts, setContactTags, updateContact } from './contacts';
-import { createDeal, createDealNote, dealFields, getDeal, listDeals, updateDeal } from './deals';
+import { createDeal, createDealNote, dealFields, getDeal, listDeals, listPipelineDeals, updateDeal } from './deals';
 import { invalidRequest } from './errors';
 import { fieldsMetadata } from './fields';
 import { createNote } from './notes';
@@ -40,6 +40,7 @@ const OPERATIONS: Record<string, (store: NimbleStore, req: SimRequest) => SimRes
   'post-legacy-task': createLegacyTask,
   'list-deals-pipelines': listPipelines,
   'get-deals-pipeline': getPipeline,
+  'list-pipeline-deals-by-stages': listPipelineDeals,
   'list-all-user-deals-fields': dealFields,
   'list-user-deals': listDeals,
   'get-deal': getDeal,
