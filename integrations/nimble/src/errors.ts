@@ -58,6 +58,10 @@ const fieldErrors = (errors: unknown): { field: string; message: string }[] =>
     return messages.length ? [{ field: labelOf(field), message: messages.join(', ') }] : [];
   });
 
+/** A bare code such as `email_verification_required` as words: "Email verification required". */
+const codeAsWords = (text: string): string =>
+  /^[a-z]+(_[a-z]+)+$/.test(text) ? `${text[0]!.toUpperCase()}${text.slice(1).replace(/_/g, ' ')}` : text;
+
 /**
  * Reads Nimble's error bodies: the validation errors keyed by field name or by path (each named in
  * the message), `human_readable_error`, `message`, the 404 `{object_type, object_id}` and the 402
@@ -70,7 +74,7 @@ export const readError = (body: unknown): CrmErrorDetail => {
   // Each field is named in the message by its label (so no separate `field`, which would repeat it).
   if (fields.length) return { message: fields.map((f) => `${f.field}: ${f.message}`).join('; ') };
   const message = nonBlank(obj.human_readable_error) ?? nonBlank(obj.message);
-  if (message) return { message };
+  if (message) return { message: codeAsWords(message) };
   const type = nonBlank(obj.object_type);
   const id = nonBlank(obj.object_id);
   if (type && id) return { message: `the ${type} was not found` };
@@ -123,7 +127,7 @@ export const classify: NonNullable<CrmErrorOptions['classify']> = (status, body,
   const type = nonBlank(obj?.object_type);
   const id = nonBlank(obj?.object_id);
   if ((status === 405 || (status === 404 && !(type && id))) && pathOf(response.request.url).endsWith(TASKS_PATH)) {
-    return new z.errors.Error(`${CRM} has no ${TASKS_PATH} endpoint here (HTTP ${status}).`, NO_ENDPOINT, status);
+    return new z.errors.Error(`${CRM} has no ${TASKS_PATH} endpoint at this address.`, NO_ENDPOINT, status);
   }
   if (status === 404 && type && id) {
     return new z.errors.Error(

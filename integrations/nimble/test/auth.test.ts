@@ -196,7 +196,9 @@ describe('auth test and connection label', () => {
     api().get('/api/v1/myself').reply(403, { message: 'email_verification_required' });
     const err = await failureOf(run('authentication.test', bundle()));
     expect(err.name).not.toBe('RefreshAuthError');
-    expect(err.message).toMatch(/Nimble refused access: email_verification_required/);
+    expect(err.message).toBe(
+      'Nimble refused access: Email verification required. Check that the user you connected with may do this in Nimble.',
+    );
   });
 });
 

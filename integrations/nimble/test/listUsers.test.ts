@@ -32,6 +32,16 @@ describe('User dropdown (list_users: Owner, Assignee, user fields)', () => {
     ]);
   });
 
+  it('labels a user with a blank name by the e-mail', async () => {
+    api().get('/api/v1/myself').reply(200, MYSELF);
+    api()
+      .get('/api/v2/deals')
+      .query({ sort: 'updated:desc', limit: '50' })
+      .reply(200, listing([ownedBy('65958d7ef2e8748e6361dd01', { ...COLLEAGUE, name: ' ' })]));
+    const [, colleague] = await run.trigger(listUsers, {});
+    expect(colleague).toEqual({ id: COLLEAGUE.user_id, name: 'priya@summitsoftware.com' });
+  });
+
   it('is hidden: it only fills dropdowns', () => {
     expect(listUsers.display.hidden).toBe(true);
   });
@@ -40,6 +50,8 @@ describe('User dropdown (list_users: Owner, Assignee, user fields)', () => {
     api().get('/api/v1/myself').reply(403, { message: 'email_verification_required' });
     api().get('/api/v2/deals').query(true).reply(200, listing([]));
     const err = await failureOf(run.trigger(listUsers, {}));
-    expect(err.message).toMatch(/^Nimble refused access: email_verification_required/);
+    expect(err.message).toBe(
+      'Nimble refused access: Email verification required. Check that the user you connected with may do this in Nimble.',
+    );
   });
 });

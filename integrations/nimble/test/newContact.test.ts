@@ -43,7 +43,7 @@ describe('New Contact (new_contact)', () => {
     api().get('/api/v1/contacts').query(true).reply(403, { message: 'email_verification_required' });
     const err = await failureOf(run.trigger(newContact, {}));
     expect(err.message).toBe(
-      'Nimble refused access: email_verification_required. Check that the user you connected with may do this in Nimble.',
+      'Nimble refused access: Email verification required. Check that the user you connected with may do this in Nimble.',
     );
   });
 

@@ -7,7 +7,7 @@ type Choice = { id: string; name: string };
 const userLabel = (u: { user_id: string; name?: string; email?: string }): string => {
   const name = u.name?.trim();
   const email = u.email?.trim();
-  return name && email ? `${name} (${email})` : (name ?? email ?? u.user_id);
+  return name && email ? `${name} (${email})` : name || email || u.user_id;
 };
 
 /**
