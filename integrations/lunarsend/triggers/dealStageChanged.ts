@@ -30,7 +30,7 @@ export default defineTrigger({
   display: {
     label: 'Deal Stage Changed',
     description:
-      'Triggers when a pipeline deal moves to a stage (the one you pick, or any), once per deal and stage; a new deal counts for the stage it starts in. Only the first and last 100 deals listed are checked.',
+      'Triggers when a pipeline deal moves to a stage (the one you pick, or any), once per deal and stage; a new deal counts for the stage it starts in.',
   },
   operation: {
     type: 'polling',

@@ -18,8 +18,7 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'New Contact',
-    description:
-      'Triggers when a new contact is added. Only the first and last 100 contacts listed are checked, so with more than 200 contacts a new one can be missed.',
+    description: 'Triggers when a new contact is added.',
   },
   operation: {
     type: 'polling',

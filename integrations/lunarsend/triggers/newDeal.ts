@@ -21,8 +21,7 @@ export default defineTrigger({
   noun: 'Deal',
   display: {
     label: 'New Deal',
-    description:
-      'Triggers when a new pipeline deal is added. Only the first and last 100 deals listed are checked, so with more than 200 deals a new one can be missed.',
+    description: 'Triggers when a new pipeline deal is added.',
   },
   operation: {
     type: 'polling',
