@@ -76,7 +76,11 @@ const matchField = (c: StoredContact, key: string, op: string, arg: unknown): bo
   return `field "${key}" can't be searched`;
 };
 
-export const matchQuery = (c: StoredContact, q: unknown, depth = 0): boolean | string => {
+/** One field condition (`{"name": {"contain": "Acme"}}`): true, false, or why it is refused. */
+type FieldMatch = (key: string, op: string, arg: unknown) => boolean | string;
+
+/** A query (field conditions joined with `and`/`or`/`not`), with each condition decided by `field`. */
+const matchClause = (q: unknown, field: FieldMatch, depth = 0): boolean | string => {
   if (depth > 20) return 'the query is nested too deeply';
   if (!isObject(q)) return 'a query clause must be an object';
   const entries = Object.entries(q);
@@ -84,7 +88,7 @@ export const matchQuery = (c: StoredContact, q: unknown, depth = 0): boolean | s
   const [key, clause] = entries[0]!;
   if (key === 'and' || key === 'or' || key === 'not') {
     if (!Array.isArray(clause) || clause.length === 0) return `"${key}" needs a list of queries`;
-    const results = clause.map((sub) => matchQuery(c, sub, depth + 1));
+    const results = clause.map((sub) => matchClause(sub, field, depth + 1));
     const error = results.find((r) => typeof r === 'string');
     if (error !== undefined) return error;
     if (key === 'and') return results.every(Boolean);
@@ -93,30 +97,17 @@ export const matchQuery = (c: StoredContact, q: unknown, depth = 0): boolean | s
   }
   if (!isObject(clause) || Object.keys(clause).length !== 1) return `"${key}" needs one operator`;
   const [op, arg] = Object.entries(clause)[0]!;
-  return matchField(c, key, op, arg);
+  return field(key, op, arg);
 };
+
+export const matchQuery = (c: StoredContact, q: unknown): boolean | string =>
+  matchClause(q, (key, op, arg) => matchField(c, key, op, arg));
 
 /**
  * A query on a deal's standard values (`name` with the text operators, joined with `and`/`or`/`not`):
  * the fields a deal query takes are undocumented, so the sandbox takes only the deal's name.
  */
-export const matchDealQuery = (values: Record<string, string>, q: unknown, depth = 0): boolean | string => {
-  if (depth > 20) return 'the query is nested too deeply';
-  if (!isObject(q)) return 'a query clause must be an object';
-  const entries = Object.entries(q);
-  if (entries.length !== 1) return 'a query clause has exactly one key';
-  const [key, clause] = entries[0]!;
-  if (key === 'and' || key === 'or' || key === 'not') {
-    if (!Array.isArray(clause) || clause.length === 0) return `"${key}" needs a list of queries`;
-    const results = clause.map((sub) => matchDealQuery(values, sub, depth + 1));
-    const error = results.find((r) => typeof r === 'string');
-    if (error !== undefined) return error;
-    if (key === 'and') return results.every(Boolean);
-    if (key === 'or') return results.some(Boolean);
-    return !results[0];
-  }
-  if (!isObject(clause) || Object.keys(clause).length !== 1) return `"${key}" needs one operator`;
-  const [op, arg] = Object.entries(clause)[0]!;
-  if (key !== 'name') return `field "${key}" can't be searched`;
-  return textOp(values.name ? [values.name] : [], op, arg);
-};
+export const matchDealQuery = (values: Record<string, string>, q: unknown): boolean | string =>
+  matchClause(q, (key, op, arg) =>
+    key === 'name' ? textOp(values.name ? [values.name] : [], op, arg) : `field "${key}" can't be searched`,
+  );
