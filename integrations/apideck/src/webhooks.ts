@@ -400,7 +400,7 @@ export const performHook =
   };
 
 /** A deletion: the record is gone, so the event alone is the output (no request); `id` is the record's. */
-export const deletedOutput = (_entity: CrmEntity, event: WebhookEvent): Output => ({
+export const deletedOutput = (event: WebhookEvent): Output => ({
   id: event.entity_id,
   event_type: event.event_type,
   occurred_at: event.occurred_at ?? null,
@@ -408,7 +408,7 @@ export const deletedOutput = (_entity: CrmEntity, event: WebhookEvent): Output =
 });
 
 /** The output fields of a deletion of `entity` (`label` e.g. "Contact"). */
-export const deletedOutputFields = (_entity: CrmEntity, label: string) => [
+export const deletedOutputFields = (label: string) => [
   { key: 'id', label: `${label} ID`, type: 'string' as const },
   { key: 'event_type', label: 'Event Type' },
   { key: 'occurred_at', label: 'Deleted At', type: 'datetime' as const },

@@ -1,5 +1,12 @@
 /** LunarSend's hooks for the kit's error middleware (`crmErrors` in index.ts). */
-import { asRecord, nonBlank, readCommonError, type ClassifyContext, type CrmErrorDetail } from '@crm-zapier/kit';
+import {
+  asRecord,
+  codeAsWords,
+  nonBlank,
+  readCommonError,
+  type ClassifyContext,
+  type CrmErrorDetail,
+} from '@crm-zapier/kit';
 import { CRM } from './constants';
 
 /** The reference wraps create, get, edit and tag answers in a one-element array: the item inside. */
@@ -37,10 +44,6 @@ const inUserWords = (text: string): string =>
   text.replace(/["'`]([a-z][a-z_]*)["'`]/g, (quoted, key: string) => FIELD_LABELS[key] ?? quoted);
 
 /** A short machine-readable code as words: `duplicate_email` → "Duplicate email". */
-const codeAsWords = (code: string): string => {
-  const words = code.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
 
 /**
  * LunarSend's error bodies: `{ error: "<short code>", message: "<human text>" }`, or
@@ -56,7 +59,7 @@ export const readError = (body: unknown): CrmErrorDetail => {
     const said = nonBlank(item.message);
     const { field } = readCommonError(item);
     if (said) return { message: inUserWords(said), field };
-    if (code) return { message: /^[a-z][a-z0-9]*([_-][a-z0-9]+)+$/.test(code) ? codeAsWords(code) : code, field };
+    if (code) return { message: codeAsWords(code), field };
   }
   const common = readCommonError(body);
   return { ...common, message: common.message ? inUserWords(common.message) : undefined };

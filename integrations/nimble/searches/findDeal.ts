@@ -51,7 +51,7 @@ const perform = (async (z, bundle) => {
     const deal = await orNotFound(nimble(z).getDeal(input.deal_id));
     return deal ? [flattenDeal(deal)] : [];
   }
-  return dealsNamed(z, input.name!, input.pipeline_id);
+  return (await dealsNamed(z, input.name!, input.pipeline_id)).deals;
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({

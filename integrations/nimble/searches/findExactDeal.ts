@@ -1,6 +1,7 @@
 import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { z } from 'zod';
+import { FIND_DEAL_PER_STAGE } from '../src/client';
 import { dealsNamed, hasExactName } from '../src/deals';
 import { dealCustomOutputFields } from '../src/inputs';
 import { dealOutputFields, flattenDeal, staticSample } from '../src/map';
@@ -32,7 +33,16 @@ const FindExactDealInput = z.object({ name: inputs.text(), pipeline_id: inputs.o
  */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, FindExactDealInput, bundle.inputData, inputFields);
-  return (await dealsNamed(z, input.name, input.pipeline_id)).filter((d) => hasExactName(d, input.name));
+  const { deals, cut } = await dealsNamed(z, input.name, input.pipeline_id);
+  if (cut) {
+    // Creating now could duplicate a deal the search did not get to see.
+    throw new z.errors.Error(
+      `Nimble found ${FIND_DEAL_PER_STAGE} or more deals in one stage whose names contain "${input.name}", too many to check that none is named exactly so. Pick the pipeline, or give a more specific name.`,
+      'MultipleMatches',
+      409,
+    );
+  }
+  return deals.filter((d) => hasExactName(d, input.name));
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({

@@ -212,6 +212,13 @@ const cached = async <T>(z: ZObject, key: string, ttlSeconds: number, load: () =
 type Params = Record<string, string | number | boolean | string[] | undefined>;
 
 /** The only code that knows Nimble's paths and sends its requests: one method per documented endpoint. */
+/** A pipeline's deal listing: one stage, a query, and how many deals per stage. */
+interface PipelineDealsOptions {
+  stageId?: string;
+  query?: Record<string, unknown>;
+  limit?: number;
+}
+
 export const nimble = (z: ZObject) => {
   const call = <S extends Zod.ZodType>(
     method: 'GET' | 'POST' | 'PUT',
@@ -224,6 +231,18 @@ export const nimble = (z: ZObject) => {
     (await call('GET', '/api/v1/contacts', ContactListSchema, { params })).resources;
   const deals = async (params: Params) => (await call('GET', '/api/v2/deals', DealListSchema, { params })).resources;
   const dealFields = () => call('GET', '/api/v2/deals/fields', DealFieldsSchema);
+  const pipelineDealGroups = async (pipelineId: string, opts: PipelineDealsOptions = {}) =>
+    (
+      await call('GET', `/api/v2/deals/pipelines/${seg(pipelineId)}/deals`, PipelineDealsSchema, {
+        params: {
+          sort: 'updated:desc',
+          limit: opts.limit ?? POLL_PAGE_SIZE,
+          stage_id: opts.stageId,
+          query: opts.query ? JSON.stringify(opts.query) : undefined,
+        },
+        resource: `deal pipeline ${pipelineId}`,
+      })
+    ).stages.map((group) => group.deals);
 
   return {
     /** The code exchange: `POST /api/oauth/token` with `grant_type=authorization_code`. */
@@ -307,21 +326,10 @@ export const nimble = (z: ZObject) => {
      * most `limit` per stage, in one stage or all; `query` is a search in Nimble's search language.
      * The stage groups come back as one list, in the answer's order.
      */
-    pipelineDeals: async (
-      pipelineId: string,
-      opts: { stageId?: string; query?: Record<string, unknown>; limit?: number } = {},
-    ) =>
-      (
-        await call('GET', `/api/v2/deals/pipelines/${seg(pipelineId)}/deals`, PipelineDealsSchema, {
-          params: {
-            sort: 'updated:desc',
-            limit: opts.limit ?? POLL_PAGE_SIZE,
-            stage_id: opts.stageId,
-            query: opts.query ? JSON.stringify(opts.query) : undefined,
-          },
-          resource: `deal pipeline ${pipelineId}`,
-        })
-      ).stages.flatMap((group) => group.deals),
+    /** A pipeline's deals in their stage groups; `limit` applies to each stage. */
+    pipelineDealGroups,
+    pipelineDeals: async (pipelineId: string, opts: PipelineDealsOptions = {}) =>
+      (await pipelineDealGroups(pipelineId, opts)).flat(),
 
     /** Deals by most recent change: the deal and user dropdowns (one page). */
     dealsByUpdate: (limit: number) => deals({ sort: 'updated:desc', limit }),

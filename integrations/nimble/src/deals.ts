@@ -79,12 +79,18 @@ export const dealsNamed = async (z: ZObject, name: string, pipelineId?: string) 
     ? [pipelineId]
     : (await api.pipelines()).filter((p) => !p.archived_at).map((p) => p.pipeline_id);
   const query = { name: { contain: name.trim() } };
-  const found = [];
-  for (const id of pipelineIds) found.push(...(await api.pipelineDeals(id, { query, limit: FIND_DEAL_PER_STAGE })));
+  const groups = [];
+  for (const id of pipelineIds)
+    groups.push(...(await api.pipelineDealGroups(id, { query, limit: FIND_DEAL_PER_STAGE })));
+  const found = groups.flat();
   const words = fold(name).split(/\s+/);
   const matches = newestFirst(found.map(flattenDeal), (d) => d.updated).filter((d) => {
     const dealName = fold(typeof d.name === 'string' ? d.name : '');
     return words.every((w) => dealName.includes(w));
   });
-  return [...matches.filter((d) => hasExactName(d, name)), ...matches.filter((d) => !hasExactName(d, name))];
+  return {
+    deals: [...matches.filter((d) => hasExactName(d, name)), ...matches.filter((d) => !hasExactName(d, name))],
+    // A full stage may hold more matches than it returned: an exact one among them would be missed.
+    cut: groups.some((deals) => deals.length >= FIND_DEAL_PER_STAGE),
+  };
 };

@@ -1,4 +1,4 @@
-import { asRecord, type CrmErrorDetail, type CrmErrorOptions, nonBlank } from '@crm-zapier/kit';
+import { asRecord, codeAsWords, type CrmErrorDetail, type CrmErrorOptions, nonBlank } from '@crm-zapier/kit';
 import { CRM, TASKS_PATH } from './client';
 
 /**
@@ -57,10 +57,6 @@ const fieldErrors = (errors: unknown): { field: string; message: string }[] =>
       .filter((m): m is string => m !== undefined);
     return messages.length ? [{ field: labelOf(field), message: messages.join(', ') }] : [];
   });
-
-/** A bare code such as `email_verification_required` as words: "Email verification required". */
-const codeAsWords = (text: string): string =>
-  /^[a-z]+(_[a-z]+)+$/.test(text) ? `${text[0]!.toUpperCase()}${text.slice(1).replace(/_/g, ' ')}` : text;
 
 /**
  * Reads Nimble's error bodies: the validation errors keyed by field name or by path (each named in

@@ -63,6 +63,29 @@ describe('Find Deal by Exact Name (find_deal_exact), the search of Find or Creat
     expect(await run.search(findExactDeal, { name: 'Acme' })).toEqual([]);
   });
 
+  it('refuses, rather than let a create duplicate a deal, when a stage returns as many matches as asked for', async () => {
+    const many = Array.from({ length: 100 }, (_, i) => named(`d${i}`, `Acme renewal ${i}`));
+    api()
+      .get(`/api/v2/deals/pipelines/${PIPELINE.pipeline_id}/deals`)
+      .query(search('Acme'))
+      .reply(200, { stages: [{ stage: SALES.stages[0], deals: many }] });
+    const err = await failureOf(run.search(findExactDeal, { name: 'Acme', pipeline_id: PIPELINE.pipeline_id }));
+    expect(err.message).toBe(
+      'Nimble found 100 or more deals in one stage whose names contain "Acme", too many to check that none is named exactly so. Pick the pipeline, or give a more specific name.',
+    );
+  });
+
+  it('takes a cleared (blank) pipeline as every pipeline', async () => {
+    api()
+      .get('/api/v2/deals/pipelines')
+      .reply(200, { pipelines: [SALES] });
+    api()
+      .get(`/api/v2/deals/pipelines/${PIPELINE.pipeline_id}/deals`)
+      .query(search('Acme'))
+      .reply(200, { stages: [{ stage: SALES.stages[0], deals: [named('d1', 'Acme')] }] });
+    expect(await run.search(findExactDeal, { name: 'Acme', pipeline_id: '' })).toHaveLength(1);
+  });
+
   it("names the pipeline Nimble could not find, in Nimble's words", async () => {
     api()
       .get(`/api/v2/deals/pipelines/${PIPELINE.pipeline_id}/deals`)

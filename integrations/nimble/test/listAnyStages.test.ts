@@ -18,20 +18,23 @@ describe('Stage dropdown for watching (list_any_stages)', () => {
     ]);
   });
 
-  it("without a pipeline: every live pipeline's stages, named with their pipeline", async () => {
-    api()
-      .get('/api/v2/deals/pipelines')
-      .reply(200, {
-        pipelines: [
-          { ...SALES, stages: SALES.stages.slice(2) },
-          { ...SALES, pipeline_id: 'p-old', name: 'Old', archived_at: '2023-01-01T00:00:00+0000' },
-        ],
-      });
-    expect(await run.trigger(listAnyStages, {})).toEqual([
-      { id: STAGE.won, name: 'Sales › Won' },
-      { id: STAGE.lost, name: 'Sales › Lost' },
-    ]);
-  });
+  it.each([{}, { pipeline_id: '' }])(
+    "without a pipeline (%j): every live pipeline's stages, named with their pipeline",
+    async (input) => {
+      api()
+        .get('/api/v2/deals/pipelines')
+        .reply(200, {
+          pipelines: [
+            { ...SALES, stages: SALES.stages.slice(2) },
+            { ...SALES, pipeline_id: 'p-old', name: 'Old', archived_at: '2023-01-01T00:00:00+0000' },
+          ],
+        });
+      expect(await run.trigger(listAnyStages, input)).toEqual([
+        { id: STAGE.won, name: 'Sales › Won' },
+        { id: STAGE.lost, name: 'Sales › Lost' },
+      ]);
+    },
+  );
 
   it('names the pipeline Nimble could not find', async () => {
     api()

@@ -14,7 +14,7 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const ListAnyStagesInput = z.object({ pipeline_id: inputs.id().optional() });
+const ListAnyStagesInput = z.object({ pipeline_id: inputs.optional(inputs.id()) });
 
 type Choice = { id: string; name: string };
 /** Every live stage, won and lost included: a deal can be moved there in Nimble, so a Zap can watch for it. */

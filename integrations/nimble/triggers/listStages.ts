@@ -16,7 +16,7 @@ const inputFields = defineInputFields([
 ]);
 
 /** `deal_id` is not an input of this trigger: it is the Deal of the form the dropdown fills (Update Deal). */
-const ListStagesInput = z.object({ pipeline_id: inputs.id().optional(), deal_id: z.unknown().optional() });
+const ListStagesInput = z.object({ pipeline_id: inputs.optional(inputs.id()), deal_id: z.unknown().optional() });
 /**
  * The Deal of the form this dropdown fills (Update Deal), when it is a deal's id (Nimble's ids are
  * 24-hex ObjectIds, nimble.md §0) rather than a value mapped from an earlier step.

@@ -1,5 +1,12 @@
 /** Reading loosely typed values from CRM answers and Zap inputs: written once for every app. */
 
+/** A bare error code (`duplicate_email`, `email-verification-required`) as words; any other text as it is. */
+export const codeAsWords = (text: string): string => {
+  if (!/^[a-z][a-z0-9]*([_-][a-z0-9]+)+$/.test(text)) return text;
+  const words = text.replace(/[_-]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 /** Trimmed text, or undefined when the value is not text or is blank. */
 export const nonBlank = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

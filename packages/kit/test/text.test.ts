@@ -1,6 +1,13 @@
-import { asRecord, booleanText, clip, nonBlank, sinceFor } from '../src';
+import { asRecord, booleanText, clip, codeAsWords, nonBlank, sinceFor } from '../src';
 
 describe('text helpers', () => {
+  it('codeAsWords spells out a bare error code and leaves sentences alone', () => {
+    expect(codeAsWords('email_verification_required')).toBe('Email verification required');
+    expect(codeAsWords('invalid-contact')).toBe('Invalid contact');
+    expect(codeAsWords('A contact with this email exists.')).toBe('A contact with this email exists.');
+    expect(codeAsWords('forbidden')).toBe('forbidden');
+  });
+
   it('nonBlank trims text and drops blanks and non-text', () => {
     expect([nonBlank('  Ada '), nonBlank('   '), nonBlank(''), nonBlank(42), nonBlank(null)]).toEqual([
       'Ada',

@@ -18,7 +18,7 @@ export default instantTrigger({
     'Triggers when a contact is deleted in the connected CRM, as soon as the CRM reports it: HubSpot and Pipedrive report deletions within seconds; other CRMs may not report them at all.',
   eventType: CRM_EVENTS.contact.deleted,
   // The contact is gone: the event (id, type, time) is the output, without a request.
-  toOutput: async (_z, event) => deletedOutput('contact', event),
+  toOutput: async (_z, event) => deletedOutput(event),
   /**
    * The CRM API lists no deleted contacts and has no deletion events to read back (apideck-crm.md
    * §15: they only arrive as webhooks), so the Zap editor's example is the static sample. It is not
@@ -26,5 +26,5 @@ export default instantTrigger({
    */
   performList: async () => [SAMPLE],
   sample: SAMPLE,
-  outputFields: deletedOutputFields('contact', 'Contact'),
+  outputFields: deletedOutputFields('Contact'),
 });
