@@ -1,4 +1,5 @@
 import {
+  appErrorOf,
   asRecord,
   type ClassifyContext,
   clip,
@@ -239,11 +240,6 @@ export const classify = (status: number, body: unknown, { z, response, bundle, f
 
 /** The Apideck error type a request was refused with, when it is one of QUERY_REFUSALS. */
 export const queryRefusalOf = (err: unknown): string | undefined => {
-  if (!(err instanceof Error) || err.name !== 'AppError') return undefined;
-  try {
-    const code = (JSON.parse(err.message) as { code?: unknown }).code;
-    return typeof code === 'string' && QUERY_REFUSALS.has(code) ? code : undefined;
-  } catch {
-    return undefined;
-  }
+  const code = appErrorOf(err)?.code;
+  return code !== undefined && QUERY_REFUSALS.has(code) ? code : undefined;
 };

@@ -1,4 +1,4 @@
-import { parseInput } from '@crm-zapier/kit';
+import { appErrorOf, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform, type ZObject } from 'zapier-platform-core';
 import { z } from 'zod';
 import { CRM, nethunt, type FieldAction } from '../src/client';
@@ -75,16 +75,6 @@ const FORM_WORDS: [RegExp, string][] = [
   [/"add"/gi, 'Add (How To Change Fields)'],
 ];
 const FULL_SINGLE_VALUE = /single value|not empty/i;
-
-/** The message and status of an error the kit threw (core's AppError carries them as JSON). */
-const appErrorOf = (err: unknown): { message?: string; status?: number } | undefined => {
-  if (!(err instanceof Error) || err.name !== 'AppError') return undefined;
-  try {
-    return JSON.parse(err.message) as { message?: string; status?: number };
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * NetHunt refuses an update in its API's words ("use overwrite or remove with add"): the error a

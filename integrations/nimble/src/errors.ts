@@ -1,4 +1,11 @@
-import { asRecord, codeAsWords, type CrmErrorDetail, type CrmErrorOptions, nonBlank } from '@crm-zapier/kit';
+import {
+  appErrorOf,
+  asRecord,
+  codeAsWords,
+  type CrmErrorDetail,
+  type CrmErrorOptions,
+  nonBlank,
+} from '@crm-zapier/kit';
 import { CRM, TASKS_PATH } from './client';
 
 /**
@@ -81,13 +88,7 @@ export const readError = (body: unknown): CrmErrorDetail => {
 export const NO_ENDPOINT = 'NoEndpoint';
 
 /** True for the error `classify` gives a missing endpoint. */
-export const isNoEndpoint = (err: unknown): boolean => {
-  try {
-    return (JSON.parse((err as Error).message) as { code?: unknown }).code === NO_ENDPOINT;
-  } catch {
-    return false;
-  }
-};
+export const isNoEndpoint = (err: unknown): boolean => appErrorOf(err)?.code === NO_ENDPOINT;
 
 const pathOf = (url: string | undefined): string => {
   try {

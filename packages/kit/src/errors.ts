@@ -241,15 +241,28 @@ export const crmErrors = (options: CrmErrorOptions): AfterResponseMiddleware => 
   };
 };
 
-/** True for the error crmErrors throws on a 404 (an AppError whose JSON message has status 404). */
-export const isNotFound = (err: unknown): boolean => {
-  if (!(err instanceof Error) || err.name !== 'AppError') return false;
+/**
+ * What an error core threw from `z.errors.Error` carries (an AppError's message is JSON of the
+ * message, code and status): undefined for any other error.
+ */
+export const appErrorOf = (err: unknown): { message?: string; code?: string; status?: number } | undefined => {
+  if (!(err instanceof Error) || err.name !== 'AppError') return undefined;
   try {
-    return (JSON.parse(err.message) as { status?: unknown }).status === 404;
+    const parsed: unknown = JSON.parse(err.message);
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { message, code, status } = parsed as Record<string, unknown>;
+    return {
+      message: typeof message === 'string' ? message : undefined,
+      code: typeof code === 'string' ? code : undefined,
+      status: typeof status === 'number' ? status : undefined,
+    };
   } catch {
-    return false;
+    return undefined;
   }
 };
+
+/** True for the error crmErrors throws on a 404. */
+export const isNotFound = (err: unknown): boolean => appErrorOf(err)?.status === 404;
 
 /** The answer, or undefined when the CRM answered 404: a get by id used as a search finds nothing. */
 export const orNotFound = async <T>(request: Promise<T>): Promise<T | undefined> => {

@@ -5,6 +5,7 @@ import {
   appRunner,
   crmErrors,
   guardApp,
+  appErrorOf,
   isNotFound,
   orNotFound,
   requestJson,
@@ -236,6 +237,17 @@ describe('not found as nothing found', () => {
     nock(ORIGIN).get('/items/42').reply(400, { message: 'bad' });
     expect(isNotFound(await caught(run()))).toBe(false);
     expect(isNotFound(new Error('{"status":404}'))).toBe(false);
+  });
+
+  it('appErrorOf reads the message, code and status of the error crmErrors throws, and of nothing else', async () => {
+    nock(ORIGIN).get('/items/42').reply(422, { message: 'Email is invalid' });
+    expect(appErrorOf(await caught(run()))).toEqual({
+      message: 'Example CRM rejected the request: Email is invalid',
+      code: 'InvalidInput',
+      status: 422,
+    });
+    expect(appErrorOf(new Error('{"status":422}'))).toBeUndefined();
+    expect(appErrorOf('{"status":422}')).toBeUndefined();
   });
 
   it('orNotFound turns that 404 into undefined and lets other errors through', async () => {
