@@ -63,7 +63,9 @@ describe('create_deal', () => {
   it('an empty answer is a clear error', async () => {
     api().post('/crm/opportunities').reply(201, '');
     const err = await failureOf(run.create(createDeal, { title: 'New Rocket' }));
-    expect(err.message).toBe('Apideck sent an empty answer where data was expected.');
+    expect(err.message).toBe(
+      'Apideck accepted the request but sent an empty answer where data was expected, so the change may or may not have been made in Apideck. Check in Apideck before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('refuses a win probability over 100, or a currency that is no ISO code, before any request', async () => {

@@ -45,7 +45,7 @@ describe('new_lead', () => {
   it('an answer that is not JSON is a clear error', async () => {
     api().get('/crm/leads').query(true).reply(200, 'Service Unavailable', { 'Content-Type': 'text/plain' });
     const err = await failureOf(run.trigger(newLead, {}));
-    expect(err.message).toBe('Apideck sent an answer that is not JSON (text/plain): Service Unavailable');
+    expect(err.message).toBe('Apideck sent an answer that is not JSON (text/plain): Service Unavailable.');
     allowOffContractReplies();
   });
 });

@@ -144,8 +144,10 @@ describe('Add Tag to Contact', () => {
     getContact();
     api().post(`${BASE}/tag/contacts`).reply(200, answer);
     const err = await failureOf(run.create(addTagToContact, { contact_id: CONTACT_ID, tag_id: TAG.id }));
-    expect(JSON.parse(err.raw)).toMatchObject({ code: 'InvalidResponse' });
-    expect(err.message).toBe(`LunarSend sent an answer of an unexpected shape: ${what}.`);
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'OutcomeUnknown' });
+    expect(err.message).toBe(
+      `LunarSend accepted the request but sent an answer of an unexpected shape: ${what}, so the change may or may not have been made in LunarSend. Check in LunarSend before running this step again; Zapier will not retry it on its own.`,
+    );
   });
 
   it('a 500 on the link may have tagged the contact: OutcomeUnknown, not retried', async () => {

@@ -75,7 +75,9 @@ describe('Create Deal', () => {
       .post(`${BASE}/pipeline`)
       .reply(200, [{ status: 'success', data: withoutId }]);
     const err = await failureOf(run.create(createDeal, { company: 'Acme', stage: 'Won' }));
-    expect(err.message).toBe('LunarSend sent an answer of an unexpected shape: [0].data.id is missing.');
+    expect(err.message).toBe(
+      'LunarSend accepted the request but sent an answer of an unexpected shape: [0].data.id is missing, so the change may or may not have been made in LunarSend. Check in LunarSend before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('a 500 may have created the deal: OutcomeUnknown, not retried', async () => {

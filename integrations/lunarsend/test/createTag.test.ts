@@ -38,7 +38,9 @@ describe('Create Tag', () => {
       .post(`${BASE}/tags`)
       .reply(200, [{ status: 'success', data: { id: TAG.id, name: 'Lead' } }]);
     const err = await failureOf(run.create(createTag, { name: 'Lead' }));
-    expect(err.message).toBe('LunarSend sent an answer of an unexpected shape: [0].data.tag_name is missing.');
+    expect(err.message).toBe(
+      'LunarSend accepted the request but sent an answer of an unexpected shape: [0].data.tag_name is missing, so the change may or may not have been made in LunarSend. Check in LunarSend before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('a 500 may have created the tag: OutcomeUnknown, not retried', async () => {

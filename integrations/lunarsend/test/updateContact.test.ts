@@ -63,7 +63,9 @@ describe('Update Contact', () => {
       .patch(`${BASE}/contacts`)
       .reply(200, [{ success: true }]);
     const err = await failureOf(run.create(updateContact, { contact_id: CONTACT_ID, notes: 'x' }));
-    expect(err.message).toBe('LunarSend sent an answer of an unexpected shape: [0].data is missing.');
+    expect(err.message).toBe(
+      'LunarSend accepted the request but sent an answer of an unexpected shape: [0].data is missing, so the change may or may not have been made in LunarSend. Check in LunarSend before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('a 500 may have changed the contact: OutcomeUnknown, not retried', async () => {

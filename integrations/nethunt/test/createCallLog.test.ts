@@ -56,7 +56,7 @@ describe('Create Call Log (POST /actions/create-call-log/{recordId})', () => {
     api().post(path).reply(200, [created]);
     const err = await failureOf(logCall());
     expect(err.message).toBe(
-      'NetHunt CRM sent an answer of an unexpected shape: the answer: Invalid input: expected object, received array.',
+      'NetHunt CRM accepted the request but sent an answer of an unexpected shape: the answer: Invalid input: expected object, received array, so the change may or may not have been made in NetHunt CRM. Check in NetHunt CRM before running this step again; Zapier will not retry it on its own.',
     );
   });
 

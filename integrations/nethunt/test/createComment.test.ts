@@ -57,7 +57,9 @@ describe('Create Comment (POST /actions/create-comment/{recordId})', () => {
   it('reports an answer without the comment id as a broken answer', async () => {
     api().post(path).reply(200, { createdAt: '2015-01-01T12:34:15.880Z' });
     const err = await failureOf(comment());
-    expect(err.message).toBe('NetHunt CRM sent an answer of an unexpected shape: commentId is missing.');
+    expect(err.message).toBe(
+      'NetHunt CRM accepted the request but sent an answer of an unexpected shape: commentId is missing, so the change may or may not have been made in NetHunt CRM. Check in NetHunt CRM before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it.each([

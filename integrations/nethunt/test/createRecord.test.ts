@@ -108,7 +108,7 @@ describe('Create Record (POST /actions/create-record/{folderId})', () => {
     api().post(path).reply(200, { createdAt: RECORD.createdAt });
     const err = await failureOf(run.create(createRecord, { folder_id: FOLDER }, { extra: { fields__Name: 'Ada' } }));
     expect(err.message).toBe(
-      'NetHunt CRM sent an answer of an unexpected shape: recordId is missing; fields is missing.',
+      'NetHunt CRM accepted the request but sent an answer of an unexpected shape: recordId is missing; fields is missing, so the change may or may not have been made in NetHunt CRM. Check in NetHunt CRM before running this step again; Zapier will not retry it on its own.',
     );
   });
 

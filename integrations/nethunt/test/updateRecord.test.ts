@@ -142,7 +142,9 @@ describe('Update Record (POST /actions/update-record/{recordId})', () => {
     typeSample([]);
     api().post(path).query(true).reply(200, { recordId: RECORD_ID, fields: {} });
     const err = await failureOf(rename());
-    expect(err.message).toBe('NetHunt CRM sent an answer of an unexpected shape: updatedAt is missing.');
+    expect(err.message).toBe(
+      'NetHunt CRM accepted the request but sent an answer of an unexpected shape: updatedAt is missing, so the change may or may not have been made in NetHunt CRM. Check in NetHunt CRM before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it.each([

@@ -92,7 +92,9 @@ describe('Add Tags to Contact (add_contact_tags)', () => {
     const err = await failureOf(
       run.create(addContactTags, { contact_id: CONTACT_ID, tags: ['lead'], mode: 'replace' }),
     );
-    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: fields is missing.');
+    expect(err.message).toBe(
+      'Nimble accepted the request but sent an answer of an unexpected shape: fields is missing, so the change may or may not have been made in Nimble. Check in Nimble before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('is not replayed after a 500, and does not follow a 302', async () => {

@@ -158,7 +158,9 @@ describe('Create Contact (create_contact)', () => {
   it('says what is missing from an answer of the wrong shape', async () => {
     offContract().post('/api/v1/contact').reply(200, { id: CONTACT.id });
     const err = await failureOf(run.create(createContact, { first_name: 'X' }));
-    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: fields is missing.');
+    expect(err.message).toBe(
+      'Nimble accepted the request but sent an answer of an unexpected shape: fields is missing, so the change may or may not have been made in Nimble. Check in Nimble before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('is not replayed after a 500, and does not follow a 302', async () => {

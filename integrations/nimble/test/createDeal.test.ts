@@ -205,7 +205,9 @@ describe('Create Deal (create_deal)', () => {
     const err = await failureOf(
       run.create(createDeal, { pipeline_id: PIPELINE_ID, stage_id: STAGE.qualified, name: 'X', owner_id: USER_ID }),
     );
-    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: deal_id is missing.');
+    expect(err.message).toBe(
+      'Nimble accepted the request but sent an answer of an unexpected shape: deal_id is missing, so the change may or may not have been made in Nimble. Check in Nimble before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('is not replayed after a 500, and does not follow a 302', async () => {

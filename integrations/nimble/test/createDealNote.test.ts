@@ -49,7 +49,9 @@ describe('Create Deal Note (create_deal_note)', () => {
   it('says what is missing from an answer of the wrong shape', async () => {
     offContract().post(`/api/v2/deals/${DEAL_ID}/notes`).reply(201, { id: DEAL_NOTE.note_id });
     const err = await failureOf(run.create(createDealNote, { deal_id: DEAL_ID, title: 'x' }));
-    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: note_id is missing.');
+    expect(err.message).toBe(
+      'Nimble accepted the request but sent an answer of an unexpected shape: note_id is missing, so the change may or may not have been made in Nimble. Check in Nimble before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('is not replayed after a 500, and does not follow a 302', async () => {

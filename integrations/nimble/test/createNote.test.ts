@@ -68,7 +68,9 @@ describe('Create Note (create_note)', () => {
   it('says what is missing from an answer of the wrong shape', async () => {
     offContract().post('/api/v1/contacts/notes').reply(201, { id: NOTE.id });
     const err = await failureOf(run.create(createNote, { contact_ids: [CONTACT_ID], note: 'n' }));
-    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: note is missing.');
+    expect(err.message).toBe(
+      'Nimble accepted the request but sent an answer of an unexpected shape: note is missing, so the change may or may not have been made in Nimble. Check in Nimble before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('is not replayed after a 500, and does not follow a 302', async () => {

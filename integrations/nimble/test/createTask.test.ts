@@ -143,7 +143,9 @@ describe('Create Task (create_task)', () => {
   it('says what is missing from an answer of the wrong shape', async () => {
     offContract().post('/api/v1/tasks').reply(201, { id: TASK.id });
     const err = await failureOf(run.create(createTask, { subject: 'Call back' }));
-    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: subject is missing.');
+    expect(err.message).toBe(
+      'Nimble accepted the request but sent an answer of an unexpected shape: subject is missing, so the change may or may not have been made in Nimble. Check in Nimble before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('is not replayed after a 500, and does not follow a 302', async () => {

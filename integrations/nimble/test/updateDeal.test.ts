@@ -99,7 +99,9 @@ describe('Update Deal (update_deal)', () => {
   it('says what is missing from an answer of the wrong shape', async () => {
     offContract().put(`/api/v2/deals/${DEAL_ID}`).reply(200, {});
     const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID, currency: 'USD' }));
-    expect(err.message).toBe('Nimble sent an answer of an unexpected shape: deal_id is missing.');
+    expect(err.message).toBe(
+      'Nimble accepted the request but sent an answer of an unexpected shape: deal_id is missing, so the change may or may not have been made in Nimble. Check in Nimble before running this step again; Zapier will not retry it on its own.',
+    );
   });
 
   it('is not replayed after a 500, and does not follow a 302', async () => {

@@ -143,38 +143,28 @@ const jsonRequestOptions = (req: Omit<JsonRequest<Zod.ZodType>, 'schema'>): Http
 /**
  * Sends one request through `z.request` (so middleware, auth and error mapping apply) and returns
  * the JSON answer checked against `schema`. An empty or non-JSON success body, or one of the wrong
- * shape, becomes a clear error naming what is missing — never a SyntaxError.
+ * shape, becomes a clear error naming what is missing — never a SyntaxError. After a write the CRM
+ * accepted, that error says the change may have been made, and is never retried.
  */
 export const requestJson = async <S extends Zod.ZodType>(z: ZObject, req: JsonRequest<S>): Promise<Zod.output<S>> => {
   const options = jsonRequestOptions(req);
   const response = await sendRequest(z, req.crm, options);
+  const unreadable = (problem: string): Error =>
+    isWrite(options.method)
+      ? mayHaveChanged(z, req.crm, `${req.crm} accepted the request but ${problem}`)
+      : new z.errors.Error(`${req.crm} ${problem}.`, 'InvalidResponse', response.status);
   const content = response.content ?? '';
-  if (content.trim() === '') {
-    throw new z.errors.Error(
-      `${req.crm} sent an empty answer where data was expected.`,
-      'InvalidResponse',
-      response.status,
-    );
-  }
+  if (content.trim() === '') throw unreadable('sent an empty answer where data was expected');
   let body: unknown;
   try {
     body = JSON.parse(content);
   } catch {
     const type = response.getHeader('content-type') ?? 'unknown type';
-    throw new z.errors.Error(
-      `${req.crm} sent an answer that is not JSON (${type}): ${content.slice(0, 80).replace(/\s+/g, ' ')}`,
-      'InvalidResponse',
-      response.status,
-    );
+    throw unreadable(`sent an answer that is not JSON (${type}): ${content.slice(0, 80).replace(/\s+/g, ' ')}`);
   }
   const parsed = req.schema.safeParse(body);
-  if (!parsed.success) {
-    throw new z.errors.Error(
-      `${req.crm} sent an answer of an unexpected shape: ${describeIssues(parsed.error.issues)}.`,
-      'InvalidResponse',
-      response.status,
-    );
-  }
+  if (!parsed.success)
+    throw unreadable(`sent an answer of an unexpected shape: ${describeIssues(parsed.error.issues)}`);
   return parsed.data as Zod.output<S>;
 };
 

@@ -35,7 +35,7 @@ const oauthApp = { ...app, afterResponse: [crmErrors({ crm: 'Example CRM', crede
 const getItem = (z: ZObject) =>
   requestJson(z, { url: `${ORIGIN}/items/42`, schema: ItemSchema, crm: 'Example CRM', resource: 'item 42' });
 
-const run = (target: object = app) =>
+const run = (target: object = app, perform: (z: ZObject) => Promise<unknown> = getItem) =>
   appRunner(
     guardApp(
       {
@@ -45,7 +45,7 @@ const run = (target: object = app) =>
             key: 'probe',
             noun: 'Probe',
             display: { label: 'Probe', description: 'Probe.' },
-            operation: { perform: getItem },
+            operation: { perform },
           },
         },
       },
@@ -202,6 +202,23 @@ describe('requestJson', () => {
     const err = await failureOf(run());
     expect(err.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
     expect(err.raw).not.toMatch(/SyntaxError/);
+  });
+  it('after a write the CRM accepted, says the change may have been made, and is not retried', async () => {
+    nock(ORIGIN).post('/items', { name: 'Ada' }).reply(201, { id: 42 });
+    const postItem = (z: ZObject) =>
+      requestJson(z, {
+        method: 'POST',
+        url: `${ORIGIN}/items`,
+        body: { name: 'Ada' },
+        schema: ItemSchema,
+        crm: 'Example CRM',
+      });
+    const err = await failureOf(run(app, postItem));
+    expect(err.message).toBe(
+      'Example CRM accepted the request but sent an answer of an unexpected shape: id: Invalid input: expected string, received number; name is missing, ' +
+        'so the change may or may not have been made in Example CRM. Check in Example CRM before running this step again; Zapier will not retry it on its own.',
+    );
+    expect(JSON.parse(err.raw)).toMatchObject({ code: 'OutcomeUnknown' });
   });
 });
 

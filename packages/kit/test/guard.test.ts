@@ -57,7 +57,9 @@ describe('guardApp: no credential in any message or console line', () => {
   it('scrubs the key from a 200 answer that is not JSON', async () => {
     nock(API).get('/contact').reply(200, `Invalid credential ${KEY.trim()}`, { 'Content-Type': 'text/plain' });
     const err = await failureOf(find());
-    expect(err.message).toBe('Example CRM sent an answer that is not JSON (text/plain): Invalid credential :censored:');
+    expect(err.message).toBe(
+      'Example CRM sent an answer that is not JSON (text/plain): Invalid credential :censored:.',
+    );
   });
 
   it('scrubs console lines', async () => {
