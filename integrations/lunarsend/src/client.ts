@@ -1,7 +1,8 @@
 import { asRecord, clip, nonBlank, orNotFound, parseJsonBody, requestJson, sendRequest } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import type { z } from 'zod';
-import { baseUrl, CRM, DELETE_CONTACT_PATH, MAX_PAGE_SIZE } from './constants';
+import { baseUrl, CRM, DEAL_STAGES, type DealStage, DELETE_CONTACT_PATH, MAX_PAGE_SIZE } from './constants';
+import { isRefusal } from './errors';
 import type { ContactChanges, DealChanges, NewContact, NewDeal, NewTag } from './inputs';
 import { sameId } from './map';
 import {
@@ -15,6 +16,7 @@ import {
   TagLinkAnswerSchema,
   TagSearchSchema,
   TeamUserSearchSchema,
+  type SearchDeal,
   type TagLink,
 } from './schemas';
 
@@ -114,13 +116,24 @@ export const lunarsend = (z: ZObject) => {
     /**
      * The deal triggers' poll: `GET /pipeline/search` without a term (every deal) or with
      * `search_by=stage` (the deals in one stage), the first and (if more) last page of 100.
+     * A search without a term is documented for tags and team users, not for deals: if LunarSend
+     * refuses it, every stage is searched instead, one after the other (lunarsend.md, "What is not
+     * there, and polling").
      */
-    pollDeals: (stage?: string) =>
-      firstAndLastPages(
-        (params) => call('GET', '/pipeline/search', DealSearchSchema, { params }),
-        stage === undefined ? {} : { search_term: stage, search_by: 'stage' },
-        (d) => d.deal_id,
-      ),
+    pollDeals: async (stage?: DealStage) => {
+      const search = (params: SearchParams) => call('GET', '/pipeline/search', DealSearchSchema, { params });
+      const inStage = (s: DealStage) =>
+        firstAndLastPages(search, { search_term: s, search_by: 'stage' }, (d) => d.deal_id);
+      if (stage !== undefined) return inStage(stage);
+      try {
+        return await firstAndLastPages(search, {}, (d) => d.deal_id);
+      } catch (err) {
+        if (!isRefusal(err)) throw err;
+        const deals: SearchDeal[] = [];
+        for (const s of DEAL_STAGES) deals.push(...(await inStage(s)));
+        return deals.filter((d, i) => deals.findIndex((e) => e.deal_id === d.deal_id) === i);
+      }
+    },
     /** `POST /pipeline` with the `data` envelope. */
     createDeal: (data: NewDeal) => call('POST', '/pipeline', DealAnswerSchema, { body: { data } }),
     /** `PATCH /pipeline` with `{ data: { id, ...changes } }`: the id travels in the body. */

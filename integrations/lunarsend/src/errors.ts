@@ -1,5 +1,6 @@
 /** LunarSend's hooks for the kit's error middleware (`crmErrors` in index.ts). */
 import {
+  appErrorOf,
   asRecord,
   codeAsWords,
   nonBlank,
@@ -78,6 +79,9 @@ const isErrorEnvelope = (body: unknown): boolean => {
   return item.status === 'error' || item.success === false || (hasError && item.data == null);
 };
 
+/** The code of the error an error envelope becomes. */
+const ENVELOPE_ERROR = 'ErrorEnvelope';
+
 /**
  * A success (2xx) answer that is LunarSend's error envelope all the same is an error carrying
  * LunarSend's own message (and the field it names, by its label), never "nothing found" or a
@@ -91,7 +95,16 @@ export const classify = (status: number, body: unknown, { z, said, fieldNote }: 
     said
       ? `${CRM} answered with an error: ${said}${fieldNote}`
       : `${CRM} answered with an error without saying what went wrong${fieldNote}.`,
-    'ErrorEnvelope',
+    ENVELOPE_ERROR,
     status,
   );
+};
+
+/**
+ * True for an error that is LunarSend refusing what was asked (a 400 or 422, or its error envelope):
+ * not the connection, a limit or the network.
+ */
+export const isRefusal = (err: unknown): boolean => {
+  const e = appErrorOf(err);
+  return e?.code === ENVELOPE_ERROR || e?.status === 400 || e?.status === 422;
 };

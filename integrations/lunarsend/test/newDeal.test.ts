@@ -64,6 +64,25 @@ describe('New Deal', () => {
     expect(out.map((d) => d.id)).toEqual(['d101', 'd2', 'd1']);
   });
 
+  it('when LunarSend refuses a search without a term, searches each stage in turn instead, each deal once', async () => {
+    page(0).reply(400, { status: 'error', error: 'missing_search_term', message: 'search_term is required.' });
+    const stages = ['Qualification', 'Discovery', 'Interested', 'Verbal', 'Proposal', 'Negotiation', 'Won', 'Lost'];
+    for (const stage of stages) {
+      const found =
+        stage === 'Proposal'
+          ? [deal('d1', '2025-01-01T00:00:00Z')]
+          : stage === 'Won'
+            ? [deal('d2', '2025-03-01T00:00:00Z'), deal('d1', '2025-01-01T00:00:00Z')]
+            : [];
+      api()
+        .get(`${BASE}/pipeline/search`)
+        .query({ search_term: stage, search_by: 'stage', query_amount: '100', page: '0' })
+        .reply(200, { data: found, total_count: found.length, page: 0, per_page: 100 });
+    }
+    const out = await run.trigger(newDeal, {});
+    expect(out.map((d) => d.id)).toEqual(['d2', 'd1']);
+  });
+
   it('shows LunarSend’s message on a 401, asking to reconnect', async () => {
     page(0).reply(401, { status: 'error', error: 'unauthorized', message: 'Missing or invalid API key.' });
     const err = await failureOf(run.trigger(newDeal, {}));
