@@ -11,7 +11,7 @@ import {
   contactShape,
   contactStandardFields,
 } from '../src/inputs';
-import { contactOutputFields, currentEmployment, flattenContact, staticSample, toContactFields } from '../src/map';
+import { contactOutputFields, flattenContact, mergesIntoCurrent, staticSample, toContactFields } from '../src/map';
 import { CONTACT } from '../src/samples';
 import type { NimbleContact } from '../src/schemas';
 
@@ -27,7 +27,7 @@ export const inputFields = defineInputFields([
       { value: 'replace', label: 'Replace all values of each field given', sample: 'replace' },
     ],
     helpText:
-      "**Add or change** updates only the value of the type you give (a new personal email keeps the work email). **Replace** makes each field you fill in hold just your value (the work email goes). Fields you leave empty are never touched. Company Name and Job Title change the person's current job either way (the other one stays).",
+      "**Add or change** updates only the value of the type you give (a new personal email keeps the work email). **Replace** makes each field you fill in hold just your value (the work email goes). Fields you leave empty are never touched. Company Name and Job Title change the person's current job either way (the other one stays); the address parts you fill in change the address of the Address Type given (its other parts stay).",
   },
   ...contactStandardFields,
   contactCustomInputFields,
@@ -63,8 +63,8 @@ const perform = (async (z, bundle) => {
   if (Object.keys(toContactFields(input, 'person')).length === 0) {
     throw new z.errors.Error('Please fill in at least one field to update the contact.', 'InvalidInput', 400);
   }
-  // Only these two fields depend on the contact: it is read only when one is filled in.
-  const contact = input.company_name || input.title ? await currentContact(z, input.contact_id) : undefined;
+  // Only the employment and the address depend on the contact: it is read only when one is filled in.
+  const contact = mergesIntoCurrent(input) ? await currentContact(z, input.contact_id) : undefined;
   const recordType = contact?.record_type === 'company' ? 'company' : 'person';
   if (recordType === 'company' && input.title) {
     throw new z.errors.Error(
@@ -73,9 +73,9 @@ const perform = (async (z, bundle) => {
       400,
     );
   }
-  // A person's employment is one value holding company and title: the one given merges into the
-  // current employment (the other half and its dates stay), instead of adding a second one.
-  const fields = toContactFields(input, recordType, contact && currentEmployment(contact));
+  // A person's employment is one value holding company and title, an address one value holding its
+  // parts: what is given merges into the current one (the rest stays), instead of replacing it.
+  const fields = toContactFields(input, recordType, contact);
   const updated = await nimble(z).updateContact(input.contact_id, { fields }, input.mode === 'replace');
   return flatContact(z, updated);
 }) satisfies CreatePerform<typeof inputFields>;

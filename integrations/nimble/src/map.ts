@@ -212,29 +212,34 @@ const one = (value: string, modifier = '') => [{ value, modifier }];
 /**
  * Contact inputs as Nimble's `fields` body. A person's company and title go into `contact employment`
  * (which replaces the deprecated `parent company` and `title`); a company's name is `company name`.
- * The account's other fields come as `fields__<name>` keys.
+ * The account's other fields come as `fields__<name>` keys. On an update, `current` is the contact
+ * as it is: the employment and the address given merge into its current ones, since Nimble stores
+ * each as one value and would otherwise lose the half (or the parts) not given.
  */
 export const toContactFields = (
   i: ContactInput,
   recordType: 'person' | 'company',
-  currentEmployment?: Record<string, unknown>,
+  current?: NimbleContact,
 ): ContactFieldsBody => {
-  const address = Object.entries({
+  const addressType = i.address_type ?? 'work';
+  const addressParts = Object.entries({
     street: i.address_street,
     city: i.address_city,
     state: i.address_state,
     zip: i.address_zip,
     country: i.address_country,
   }).filter(([, v]) => v);
+  const address = addressParts.length
+    ? { ...(current && currentAddress(current, addressType)), ...Object.fromEntries(addressParts) }
+    : undefined;
   const phones = PHONE_TYPES.flatMap((type) => {
     const value = i[`phone_${type}`];
     return typeof value === 'string' && value ? [{ value, modifier: type }] : [];
   });
   const employment =
     recordType === 'person' && (i.company_name || i.title)
-      ? // An update merges into the person's current employment (its dates and the half not given stay).
-        {
-          ...currentEmployment,
+      ? {
+          ...(current && currentEmployment(current)),
           ...(i.company_name ? { company_name: i.company_name } : {}),
           ...(i.title ? { title: i.title } : {}),
         }
@@ -250,15 +255,31 @@ export const toContactFields = (
     ...(i.email ? { email: one(i.email, i.email_type ?? 'work') } : {}),
     ...(phones.length ? { phone: phones } : {}),
     ...(i.website ? { URL: one(i.website, 'work') } : {}),
-    ...(address.length ? { address: one(JSON.stringify(Object.fromEntries(address)), i.address_type ?? 'work') } : {}),
+    ...(address ? { address: one(JSON.stringify(address), addressType) } : {}),
     ...(i.domain ? { domain: one(i.domain) } : {}),
     ...Object.fromEntries(custom.map(([key, value]) => [fieldName(key), one(String(value))])),
   };
 };
 
+/** True when the inputs change a value Nimble keeps as one JSON value (employment, address): an update reads the contact first. */
+export const mergesIntoCurrent = (i: ContactInput): boolean =>
+  Boolean(
+    i.company_name ||
+    i.title ||
+    i.address_street ||
+    i.address_city ||
+    i.address_state ||
+    i.address_zip ||
+    i.address_country,
+  );
+
 /** The person's current employment (the primary value, else the first), parsed; undefined if none. */
-export const currentEmployment = (c: NimbleContact): Record<string, unknown> | undefined =>
+const currentEmployment = (c: NimbleContact): Record<string, unknown> | undefined =>
   parseJsonValue(primaryOf(c.fields['contact employment'])?.value);
+
+/** The contact's current address of one type (work, home or other), parsed; undefined if none. */
+const currentAddress = (c: NimbleContact, type: string): Record<string, unknown> | undefined =>
+  parseJsonValue((c.fields.address ?? []).find((a) => (a.modifier ?? '') === type)?.value);
 
 /** Tags for a contact create: comma-separated, commas inside a tag escaped with a backslash. */
 export const toTagList = (tags: string[]): string => tags.map((t) => t.replace(/,/g, '\\,')).join(',');

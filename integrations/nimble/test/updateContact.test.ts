@@ -67,6 +67,21 @@ describe('Update Contact (update_contact)', () => {
     await run.create(updateContact, { contact_id: CONTACT_ID, title: 'VP Sales' });
   });
 
+  it('an address part merges into the current address of its type (the other parts stay); another type starts empty', async () => {
+    // CONTACT's work address: 500 Howard St, Suite 300, San Francisco, CA 94105, United States.
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .times(2)
+      .reply(200, { resources: [CONTACT] });
+    const work =
+      '{"street":"500 Howard St, Suite 300","city":"Oakland","state":"CA","zip":"94612","country":"United States"}';
+    put({ fields: { address: [{ value: work, modifier: 'work' }] } }).reply(200, CONTACT);
+    put({ fields: { address: [{ value: '{"city":"Oakland"}', modifier: 'home' }] } }).reply(200, CONTACT);
+    contactFieldsMeta();
+    await run.create(updateContact, { contact_id: CONTACT_ID, address_city: 'Oakland', address_zip: '94612' });
+    await run.create(updateContact, { contact_id: CONTACT_ID, address_city: 'Oakland', address_type: 'home' });
+  });
+
   it('refuses a Job Title for a company, naming the field, before changing anything', async () => {
     api()
       .get(`/api/v1/contact/${CONTACT_ID}`)
