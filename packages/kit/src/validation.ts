@@ -111,7 +111,7 @@ export const inputs = {
     zod
       .string()
       .trim()
-      .min(1, 'is required')
+      .min(1, { message: 'is required', abort: true })
       .regex(/^[^\s/?#\\]+$/, 'must be an id without spaces or slashes')
       .refine((v) => !/^\.+$/.test(v), 'must be an id, not dots'),
   email: () => zod.string().trim().email('must be an email address'),
