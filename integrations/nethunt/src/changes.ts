@@ -1,6 +1,6 @@
-import { newestFirst, orNotFound, parseInput, sinceFor } from '@crm-zapier/kit';
+import { cachedForConnection, newestFirst, orNotFound, parseInput, sinceFor } from '@crm-zapier/kit';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { LOOK_BACK, nethunt } from './client';
+import { CRM, LOOK_BACK, nethunt } from './client';
 import { changeOutputFieldsFor, folderOutputFields } from './folderFields';
 import { ChangeInput, changeFieldNamesField, changeRecordField, readableFolderField } from './inputs';
 import { flattenChange, flattenChangedRecord, recordName, recordOutputFields } from './map';
@@ -12,6 +12,9 @@ type Action = RecordChange['recordAction'];
 const HISTORY_LOOKUPS = 5;
 
 const EPOCH = new Date(0).toISOString();
+
+/** How long a deleted record's name is kept: a week (it cannot change any more). */
+const DELETED_NAME_TTL = 7 * 24 * 3600;
 
 /** The name each record's changes give it (its newest added `Name`), oldest change first. */
 const namesFromChanges = (changes: readonly RecordChange[]): Map<string, string> => {
@@ -50,17 +53,22 @@ const currentRecords = async (
 /**
  * Names of deleted records: NetHunt lists them nowhere else, so each one's change history (the
  * record-change log of that record, from the start) is read, for up to HISTORY_LOOKUPS records.
- * A history NetHunt no longer has leaves the name empty.
+ * A history NetHunt no longer has leaves the name empty. A deleted record's name no longer changes,
+ * so what each history gave is kept for the connection (DELETED_NAME_TTL): the next polls, which
+ * see the same deletions again, read no history.
  */
 const deletedNames = async (z: ZObject, folderId: string, recordIds: readonly string[]) => {
-  const histories = await Promise.all(
-    recordIds
-      .slice(0, HISTORY_LOOKUPS)
-      .map(
-        async (recordId) => (await orNotFound(nethunt(z).recordChanges(folderId, { recordId, since: EPOCH }))) ?? [],
-      ),
+  const names = await Promise.all(
+    recordIds.slice(0, HISTORY_LOOKUPS).map(async (recordId) => {
+      // '' is kept too: a history NetHunt no longer has (404), or one without a name, stays so.
+      const name = await cachedForConnection(z, CRM, `deleted-record-name:${recordId}`, DELETED_NAME_TTL, async () => {
+        const history = await orNotFound(nethunt(z).recordChanges(folderId, { recordId, since: EPOCH }));
+        return namesFromChanges(history ?? []).get(recordId) ?? '';
+      });
+      return [recordId, name] as const;
+    }),
   );
-  return namesFromChanges(histories.flat());
+  return new Map(names.filter(([, name]) => name !== ''));
 };
 
 const pollInput = (z: ZObject, bundle: Bundle) =>

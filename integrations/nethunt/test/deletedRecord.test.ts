@@ -42,7 +42,7 @@ describe('Deleted Record (the record-change log, DELETE)', () => {
     expectSampleKeys(deletedRecord, out[0] ?? {});
   });
 
-  it('reads the history of at most 5 deleted records per poll; a history NetHunt no longer has leaves the name empty', async () => {
+  it('reads the history of at most 5 deleted records per poll, once each; a history NetHunt no longer has leaves the name empty', async () => {
     const ids = Array.from({ length: 6 }, (_, i) => i.toString(16).padStart(24, '0'));
     const deletions = ids.map((recordId, i) => ({
       ...deleted,
@@ -59,6 +59,10 @@ describe('Deleted Record (the record-change log, DELETE)', () => {
     }
     const out = await run.trigger(deletedRecord, { folder_id: FOLDER });
     expect(out.map((c) => c.record_name)).toEqual(['Lead 5', 'Lead 4', 'Lead 3', 'Lead 2', null, null]);
+    // The next poll sees the same deletions: the histories read (found or gone) are kept, none is read again.
+    api().get(path).query({}).reply(200, deletions);
+    const again = await run.trigger(deletedRecord, { folder_id: FOLDER });
+    expect(again.map((c) => c.record_name)).toEqual(['Lead 5', 'Lead 4', 'Lead 3', 'Lead 2', null, null]);
   });
 
   it("offers the record filter as an optional dropdown of the folder's records", () => {

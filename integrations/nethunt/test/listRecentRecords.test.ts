@@ -40,9 +40,9 @@ describe('List Recent Records (the record dropdown: GET /triggers/new-record/{fo
     expectSampleKeys(listRecentRecords, out[0] ?? {});
   });
 
-  it('gives 100 records per dropdown page', async () => {
+  it('gives 100 records per dropdown page; "Load more" reads nothing, a reopened dropdown reads NetHunt again', async () => {
     const records = Array.from({ length: 150 }, (_, i) => record(i, { Name: `Contact ${i}` }));
-    api().get(path).query({ since: SINCE }).times(2).reply(200, records);
+    api().get(path).query({ since: SINCE }).reply(200, records);
     const first = await run.trigger(listRecentRecords, { folder_id: FOLDER }, { meta: { page: 0 } });
     const second = await run.trigger(listRecentRecords, { folder_id: FOLDER }, { meta: { page: 1 } });
     expect([first.length, first[0], second.length, second[49]]).toEqual([
@@ -51,6 +51,12 @@ describe('List Recent Records (the record dropdown: GET /triggers/new-record/{fo
       50,
       { id: '000000000000000000000000', name: 'Contact 0' },
     ]);
+    api()
+      .get(path)
+      .query({ since: SINCE })
+      .reply(200, [record(200, { Name: 'Just Added' })]);
+    const reopened = await run.trigger(listRecentRecords, { folder_id: FOLDER }, { meta: { page: 0 } });
+    expect(reopened).toEqual([{ id: (200).toString(16).padStart(24, '0'), name: 'Just Added' }]);
   });
 
   it('names the folder NetHunt does not know', async () => {

@@ -12,7 +12,7 @@ const findById = (recordId: string) =>
   api().get(`${BASE}/searches/find-record/${FOLDER}`).query({ recordId, limit: '1' });
 
 describe('New Comment (GET /triggers/new-comment/{folderId})', () => {
-  it('polls once, reads the name of each record commented on once, and outputs comments newest first', async () => {
+  it('polls once, reads the name of each record commented on once (kept for the next polls), and outputs comments newest first', async () => {
     const second = { ...COMMENT, id: 'c2', commentId: 'c2', createdAt: '2015-01-01T14:34:15.880Z', text: 'Second' };
     const third = { ...COMMENT, id: 'c3', commentId: 'c3', recordId: OTHER, createdAt: '2015-01-01T15:00:00.000Z' };
     api().get(path).query({}).reply(200, [COMMENT, second, third]);
@@ -43,6 +43,9 @@ describe('New Comment (GET /triggers/new-comment/{folderId})', () => {
       },
     ]);
     expectSampleKeys(newComment, out[0] ?? {});
+    // The next poll sees the same comments: the names read (found or not) are kept, no record is read again.
+    api().get(path).query({}).reply(200, [COMMENT, second, third]);
+    expect(await run.trigger(newComment, { folder_id: FOLDER })).toEqual(out);
   });
 
   it('reads the names of at most 10 records per poll, newest comments first; a record NetHunt no longer has is nameless', async () => {

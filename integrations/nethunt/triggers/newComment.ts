@@ -1,6 +1,6 @@
-import { newestFirst, orNotFound, parseInput, sinceFor } from '@crm-zapier/kit';
+import { cachedForConnection, newestFirst, orNotFound, parseInput, sinceFor } from '@crm-zapier/kit';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { LOOK_BACK, nethunt } from '../src/client';
+import { CRM, LOOK_BACK, nethunt } from '../src/client';
 import { FolderInput, readableFolderField } from '../src/inputs';
 import { flattenComment, recordName } from '../src/map';
 import { SAMPLE_COMMENT } from '../src/samples';
@@ -10,6 +10,9 @@ const inputFields = defineInputFields([readableFolderField]);
 /** Records whose name is read per poll, at most: the comments' answer gives only the record's id. */
 const NAME_LOOKUPS = 10;
 
+/** How long a record's name is kept for its comments: an hour (a renamed record shows its new name after it). */
+const NAME_TTL = 3600;
+
 const perform = (async (z, bundle) => {
   const { folder_id } = parseInput(z, FolderInput, bundle.inputData, inputFields);
   const client = nethunt(z);
@@ -17,14 +20,22 @@ const perform = (async (z, bundle) => {
     await client.newComments(folder_id, { since: sinceFor(bundle, LOOK_BACK) }),
     (c) => c.createdAt,
   );
-  // One find-record by id per record commented on (newest comments first); a record NetHunt no
-  // longer finds has no name.
+  // One find-record by id per record commented on (newest comments first), kept for the connection
+  // for NAME_TTL: the next polls, which see the same comments again, read no record. A record
+  // NetHunt no longer finds has no name ('' kept).
   const recordIds = [...new Set(comments.map((c) => c.recordId))].slice(0, NAME_LOOKUPS);
-  const found = await Promise.all(
-    recordIds.map(async (recordId) => (await orNotFound(client.findRecords(folder_id, { recordId, limit: 1 }))) ?? []),
+  const names = new Map(
+    await Promise.all(
+      recordIds.map(async (recordId) => {
+        const name = await cachedForConnection(z, CRM, `record-name:${recordId}`, NAME_TTL, async () => {
+          const [record] = (await orNotFound(client.findRecords(folder_id, { recordId, limit: 1 }))) ?? [];
+          return (record?.recordId === recordId ? recordName(record.fields) : null) ?? '';
+        });
+        return [recordId, name] as const;
+      }),
+    ),
   );
-  const names = new Map(found.flat().map((r) => [r.recordId, recordName(r.fields)]));
-  return comments.map((c) => flattenComment(c, names.get(c.recordId) ?? null));
+  return comments.map((c) => flattenComment(c, names.get(c.recordId) || null));
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 const commentOutputFields = [

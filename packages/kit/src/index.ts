@@ -9,3 +9,4 @@ export * from './secrets';
 export * from './validation';
 export * from './text';
 export * from './apiRequest';
+export * from './cache';
