@@ -12,14 +12,29 @@ const norm = (s: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
+/**
+ * A value's words: split at anything but letters and digits, and also kept whole around `@` and `.`
+ * (so an address matches both as a whole and by its parts).
+ */
+const tokens = (v: string): Set<string> =>
+  new Set([...v.split(/[^a-z0-9@.]+/), ...v.split(/[^a-z0-9]+/)].filter((t) => t !== ''));
+
+/** `contain` is a full-text match on whole words (nimble.md §8.3): every word asked for is a word of one value. */
+const contains = (vs: string[], arg: string): boolean => {
+  const words = norm(arg)
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  return vs.some((v) => {
+    const own = tokens(v);
+    return words.every((w) => own.has(w));
+  });
+};
+
 const TEXT_OPS: Record<string, (values: string[], arg: string) => boolean> = {
   is: (vs, arg) => vs.includes(norm(arg)),
   is_not: (vs, arg) => !vs.includes(norm(arg)),
-  contain: (vs, arg) => {
-    const words = norm(arg).split(/\s+/);
-    return vs.some((v) => words.every((w) => v.split(/[^a-z0-9@.]+/).some((t) => t === w) || v.includes(w)));
-  },
-  not_contain: (vs, arg) => !vs.some((v) => v.includes(norm(arg))),
+  contain: contains,
+  not_contain: (vs, arg) => !contains(vs, arg),
   starts_with: (vs, arg) => vs.some((v) => v.startsWith(norm(arg))),
 };
 
