@@ -8,6 +8,11 @@ import zapier, { type Bundle } from 'zapier-platform-core';
 export type MethodRunner = (method: string, bundle: object) => Promise<unknown>;
 
 export const appRunner = (app: object): MethodRunner => {
+  // Without the flag, core patches node's http once for the whole process: in a jest worker, every
+  // later test file's nock then stops intercepting, and its requests go to the network.
+  if ((app as { flags?: { skipHttpPatch?: boolean } }).flags?.skipHttpPatch !== true) {
+    throw new Error('An app run here needs flags.skipHttpPatch: true (APP_FLAGS), as every integration sets.');
+  }
   const tester = zapier.createAppTester(app) as unknown as (target: unknown, bundle: object) => Promise<unknown>;
   return (method, bundle) => {
     const target = method

@@ -1,6 +1,6 @@
 import { makeBundle } from '@crm-zapier/kit/testing';
 import type { ZObject } from 'zapier-platform-core';
-import { appRunner, cachedForConnection } from '../src';
+import { APP_FLAGS, appRunner, cachedForConnection } from '../src';
 
 /** An app whose one create counts how often its value is loaded, and caches it under `key`. */
 const counting = (value: unknown) => {
@@ -14,6 +14,8 @@ const counting = (value: unknown) => {
   const app = {
     version: '1.0.0',
     platformVersion: '19.1.0',
+    // As every app here: core must not patch node's http (nock intercepts it in the other test files).
+    flags: APP_FLAGS,
     creates: {
       probe: {
         key: 'probe',

@@ -1,6 +1,7 @@
 import { expectNothingSent, failureOf, operationRunner, useNock } from '@crm-zapier/kit/testing';
 import nock from 'nock';
 import { defineApp, defineCreate, defineTrigger } from 'zapier-platform-core';
+import { APP_FLAGS } from '../src';
 
 useNock();
 
@@ -39,6 +40,7 @@ const listNames = defineTrigger({
 const App = defineApp({
   version: '1.0.0',
   platformVersion: '19.1.0',
+  flags: APP_FLAGS,
   triggers: { [listNames.key]: listNames },
   creates: { [greet.key]: greet },
 });
