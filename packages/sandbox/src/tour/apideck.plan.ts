@@ -225,6 +225,17 @@ export const apideckPlan = (): TourPlan => {
         },
       },
       {
+        // The industry just set is a new value of the watched field: only that company.
+        name: 'company_field_changed',
+        method: 'triggers.company_field_changed.operation.perform',
+        inputData: { field: 'industry', value: 'computing machinery' },
+        expect: (result) => {
+          const changes = (result as Record<string, unknown>[]).map((c) => `${String(c.name)}: ${String(c.new_value)}`);
+          if (changes.join() !== 'Analytical Engines Ltd: Computing Machinery')
+            throw new Error(`company_field_changed returned ${changes.join()}`);
+        },
+      },
+      {
         name: 'update_deal',
         method: 'creates.update_deal.operation.perform',
         inputData: (ctx) => ({ opportunity_id: idOf(ctx, 'create_deal'), pipeline_stage_id: 'contractsent' }),
@@ -270,6 +281,17 @@ export const apideckPlan = (): TourPlan => {
           const l = result as Record<string, unknown>;
           if (l.status !== 'Qualified' || l.email !== 'charles@engines.example.com')
             throw new Error(`update_lead returned ${JSON.stringify(l)}`);
+        },
+      },
+      {
+        // Only the lead just qualified.
+        name: 'lead_status_changed',
+        method: 'triggers.lead_status_changed.operation.perform',
+        inputData: { status: 'Qualified' },
+        expect: (result) => {
+          const leads = (result as Record<string, unknown>[]).map((l) => `${String(l.name)}: ${String(l.status)}`);
+          if (leads.join() !== 'Charles Babbage: Qualified')
+            throw new Error(`lead_status_changed returned ${leads.join()}`);
         },
       },
       {
