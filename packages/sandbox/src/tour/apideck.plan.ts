@@ -268,9 +268,25 @@ export const apideckPlan = (): TourPlan => {
           last_name: 'Babbage',
           company_name: 'Analytical Engines Ltd',
           email: 'charles@engines.example.com',
+          // Line items: more emails and numbers, each with its type.
+          more_emails: [{ more_email: 'babbage@royalsociety.example.org', more_email_type: 'personal' }],
+          more_phones: [
+            { more_phone: '+44 20 7946 0101', more_phone_type: 'work' },
+            { more_phone: '+44 7700 900123', more_phone_type: 'mobile' },
+          ],
           lead_source: 'Conference',
           monetary_amount: '5000',
           currency: 'gbp',
+        },
+        expect: (result) => {
+          const l = result as Record<string, unknown>;
+          if (
+            l.email !== 'charles@engines.example.com' ||
+            l.email_personal !== 'babbage@royalsociety.example.org' ||
+            l.phone_work !== '+44 20 7946 0101' ||
+            l.phone_mobile !== '+44 7700 900123'
+          )
+            throw new Error(`create_lead returned ${JSON.stringify(l)}`);
         },
       },
       {
