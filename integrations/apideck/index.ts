@@ -33,6 +33,8 @@ import newCompany from './triggers/newCompany';
 import newContact from './triggers/newContact';
 import newDeal from './triggers/newDeal';
 import newLead from './triggers/newLead';
+import companyFieldChanged from './triggers/companyFieldChanged';
+import leadStatusChanged from './triggers/leadStatusChanged';
 import updatedContact from './triggers/updatedContact';
 import updatedDeal from './triggers/updatedDeal';
 import deletedContactInstant from './triggers/instant/deletedContactInstant';
@@ -57,6 +59,8 @@ const app = defineApp({
     [updatedDeal.key]: updatedDeal,
     [newLead.key]: newLead,
     [newCompany.key]: newCompany,
+    [leadStatusChanged.key]: leadStatusChanged,
+    [companyFieldChanged.key]: companyFieldChanged,
     [listUsers.key]: listUsers,
     [listCompanies.key]: listCompanies,
     [listContacts.key]: listContacts,

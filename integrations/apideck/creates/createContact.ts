@@ -4,14 +4,22 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { apideck } from '../src/client';
 import { flattenContact } from '../src/map';
 import { CONTACT, OWNER_NAMES } from '../src/samples';
-import { PERSON_GROUPS, contactInputFields, contactInputShape, toContactBody } from '../src/inputs';
+import {
+  PERSON_GROUPS,
+  channelLineFields,
+  channelLineShape,
+  contactInputFields,
+  contactInputShape,
+  toContactBody,
+  withChannelLines,
+} from '../src/inputs';
 import { contactOutputs } from '../src/outputs';
 import { ownerNames } from '../src/names';
 
-export const inputFields = defineInputFields([...contactInputFields]);
+export const inputFields = defineInputFields([...contactInputFields, ...channelLineFields]);
 
 const CreateContactInput = zod
-  .object(contactInputShape)
+  .object({ ...contactInputShape, ...channelLineShape })
   .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
     message: 'Enter a First Name, Last Name or Full Name',
     path: ['last_name'],
@@ -23,7 +31,7 @@ const CreateContactInput = zod
  */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateContactInput, bundle.inputData, inputFields);
-  const body = toContactBody(input, 'create');
+  const body = withChannelLines(toContactBody(input, 'create'), input);
   const created = await apideck(z).createContact(body);
   // The owner is an id the user picked: its name comes from the user list.
   const names = await ownerNames(z, [body]);

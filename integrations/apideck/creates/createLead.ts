@@ -4,13 +4,21 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { apideck } from '../src/client';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
-import { PERSON_GROUPS, leadInputFields, leadInputShape, toLeadBody } from '../src/inputs';
+import {
+  PERSON_GROUPS,
+  channelLineFields,
+  channelLineShape,
+  leadInputFields,
+  leadInputShape,
+  toLeadBody,
+  withChannelLines,
+} from '../src/inputs';
 import { leadOutputs } from '../src/outputs';
 
-export const inputFields = defineInputFields([...leadInputFields]);
+export const inputFields = defineInputFields([...leadInputFields, ...channelLineFields]);
 
 const CreateLeadInput = zod
-  .object(leadInputShape)
+  .object({ ...leadInputShape, ...channelLineShape })
   .refine((i) => i.name !== undefined || i.first_name !== undefined || i.last_name !== undefined, {
     message: 'Enter a First Name, Last Name or Full Name',
     path: ['last_name'],
@@ -19,7 +27,7 @@ const CreateLeadInput = zod
 /** One request: the output is the new id with what was sent, flattened like Find Lead. */
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateLeadInput, bundle.inputData, inputFields);
-  const body = toLeadBody(input, 'create');
+  const body = withChannelLines(toLeadBody(input, 'create'), input);
   const created = await apideck(z).createLead(body);
   return flattenLead({ ...body, id: created.id });
 }) satisfies CreatePerform<typeof inputFields>;

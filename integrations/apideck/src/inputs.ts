@@ -239,6 +239,155 @@ export const channelInputFields = defineInputFields([
 ]);
 
 /* ----------------------------------------------------------------------------------------------
+ * More emails and phone numbers as line items (Create Contact, Create Lead).
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * Line items beside the single Email and Phone Number: one line per email (or number) with its
+ * type. A parent with `children` takes no help text (Zapier's schema), so the children carry it.
+ */
+export const channelLineFields = defineInputFields([
+  {
+    key: 'more_emails',
+    label: 'Other Emails',
+    required: false,
+    group: 'channels',
+    children: [
+      {
+        key: 'more_email',
+        label: 'Other Email',
+        required: false,
+        helpText: 'One more email address per line, after **Email**, e.g. `jane.doe@example.com`.',
+      },
+      {
+        key: 'more_email_type',
+        label: 'Other Email Type',
+        required: false,
+        choices: EMAIL_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
+        helpText: 'What kind of address that line is. Leave empty to send it without a type.',
+      },
+    ],
+  },
+  {
+    key: 'more_phones',
+    label: 'Other Phone Numbers',
+    required: false,
+    group: 'channels',
+    children: [
+      {
+        key: 'more_phone',
+        label: 'Other Phone Number',
+        required: false,
+        helpText: 'One more phone number per line, after **Phone Number**, e.g. `+1 415 555 0199`.',
+      },
+      {
+        key: 'more_phone_type',
+        label: 'Other Phone Type',
+        required: false,
+        choices: PHONE_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
+        helpText: 'What kind of number that line is (Mobile, Work …). Leave empty to send it without a type.',
+      },
+    ],
+  },
+]);
+
+/** One line item as sent: its value, and its type when the line has one. */
+interface Line<T extends string> {
+  value: string;
+  type?: T;
+}
+
+const oneOf = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+
+/**
+ * The rule of a line-item list: Zapier sends the lines as a list of objects keyed by the children's
+ * keys. Lines without a value are skipped (a type alone is not an item, as for the single inputs);
+ * every other line must have a value of the right shape and a type of the list, or the step stops
+ * before any request, naming the line and the field.
+ */
+const lineItems = <const T extends readonly [string, ...string[]]>(
+  keys: { value: string; type: string },
+  labels: { value: string; type: string },
+  types: T,
+  valueRule: z.ZodType<string, string> | undefined,
+) =>
+  inputs.optional(
+    z.unknown().transform((raw, ctx) => {
+      const lines: Line<T[number]>[] = [];
+      (Array.isArray(raw) ? raw : [raw]).forEach((row, i) => {
+        const at = `line ${i + 1}`;
+        if (row === null || row === undefined) return;
+        if (typeof row !== 'object' || Array.isArray(row)) {
+          ctx.addIssue({ code: 'custom', message: `${at} must be a line with ${labels.value} and ${labels.type}` });
+          return;
+        }
+        const r = row as Record<string, unknown>;
+        const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : v);
+        const value = text(r[keys.value]);
+        const type = text(r[keys.type]);
+        if (value === undefined || value === null || value === '') return;
+        if (typeof value !== 'string') {
+          ctx.addIssue({ code: 'custom', message: `${at}: ${labels.value} must be text` });
+          return;
+        }
+        if (valueRule && !valueRule.safeParse(value).success) {
+          ctx.addIssue({ code: 'custom', message: `${at}: ${labels.value} must be an email address` });
+          return;
+        }
+        if (type !== undefined && type !== null && type !== '' && !types.includes(type as string)) {
+          ctx.addIssue({ code: 'custom', message: `${at}: ${labels.type} must be one of ${oneOf(types)}` });
+          return;
+        }
+        lines.push(type === undefined || type === null || type === '' ? { value } : { value, type: type as T[number] });
+      });
+      return lines;
+    }),
+  );
+
+/** The line-item rules. */
+export const channelLineShape = {
+  more_emails: lineItems(
+    { value: 'more_email', type: 'more_email_type' },
+    { value: 'Other Email', type: 'Other Email Type' },
+    EMAIL_TYPES,
+    z.string().email(),
+  ),
+  more_phones: lineItems(
+    { value: 'more_phone', type: 'more_phone_type' },
+    { value: 'Other Phone Number', type: 'Other Phone Type' },
+    PHONE_TYPES,
+    undefined,
+  ),
+};
+type ChannelLines = z.output<z.ZodObject<typeof channelLineShape>>;
+
+/**
+ * A create body with the line items after the single Email and Phone Number (which stay first, as
+ * the primary by default): `emails: [{ email, type }]`, `phone_numbers: [{ number, type }]`
+ * (apideck-crm.md §6). A line that repeats an email already in the body (any case) or a number
+ * already in it (same digits) is left out.
+ */
+export const withChannelLines = <B extends ChannelsBody>(body: B, lines: ChannelLines): B => {
+  const emails = [...(body.emails ?? [])];
+  for (const l of lines.more_emails ?? []) {
+    if (emails.some((e) => e.email.toLowerCase() === l.value.toLowerCase())) continue;
+    emails.push(l.type ? { email: l.value, type: l.type } : { email: l.value });
+  }
+  const digits = (n: string) => n.replace(/\D/g, '');
+  const phones = [...(body.phone_numbers ?? [])];
+  for (const l of lines.more_phones ?? []) {
+    if (phones.some((p) => p.number === l.value || (digits(l.value) !== '' && digits(p.number) === digits(l.value))))
+      continue;
+    phones.push(l.type ? { number: l.value, type: l.type } : { number: l.value });
+  }
+  return compact({
+    ...body,
+    emails: emails.length > 0 ? emails : undefined,
+    phone_numbers: phones.length > 0 ? phones : undefined,
+  });
+};
+
+/* ----------------------------------------------------------------------------------------------
  * How an update applies the channel inputs (`src/channels.ts`).
  * ------------------------------------------------------------------------------------------- */
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { nonBlank, toFlatValue, updateEventId, type FlatObject, type Scalar } from '@crm-zapier/kit';
 import type {
   Activity,
@@ -345,6 +346,75 @@ export const flattenLead = (l: Lead): Output =>
     },
     l.custom_fields,
   );
+
+/**
+ * A change event's id when the record says only what a field is now, not when it changed: the
+ * record's id, the field and a short hash of its value, so that each value a record is seen with
+ * triggers once (Zapier dedupes on `id`), whatever else is edited. A return to a value already seen
+ * gives an id already seen.
+ */
+export const valueEventId = (recordId: string, field: string, value: string): string =>
+  `${recordId}:${field}:${createHash('sha256').update(value).digest('hex').slice(0, 16)}`;
+
+/** A flat value as the text a change compares: a list joined with commas, null as empty. */
+export const valueText = (value: FlatObject[string] | undefined): string =>
+  Array.isArray(value)
+    ? value.map((x) => String(x ?? '')).join(', ')
+    : value === null || value === undefined
+      ? ''
+      : String(value).trim();
+
+/**
+ * A lead seen in its status (Lead Status Changed): one id per (lead, status), so each status a lead
+ * is seen in fires once; the lead's own id stays beside it as `lead_id`. The trigger leaves out
+ * leads without a status.
+ */
+export const flattenLeadUpdate = (l: Lead): Output => {
+  const { id: _id, ...rest } = flattenLead(l);
+  return { id: valueEventId(l.id, 'status', clean(l.status) ?? ''), lead_id: l.id, ...rest };
+};
+
+/** Company fields a change trigger can watch: their output keys, as the Zap editor names them. */
+export const COMPANY_WATCHED_FIELDS = {
+  name: 'Company Name',
+  owner_id: 'Owner',
+  industry: 'Industry',
+  status: 'Status',
+  description: 'Description',
+  number_of_employees: 'Number of Employees',
+  annual_revenue: 'Annual Revenue',
+  vat_number: 'VAT Number',
+  currency: 'Currency',
+  ownership: 'Ownership',
+  email: 'Email',
+  phone_number: 'Phone Number',
+  website: 'Website',
+  address: 'Address',
+  tags: 'Tags',
+} as const;
+export type CompanyWatchedField = keyof typeof COMPANY_WATCHED_FIELDS;
+
+/**
+ * A company seen with a value of `field` (Company Field Changed; one of its output keys): one id per
+ * (company, field, value), the company's own id as `company_id`, the field's label as
+ * `changed_field` and its value as text as `new_value` (empty when the field is: the trigger leaves
+ * those out, so a cleared value is not reported).
+ */
+export const flattenCompanyUpdate = (
+  c: Company,
+  names?: Partial<OwnerNames>,
+  field: CompanyWatchedField = 'name',
+): Output => {
+  const { id: _id, ...rest } = flattenCompany(c, names);
+  const value = valueText(rest[field]);
+  return {
+    id: valueEventId(c.id, field, value),
+    company_id: c.id,
+    changed_field: COMPANY_WATCHED_FIELDS[field],
+    new_value: value,
+    ...rest,
+  };
+};
 
 /** A lead as a dropdown shows it: `Elon Musk (Tesla)`, else its name or email, else the id. */
 export const leadChoice = (l: Lead): { id: string; name: string } => {

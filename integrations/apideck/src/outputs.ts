@@ -86,7 +86,7 @@ export const contactOutputFields: OutputField[] = [
   ...timestamps,
 ];
 
-const companyOutputFields: OutputField[] = [
+export const companyOutputFields: OutputField[] = [
   { key: 'id', label: 'Company ID', type: 'string' },
   { key: 'name', label: 'Company Name' },
   { key: 'owner_id', label: 'Owner ID' },
@@ -134,7 +134,7 @@ export const opportunityOutputFields: OutputField[] = [
   ...timestamps,
 ];
 
-const leadOutputFields: OutputField[] = [
+export const leadOutputFields: OutputField[] = [
   { key: 'id', label: 'Lead ID', type: 'string' },
   { key: 'name', label: 'Full Name' },
   { key: 'first_name', label: 'First Name' },

@@ -225,6 +225,17 @@ export const apideckPlan = (): TourPlan => {
         },
       },
       {
+        // The industry just set is a new value of the watched field: only that company.
+        name: 'company_field_changed',
+        method: 'triggers.company_field_changed.operation.perform',
+        inputData: { field: 'industry', value: 'computing machinery' },
+        expect: (result) => {
+          const changes = (result as Record<string, unknown>[]).map((c) => `${String(c.name)}: ${String(c.new_value)}`);
+          if (changes.join() !== 'Analytical Engines Ltd: Computing Machinery')
+            throw new Error(`company_field_changed returned ${changes.join()}`);
+        },
+      },
+      {
         name: 'update_deal',
         method: 'creates.update_deal.operation.perform',
         inputData: (ctx) => ({ opportunity_id: idOf(ctx, 'create_deal'), pipeline_stage_id: 'contractsent' }),
@@ -257,9 +268,25 @@ export const apideckPlan = (): TourPlan => {
           last_name: 'Babbage',
           company_name: 'Analytical Engines Ltd',
           email: 'charles@engines.example.com',
+          // Line items: more emails and numbers, each with its type.
+          more_emails: [{ more_email: 'babbage@royalsociety.example.org', more_email_type: 'personal' }],
+          more_phones: [
+            { more_phone: '+44 20 7946 0101', more_phone_type: 'work' },
+            { more_phone: '+44 7700 900123', more_phone_type: 'mobile' },
+          ],
           lead_source: 'Conference',
           monetary_amount: '5000',
           currency: 'gbp',
+        },
+        expect: (result) => {
+          const l = result as Record<string, unknown>;
+          if (
+            l.email !== 'charles@engines.example.com' ||
+            l.email_personal !== 'babbage@royalsociety.example.org' ||
+            l.phone_work !== '+44 20 7946 0101' ||
+            l.phone_mobile !== '+44 7700 900123'
+          )
+            throw new Error(`create_lead returned ${JSON.stringify(l)}`);
         },
       },
       {
@@ -270,6 +297,17 @@ export const apideckPlan = (): TourPlan => {
           const l = result as Record<string, unknown>;
           if (l.status !== 'Qualified' || l.email !== 'charles@engines.example.com')
             throw new Error(`update_lead returned ${JSON.stringify(l)}`);
+        },
+      },
+      {
+        // Only the lead just qualified.
+        name: 'lead_status_changed',
+        method: 'triggers.lead_status_changed.operation.perform',
+        inputData: { status: 'Qualified' },
+        expect: (result) => {
+          const leads = (result as Record<string, unknown>[]).map((l) => `${String(l.name)}: ${String(l.status)}`);
+          if (leads.join() !== 'Charles Babbage: Qualified')
+            throw new Error(`lead_status_changed returned ${leads.join()}`);
         },
       },
       {
