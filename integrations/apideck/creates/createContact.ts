@@ -2,13 +2,14 @@ import { parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { customFieldInputs, withCustomFields } from '../src/customFields';
 import { flattenContact } from '../src/map';
 import { CONTACT, OWNER_NAMES } from '../src/samples';
 import { PERSON_GROUPS, contactInputFields, contactInputShape, toContactBody } from '../src/inputs';
 import { contactOutputs } from '../src/outputs';
 import { ownerNames } from '../src/names';
 
-export const inputFields = defineInputFields([...contactInputFields]);
+export const inputFields = defineInputFields([...contactInputFields, customFieldInputs('contacts')]);
 
 const CreateContactInput = zod
   .object(contactInputShape)
@@ -22,7 +23,7 @@ const CreateContactInput = zod
  * was sent, in the same flat shape as a contact read from the CRM.
  */
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, CreateContactInput, bundle.inputData, inputFields);
+  const input = parseInput(z, CreateContactInput, withCustomFields(z, bundle.inputData), inputFields);
   const body = toContactBody(input, 'create');
   const created = await apideck(z).createContact(body);
   // The owner is an id the user picked: its name comes from the user list.

@@ -2,12 +2,13 @@ import { parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { customFieldInputs, withCustomFields } from '../src/customFields';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
 import { PERSON_GROUPS, leadInputFields, leadInputShape, toLeadBody } from '../src/inputs';
 import { leadOutputs } from '../src/outputs';
 
-export const inputFields = defineInputFields([...leadInputFields]);
+export const inputFields = defineInputFields([...leadInputFields, customFieldInputs('leads')]);
 
 const CreateLeadInput = zod
   .object(leadInputShape)
@@ -18,7 +19,7 @@ const CreateLeadInput = zod
 
 /** One request: the output is the new id with what was sent, flattened like Find Lead. */
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, CreateLeadInput, bundle.inputData, inputFields);
+  const input = parseInput(z, CreateLeadInput, withCustomFields(z, bundle.inputData), inputFields);
   const body = toLeadBody(input, 'create');
   const created = await apideck(z).createLead(body);
   return flattenLead({ ...body, id: created.id });
