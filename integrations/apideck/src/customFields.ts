@@ -76,7 +76,7 @@ export const customFieldInputs = (resource: CustomFieldResource) => async (z: ZO
     key: customFieldInputKey(f.id),
     label: f.name ?? f.id,
     required: false,
-    helpText: `${f.description ? `${f.description.replace(/\.?$/, '.')} ` : ''}Custom field \`${f.id}\`. Leave empty to leave it as it is.`,
+    helpText: `${f.description ? `${f.description.replace(/\.?$/, '.')} ` : ''}Custom field \`${f.id}\`. Leave empty to skip it.`,
   }));
 };
 

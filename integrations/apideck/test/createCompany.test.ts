@@ -175,16 +175,30 @@ describe('createCompany custom fields', () => {
         key: 'custom_fields__dcf558aac1ae4e8c4f849ba5e668430d8df9be12',
         label: 'Region',
         required: false,
-        helpText: 'Custom field `dcf558aac1ae4e8c4f849ba5e668430d8df9be12`. Leave empty to leave it as it is.',
+        helpText: 'Custom field `dcf558aac1ae4e8c4f849ba5e668430d8df9be12`. Leave empty to skip it.',
       },
     ]);
   });
 
-  it("Vault's refusal leaves the free Custom Fields input, and the editor loads", async () => {
-    api(AUTH_WITH_SERVICE)
-      .get('/vault/connections/crm/pipedrive/companies/custom-fields')
-      .reply(404, errorBody(404, 'NotFoundError', 'Unknown Widget', 'Could not find connection crm+pipedrive'));
-    expect(await customInputsOf(createCompany, AUTH_WITH_SERVICE)).toEqual([OTHER_CUSTOM_FIELDS_INPUT]);
+  it("Vault's refusal leaves the free Custom Fields input, and the editor loads; the log line shows no secret", async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      api(AUTH_WITH_SERVICE)
+        .get('/vault/connections/crm/pipedrive/companies/custom-fields')
+        .reply(
+          404,
+          errorBody(404, 'NotFoundError', 'Unknown Widget', `No connection for key ${AUTH_WITH_SERVICE.api_key}`),
+        );
+      expect(await customInputsOf(createCompany, AUTH_WITH_SERVICE)).toEqual([OTHER_CUSTOM_FIELDS_INPUT]);
+      const lines = log.mock.calls.map((args) => args.map(String).join(' '));
+      expect(lines.filter((l) => l.includes('Custom fields are entered by ID'))).toEqual([
+        "Custom fields are entered by ID: the connection's list could not be read (" +
+          '{"message":"Apideck could not find the item at /vault/connections/crm/pipedrive/companies/custom-fields: ' +
+          'Unknown Widget — No connection for key :censored:","code":"NotFound","status":404}).\n',
+      ]);
+    } finally {
+      log.mockRestore();
+    }
   });
 
   it('a connector Apideck does not name leaves the free Custom Fields input, without asking Vault', async () => {

@@ -236,19 +236,19 @@ export const CUSTOM_FIELD_INPUTS = [
     label: 'Region',
     required: false,
     helpText:
-      'Sales region of the account. Custom field `dcf558aac1ae4e8c4f849ba5e668430d8df9be12`. Leave empty to leave it as it is.',
+      'Sales region of the account. Custom field `dcf558aac1ae4e8c4f849ba5e668430d8df9be12`. Leave empty to skip it.',
   },
   {
     key: 'custom_fields__5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80',
     label: 'Customer Since',
     required: false,
-    helpText: 'Custom field `5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80`. Leave empty to leave it as it is.',
+    helpText: 'Custom field `5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80`. Leave empty to skip it.',
   },
   {
     key: 'custom_fields__9ab0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8',
     label: '9ab0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8',
     required: false,
-    helpText: 'Custom field `9ab0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8`. Leave empty to leave it as it is.',
+    helpText: 'Custom field `9ab0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8`. Leave empty to skip it.',
   },
 ];
 

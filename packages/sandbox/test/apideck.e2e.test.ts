@@ -170,7 +170,7 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
           key: `custom_fields__${f.id}`,
           label: f.name,
           required: false,
-          helpText: `${f.description}. Custom field \`${f.id}\`. Leave empty to leave it as it is.`,
+          helpText: `${f.description}. Custom field \`${f.id}\`. Leave empty to skip it.`,
         })),
       );
       // The connection names its connector: Vault alone, with the app's headers.

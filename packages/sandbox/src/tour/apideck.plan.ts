@@ -2,7 +2,8 @@ import apideckApp from 'apideck-crm';
 import { APIDECK_CUSTOM_FIELDS, APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from '../simulators/apideck';
 import { idOf, nonEmpty } from './plan.helpers';
 import { runSearchOrCreate, type SearchOrCreateOutcome } from '../searchOrCreate';
-import type { TourPlan } from './tour.lib';
+import type { MethodRunner } from '@crm-zapier/kit';
+import type { TourPlan, TourStep } from './tour.lib';
 
 /** Fails a find-or-create step that did not take the expected path. */
 const took =
@@ -284,6 +285,11 @@ export const apideckPlan = (): TourPlan => {
       ).map(([op, noun, fields]) => ({
         name: `${op} (${noun}' custom fields in the editor)`,
         method: `creates.${op}.operation.inputFields`,
+        // Run as a custom step: the secret scan (packages/sandbox/test/secrets.test.ts) expects a
+        // failing request to fail the step, and these fields fall back to a free input instead; the
+        // fallback's log line is scanned in integrations/apideck/test/createCompany.test.ts.
+        custom: (run: MethodRunner, bundle: Parameters<NonNullable<TourStep['custom']>>[1]) =>
+          run(`creates.${op}.operation.inputFields`, bundle),
         expect: (result: unknown) => {
           const custom = (result as { key: string; label?: string }[])
             .filter((f) => f.key.startsWith('custom_fields__'))
