@@ -1,19 +1,20 @@
 import { inputs, parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
-import { defineCreate, type CreatePerform } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { customFieldInputs, withCustomFields } from '../src/customFields';
 import { flattenCompany } from '../src/map';
 import { COMPANY, OWNER_NAMES } from '../src/samples';
 import { COMPANY_GROUPS, companyInputFields, companyInputShape, toCompanyBody } from '../src/inputs';
 import { companyOutputs } from '../src/outputs';
 import { ownerNames } from '../src/names';
 
-export const inputFields = companyInputFields(true);
+export const inputFields = defineInputFields([...companyInputFields(true), customFieldInputs('companies')]);
 
 const CreateCompanyInput = zod.object({ name: inputs.text(), ...companyInputShape });
 
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, CreateCompanyInput, bundle.inputData, inputFields);
+  const input = parseInput(z, CreateCompanyInput, withCustomFields(z, bundle.inputData), inputFields);
   const body = toCompanyBody(input);
   const created = await apideck(z).createCompany(body);
   // The owner is an id the user picked: its name comes from the user list.

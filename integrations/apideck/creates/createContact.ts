@@ -2,6 +2,7 @@ import { parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { customFieldInputs, withCustomFields } from '../src/customFields';
 import { flattenContact } from '../src/map';
 import { CONTACT, OWNER_NAMES } from '../src/samples';
 import {
@@ -16,7 +17,11 @@ import {
 import { contactOutputs } from '../src/outputs';
 import { ownerNames } from '../src/names';
 
-export const inputFields = defineInputFields([...contactInputFields, ...channelLineFields]);
+export const inputFields = defineInputFields([
+  ...contactInputFields,
+  ...channelLineFields,
+  customFieldInputs('contacts'),
+]);
 
 const CreateContactInput = zod
   .object({ ...contactInputShape, ...channelLineShape })
@@ -30,7 +35,7 @@ const CreateContactInput = zod
  * was sent, in the same flat shape as a contact read from the CRM.
  */
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, CreateContactInput, bundle.inputData, inputFields);
+  const input = parseInput(z, CreateContactInput, withCustomFields(z, bundle.inputData), inputFields);
   const body = withChannelLines(toContactBody(input, 'create'), input);
   const created = await apideck(z).createContact(body);
   // The owner is an id the user picked: its name comes from the user list.

@@ -1,7 +1,8 @@
 import { inputs, parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
-import { defineCreate, type CreatePerform } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { customFieldInputs, withCustomFields } from '../src/customFields';
 import { flattenOpportunity } from '../src/map';
 import { DEAL_NAMES, OPPORTUNITY } from '../src/samples';
 import { dealNames } from '../src/names';
@@ -9,12 +10,12 @@ import type { OpportunityBody } from '../src/schemas';
 import { dealInputFields, dealInputShape, toDealBody } from '../src/inputs';
 import { opportunityOutputs } from '../src/outputs';
 
-export const inputFields = dealInputFields(true);
+export const inputFields = defineInputFields([...dealInputFields(true), customFieldInputs('opportunities')]);
 
 const CreateDealInput = zod.object({ title: inputs.text(), ...dealInputShape });
 
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);
+  const input = parseInput(z, CreateDealInput, withCustomFields(z, bundle.inputData), inputFields);
   const body: OpportunityBody = {
     ...toDealBody(input),
     title: input.title,

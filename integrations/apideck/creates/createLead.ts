@@ -2,6 +2,7 @@ import { parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { customFieldInputs, withCustomFields } from '../src/customFields';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../src/inputs';
 import { leadOutputs } from '../src/outputs';
 
-export const inputFields = defineInputFields([...leadInputFields, ...channelLineFields]);
+export const inputFields = defineInputFields([...leadInputFields, ...channelLineFields, customFieldInputs('leads')]);
 
 const CreateLeadInput = zod
   .object({ ...leadInputShape, ...channelLineShape })
@@ -26,7 +27,7 @@ const CreateLeadInput = zod
 
 /** One request: the output is the new id with what was sent, flattened like Find Lead. */
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, CreateLeadInput, bundle.inputData, inputFields);
+  const input = parseInput(z, CreateLeadInput, withCustomFields(z, bundle.inputData), inputFields);
   const body = withChannelLines(toLeadBody(input, 'create'), input);
   const created = await apideck(z).createLead(body);
   return flattenLead({ ...body, id: created.id });

@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { customFieldInputs, withCustomFields } from '../src/customFields';
 import { flattenCompany } from '../src/map';
 import { COMPANY, OWNER_NAMES } from '../src/samples';
 import { updateBody } from '../src/channels';
@@ -28,6 +29,7 @@ export const inputFields = defineInputFields([
   },
   ...forUpdate(companyInputFields(false)),
   channelModeField,
+  customFieldInputs('companies'),
 ]);
 
 const UpdateCompanyInput = zod
@@ -48,7 +50,7 @@ const UpdateCompanyInput = zod
  * the company is read back (`GET /crm/companies/{id}`) and output as the CRM has it.
  */
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, UpdateCompanyInput, bundle.inputData, inputFields);
+  const input = parseInput(z, UpdateCompanyInput, withCustomFields(z, bundle.inputData), inputFields);
   const client = apideck(z);
   const body = await updateBody(toCompanyBody(input), input.channel_mode, () => client.companyLists(input.company_id));
   const updated = await client.updateCompany(input.company_id, body);

@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { customFieldInputs, withCustomFields } from '../src/customFields';
 import { flattenContact } from '../src/map';
 import { CONTACT, OWNER_NAMES } from '../src/samples';
 import { updateBody } from '../src/channels';
@@ -28,6 +29,7 @@ export const inputFields = defineInputFields([
   },
   ...forUpdate(contactInputFields),
   channelModeField,
+  customFieldInputs('contacts'),
 ]);
 
 const UpdateContactInput = zod
@@ -50,7 +52,7 @@ const UpdateContactInput = zod
  * Find Contact (a later step mapping e.g. its email gets the real email, not null).
  */
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, UpdateContactInput, bundle.inputData, inputFields);
+  const input = parseInput(z, UpdateContactInput, withCustomFields(z, bundle.inputData), inputFields);
   const client = apideck(z);
   const body = await updateBody(toContactBody(input, 'update'), input.channel_mode, () =>
     client.contactLists(input.contact_id),

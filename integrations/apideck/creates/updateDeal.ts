@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { customFieldInputs, withCustomFields } from '../src/customFields';
 import { flattenOpportunity } from '../src/map';
 import { DEAL_NAMES, OPPORTUNITY } from '../src/samples';
 import { dealNames } from '../src/names';
@@ -16,6 +17,7 @@ export const inputFields = defineInputFields([
       'The deal to update. Pick one, search for it by title with **Find Deal**, or map a Deal ID from a deal trigger or a **Create Deal** step.',
   },
   ...dealInputFields(false),
+  customFieldInputs('opportunities'),
 ]);
 
 const UpdateDealInput = zod
@@ -31,7 +33,7 @@ const UpdateDealInput = zod
  * (`GET /crm/opportunities/{id}`) and output as the CRM has it.
  */
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, UpdateDealInput, bundle.inputData, inputFields);
+  const input = parseInput(z, UpdateDealInput, withCustomFields(z, bundle.inputData), inputFields);
   const client = apideck(z);
   const updated = await client.updateOpportunity(input.opportunity_id, toDealBody(input));
   const deal = await client.opportunity(updated.id);

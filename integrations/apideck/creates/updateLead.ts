@@ -2,6 +2,7 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { z as zod } from 'zod';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
+import { customFieldInputs, withCustomFields } from '../src/customFields';
 import { flattenLead } from '../src/map';
 import { LEAD } from '../src/samples';
 import { updateBody } from '../src/channels';
@@ -22,6 +23,7 @@ export const inputFields = defineInputFields([
   { ...leadIdField, required: true },
   ...forUpdate(leadInputFields),
   channelModeField,
+  customFieldInputs('leads'),
 ]);
 
 const UpdateLeadInput = zod
@@ -41,7 +43,7 @@ const UpdateLeadInput = zod
  * lead is read back (`GET /crm/leads/{id}`) and output as the CRM has it.
  */
 const perform = (async (z, bundle) => {
-  const input = parseInput(z, UpdateLeadInput, bundle.inputData, inputFields);
+  const input = parseInput(z, UpdateLeadInput, withCustomFields(z, bundle.inputData), inputFields);
   const client = apideck(z);
   const body = await updateBody(toLeadBody(input, 'update'), input.channel_mode, () => client.leadLists(input.lead_id));
   const updated = await client.updateLead(input.lead_id, body);

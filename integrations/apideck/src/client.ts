@@ -9,6 +9,7 @@ import {
   ChannelListsSchema,
   CompanySchema,
   ContactSchema,
+  CustomFieldListSchema,
   IdEnvelopeSchema,
   LeadSchema,
   listEnvelope,
@@ -86,6 +87,9 @@ const ENTITY_PATHS: Record<CrmEntity, string> = {
   note: '/crm/notes',
   opportunity: '/crm/opportunities',
 };
+
+/** The CRM resources whose custom fields Vault lists, by their unified names (the `{resource}` of its path). */
+export type CustomFieldResource = 'contacts' | 'companies' | 'leads' | 'opportunities';
 
 /** The Webhook API (apideck-webhook.openapi.yml): one subscription per Zap. */
 export const WEBHOOKS_PATH = '/webhook/webhooks';
@@ -201,6 +205,21 @@ export const apideck = (z: ZObject) => {
         schema: oneEnvelope(schema) as unknown as Zod.ZodType<{ data: Zod.output<T> }>,
         crm: CRM,
         resource: `${entity} ${id}`,
+      });
+      return env.data;
+    },
+    /**
+     * The custom fields of the consumer's `serviceId` connection for one resource, as Vault lists
+     * them (apideck-vault.openapi.yml `customFieldsAll`; apideck-crm.md §6.1):
+     * `GET /vault/connections/crm/{service_id}/{resource}/custom-fields`. Not a CRM path: the
+     * API Request action (based at `/crm`) cannot reach it.
+     */
+    customFields: async (serviceId: string, resource: CustomFieldResource) => {
+      const service = pathSegment(z, serviceId, { key: 'service_id', label: 'Service ID' });
+      const env = await requestJson(z, {
+        url: `${baseUrl()}/vault/connections/crm/${service}/${resource}/custom-fields`,
+        schema: CustomFieldListSchema,
+        crm: CRM,
       });
       return env.data;
     },

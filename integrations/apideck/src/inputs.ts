@@ -55,6 +55,14 @@ export const currencyCode = z
   .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code (ISO 4217, e.g. USD)')
   .transform((v) => v.toUpperCase());
 
+/**
+ * The custom fields filled in, gathered and checked by `withCustomFields` (src/customFields.ts)
+ * before these rules run: `[{ id, value }]`, or undefined when none is filled in.
+ */
+export const customFieldsInput = z
+  .array(z.object({ id: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) }))
+  .optional();
+
 /** Optional free text (a description): trimmed, blank means not given. */
 export const optionalText = inputs.optional(z.string().trim().min(1));
 
@@ -503,6 +511,7 @@ export const contactInputShape = {
   company_name: inputs.optional(inputs.text()),
   company_id: inputs.optional(inputs.id()),
   owner_id: inputs.optional(inputs.id()),
+  custom_fields: customFieldsInput,
   type: inputs.optional(z.enum(CONTACT_TYPES)),
   ...channelInputShape,
   lead_source: inputs.optional(inputs.text()),
@@ -528,6 +537,7 @@ export const toContactBody = (i: ContactInput, mode: 'create' | 'update'): Conta
     company_name: i.company_name,
     company_id: i.company_id,
     owner_id: i.owner_id,
+    custom_fields: i.custom_fields,
     type: i.type,
     lead_source: i.lead_source,
     description: i.description,
@@ -573,6 +583,7 @@ export const companyInputFields = (nameRequired: boolean) =>
 /** The company input rules. */
 export const companyInputShape = {
   owner_id: inputs.optional(inputs.id()),
+  custom_fields: customFieldsInput,
   industry: inputs.optional(inputs.text()),
   description: optionalText,
   number_of_employees: inputs.optional(inputs.text()),
@@ -587,6 +598,7 @@ export const toCompanyBody = (i: CompanyInput): CompanyBody =>
   compact({
     name: i.name,
     owner_id: i.owner_id,
+    custom_fields: i.custom_fields,
     industry: i.industry,
     description: i.description,
     number_of_employees: i.number_of_employees,
@@ -689,6 +701,7 @@ export const dealInputShape = {
   primary_contact_id: inputs.optional(inputs.id()),
   company_id: inputs.optional(inputs.id()),
   owner_id: inputs.optional(inputs.id()),
+  custom_fields: customFieldsInput,
   win_probability: inputs.optional(
     inputs.number().pipe(z.number().min(0, 'must be 0 or more').max(100, 'must be 100 or less')),
   ),
@@ -710,6 +723,7 @@ export const toDealBody = (i: DealInput): OpportunityPatch =>
     close_date: i.close_date,
     company_id: i.company_id,
     owner_id: i.owner_id,
+    custom_fields: i.custom_fields,
     win_probability: i.win_probability,
     status: i.status,
     description: i.description,
@@ -784,6 +798,7 @@ export const leadInputShape = {
   company_name: inputs.optional(inputs.text()),
   company_id: inputs.optional(inputs.id()),
   owner_id: inputs.optional(inputs.id()),
+  custom_fields: customFieldsInput,
   lead_source: inputs.optional(inputs.text()),
   status: inputs.optional(inputs.text()),
   monetary_amount: inputs.optional(inputs.number()),
@@ -807,6 +822,7 @@ export const toLeadBody = (i: LeadInput, mode: 'create' | 'update'): LeadBody =>
     company_name: i.company_name,
     company_id: i.company_id,
     owner_id: i.owner_id,
+    custom_fields: i.custom_fields,
     lead_source: i.lead_source,
     status: i.status,
     monetary_amount: i.monetary_amount,

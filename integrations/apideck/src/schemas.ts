@@ -52,6 +52,18 @@ const ref = z.union([z.string(), z.number()]).nullish();
 export const CustomFieldSchema = z.object({ id: ref, name: ref, description: text, value: z.unknown() });
 export type CustomField = z.infer<typeof CustomFieldSchema>;
 
+/**
+ * A connection's custom fields for one resource, as Vault lists them (apideck-vault.openapi.yml
+ * `GetCustomFieldsResponse`, items `CustomFieldFinder`: `id`, `name` "to use as a label if
+ * provided", `description`, a sampled `value`, and the downstream JSONPath `finder`).
+ */
+export const CustomFieldListSchema = z.object({
+  status_code: z.number().int().optional(),
+  status: z.string().optional(),
+  data: z.array(z.object({ id: ref, name: ref, description: text, value: z.unknown(), finder: text })),
+});
+export type ListedCustomField = z.infer<typeof CustomFieldListSchema>['data'][number];
+
 /** The contact channels Contact, Company and Lead share. */
 export const ChannelsSchema = z.object({
   emails: list(EmailSchema),
@@ -337,6 +349,11 @@ export interface ChannelsBody {
   websites?: WebsiteBody[];
   tags?: string[];
 }
+/** A custom field as a create or update writes it (apideck-crm.md §6.1): the downstream field's id and its value. */
+export interface CustomFieldBody {
+  id: string;
+  value: string | number | boolean;
+}
 export interface ContactBody extends ChannelsBody {
   name?: string | null;
   first_name?: string;
@@ -348,6 +365,7 @@ export interface ContactBody extends ChannelsBody {
   type?: string;
   lead_source?: string;
   description?: string;
+  custom_fields?: CustomFieldBody[];
 }
 export interface CompanyBody extends ChannelsBody {
   /** Required on create; an update sends it only when given. */
@@ -355,6 +373,7 @@ export interface CompanyBody extends ChannelsBody {
   owner_id?: string;
   industry?: string;
   description?: string;
+  custom_fields?: CustomFieldBody[];
   number_of_employees?: string;
   annual_revenue?: string;
   vat_number?: string;
@@ -373,6 +392,7 @@ export interface OpportunityBody {
   owner_id?: string;
   status?: string;
   description?: string;
+  custom_fields?: CustomFieldBody[];
   tags?: string[];
 }
 export interface OpportunityPatch extends Partial<Omit<OpportunityBody, 'primary_contact_id'>> {
@@ -393,6 +413,7 @@ export interface LeadBody extends ChannelsBody {
   currency?: string;
   language?: string;
   description?: string;
+  custom_fields?: CustomFieldBody[];
 }
 export interface NoteBody {
   content: string;

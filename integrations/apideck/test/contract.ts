@@ -1,9 +1,9 @@
 import type { Scope } from 'nock';
 import type { Document, OpenAPIBackend, Operation } from 'openapi-backend';
-import { crmDocument } from '../../../packages/sandbox/src/simulators/apideck/spec';
+import { crmDocument, vaultDocument } from '../../../packages/sandbox/src/simulators/apideck/spec';
 
 /**
- * Apideck's OpenAPI document as the contract of the nock tests: every request a test expects
+ * Apideck's OpenAPI document (Vault's for the custom-field list) as the contract of the nock tests: every request a test expects
  * (method, path, query, headers, body) and every response fixture is validated against it with
  * openapi-backend (ajv underneath). The document is 400 KB, so it is parsed lazily, once per test
  * file (jest gives each file its own module registry), and only when a test asks.
@@ -25,7 +25,12 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-let loading: Promise<OpenAPIBackend> | undefined;
+/** Which document a request is checked against: Vault's for `/vault/…` (the custom-field list), else the CRM's. */
+type Which = 'crm' | 'vault';
+const whichFor = (pathOnly: string): Which => (pathOnly.startsWith('/vault/') ? 'vault' : 'crm');
+const DOCUMENTS: Record<Which, () => unknown> = { crm: crmDocument, vault: vaultDocument };
+
+const loading: Partial<Record<Which, Promise<OpenAPIBackend>>> = {};
 
 /**
  * openapi-backend 5.21 requires @apidevtools/json-schema-ref-parser 16 when it loads, and that
@@ -47,10 +52,10 @@ const loadOpenApiBackend = (): typeof import('openapi-backend') => {
   return require('openapi-backend') as typeof import('openapi-backend');
 };
 
-/** The document, parsed and compiled on first use. */
-export const contract = (): Promise<OpenAPIBackend> => {
-  loading ??= (async () => {
-    const definition = crmDocument() as unknown as Document;
+/** The document (the CRM's unless asked for Vault's), parsed and compiled on first use. */
+export const contract = (which: Which = 'crm'): Promise<OpenAPIBackend> => {
+  loading[which] ??= (async () => {
+    const definition = DOCUMENTS[which]() as unknown as Document;
     const { OpenAPIBackend } = loadOpenApiBackend();
     const api = new OpenAPIBackend({
       definition,
@@ -70,7 +75,7 @@ export const contract = (): Promise<OpenAPIBackend> => {
     await api.init();
     return api;
   })();
-  return loading;
+  return loading[which];
 };
 
 export interface ContractRequest {
@@ -109,8 +114,8 @@ const readOnlyIn = (schema: JsonSchema | undefined, value: unknown, at: string):
 
 /** What the document says is wrong with a request; empty when it conforms. */
 export const requestProblems = async (req: ContractRequest): Promise<string[]> => {
-  const api = await contract();
   const [pathOnly = '', query = ''] = req.path.split('?');
+  const api = await contract(whichFor(pathOnly));
   const method = req.method.toLowerCase();
   const operation = operationFor(api, method, pathOnly);
   if (!operation) return [`${req.method} ${pathOnly}: no such operation in the document`];
@@ -142,7 +147,7 @@ export const responseProblems = async (
   status: number,
   body: unknown,
 ): Promise<string[]> => {
-  const api = await contract();
+  const api = await contract(whichFor(pathOnly));
   const operation = operationFor(api, method, pathOnly.split('?')[0]!);
   if (!operation) return [`${method} ${pathOnly}: no such operation in the document`];
   const result = api.validateResponse(body, operation, status);

@@ -2,6 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createContact from '../creates/createContact';
 import { allowOffContractReplies } from './contract';
 import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, run } from './helpers';
+import { itShowsCustomFieldInputs } from './helpers';
 
 useNock();
 
@@ -138,4 +139,8 @@ describe('createContact in the Zap editor', () => {
   it('Company is picked by name, with a Find Company step beside it', () => {
     expect(fieldOf(createContact, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });
+});
+
+describe('createContact custom fields', () => {
+  itShowsCustomFieldInputs(createContact, 'contacts');
 });

@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createDeal from '../creates/createDeal';
 import { allowOffContractReplies } from './contract';
 import { PIPELINE } from '../src/samples';
-import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, listBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, listBody, run, itShowsCustomFieldInputs } from './helpers';
 
 useNock();
 
@@ -98,6 +98,8 @@ describe('create_deal', () => {
 });
 
 describe('createDeal in the Zap editor', () => {
+  itShowsCustomFieldInputs(createDeal, 'opportunities');
+
   it('Company is picked by name, with a Find Company step beside it', () => {
     expect(fieldOf(createDeal, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });

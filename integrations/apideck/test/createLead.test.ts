@@ -2,6 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import createLead from '../creates/createLead';
 import { allowOffContractReplies } from './contract';
 import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, run } from './helpers';
+import { itShowsCustomFieldInputs } from './helpers';
 
 useNock();
 
@@ -91,4 +92,8 @@ describe('createLead in the Zap editor', () => {
   it('Company is picked by name, with a Find Company step beside it', () => {
     expect(fieldOf(createLead, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });
+});
+
+describe('createLead custom fields', () => {
+  itShowsCustomFieldInputs(createLead, 'leads');
 });

@@ -190,3 +190,110 @@ export const usersAnswer = (auth: Record<string, string> = AUTH) =>
     .get('/crm/users')
     .query({ limit: '200' })
     .reply(200, listBody('users', [USER]));
+
+/** Vault's list of a connection's custom fields (apideck-vault.openapi.yml `GetCustomFieldsResponse`). */
+export const customFieldsBody = (data: unknown[]) => ({ status_code: 200, status: 'OK', data });
+
+/**
+ * A Pipedrive connection's custom fields as Vault lists them: Pipedrive keys custom fields by a
+ * 40-hex hash, and names them. One without a name (labelled by its id) and one listed twice (shown once).
+ */
+export const VAULT_CUSTOM_FIELDS = [
+  {
+    id: 'dcf558aac1ae4e8c4f849ba5e668430d8df9be12',
+    name: 'Region',
+    description: 'Sales region of the account',
+    value: 'EMEA',
+    finder: '$.dcf558aac1ae4e8c4f849ba5e668430d8df9be12',
+  },
+  {
+    id: '5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80',
+    name: 'Customer Since',
+    description: null,
+    value: '2019-04-01',
+    finder: '$.5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80',
+  },
+  {
+    id: '9ab0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8',
+    name: null,
+    description: null,
+    value: 12,
+    finder: '$.9ab0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8',
+  },
+  {
+    id: 'dcf558aac1ae4e8c4f849ba5e668430d8df9be12',
+    name: 'Region',
+    description: 'Sales region of the account',
+    value: 'EMEA',
+    finder: '$.dcf558aac1ae4e8c4f849ba5e668430d8df9be12',
+  },
+];
+
+/** The inputs the editor shows for VAULT_CUSTOM_FIELDS. */
+export const CUSTOM_FIELD_INPUTS = [
+  {
+    key: 'custom_fields__dcf558aac1ae4e8c4f849ba5e668430d8df9be12',
+    label: 'Region',
+    required: false,
+    helpText:
+      'Sales region of the account. Custom field `dcf558aac1ae4e8c4f849ba5e668430d8df9be12`. Leave empty to skip it.',
+  },
+  {
+    key: 'custom_fields__5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80',
+    label: 'Customer Since',
+    required: false,
+    helpText: 'Custom field `5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80`. Leave empty to skip it.',
+  },
+  {
+    key: 'custom_fields__9ab0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8',
+    label: '9ab0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8',
+    required: false,
+    helpText: 'Custom field `9ab0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8`. Leave empty to skip it.',
+  },
+];
+
+/** The free custom-field input the editor shows when the connection's list is empty or cannot be read. */
+export const OTHER_CUSTOM_FIELDS_INPUT = {
+  key: 'other_custom_fields',
+  label: 'Custom Fields',
+  dict: true,
+  required: false,
+  helpText:
+    "Custom fields to set: on the left the field's ID in your CRM (e.g. `Score__c` in Salesforce, the property's internal name in HubSpot), on the right its value. Rows left empty are not sent.",
+};
+
+type Op = { key: string; operation: { inputFields?: readonly unknown[] } };
+
+/** The fields the editor shows for `op` that are not among its static ones: its custom-field inputs. */
+export const customInputsOf = async (op: Op, auth: Record<string, string> = AUTH) => {
+  const own = new Set(
+    (op.operation.inputFields ?? []).flatMap((f) =>
+      typeof f === 'object' && f !== null ? [(f as { key: string }).key] : [],
+    ),
+  );
+  const fields = (await runMethod(`creates.${op.key}.operation.inputFields`, bundle({}, {}, auth))) as {
+    key: string;
+  }[];
+  return fields.filter((f) => !own.has(f.key));
+};
+
+/**
+ * The editor of a create or update operation on `resource`: one input per custom field Vault lists
+ * for the connection's connector (`GET /vault/connections/crm/{service_id}/{resource}/custom-fields`,
+ * one request when the connection names its Service ID), else the free "Custom Fields" input.
+ */
+export const itShowsCustomFieldInputs = (op: Op, resource: string) => {
+  it(`shows one input per custom field Vault lists for the connection's ${resource}: one request`, async () => {
+    api(AUTH_WITH_SERVICE)
+      .get(`/vault/connections/crm/pipedrive/${resource}/custom-fields`)
+      .reply(200, customFieldsBody(VAULT_CUSTOM_FIELDS));
+    expect(await customInputsOf(op, AUTH_WITH_SERVICE)).toEqual(CUSTOM_FIELD_INPUTS);
+  });
+
+  it('shows the free Custom Fields input when Vault lists none', async () => {
+    api(AUTH_WITH_SERVICE)
+      .get(`/vault/connections/crm/pipedrive/${resource}/custom-fields`)
+      .reply(200, customFieldsBody([]));
+    expect(await customInputsOf(op, AUTH_WITH_SERVICE)).toEqual([OTHER_CUSTOM_FIELDS_INPUT]);
+  });
+};

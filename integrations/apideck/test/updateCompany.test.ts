@@ -2,7 +2,17 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateCompany from '../creates/updateCompany';
 import { COMPANY } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, oneBody, run, usersAnswer } from './helpers';
+import {
+  api,
+  COMPANY_PICKER,
+  errorBody,
+  fieldOf,
+  idBody,
+  oneBody,
+  run,
+  usersAnswer,
+  itShowsCustomFieldInputs,
+} from './helpers';
 
 useNock();
 
@@ -86,6 +96,8 @@ describe('update_company', () => {
 });
 
 describe('updateCompany in the Zap editor', () => {
+  itShowsCustomFieldInputs(updateCompany, 'companies');
+
   it('Company is picked by name, with a Find Company step beside it', () => {
     expect(fieldOf(updateCompany, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: true });
   });

@@ -2,7 +2,17 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateContact from '../creates/updateContact';
 import { CONTACT } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, oneBody, run, usersAnswer } from './helpers';
+import {
+  api,
+  COMPANY_PICKER,
+  errorBody,
+  fieldOf,
+  idBody,
+  oneBody,
+  run,
+  usersAnswer,
+  itShowsCustomFieldInputs,
+} from './helpers';
 
 useNock();
 
@@ -113,6 +123,8 @@ describe('update_contact', () => {
 });
 
 describe('updateContact in the Zap editor', () => {
+  itShowsCustomFieldInputs(updateContact, 'contacts');
+
   it('Company is picked by name, with a Find Company step beside it', () => {
     expect(fieldOf(updateContact, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });

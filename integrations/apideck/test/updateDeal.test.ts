@@ -2,7 +2,19 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateDeal from '../creates/updateDeal';
 import { OPPORTUNITY, PIPELINE } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, listBody, oneBody, run } from './helpers';
+import {
+  api,
+  bundle,
+  COMPANY_PICKER,
+  errorBody,
+  fieldOf,
+  idBody,
+  itShowsCustomFieldInputs,
+  listBody,
+  oneBody,
+  run,
+  runMethod,
+} from './helpers';
 
 useNock();
 
@@ -88,6 +100,62 @@ describe('update_deal', () => {
     const err = await failureOf(run.create(updateDeal, { opportunity_id: '34567', status: 'Open' }));
     expect(err.raw).toContain('Redirect');
     expect(err.message).toContain('redirect to elsewhere.example');
+    expectNothingSent();
+  });
+});
+
+describe('updateDeal custom fields', () => {
+  itShowsCustomFieldInputs(updateDeal, 'opportunities');
+
+  it('PATCHes only the custom fields filled in (a blank one is left as it is), and outputs the deal read back', async () => {
+    const custom_fields = [
+      { id: 'dcf558aac1ae4e8c4f849ba5e668430d8df9be12', name: 'Region', value: 'APAC' },
+      { id: '5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80', name: 'Customer Since', value: '2019-04-01' },
+    ];
+    api()
+      .patch('/crm/opportunities/34567', {
+        custom_fields: [{ id: 'dcf558aac1ae4e8c4f849ba5e668430d8df9be12', value: 'APAC' }],
+      })
+      .reply(200, idBody('opportunities', '34567', 'update'));
+    api()
+      .get('/crm/opportunities/34567')
+      .reply(200, oneBody('opportunities', { ...OPPORTUNITY, custom_fields }));
+    api()
+      .get('/crm/pipelines')
+      .query({ limit: '200' })
+      .reply(200, listBody('pipelines', [PIPELINE]));
+    const out = await runMethod(
+      'creates.update_deal.operation.perform',
+      bundle({
+        opportunity_id: '34567',
+        custom_fields__dcf558aac1ae4e8c4f849ba5e668430d8df9be12: 'APAC',
+        custom_fields__5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80: '  ',
+        other_custom_fields: {},
+      }),
+    );
+    expect(Object.keys(out as object).filter((k) => k.startsWith('custom_'))).toEqual([
+      'custom_dcf558aac1ae4e8c4f849ba5e668430d8df9be12',
+      'custom_5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80',
+    ]);
+    expect(out).toMatchObject({
+      id: '34567',
+      custom_dcf558aac1ae4e8c4f849ba5e668430d8df9be12: 'APAC',
+      custom_5b3f9a8c1e2d4f6a7b8c9d0e1f2a3b4c5d6e7f80: '2019-04-01',
+    });
+  });
+
+  it('an update whose custom fields are all blank changes nothing: refused before any request', async () => {
+    const err = await failureOf(
+      runMethod(
+        'creates.update_deal.operation.perform',
+        bundle({
+          opportunity_id: '34567',
+          custom_fields__dcf558aac1ae4e8c4f849ba5e668430d8df9be12: '',
+          other_custom_fields: { Score__c: '' },
+        }),
+      ),
+    );
+    expect(err.message).toBe('Deal: Fill in at least one field to change.');
     expectNothingSent();
   });
 });

@@ -2,7 +2,7 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateLead from '../creates/updateLead';
 import { LEAD } from '../src/samples';
 import { allowOffContractReplies } from './contract';
-import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, oneBody, run } from './helpers';
+import { api, COMPANY_PICKER, errorBody, fieldOf, idBody, oneBody, run, itShowsCustomFieldInputs } from './helpers';
 
 useNock();
 
@@ -96,6 +96,8 @@ describe('update_lead', () => {
 });
 
 describe('updateLead in the Zap editor', () => {
+  itShowsCustomFieldInputs(updateLead, 'leads');
+
   it('Company is picked by name, with a Find Company step beside it', () => {
     expect(fieldOf(updateLead, 'company_id')).toMatchObject({ ...COMPANY_PICKER, required: false });
   });

@@ -68,14 +68,18 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
         ...['new_deal', 'updated_deal', 'updated_deal (moved into a stage)', 'create_deal', 'update_deal'],
         ...['new_contact', 'updated_contact', 'find_contact', 'find_company', 'find_contact_exact'],
         ...['find_company_exact', 'create_contact', 'update_contact'],
-        ...['find_deal', 'find_or_create_deal (hit: found)'],
+        ...['find_deal', 'find_or_create_deal (hit: found)', 'update_deal (a custom field)'],
       ];
+      // A form's custom fields: the connector (a one-record list: the tour's connection names no
+      // Service ID), then Vault's list of its custom fields.
       const expected = (step: string) =>
-        (step.includes('(hit: update)') || step === 'update_contact'
-          ? 3
-          : step.includes('(miss: create)') || step.startsWith('update_')
-            ? 2
-            : 1) + (NAMING_STEPS.includes(step) ? 1 : 0);
+        step.endsWith('custom fields in the editor)')
+          ? 2
+          : (step.includes('(hit: update)') || step === 'update_contact'
+              ? 3
+              : step.includes('(miss: create)') || step.startsWith('update_')
+                ? 2
+                : 1) + (NAMING_STEPS.includes(step) ? 1 : 0);
       for (const r of results) expect([r.step, r.requests]).toEqual([r.step, expected(r.step)]);
       const update = results.find((r) => r.step === 'update_contact')!.result as Out;
       const contactRequests = plan.server.requests.filter((r) => r.endsWith(`/crm/contacts/${update.id}`));
@@ -150,6 +154,70 @@ describe('Apideck CRM against its simulator, through the runtime', () => {
 
       const news = (await run('triggers.new_contact.operation.perform', bundle())) as Out[];
       expect(news[0]!.id).toBe(created.id);
+    });
+
+    it("Vault lists the custom fields the connection's records carry; an update writes only the one filled in", async () => {
+      await start();
+      const { elon } = sim.seeded;
+      const auth = { ...APIDECK_SANDBOX_CREDENTIALS, service_id: 'hubspot' };
+      const fields = (await run('creates.update_contact.operation.inputFields', bundle({}, {}, auth))) as {
+        key: string;
+        label?: string;
+        helpText?: string;
+      }[];
+      expect(fields.filter((f) => f.key.startsWith('custom_fields__'))).toEqual(
+        [APIDECK_CUSTOM_FIELDS.text, APIDECK_CUSTOM_FIELDS.number].map((f) => ({
+          key: `custom_fields__${f.id}`,
+          label: f.name,
+          required: false,
+          helpText: `${f.description}. Custom field \`${f.id}\`. Leave empty to skip it.`,
+        })),
+      );
+      // The connection names its connector: Vault alone, with the app's headers.
+      expect(sim.server.requests).toEqual(['GET /vault/connections/crm/hubspot/contacts/custom-fields']);
+
+      const vault = (path: string, headers: Record<string, string>) =>
+        fetch(`${process.env.APIDECK_BASE_URL}${path}`, { headers }).then(async (r) => [r.status, await r.json()]);
+      const headers = {
+        authorization: `Bearer ${APIDECK_SANDBOX_CREDENTIALS.api_key}`,
+        'x-apideck-app-id': APIDECK_SANDBOX_CREDENTIALS.app_id,
+        'x-apideck-consumer-id': APIDECK_SANDBOX_CREDENTIALS.consumer_id,
+      };
+      expect(
+        await vault(`/vault/connections/crm/hubspot/leads/custom-fields?resource_id=${sim.seeded.lead.id}`, headers),
+      ).toEqual([
+        200,
+        {
+          status_code: 200,
+          status: 'OK',
+          data: [APIDECK_CUSTOM_FIELDS.text, APIDECK_CUSTOM_FIELDS.object].map((f) => ({
+            ...f,
+            finder: `$.properties.${f.name}`,
+          })),
+        },
+      ]);
+      const { 'x-apideck-consumer-id': _consumer, ...noConsumer } = headers;
+      expect(await vault('/vault/connections/crm/hubspot/leads/custom-fields', noConsumer)).toMatchObject([
+        400,
+        { type_name: 'RequestHeadersValidationError', detail: { missing: [{ 'x-apideck-consumer-id': 'required' }] } },
+      ]);
+      expect(await vault('/vault/connections/crm/pipedrive/leads/custom-fields', headers)).toMatchObject([
+        404,
+        { type_name: 'NotFoundError' },
+      ]);
+
+      const updated = (await run(
+        'creates.update_contact.operation.perform',
+        bundle({ contact_id: elon.id, [`custom_fields__${APIDECK_CUSTOM_FIELDS.number.id}`]: '42' }),
+      )) as Out;
+      expect(updated).toMatchObject({
+        [`custom_${APIDECK_CUSTOM_FIELDS.text.id}`]: APIDECK_CUSTOM_FIELDS.text.value,
+        [`custom_${APIDECK_CUSTOM_FIELDS.number.id}`]: '42',
+      });
+      expect(sim.store.contacts.find((c) => c.id === elon.id)!.custom_fields).toEqual([
+        APIDECK_CUSTOM_FIELDS.text,
+        { ...APIDECK_CUSTOM_FIELDS.number, value: '42' },
+      ]);
     });
 
     it('Update Contact outputs the whole contact as the CRM has it after the PATCH', async () => {

@@ -1,8 +1,9 @@
 import apideckApp from 'apideck-crm';
-import { APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from '../simulators/apideck';
+import { APIDECK_CUSTOM_FIELDS, APIDECK_SANDBOX_CREDENTIALS, createApideckSimulator } from '../simulators/apideck';
 import { idOf, nonEmpty } from './plan.helpers';
 import { runSearchOrCreate, type SearchOrCreateOutcome } from '../searchOrCreate';
-import type { TourPlan } from './tour.lib';
+import type { MethodRunner } from '@crm-zapier/kit';
+import type { TourPlan, TourStep } from './tour.lib';
 
 /** Fails a find-or-create step that did not take the expected path. */
 const took =
@@ -22,7 +23,7 @@ const exactlyOne = (name: string) => (result: unknown) => {
 /** Every Apideck CRM operation, in the order a Zap builder meets them. */
 export const apideckPlan = (): TourPlan => {
   const sim = createApideckSimulator();
-  const { elonUser, spacex, elon } = sim.seeded;
+  const { elonUser, spacex, elon, rocket } = sim.seeded;
   return {
     crm: 'apideck',
     app: apideckApp,
@@ -297,6 +298,69 @@ export const apideckPlan = (): TourPlan => {
           const l = result as Record<string, unknown>;
           if (l.status !== 'Qualified' || l.email !== 'charles@engines.example.com')
             throw new Error(`update_lead returned ${JSON.stringify(l)}`);
+        },
+      },
+      // Custom fields: one input per field Vault lists for the connection's resource (the sandbox
+      // connection names no Service ID, so the connector comes from a one-record list first).
+      ...(
+        [
+          ['create_contact', 'contacts', [APIDECK_CUSTOM_FIELDS.text, APIDECK_CUSTOM_FIELDS.number]],
+          ['update_company', 'companies', [APIDECK_CUSTOM_FIELDS.text, APIDECK_CUSTOM_FIELDS.boolean]],
+          ['create_lead', 'leads', [APIDECK_CUSTOM_FIELDS.text, APIDECK_CUSTOM_FIELDS.object]],
+          ['update_deal', 'deals', [APIDECK_CUSTOM_FIELDS.text, APIDECK_CUSTOM_FIELDS.list]],
+        ] as const
+      ).map(([op, noun, fields]) => ({
+        name: `${op} (${noun}' custom fields in the editor)`,
+        method: `creates.${op}.operation.inputFields`,
+        // Run as a custom step: the secret scan (packages/sandbox/test/secrets.test.ts) expects a
+        // failing request to fail the step, and these fields fall back to a free input instead; the
+        // fallback's log line is scanned in integrations/apideck/test/createCompany.test.ts.
+        custom: (run: MethodRunner, bundle: Parameters<NonNullable<TourStep['custom']>>[1]) =>
+          run(`creates.${op}.operation.inputFields`, bundle),
+        expect: (result: unknown) => {
+          const custom = (result as { key: string; label?: string }[])
+            .filter((f) => f.key.startsWith('custom_fields__'))
+            .map((f) => `${f.key}=${f.label}`);
+          const expected = fields.map((f) => `custom_fields__${f.id}=${f.name}`);
+          if (custom.join() !== expected.join()) throw new Error(`custom field inputs: ${custom.join()}`);
+        },
+      })),
+      {
+        name: 'create_company (with a custom field)',
+        method: 'creates.create_company.operation.perform',
+        inputData: {
+          name: 'Jacquard Looms',
+          [`custom_fields__${APIDECK_CUSTOM_FIELDS.boolean.id}`]: 'true',
+          [`custom_fields__${APIDECK_CUSTOM_FIELDS.text.id}`]: '',
+        },
+        // Only the field filled in is sent, as the user gave it; the company is output with it.
+        expect: (result) => {
+          const c = result as Record<string, unknown>;
+          if (
+            c[`custom_${APIDECK_CUSTOM_FIELDS.boolean.id}`] !== 'true' ||
+            `custom_${APIDECK_CUSTOM_FIELDS.text.id}` in c
+          )
+            throw new Error(`create_company returned ${JSON.stringify(c)}`);
+        },
+      },
+      {
+        name: 'update_deal (a custom field)',
+        method: 'creates.update_deal.operation.perform',
+        inputData: {
+          opportunity_id: rocket.id,
+          [`custom_fields__${APIDECK_CUSTOM_FIELDS.text.id}`]: 'Uses HubSpot',
+          [`custom_fields__${APIDECK_CUSTOM_FIELDS.list.id}`]: ' ',
+        },
+        // The field filled in changes; the blank one, and everything else, stay as they were.
+        expect: (result) => {
+          const d = result as Record<string, unknown>;
+          if (
+            d[`custom_${APIDECK_CUSTOM_FIELDS.text.id}`] !== 'Uses HubSpot' ||
+            JSON.stringify(d[`custom_${APIDECK_CUSTOM_FIELDS.list.id}`]) !==
+              JSON.stringify(APIDECK_CUSTOM_FIELDS.list.value) ||
+            d.title !== 'New Rocket'
+          )
+            throw new Error(`update_deal returned ${JSON.stringify(d)}`);
         },
       },
       {

@@ -2,6 +2,7 @@ import { SimServer, type SimRequest, type SimResponse } from '../../server';
 import { unify } from './gate';
 import { create, getOne, list, remove, update } from './records';
 import { crmSpec } from './spec';
+import { addVaultCustomFields } from './vault';
 import { createApideckStore, ENTITY_OF, type ApideckSimulatorOptions, type WritableResource } from './store';
 
 export {
@@ -15,7 +16,7 @@ export * from './receiver';
 
 /**
  * Apideck's CRM API (../shared/specs/apideck-crm.openapi.yml, version 10.34), in memory: the four
- * headers, the endpoints the Zapier app uses, the response envelope, cursor paging, the documented
+ * headers, the endpoints the Zapier app uses (and Vault's custom-field list, ./vault.ts), the response envelope, cursor paging, the documented
  * `filter[...]` and `sort[...]` parameters, and Apideck's error bodies. Requests are routed and
  * validated with the OpenAPI document (./spec.ts lists where the sandbox departs from it): a
  * request the document forbids gets a 400 RequestValidationError, a reference to a record that
@@ -46,6 +47,7 @@ export const createApideckSimulator = (options: ApideckSimulatorOptions = {}) =>
     server,
     Object.fromEntries(Object.entries(operations).map(([id, handle]) => [id, unify(store, spec, id, handle)])),
   );
+  addVaultCustomFields(server, store);
   return { server, store: store.records, seeded: store.seeded, onEvent: store.onEvent };
 };
 

@@ -1,6 +1,7 @@
 import { json, type SimRequest, type SimResponse } from '../../server';
 import { apiError } from './errors';
 import { headerOf } from './gate';
+import { writtenCustomFields } from './vault';
 import {
   APIDECK_SANDBOX_SERVICE,
   ENTITY_OF,
@@ -208,7 +209,8 @@ export const create = (store: ApideckStore, resource: WritableResource, req: Sim
   const body = req.body as Record<string, unknown>;
   const refused = checkReferences(store, body);
   if (refused) return refused;
-  const rec = store.add(resource, body);
+  const custom_fields = writtenCustomFields(store, resource, body.custom_fields);
+  const rec = store.add(resource, custom_fields ? { ...body, custom_fields } : body);
   if (resource === 'opportunities' && typeof body.pipeline_stage_id === 'string') {
     rec.date_stage_changed = rec.created_at;
   }
@@ -219,7 +221,8 @@ export const create = (store: ApideckStore, resource: WritableResource, req: Sim
 /**
  * `PATCH /crm/{resource}/{id}`: a partial update (apideck-crm.md §1.1): a field the body leaves out
  * keeps its value. A field it carries is replaced whole, lists included: the document describes no
- * merging of list items, so `emails: [one]` leaves the record with that one email.
+ * merging of list items, so `emails: [one]` leaves the record with that one email. Custom fields
+ * are the exception: each item writes the one field its id names (`writtenCustomFields`).
  */
 export const update = (store: ApideckStore, resource: WritableResource, req: SimRequest): SimResponse => {
   const rec = store.records[resource].find((r) => r.id === req.params.id);
@@ -233,7 +236,14 @@ export const update = (store: ApideckStore, resource: WritableResource, req: Sim
     resource === 'opportunities' &&
     typeof body.pipeline_stage_id === 'string' &&
     body.pipeline_stage_id !== rec.pipeline_stage_id;
-  Object.assign(rec, body, { updated_at: now }, stageChanged ? { date_stage_changed: now } : {});
+  const custom_fields = writtenCustomFields(store, resource, body.custom_fields, rec.custom_fields);
+  Object.assign(
+    rec,
+    body,
+    custom_fields ? { custom_fields } : {},
+    { updated_at: now },
+    stageChanged ? { date_stage_changed: now } : {},
+  );
   store.emit(event(resource, 'updated', rec.id, req));
   return envelope(resource, 'update', 200, { id: rec.id });
 };

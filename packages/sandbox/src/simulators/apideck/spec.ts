@@ -31,5 +31,9 @@ export const APIDECK_CRM_SPEC_EXCEPTIONS: SpecException[] = [
 export const crmSpec = () => loadSpec('apideck-crm.openapi.yml', APIDECK_CRM_SPEC_EXCEPTIONS);
 /** A fresh copy of apideck-crm.openapi.yml with its exceptions (the contract tests'). */
 export const crmDocument = (): SpecDocument => specDocument('apideck-crm.openapi.yml', APIDECK_CRM_SPEC_EXCEPTIONS);
+/** apideck-vault.openapi.yml, as published, once per process (the simulator's custom-field list). */
+export const vaultSpec = () => loadSpec('apideck-vault.openapi.yml', []);
+/** A fresh copy of apideck-vault.openapi.yml, as published (the contract tests'). */
+export const vaultDocument = (): SpecDocument => specDocument('apideck-vault.openapi.yml', []);
 /** apideck-webhook.openapi.yml, as published, once per process. */
 export const webhookSpec = () => loadSpec('apideck-webhook.openapi.yml', []);
