@@ -1,5 +1,6 @@
 import {
   asRecord,
+  cachedForConnection,
   isUnsendable,
   nonBlank,
   parseJsonBody,
@@ -186,29 +187,6 @@ const requestTokens = async (z: ZObject, form: TokenForm): Promise<Zod.infer<typ
   return parsed.data;
 };
 
-/** Keys are per connection. Core's `z.cache.get` takes the scope too (`tools/create-cache.js`); its type omits it. */
-type ScopedGet = (key: string, scope: string[]) => Promise<unknown>;
-
-/**
- * `load()`'s value, kept in `z.cache` for this connection (scope `auth`) for `ttlSeconds`. The cache
- * is only a shortcut: if it cannot be read or written the value is loaded as if it were empty.
- */
-const cached = async <T>(z: ZObject, key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> => {
-  try {
-    const hit = (await (z.cache.get as ScopedGet)(key, ['auth'])) as T | null;
-    if (hit !== null && hit !== undefined) return hit;
-  } catch (err) {
-    z.console.log(`${CRM}: cache read of ${key} failed: ${(err as Error).message}`);
-  }
-  const value = await load();
-  try {
-    await z.cache.set(key, value, ttlSeconds, ['auth']);
-  } catch (err) {
-    z.console.log(`${CRM}: cache write of ${key} failed: ${(err as Error).message}`);
-  }
-  return value;
-};
-
 type Params = Record<string, string | number | boolean | string[] | undefined>;
 
 /** The only code that knows Nimble's paths and sends its requests: one method per documented endpoint. */
@@ -289,7 +267,7 @@ export const nimble = (z: ZObject) => {
      * the first run), kept in `z.cache` per connection for CHOICE_LABELS_TTL.
      */
     contactChoiceLabels: () =>
-      cached(z, 'contact-choice-labels', CHOICE_LABELS_TTL, async () =>
+      cachedForConnection(z, CRM, 'contact-choice-labels', CHOICE_LABELS_TTL, async () =>
         choiceLabelsOf(await call('GET', '/api/v1/contacts/fields', FieldsMetadataSchema)),
       ),
 
@@ -312,7 +290,7 @@ export const nimble = (z: ZObject) => {
      * `z.cache` per connection: Create Deal and Update Deal share the entry.
      */
     standardDealFieldIds: () =>
-      cached(z, 'deal-standard-field-ids', FIELD_IDS_TTL, async (): Promise<Record<string, string>> =>
+      cachedForConnection(z, CRM, 'deal-standard-field-ids', FIELD_IDS_TTL, async (): Promise<Record<string, string>> =>
         Object.fromEntries((await dealFields()).standard_fields.map((f) => [f.field_name, f.field_id])),
       ),
 
