@@ -5,14 +5,16 @@ import { nimble } from '../src/client';
 import {
   connectedUserId,
   contactIdsField,
+  dealCustomInputFields,
   dealCustomOutputFields,
   dealValuesShape,
+  filledDealFields,
   idList,
   ownerIdField,
   tagList,
 } from '../src/inputs';
 import { dealOutputFields, flattenDeal, staticSample } from '../src/map';
-import { dealFieldsValues, inputError, stageProblem } from '../src/deals';
+import { customDealValues, dealFieldsValues, inputError, stageProblem } from '../src/deals';
 import { DEAL } from '../src/samples';
 import type { DealBody } from '../src/schemas';
 
@@ -63,6 +65,8 @@ export const inputFields = defineInputFields([
   },
   { key: 'tags', label: 'Tags', list: true, required: false },
   ownerIdField,
+  // The Pipeline's custom deal fields (`fields__<slug>`).
+  dealCustomInputFields(false),
 ]);
 
 const CreateDealInput = z.object({
@@ -78,6 +82,12 @@ const CreateDealInput = z.object({
 const perform = (async (z, bundle) => {
   const input = parseInput(z, CreateDealInput, bundle.inputData, inputFields);
   const api = nimble(z);
+  // Custom fields: the account's deal fields are read first, and each value checked (by the field's
+  // kind, in this pipeline) before anything else is read or written.
+  const filled = filledDealFields(bundle.inputData);
+  const custom = filled.length
+    ? await customDealValues(z, filled, input.pipeline_id, 'the', bundle.meta?.timezone)
+    : undefined;
   // The stage rules (nimble.md §12.3) are checked on the pipeline as it is now, before the create: a
   // stage of this pipeline, open (not archived, not won or lost), and a probability when it has none.
   const pipeline = await api.pipeline(input.pipeline_id);
@@ -90,8 +100,8 @@ const perform = (async (z, bundle) => {
   if (input.probability === undefined && typeof stage.default_probability !== 'number') {
     throw inputError(z, 'Probability (%)', `is needed: the stage "${stage.name}" has no default probability`);
   }
-  // fields_values is keyed by field ID (from the deal fields list, kept per connection).
-  const fields_values = await dealFieldsValues(z, input, bundle.meta?.timezone);
+  // fields_values is keyed by field ID (from the deal fields list, kept per connection, or just read).
+  const fields_values = await dealFieldsValues(z, input, bundle.meta?.timezone, custom);
   const body: DealBody = {
     pipeline_id: input.pipeline_id,
     stage_id: input.stage_id,

@@ -2,14 +2,21 @@ import { inputs, parseInput } from '@crm-zapier/kit';
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nimble } from '../src/client';
-import { dealCustomOutputFields, dealIdField, dealValuesShape } from '../src/inputs';
+import {
+  dealCustomInputFields,
+  dealCustomOutputFields,
+  dealIdField,
+  dealValuesShape,
+  filledDealFields,
+} from '../src/inputs';
 import { dealOutputFields, flattenDeal, staticSample } from '../src/map';
-import { dealFieldsValues, inputError, stageProblem } from '../src/deals';
+import { customDealValues, dealFieldsValues, inputError, stageProblem } from '../src/deals';
 import { DEAL } from '../src/samples';
 import type { DealUpdateBody } from '../src/schemas';
 
 export const inputFields = defineInputFields([
-  dealIdField,
+  // The deal's pipeline decides which custom fields the form shows.
+  { ...dealIdField, altersDynamicFields: true },
   {
     key: 'stage_id',
     label: 'Stage',
@@ -41,6 +48,8 @@ export const inputFields = defineInputFields([
     helpText: "When the deal is expected to close: only the date is kept, as a date in your Zap's time zone.",
   },
   { key: 'description', label: 'Description', type: 'text', required: false },
+  // The deal's pipeline's custom deal fields (`fields__<slug>`): a field left empty is not sent.
+  dealCustomInputFields(true),
 ]);
 
 const UpdateDealInput = z.object({
@@ -52,32 +61,44 @@ const UpdateDealInput = z.object({
 
 const perform = (async (z, bundle) => {
   const input = parseInput(z, UpdateDealInput, bundle.inputData, inputFields);
+  const filled = filledDealFields(bundle.inputData);
   const changesFields = ['name', 'amount', 'probability', 'expected_close_date', 'description'].some(
     (k) => input[k as keyof typeof input] !== undefined,
   );
-  if (!changesFields && !input.stage_id && !input.currency) {
+  if (!changesFields && !filled.length && !input.stage_id && !input.currency) {
     throw new z.errors.Error(
-      'Please fill in at least one field to change: Stage, Deal Name, Amount, Currency, Probability (%), Expected Close Date or Description.',
+      'Please fill in at least one field to change: Stage, Deal Name, Amount, Currency, Probability (%), Expected Close Date, Description or a custom field.',
       'InvalidInput',
       400,
     );
   }
   const api = nimble(z);
+  // The deal is read (once) when its pipeline matters: for a stage, and for custom fields.
+  let own: Promise<string | undefined> | undefined;
+  const dealPipelineId = () =>
+    (own ??= api.getDeal(input.deal_id).then((d) => d.stage_transitions?.pipeline_id ?? undefined));
+  // Custom fields are those of the deal's pipeline: each value is checked before the change is sent.
+  const custom = filled.length
+    ? await customDealValues(z, filled, await dealPipelineId(), "the deal's", bundle.meta?.timezone)
+    : undefined;
   if (input.stage_id) {
     // nimble.md §12.3: "A stage change must stay within the current pipeline and cannot mark a deal
     // won or lost." The deal's pipeline is read now, and the stage checked in it, before the change.
-    const pipelineId = (await api.getDeal(input.deal_id)).stage_transitions?.pipeline_id;
+    const pipelineId = await dealPipelineId();
     if (pipelineId) {
       const problem = stageProblem(await api.pipeline(pipelineId), input.stage_id, "the deal's");
       if (problem) throw inputError(z, 'Stage', problem);
     }
   }
-  // Only what was given is sent, so everything else on the deal stays as it is; a stage without its
-  // pipeline (the deal keeps its own).
+  // Only what was given is sent, so everything else on the deal stays as it is (nimble.md §12.3:
+  // inside fields_values, "other fields stay unchanged"); a stage without its pipeline (the deal
+  // keeps its own).
   const body: DealUpdateBody = {
     ...(input.stage_id ? { stage_id: input.stage_id } : {}),
     ...(input.currency ? { currency: input.currency } : {}),
-    ...(changesFields ? { fields_values: await dealFieldsValues(z, input, bundle.meta?.timezone) } : {}),
+    ...(changesFields || custom
+      ? { fields_values: await dealFieldsValues(z, input, bundle.meta?.timezone, custom) }
+      : {}),
   };
   return flattenDeal(await api.updateDeal(input.deal_id, body));
 }) satisfies CreatePerform<typeof inputFields>;

@@ -94,7 +94,17 @@ export const calendarDate = (input: string, timezone: unknown): string => {
  * offset is the Zap's local time; a moment with an offset is written in the Zap's time zone (or, with
  * none known, at its own offset). No time zone known: UTC.
  */
-export const dueDateTime = (input: string, timezone: unknown): string => {
+export const dueDateTime = (input: string, timezone: unknown): string =>
+  dateTimeWithOffset(input, timezone, '09:00:00');
+
+/**
+ * A moment as `YYYY-MM-DDTHH:MM:SS±HH:MM` in the Zap's time zone: a moment with an offset is written
+ * in the Zap's time zone (or, with none known, at its own offset); a time without an offset is the
+ * Zap's local time; a date alone is at `timeOfDay` there. No time zone known: UTC. Custom date-time
+ * deal fields take "the user's UTC offset" (nimble.md §12.3, Nimble's plugin): a date alone is
+ * midnight of that day (`dateTimeWithOffset(input, tz)`), so the day stays the one given.
+ */
+export const dateTimeWithOffset = (input: string, timezone: unknown, timeOfDay = '00:00:00'): string => {
   const p = parse(input);
   if (!p) return input;
   const zone = zoneOf(timezone);
@@ -102,7 +112,7 @@ export const dueDateTime = (input: string, timezone: unknown): string => {
     const instant = p.wall - p.offset * 60_000;
     return withOffset(instant, zone ? offsetMinutes(zone, instant) : p.offset);
   }
-  const wall = p.wall ?? Date.parse(`${p.date}T09:00:00Z`);
+  const wall = p.wall ?? Date.parse(`${p.date}T${timeOfDay}Z`);
   if (!zone) return withOffset(wall, 0);
   const instant = instantOf(wall, zone);
   return withOffset(instant, offsetMinutes(zone, instant));

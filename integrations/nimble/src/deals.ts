@@ -2,21 +2,32 @@ import { newestFirst } from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import { FIND_DEAL_PER_STAGE, nimble } from './client';
 import { calendarDate } from './dates';
-import type { DealValues } from './inputs';
-import { flattenDeal } from './map';
+import { dealFieldRule, type DealValues } from './inputs';
+import { customDealFields, dealFieldKey, flattenDeal, inPipeline } from './map';
 import type { DealBody, Pipeline, Stage } from './schemas';
+
+/** `fields_values` as sent: a list of one `{value}` per field, keyed by field id (or a standard field's name). */
+type FieldsValues = DealBody['fields_values'];
+
+/** The custom fields a run fills, checked and keyed by field id, with the standard fields' ids of the same read. */
+export interface CustomDealValues {
+  values: FieldsValues;
+  standardIds: Record<string, string>;
+}
 
 /**
  * `fields_values` keyed by field ID, as the create example and the edit description key them. The
- * standard fields' ids come from the client (read once per connection and kept); a field the answer
- * does not list falls back to its name, which the create example also uses.
+ * standard fields' ids come from the client (read once per connection and kept), or from the fresh
+ * read the custom fields needed; a field the answer does not list falls back to its name, which the
+ * create example also uses. The custom fields' values (already checked) follow.
  */
 export const dealFieldsValues = async (
   z: ZObject,
   input: DealValues,
   /** `bundle.meta.timezone`: the expected close date is a date in the Zap's time zone (`calendarDate`). */
   timezone: unknown,
-): Promise<DealBody['fields_values']> => {
+  custom?: CustomDealValues,
+): Promise<FieldsValues> => {
   const given = Object.entries({
     name: input.name,
     amount: input.amount !== undefined ? String(input.amount) : undefined,
@@ -24,9 +35,61 @@ export const dealFieldsValues = async (
     expected_close_date: input.expected_close_date ? calendarDate(input.expected_close_date, timezone) : undefined,
     description: input.description,
   }).filter((e): e is [string, string] => e[1] !== undefined);
-  if (given.length === 0) return {};
-  const fieldIds = await nimble(z).standardDealFieldIds();
-  return Object.fromEntries(given.map(([name, value]) => [fieldIds[name] ?? name, [{ value }]]));
+  if (given.length === 0) return { ...custom?.values };
+  const fieldIds = custom?.standardIds ?? (await nimble(z).standardDealFieldIds());
+  return {
+    ...Object.fromEntries(given.map(([name, value]) => [fieldIds[name] ?? name, [{ value }]])),
+    ...custom?.values,
+  };
+};
+
+/**
+ * The custom deal fields a run fills (`filledDealFields`), read against the account's deal fields
+ * (`GET /api/v2/deals/fields`, read fresh: a field added in Nimble since is known) and checked by
+ * kind, each refusal naming the field by its label, before anything is written. A value goes to the
+ * field of that name in the deal's pipeline (`pipelineId`), keyed by its id: names can repeat across
+ * pipelines (nimble.md §12.3, "prefer field IDs"). Several fields of that pipeline whose names read
+ * the same, or none, is refused rather than guessed.
+ */
+export const customDealValues = async (
+  z: ZObject,
+  filled: [string, unknown][],
+  pipelineId: string | undefined,
+  whose: string,
+  timezone: unknown,
+): Promise<CustomDealValues> => {
+  const answer = await nimble(z).dealFields();
+  const fields = customDealFields(answer).filter((f) => f.field_id);
+  const values: FieldsValues = {};
+  for (const [key, raw] of filled) {
+    const named = fields.filter((f) => dealFieldKey(f.name) === key);
+    const matches = named.filter((f) => inPipeline(f, pipelineId));
+    if (matches.length === 0) {
+      throw named.length
+        ? inputError(z, named[0]!.name, `is not a field of ${whose} pipeline in Nimble: only its own fields can be set`)
+        : inputError(
+            z,
+            key,
+            'is not a deal field in Nimble (any more): open this step, refresh its fields and fill them again',
+          );
+    }
+    if (matches.length > 1) {
+      const names = matches.map((f) => `"${f.name}"`).join(', ');
+      throw inputError(
+        z,
+        matches[0]!.name,
+        `${matches.length} fields of ${whose} pipeline have names that read the same (${names}), so which one to fill is unclear: rename one in Nimble`,
+      );
+    }
+    const field = matches[0]!;
+    const checked = dealFieldRule(field, timezone).safeParse(raw);
+    if (!checked.success) throw inputError(z, field.name, checked.error.issues[0]?.message ?? 'is not valid');
+    values[field.field_id] = [{ value: checked.data }];
+  }
+  return {
+    values,
+    standardIds: Object.fromEntries(answer.standard_fields.map((f) => [f.field_name, f.field_id])),
+  };
 };
 
 /**

@@ -1,13 +1,17 @@
 import { inputs, nonBlank } from '@crm-zapier/kit';
-import { defineInputField, type ZObject } from 'zapier-platform-core';
+import { defineInputField, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z } from 'zod';
 import { nimble } from './client';
+import { dateTimeWithOffset } from './dates';
 import {
   allMetaFields,
   choiceLabelKey,
-  customDealFieldNames,
+  customDealFields,
   dealFieldKey,
+  type DealCustomField,
   fieldKey,
+  inPipeline,
+  isFieldKey,
   MAPPED_CONTACT_FIELDS,
 } from './map';
 import { ADDRESS_TYPES, EMAIL_TYPES, type FieldsMetadata, type MetaField } from './schemas';
@@ -332,8 +336,149 @@ export const dealValuesShape = {
 /** The standard deal fields a Zap can write, as checked input. */
 export type DealValues = z.infer<z.ZodObject<typeof dealValuesShape>> & { name?: string };
 
-/** Labels for a deal's custom-field outputs (`fields__<slug>`), from the pipelines' deal fields. */
+/**
+ * Labels for a deal's custom-field outputs (`fields__<slug>`), from the pipelines' deal fields: the
+ * field's name as Nimble shows it, the label of its input on Create Deal and Update Deal.
+ */
 export const dealCustomOutputFields = async (z: ZObject) =>
-  customDealFieldNames(await nimble(z).dealFields())
-    .map((name) => ({ key: dealFieldKey(name), label: titleCase(name) }))
+  customDealFields(await nimble(z).dealFields())
+    .map((f) => ({ key: dealFieldKey(f.name), label: f.name }))
     .filter((f, i, all) => all.findIndex((g) => g.key === f.key) === i);
+
+/** A Nimble id (a 24-hex ObjectId, nimble.md §0) picked in a dropdown, not a value mapped from an earlier step. */
+export const pickedId = (v: unknown): string | undefined =>
+  typeof v === 'string' && /^[0-9a-f]{24}$/i.test(v.trim()) ? v.trim() : undefined;
+
+/** The custom deal field kinds a Zap writes: Zapier's field type, and what the help text says the value is. */
+const DEAL_FIELD_KINDS: Record<string, { type?: 'text' | 'number' | 'datetime' | 'boolean'; what: string }> = {
+  '': { what: 'Text' },
+  string: { what: 'Text' },
+  long_string: { type: 'text', what: 'Text' },
+  number: { type: 'number', what: 'A number' },
+  datetime: { type: 'datetime', what: "A date and time (sent with your Zap's time zone offset)" },
+  boolean: { type: 'boolean', what: 'Yes or no' },
+  choice: { what: 'One of its options' },
+  user: { what: 'A Nimble user' },
+};
+
+/**
+ * Whether a Zap can fill the custom deal field: it has an id (`fields_values` is keyed by it), it is
+ * not read-only, its kind is written as text (an address, a file or an employment is not), and a
+ * drop-down lists its options (how a deal's drop-down value is written is not documented: only an
+ * option the field metadata gives is sent, by its id as a contact's is, nimble.md §7.2).
+ */
+export const writableDealField = (f: DealCustomField): boolean =>
+  !!f.field_id && !f.read_only && f.kind in DEAL_FIELD_KINDS && (f.kind !== 'choice' || !!f.options?.length);
+
+const dealCustomInputField = (f: DealCustomField, onUpdate: boolean) => {
+  const kind = DEAL_FIELD_KINDS[f.kind]!;
+  const what = f.rule === 'email' ? 'An email address' : f.rule === 'url' ? 'A web address' : kind.what;
+  return {
+    key: dealFieldKey(f.name),
+    label: f.name,
+    required: false,
+    ...(kind.type ? { type: kind.type } : {}),
+    ...(f.kind === 'choice' ? { choices: f.options!.map((o) => ({ value: o.id, label: o.value, sample: o.id })) } : {}),
+    // A user field holds a user: picked like an owner, never typed as an id.
+    ...(f.kind === 'user' ? { dynamic: USER_DROPDOWN } : {}),
+    helpText: `${what}: the deal's "${f.name}" field in Nimble. Leave empty to ${onUpdate ? 'keep its value' : 'skip it'}.`,
+  };
+};
+
+/**
+ * The custom deal fields as inputs (`fields__<slug>`, labelled with the field's name, the key of its
+ * output): those of the picked Pipeline (Create Deal), or of the picked deal's pipeline (Update Deal);
+ * with a pipeline or deal mapped from an earlier step, those of every pipeline, one input per name.
+ * If Nimble's field list cannot be read, the form keeps its standard fields and shows no custom ones
+ * (the run checks every filled custom field against the list again); an expired token is still
+ * refreshed.
+ */
+export const dealCustomInputFields =
+  (onUpdate: boolean) =>
+  async (z: ZObject, bundle: Bundle): Promise<ReturnType<typeof dealCustomInputField>[]> => {
+    const api = nimble(z);
+    try {
+      let pipelineId = onUpdate ? undefined : pickedId(bundle.inputData.pipeline_id);
+      const dealId = onUpdate ? pickedId(bundle.inputData.deal_id) : undefined;
+      if (dealId) {
+        try {
+          pipelineId = (await api.getDeal(dealId)).stage_transitions?.pipeline_id;
+        } catch (err) {
+          if (err instanceof z.errors.RefreshAuthError) throw err;
+          // The deal cannot be read: every pipeline's fields, as for a mapped deal.
+        }
+      }
+      return customDealFields(await api.dealFields())
+        .filter((f) => writableDealField(f) && inPipeline(f, pipelineId))
+        .map((f) => dealCustomInputField(f, onUpdate))
+        .filter((f, i, all) => all.findIndex((g) => g.key === f.key) === i);
+    } catch (err) {
+      if (err instanceof z.errors.RefreshAuthError) throw err;
+      z.console.log(`Nimble's deal fields could not be read, so no custom fields are shown: ${(err as Error).message}`);
+      return [];
+    }
+  };
+
+/** The custom deal fields a run fills: its `fields__<slug>` inputs that are not blank. */
+export const filledDealFields = (inputData: Record<string, unknown>): [string, unknown][] =>
+  Object.entries(inputData).filter(
+    ([key, v]) =>
+      isFieldKey(key) &&
+      v !== undefined &&
+      v !== null &&
+      !(typeof v === 'string' && v.trim() === '') &&
+      !(Array.isArray(v) && v.length === 0),
+  );
+
+const BOOLEANS: Record<string, string> = { true: 'true', yes: 'true', false: 'false', no: 'false' };
+
+/**
+ * The rule a custom deal field's value is checked with, giving the text Nimble stores ("values are
+ * lists of `{ "value": "text" }`", nimble.md §12.3): a number as a string, a date-time with the Zap's
+ * UTC offset, a drop-down option by id (its label is accepted too), a user by id. How a yes/no value
+ * is written is not documented: `true`/`false`, as Zapier's boolean fields give it and as the
+ * contact fields are sent.
+ */
+export const dealFieldRule = (f: DealCustomField, timezone: unknown): z.ZodType<string> => {
+  const scalar = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v).trim());
+  switch (f.kind) {
+    case 'number':
+      return inputs.number().transform(String);
+    case 'datetime':
+      return inputs.isoDateTime().transform((v) => dateTimeWithOffset(v, timezone));
+    case 'boolean':
+      return scalar.transform((v, ctx) => {
+        const known = BOOLEANS[v.toLowerCase()];
+        if (!known) ctx.addIssue({ code: 'custom', message: 'must be yes or no (true or false)' });
+        return known ?? z.NEVER;
+      });
+    case 'choice':
+      return scalar.transform((v, ctx) => {
+        const options = f.options ?? [];
+        const hit =
+          options.find((o) => o.id === v) ?? options.find((o) => o.value.trim().toLowerCase() === v.toLowerCase());
+        if (!hit) {
+          ctx.addIssue({
+            code: 'custom',
+            message: options.length
+              ? `must be one of its options (${options.map((o) => o.value).join(', ')})`
+              : "is a drop-down whose options Nimble's field list does not give, so it cannot be set from Zapier",
+          });
+          return z.NEVER;
+        }
+        return hit.id;
+      });
+    case 'user':
+      return inputs.id();
+    case '':
+    case 'string':
+    case 'long_string':
+      return f.rule === 'email'
+        ? inputs.email()
+        : f.rule === 'url'
+          ? inputs.text().regex(/^https?:\/\/\S+$/i, 'must be a web address starting with http:// or https://')
+          : scalar.pipe(inputs.text());
+    default:
+      return z.never({ error: `is a field of kind "${f.kind}", which cannot be set from Zapier` });
+  }
+};

@@ -21,7 +21,7 @@ import {
  */
 const FIELD_PREFIX = 'fields__';
 export const fieldKey = (name: string): string => `${FIELD_PREFIX}${name}`;
-const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
+export const isFieldKey = (key: string): boolean => key.startsWith(FIELD_PREFIX) && key.length > FIELD_PREFIX.length;
 export const fieldName = (key: string): string => key.slice(FIELD_PREFIX.length);
 /** The key of a drop-down field's option label, beside `fields__<name>` (which holds the option's id). */
 export const choiceLabelKey = (name: string): string => `${fieldKey(name)}__label`;
@@ -486,22 +486,92 @@ export const flattenDealUpdate = (d: NimbleDeal) => {
   };
 };
 
-/** The custom field names of one member of a deal fields tab: a field, or a group of them. */
-const memberFieldNames = (member: unknown): string[] => {
+/** A pipeline's custom deal field, as `GET /api/v2/deals/fields` describes it. */
+export interface DealCustomField {
+  /** '' when the answer gives none. */
+  field_id: string;
+  name: string;
+  /** The field's kind (`number`, `datetime`, `choice`…); '' when the answer gives none. */
+  kind: string;
+  /** The pipeline it belongs to (its tab's, else its own), when the answer says. */
+  pipeline_id?: string;
+  /** A drop-down's options, when the answer lists them (`field_type.values.values`). */
+  options?: { id: string; value: string }[];
+  /** A text field's rule (`email`, `url`), when the answer gives one. */
+  rule?: string;
+  read_only: boolean;
+}
+
+const textOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+
+/**
+ * A field's kind and details. The document types a deal field's `field_type` as a plain string
+ * (`"number"`); contact fields carry an object (`{field_kind, values, validation_rule}`, §10.2, "the
+ * same tab/group/field scheme is used for deal metadata"): both are read.
+ */
+const kindOf = (fieldType: unknown): Pick<DealCustomField, 'kind' | 'options' | 'rule'> => {
+  if (typeof fieldType === 'string') return { kind: fieldType };
+  const t = asRecord(fieldType);
+  const options = listOf(asRecord(t?.values)?.values).flatMap((o) => {
+    const r = asRecord(o);
+    const id = r?.id;
+    return (typeof id === 'string' || typeof id === 'number') && typeof r?.value === 'string'
+      ? [{ id: String(id), value: r.value }]
+      : [];
+  });
+  const rule = textOf(asRecord(t?.validation_rule)?.type);
+  return {
+    kind: textOf(t?.field_kind) ?? '',
+    ...(options.length ? { options } : {}),
+    ...(rule ? { rule } : {}),
+  };
+};
+
+/** The custom fields of one member of a deal fields tab: a field, or a group of them. */
+const memberFields = (member: unknown, tabPipeline: string | undefined): DealCustomField[] => {
   const m = asRecord(member);
   if (!m) return [];
-  const name = asRecord(m.field)?.field_name ?? m.field_name;
-  const own = typeof name === 'string' && name.trim() && !STANDARD_DEAL_FIELDS.includes(name) ? [name] : [];
-  return [...own, ...listOf(m.fields).flatMap(memberFieldNames)];
+  const field = asRecord(m.field) ?? m;
+  const name = field.field_name ?? field.name;
+  const id = field.field_id;
+  const pipeline_id = tabPipeline ?? textOf(m.pipeline_id);
+  const own =
+    typeof name === 'string' && name.trim() && !STANDARD_DEAL_FIELDS.includes(name)
+      ? [
+          {
+            // '' when the answer gives none: the field is labelled in outputs, but not offered as an input.
+            field_id: typeof id === 'string' ? id : '',
+            name: name.trim(),
+            ...kindOf(field.field_type),
+            ...(pipeline_id ? { pipeline_id } : {}),
+            read_only: field.read_only === true,
+          },
+        ]
+      : [];
+  return [...own, ...listOf(m.fields).flatMap((f) => memberFields(f, pipeline_id))];
 };
 
 /**
- * The names of the pipelines' custom deal fields in a `GET /api/v2/deals/fields` answer. Each tab's
- * `members` is documented as one object but is probably a list; a member is a field
- * (`{field: {field_name}}`) or a group of them (`{fields: [...]}`). Both forms are read.
+ * The pipelines' custom deal fields in a `GET /api/v2/deals/fields` answer, each once (by id). Each
+ * tab's `members` is documented as one object but is probably a list; a member is a field
+ * (`{field: {field_id, field_name, field_type}}`) or a group of them (`{fields: [...]}`). Both forms
+ * are read. Nimble's standard fields (`name`, `amount`…) are not custom ones.
  */
+export const customDealFields = (answer: { pipelines_tabs?: unknown }): DealCustomField[] =>
+  listOf(answer.pipelines_tabs)
+    .flatMap((tab) => {
+      const t = asRecord(tab);
+      return listOf(t?.members).flatMap((m) => memberFields(m, textOf(t?.pipeline_id)));
+    })
+    .filter((f, i, all) => !f.field_id || all.findIndex((g) => g.field_id === f.field_id) === i);
+
+/** The names of the pipelines' custom deal fields (see `customDealFields`). */
 export const customDealFieldNames = (answer: { pipelines_tabs?: unknown }): string[] =>
-  listOf(answer.pipelines_tabs).flatMap((tab) => listOf(asRecord(tab)?.members).flatMap(memberFieldNames));
+  customDealFields(answer).map((f) => f.name);
+
+/** Whether a custom deal field belongs to the pipeline (a field whose pipeline the answer does not give belongs to all). */
+export const inPipeline = (f: DealCustomField, pipelineId: string | undefined): boolean =>
+  !pipelineId || !f.pipeline_id || f.pipeline_id === pipelineId;
 
 /**
  * A static sample: an output without its `fields__<name>` keys, which depend on the account and

@@ -4,14 +4,18 @@ import { DEAL, MYSELF, PIPELINE } from '../src/samples';
 import {
   AUTH,
   CONTACT_ID,
+  DEAL_FIELDS,
   FLAT_DEAL,
+  SALES_CUSTOM_INPUTS,
   SALES,
   STAGE,
   STANDARD_FIELDS,
   USER_ID,
   api,
   expectWriteSafety,
+  inputFieldsOf,
   offContract,
+  outputFieldsOf,
   runner,
   staticKeys,
   useEnv,
@@ -111,7 +115,9 @@ describe('Create Deal (create_deal)', () => {
       currency: '',
       tags: [],
     });
-    const fields = Object.fromEntries((createDeal.operation.inputFields ?? []).map((f) => [f.key, f]));
+    const fields = Object.fromEntries(
+      (createDeal.operation.inputFields ?? []).flatMap((f) => ('key' in f ? [[f.key, f]] : [])),
+    );
     expect(fields.owner_id).toMatchObject({ label: 'Owner', dynamic: 'list_users.id.name' });
     expect(fields.contact_ids).toMatchObject({
       label: 'Related Contacts',
@@ -231,5 +237,240 @@ describe('Create Deal (create_deal)', () => {
     const err = await failureOf(run.create(createDeal, { pipeline_id: 'p1', stage_id: 's1', name: 'X', ...input }));
     expect(err.message).toMatch(message);
     expectNothingSent();
+  });
+});
+
+/** Create Deal's own inputs, in their order: the custom fields come after them. */
+const STATIC_KEYS = [
+  'pipeline_id',
+  'stage_id',
+  'name',
+  'amount',
+  'currency',
+  'probability',
+  'expected_close_date',
+  'description',
+  'contact_ids',
+  'tags',
+  'owner_id',
+];
+
+describe('Create Deal: custom deal fields', () => {
+  const fieldsRead = () => api().get('/api/v2/deals/fields').once().reply(200, DEAL_FIELDS);
+
+  it("writes the Pipeline's custom fields keyed by field id, each value as text, from one read of the deal fields", async () => {
+    fieldsRead();
+    salesPipeline();
+    const saved = {
+      ...DEAL,
+      fields_values_with_names: [
+        ...DEAL.fields_values_with_names,
+        { field_name: 'Contract length', values: [{ value: '24' }] },
+        { field_name: 'Region', values: [{ value: 'EMEA' }] },
+      ],
+    };
+    api()
+      .post('/api/v2/deals', {
+        pipeline_id: PIPELINE_ID,
+        stage_id: STAGE.qualified,
+        owner_id: USER_ID,
+        fields_values: {
+          'f-name': [{ value: 'Big deal' }],
+          'f-amount': [{ value: '1500' }],
+          'c-length': [{ value: '24' }],
+          'c-renewal': [{ value: '2031-01-15T09:30:00+01:00' }],
+          'c-auto': [{ value: 'true' }],
+          'c-manager': [{ value: USER_ID }],
+          'c-notes': [{ value: 'Call Maria first' }],
+          'c-region': [{ value: 'EMEA' }],
+        },
+      })
+      .reply(200, saved);
+    const out = await run.create(
+      createDeal,
+      {
+        pipeline_id: PIPELINE_ID,
+        stage_id: STAGE.qualified,
+        name: 'Big deal',
+        amount: 1500,
+        owner_id: USER_ID,
+      },
+      {
+        // Zapier gives a number field's typed value as text, and a boolean as "true"/"false".
+        extra: {
+          fields__contract_length: '24',
+          fields__renewal_date: '2031-01-15T08:30:00Z',
+          fields__auto_renew: 'true',
+          fields__account_manager: USER_ID,
+          fields__handover_notes: 'Call Maria first',
+          fields__region: 'EMEA',
+          // Blank and mapped-empty custom fields are not sent.
+          fields__lead_source: '',
+        },
+        meta: { timezone: 'Europe/Berlin' },
+      },
+    );
+    expect(out).toEqual({ ...FLAT_DEAL, fields__contract_length: '24', fields__region: 'EMEA' });
+  });
+
+  it.each([
+    ['fields__contract_length', 'two years', 'Contract length: must be a number.'],
+    ['fields__auto_renew', 'maybe', 'Auto-renew: must be yes or no (true or false).'],
+    [
+      'fields__renewal_date',
+      'next spring',
+      'Renewal date: must be a date and time (ISO 8601, e.g. 2024-05-01T14:30:00Z).',
+    ],
+    ['fields__account_manager', 'Daniel Reyes', 'Account manager: must be an id without spaces or slashes.'],
+    [
+      'fields__partner_tier',
+      'Gold',
+      'Partner tier: is not a field of the pipeline in Nimble: only its own fields can be set.',
+    ],
+    [
+      'fields__lead_source',
+      'Webinar',
+      "Lead source: is a drop-down whose options Nimble's field list does not give, so it cannot be set from Zapier.",
+    ],
+    ['fields__office', '1 Main St', 'Office: is a field of kind "address", which cannot be set from Zapier.'],
+    [
+      'fields__gone',
+      'x',
+      'fields__gone: is not a deal field in Nimble (any more): open this step, refresh its fields and fill them again.',
+    ],
+  ])(
+    'refuses %s = %j naming the field, after reading the deal fields and before anything else',
+    async (key, value, said) => {
+      const read = fieldsRead();
+      const err = await failureOf(
+        run.create(
+          createDeal,
+          { pipeline_id: PIPELINE_ID, stage_id: STAGE.qualified, name: 'X', owner_id: USER_ID },
+          { extra: { [key]: value } },
+        ),
+      );
+      expect(err.message).toBe(said);
+      // The deal fields were read; no pipeline read and no create (nock refuses any other request).
+      expect(read.isDone()).toBe(true);
+      expectNothingSent();
+    },
+  );
+
+  it("shows the picked Pipeline's custom fields after its own inputs, labelled with their names", async () => {
+    fieldsRead();
+    const fields = await inputFieldsOf('creates.create_deal', { pipeline_id: PIPELINE_ID });
+    expect(fields.map((f) => f.key).slice(0, STATIC_KEYS.length)).toEqual(STATIC_KEYS);
+    // Not offered: the standard "name" (its own input), a drop-down whose options are not given, an address.
+    expect(fields.slice(STATIC_KEYS.length)).toEqual(SALES_CUSTOM_INPUTS('skip it'));
+  });
+
+  it("with a Pipeline mapped from an earlier step, shows every pipeline's custom fields, one input per name", async () => {
+    fieldsRead();
+    const fields = await inputFieldsOf('creates.create_deal', { pipeline_id: '{{123__pipeline_id}}' });
+    expect(fields.slice(STATIC_KEYS.length).map((f) => f.label)).toEqual([
+      'Contract length',
+      'Renewal date',
+      'Auto-renew',
+      'Account manager',
+      'Handover notes',
+      'Region',
+      'Partner tier',
+    ]);
+  });
+
+  it('offers a drop-down whose options the field list gives, and sends the option id (its label is accepted)', async () => {
+    const withOptions = {
+      ...DEAL_FIELDS,
+      pipelines_tabs: [
+        {
+          tab_id: 't-sales',
+          tab_name: 'Details',
+          pipeline_id: PIPELINE_ID,
+          // The contact fields' form of field_type (nimble.md §10.2), which the deal document does not type.
+          members: [
+            {
+              type: 'field',
+              field: {
+                field_id: 'c-tier',
+                field_name: 'Tier',
+                field_type: {
+                  field_kind: 'choice',
+                  values: {
+                    values: [
+                      { id: '1', value: 'Gold' },
+                      { id: '2', value: 'Silver' },
+                    ],
+                  },
+                },
+              },
+            },
+          ],
+        },
+      ],
+    };
+    offContract().get('/api/v2/deals/fields').twice().reply(200, withOptions);
+    const fields = await inputFieldsOf('creates.create_deal', { pipeline_id: PIPELINE_ID });
+    expect(fields.slice(STATIC_KEYS.length)).toEqual([
+      {
+        key: 'fields__tier',
+        label: 'Tier',
+        required: false,
+        choices: [
+          { value: '1', label: 'Gold', sample: '1' },
+          { value: '2', label: 'Silver', sample: '2' },
+        ],
+        helpText: `One of its options: the deal's "Tier" field in Nimble. Leave empty to skip it.`,
+      },
+    ]);
+    salesPipeline();
+    api()
+      .post('/api/v2/deals', {
+        pipeline_id: PIPELINE_ID,
+        stage_id: STAGE.qualified,
+        owner_id: USER_ID,
+        fields_values: { 'f-name': [{ value: 'X' }], 'c-tier': [{ value: '2' }] },
+      })
+      .reply(200, DEAL);
+    await run.create(
+      createDeal,
+      { pipeline_id: PIPELINE_ID, stage_id: STAGE.qualified, name: 'X', owner_id: USER_ID },
+      { extra: { fields__tier: 'silver' } },
+    );
+  });
+
+  it("still shows the form's own inputs when Nimble's deal fields cannot be read", async () => {
+    api().get('/api/v2/deals/fields').reply(500, { message: 'Internal error' });
+    const fields = await inputFieldsOf('creates.create_deal', { pipeline_id: PIPELINE_ID });
+    expect(fields.map((f) => f.key)).toEqual(STATIC_KEYS);
+  });
+
+  it('asks for a new token when the deal fields read finds it expired, rather than hiding the custom fields', async () => {
+    api().get('/api/v2/deals/fields').reply(401, { message: "Can't authenticate request" });
+    // Core's stale-auth check turns the 401 into a RefreshAuthError, which Zapier answers with a refresh.
+    const err = await failureOf(inputFieldsOf('creates.create_deal', { pipeline_id: PIPELINE_ID }));
+    expect(err.name).toBe('RefreshAuthError');
+  });
+
+  it('labels each custom output as its input is labelled', async () => {
+    fieldsRead();
+    const inputs = await inputFieldsOf('creates.create_deal', { pipeline_id: PIPELINE_ID });
+    fieldsRead();
+    const outputs = await outputFieldsOf('creates.create_deal');
+    const custom = outputs.filter((f) => f.key.startsWith('fields__'));
+    expect(custom).toEqual([
+      { key: 'fields__contract_length', label: 'Contract length' },
+      { key: 'fields__renewal_date', label: 'Renewal date' },
+      { key: 'fields__auto_renew', label: 'Auto-renew' },
+      { key: 'fields__account_manager', label: 'Account manager' },
+      { key: 'fields__handover_notes', label: 'Handover notes' },
+      { key: 'fields__region', label: 'Region' },
+      // Outputs show what Nimble stores, fields a Zap cannot fill included.
+      { key: 'fields__lead_source', label: 'Lead source' },
+      { key: 'fields__office', label: 'Office' },
+      { key: 'fields__partner_tier', label: 'Partner tier' },
+    ]);
+    for (const input of inputs.filter((f) => f.key.startsWith('fields__'))) {
+      expect(custom.find((o) => o.key === input.key)?.label).toBe(input.label);
+    }
   });
 });

@@ -53,13 +53,20 @@ export const bundle = (
   authData: Record<string, string> = AUTH,
 ) => makeBundle(authData, inputData, meta);
 
-/** The fields an operation's dynamic `inputFields`/`outputFields` give (`creates.create_contact`). */
-const fieldsOf = async (path: string): Promise<{ key: string; [k: string]: unknown }[]> => {
-  const fields = await runMethod(path, bundle());
+/**
+ * The fields an operation's dynamic `inputFields`/`outputFields` give (`creates.create_contact`),
+ * for a form filled in with `inputData` (a picked Pipeline, say).
+ */
+const fieldsOf = async (
+  path: string,
+  inputData: Record<string, unknown> = {},
+): Promise<{ key: string; [k: string]: unknown }[]> => {
+  const fields = await runMethod(path, makeBundle(AUTH, inputData));
   if (!Array.isArray(fields)) throw new Error(`${path} gave no list`);
   return fields.filter((f): f is { key: string } => typeof f?.key === 'string');
 };
-export const inputFieldsOf = (operation: string) => fieldsOf(`${operation}.operation.inputFields`);
+export const inputFieldsOf = (operation: string, inputData: Record<string, unknown> = {}) =>
+  fieldsOf(`${operation}.operation.inputFields`, inputData);
 export const outputFieldsOf = (operation: string) => fieldsOf(`${operation}.operation.outputFields`);
 
 /**
@@ -129,6 +136,104 @@ export const STANDARD_FIELDS = {
   ],
   pipelines_tabs: [],
 };
+
+/** The Partners pipeline (another pipeline of the account, with its own custom deal fields). */
+export const PARTNERS_ID = '630f34cfa34058dea76c0c0f';
+
+const dealField = (pipeline_id: string, field_id: string, field_name: string, field_type: string) => ({
+  type: 'field',
+  pipeline_id,
+  field: { field_id, field_name, field_type, modifier: '', multiples: false, available_actions: 'edit_all' },
+});
+/**
+ * `GET /api/v2/deals/fields` for an account with custom deal fields (nimble.md §12, D13): the standard
+ * fields, and per pipeline a tab of fields and groups (`field_type` a string, as the document types
+ * it). Sales has one field of each writable kind, a drop-down without options and an address (neither
+ * can be set from a Zap), and a "Region" that Partners also has (another field, another id).
+ */
+export const DEAL_FIELDS = {
+  standard_fields: STANDARD_FIELDS.standard_fields,
+  pipelines_tabs: [
+    {
+      tab_id: 't-sales',
+      tab_name: 'Details',
+      pipeline_id: PIPELINE.pipeline_id,
+      members: [
+        dealField(PIPELINE.pipeline_id, 'f-name', 'name', 'string'),
+        dealField(PIPELINE.pipeline_id, 'c-length', 'Contract length', 'number'),
+        {
+          type: 'group',
+          group_name: 'Renewal',
+          group_id: 'g-renewal',
+          logo_id: 'l1',
+          fields: [
+            dealField(PIPELINE.pipeline_id, 'c-renewal', 'Renewal date', 'datetime'),
+            dealField(PIPELINE.pipeline_id, 'c-auto', 'Auto-renew', 'boolean'),
+          ],
+        },
+        dealField(PIPELINE.pipeline_id, 'c-manager', 'Account manager', 'user'),
+        dealField(PIPELINE.pipeline_id, 'c-notes', 'Handover notes', 'long_string'),
+        dealField(PIPELINE.pipeline_id, 'c-region', 'Region', 'string'),
+        dealField(PIPELINE.pipeline_id, 'c-source', 'Lead source', 'choice'),
+        dealField(PIPELINE.pipeline_id, 'c-office', 'Office', 'address'),
+      ],
+    },
+    {
+      tab_id: 't-partners',
+      tab_name: 'Partner',
+      pipeline_id: PARTNERS_ID,
+      members: [
+        dealField(PARTNERS_ID, 'p-region', 'Region', 'string'),
+        dealField(PARTNERS_ID, 'p-tier', 'Partner tier', 'string'),
+      ],
+    },
+  ],
+};
+
+/** The custom fields of Sales (DEAL_FIELDS) a Zap can fill, as Create Deal's form shows them. */
+export const SALES_CUSTOM_INPUTS = (leave: 'skip it' | 'keep its value') => [
+  {
+    key: 'fields__contract_length',
+    label: 'Contract length',
+    required: false,
+    type: 'number',
+    helpText: `A number: the deal's "Contract length" field in Nimble. Leave empty to ${leave}.`,
+  },
+  {
+    key: 'fields__renewal_date',
+    label: 'Renewal date',
+    required: false,
+    type: 'datetime',
+    helpText: `A date and time (sent with your Zap's time zone offset): the deal's "Renewal date" field in Nimble. Leave empty to ${leave}.`,
+  },
+  {
+    key: 'fields__auto_renew',
+    label: 'Auto-renew',
+    required: false,
+    type: 'boolean',
+    helpText: `Yes or no: the deal's "Auto-renew" field in Nimble. Leave empty to ${leave}.`,
+  },
+  {
+    key: 'fields__account_manager',
+    label: 'Account manager',
+    required: false,
+    dynamic: 'list_users.id.name',
+    helpText: `A Nimble user: the deal's "Account manager" field in Nimble. Leave empty to ${leave}.`,
+  },
+  {
+    key: 'fields__handover_notes',
+    label: 'Handover notes',
+    required: false,
+    type: 'text',
+    helpText: `Text: the deal's "Handover notes" field in Nimble. Leave empty to ${leave}.`,
+  },
+  {
+    key: 'fields__region',
+    label: 'Region',
+    required: false,
+    helpText: `Text: the deal's "Region" field in Nimble. Leave empty to ${leave}.`,
+  },
+];
 
 /** Stage ids of SALES, one of each kind nimble.md §12.3 tells apart. */
 export const STAGE = {

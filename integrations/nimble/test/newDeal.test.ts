@@ -76,7 +76,8 @@ describe('New Deal (new_deal)', () => {
       });
     const fields = await outputFieldsOf('triggers.new_deal');
     expect(fields.filter((f) => f.key.startsWith('fields__'))).toEqual([
-      { key: 'fields__contract_length', label: 'Contract Length' },
+      // The field's name as Nimble shows it: the label of its input on Create Deal and Update Deal.
+      { key: 'fields__contract_length', label: 'Contract length' },
       { key: 'fields__region', label: 'Region' },
     ]);
   });

@@ -2,13 +2,18 @@ import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
 import updateDeal from '../creates/updateDeal';
 import { DEAL, PIPELINE } from '../src/samples';
 import {
+  DEAL_FIELDS,
   FLAT_DEAL,
+  PARTNERS_ID,
+  SALES_CUSTOM_INPUTS,
   SALES,
   STAGE,
   STANDARD_FIELDS,
   api,
   expectWriteSafety,
+  inputFieldsOf,
   offContract,
+  outputFieldsOf,
   runner,
   staticKeys,
   useEnv,
@@ -123,5 +128,132 @@ describe('Update Deal (update_deal)', () => {
     const err = await failureOf(run.create(updateDeal, input));
     expect(err.message).toMatch(message);
     expectNothingSent();
+  });
+});
+
+describe('Update Deal: custom deal fields', () => {
+  const fieldsRead = () => api().get('/api/v2/deals/fields').once().reply(200, DEAL_FIELDS);
+  const dealRead = (deal: object = DEAL) => api().get(`/api/v2/deals/${DEAL_ID}`).once().reply(200, deal);
+  /** DEAL, in the Partners pipeline. */
+  const PARTNER_DEAL = { ...DEAL, stage_transitions: { ...DEAL.stage_transitions, pipeline_id: PARTNERS_ID } };
+  /** Update Deal's own inputs, in their order: the custom fields come after them. */
+  const STATIC_KEYS = [
+    'deal_id',
+    'stage_id',
+    'name',
+    'amount',
+    'currency',
+    'probability',
+    'expected_close_date',
+    'description',
+  ];
+
+  it("nimble.md §12.3: sends only the custom fields filled, keyed by their id in the deal's pipeline (3 requests)", async () => {
+    dealRead();
+    fieldsRead();
+    api()
+      .put(`/api/v2/deals/${DEAL_ID}`, {
+        fields_values: { 'c-region': [{ value: 'EMEA' }], 'c-auto': [{ value: 'false' }] },
+      })
+      .reply(200, DEAL);
+    const out = await run.create(
+      updateDeal,
+      { deal_id: DEAL_ID },
+      {
+        extra: {
+          fields__region: 'EMEA',
+          fields__auto_renew: false,
+          // Left empty, or mapped from a step that gave nothing: kept as they are, so not sent.
+          fields__contract_length: '',
+          fields__renewal_date: null,
+          fields__handover_notes: '   ',
+        },
+      },
+    );
+    expect(out).toEqual(FLAT_DEAL);
+  });
+
+  it("puts a name the pipelines share into the deal's own pipeline's field", async () => {
+    dealRead(PARTNER_DEAL);
+    fieldsRead();
+    api()
+      .put(`/api/v2/deals/${DEAL_ID}`, { fields_values: { 'p-region': [{ value: 'LATAM' }] } })
+      .reply(200, PARTNER_DEAL);
+    await run.create(updateDeal, { deal_id: DEAL_ID }, { extra: { fields__region: 'LATAM' } });
+  });
+
+  it('reads the deal once for a stage and custom fields, and sends them with the standard fields', async () => {
+    dealAndPipeline();
+    fieldsRead();
+    api()
+      .put(`/api/v2/deals/${DEAL_ID}`, {
+        stage_id: STAGE.proposal,
+        fields_values: { 'f-name': [{ value: 'Renamed' }], 'c-length': [{ value: '36' }] },
+      })
+      .reply(200, DEAL);
+    await run.create(
+      updateDeal,
+      { deal_id: DEAL_ID, stage_id: STAGE.proposal, name: 'Renamed' },
+      { extra: { fields__contract_length: 36 } },
+    );
+  });
+
+  it.each([
+    ['fields__contract_length', 'three', 'Contract length: must be a number.'],
+    [
+      'fields__partner_tier',
+      'Gold',
+      "Partner tier: is not a field of the deal's pipeline in Nimble: only its own fields can be set.",
+    ],
+  ])('refuses %s = %j naming the field, before the change is sent', async (key, value, said) => {
+    const reads = [dealRead(), fieldsRead()];
+    const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID }, { extra: { [key]: value } }));
+    expect(err.message).toBe(said);
+    expect(reads.every((r) => r.isDone())).toBe(true);
+    expectNothingSent();
+  });
+
+  it("shows the picked deal's pipeline's custom fields after its own inputs, to keep when left empty", async () => {
+    dealRead();
+    fieldsRead();
+    const fields = await inputFieldsOf('creates.update_deal', { deal_id: DEAL_ID });
+    expect(fields.map((f) => f.key).slice(0, STATIC_KEYS.length)).toEqual(STATIC_KEYS);
+    expect(fields.slice(STATIC_KEYS.length)).toEqual(SALES_CUSTOM_INPUTS('keep its value'));
+    expect(fields[0]).toMatchObject({ key: 'deal_id', altersDynamicFields: true });
+  });
+
+  it("with a deal mapped from an earlier step (or one that cannot be read), shows every pipeline's custom fields", async () => {
+    fieldsRead();
+    const mapped = await inputFieldsOf('creates.update_deal', { deal_id: '{{123__id}}' });
+    api().get(`/api/v2/deals/${DEAL_ID}`).reply(404, { object_type: 'deal', object_id: DEAL_ID });
+    fieldsRead();
+    const unreadable = await inputFieldsOf('creates.update_deal', { deal_id: DEAL_ID });
+    for (const fields of [mapped, unreadable]) {
+      expect(fields.slice(STATIC_KEYS.length).map((f) => f.label)).toEqual([
+        'Contract length',
+        'Renewal date',
+        'Auto-renew',
+        'Account manager',
+        'Handover notes',
+        'Region',
+        'Partner tier',
+      ]);
+    }
+  });
+
+  it("still shows the form's own inputs when Nimble's deal fields cannot be read", async () => {
+    dealRead();
+    api().get('/api/v2/deals/fields').reply(500, { message: 'Internal error' });
+    const fields = await inputFieldsOf('creates.update_deal', { deal_id: DEAL_ID });
+    expect(fields.map((f) => f.key)).toEqual(STATIC_KEYS);
+  });
+
+  it('labels each custom output with its input label', async () => {
+    fieldsRead();
+    const outputs = await outputFieldsOf('creates.update_deal');
+    expect(outputs.find((f) => f.key === 'fields__contract_length')).toEqual({
+      key: 'fields__contract_length',
+      label: 'Contract length',
+    });
   });
 });
