@@ -295,6 +295,64 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         },
       },
       {
+        // The Sales pipeline's custom deal fields, as the Create Deal form shows them.
+        name: 'create_deal fields (Sales)',
+        method: 'creates.create_deal.operation.inputFields',
+        inputData: { pipeline_id: pipeline.pipeline_id },
+        expect: (result) => {
+          const custom = (result as { key?: string; label?: string }[])
+            .filter((f) => f.key?.startsWith('fields__'))
+            .map((f) => `${f.key}=${f.label}`);
+          const want = [
+            'fields__contract_length=Contract length',
+            'fields__renewal_date=Renewal date',
+            'fields__auto_renew=Auto-renew',
+            'fields__region=Region',
+          ];
+          if (custom.join() !== want.join()) fail(`the custom fields are ${custom.join(', ')}`);
+        },
+      },
+      {
+        // Custom fields, keyed by their ids in the Sales pipeline (one fields read, the pipeline, the create).
+        name: 'create_deal (custom fields)',
+        method: 'creates.create_deal.operation.perform',
+        inputData: {
+          pipeline_id: pipeline.pipeline_id,
+          stage_id: stage.stage_id,
+          name: 'Engines with terms',
+          fields__contract_length: '24',
+          fields__renewal_date: '2031-01-15T09:00:00Z',
+          fields__auto_renew: 'true',
+          fields__region: 'EMEA',
+        },
+        expect: (result) => {
+          const r = result as Record<string, unknown>;
+          if (r.fields__contract_length !== '24' || r.fields__region !== 'EMEA' || r.fields__auto_renew !== 'true') {
+            fail(`the deal's custom fields are ${String(r.fields__contract_length)}, ${String(r.fields__region)}`);
+          }
+          if (r.fields__renewal_date !== '2031-01-15T09:00:00+00:00')
+            fail(`it renews ${String(r.fields__renewal_date)}`);
+        },
+      },
+      {
+        // Only the custom field filled changes: the blank one is not sent, so the deal keeps its value.
+        name: 'update_deal (custom field)',
+        method: 'creates.update_deal.operation.perform',
+        inputData: (ctx) => ({
+          deal_id: idOf(ctx, 'create_deal (custom fields)'),
+          fields__region: 'APAC',
+          fields__contract_length: '',
+        }),
+        expect: (result) => {
+          const r = result as Record<string, unknown>;
+          if (r.fields__region !== 'APAC' || r.fields__contract_length !== '24' || r.name !== 'Engines with terms') {
+            fail(
+              `the deal is now ${String(r.fields__region)}, ${String(r.fields__contract_length)}, ${String(r.name)}`,
+            );
+          }
+        },
+      },
+      {
         // The move update_deal just made (Qualified → Proposal), from the pipeline's listing of that stage.
         name: 'deal_stage_changed',
         method: 'triggers.deal_stage_changed.operation.perform',

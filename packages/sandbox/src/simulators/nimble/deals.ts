@@ -3,7 +3,16 @@ import { shortContact } from './contacts';
 import { invalid, notFound } from './errors';
 import { matchDealQuery } from './search';
 import { isFinal, stageView } from './pipelines';
-import { SHORT_USER, stamp, touched, USER, type NimbleStore, type Stage, type StoredDeal } from './store';
+import {
+  SHORT_USER,
+  stamp,
+  touched,
+  USER,
+  type NimbleStore,
+  type PipelineDef,
+  type Stage,
+  type StoredDeal,
+} from './store';
 
 /** Deals (nimble.md §12): list, read, create, update (a stage move within the pipeline), notes, fields. */
 
@@ -22,6 +31,49 @@ const STANDARD_DEAL_FIELDS = [
   multiples: false,
   available_actions: 'view_only',
 }));
+
+/**
+ * The pipelines' custom deal fields (nimble.md §12 D13, `Deals.IDealField`: `field_type` a plain
+ * string). Sales has one of each kind a Zap writes as text; the archived Partners pipeline has its
+ * own "Region" (another field, another id): names repeat across pipelines, ids do not (§12.3).
+ */
+const CUSTOM_DEAL_FIELDS = [
+  ['630f34cfa34058dea76c0c0e', '6576a1b2c3d4e5f607182930', 'Contract length', 'number'],
+  ['630f34cfa34058dea76c0c0e', '6576a1b2c3d4e5f607182931', 'Renewal date', 'datetime'],
+  ['630f34cfa34058dea76c0c0e', '6576a1b2c3d4e5f607182932', 'Auto-renew', 'boolean'],
+  ['630f34cfa34058dea76c0c0e', '6576a1b2c3d4e5f607182933', 'Region', 'string'],
+  ['630f34cfa34058dea76c0c0f', '6576a1b2c3d4e5f607182934', 'Region', 'string'],
+].map(([pipeline_id, field_id, field_name, field_type]) => ({
+  pipeline_id: pipeline_id!,
+  field: {
+    field_id: field_id!,
+    field_name: field_name!,
+    field_type: field_type!,
+    modifier: '',
+    multiples: false,
+    available_actions: 'edit_all',
+  },
+}));
+
+/** The id of the field a deal stores a value under (by name): its standard field, or its pipeline's custom one. */
+const fieldIdOf = (pipelineId: string, name: string): string =>
+  STANDARD_DEAL_FIELDS.find((f) => f.field_name === name)?.field_id ??
+  CUSTOM_DEAL_FIELDS.find((c) => c.pipeline_id === pipelineId && c.field.field_name === name)!.field.field_id;
+
+/**
+ * A custom value's check by kind. The document gives none; Nimble's plugin (nimble.md §12.3): numbers
+ * "as strings", "a date-time field with the user's UTC offset". How a yes/no value is written is not
+ * documented: the sandbox takes `true`/`false` (its own choice, as the app's).
+ */
+const CUSTOM_VALUE: Record<string, { ok: (v: string) => boolean; says: string }> = {
+  number: { ok: (v) => v.trim() !== '' && Number.isFinite(Number(v)), says: 'must be a number' },
+  datetime: {
+    ok: (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)$/.test(v),
+    says: 'must be a date and time with its UTC offset',
+  },
+  boolean: { ok: (v) => v === 'true' || v === 'false', says: 'must be true or false' },
+  string: { ok: () => true, says: '' },
+};
 
 /** nimble.md §12.2 (Nimble's plugin): the expected close date is "a local date like `2026-10-08`". */
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,7 +108,7 @@ const dealView = (store: NimbleStore, d: StoredDeal) => {
       .map((c) => ({ contact: shortContact(c), note: null, employments: [] })),
     related_external_contacts: [],
     fields_values: named.map(({ field_name, values }) => ({
-      field_id: STANDARD_DEAL_FIELDS.find((f) => f.field_name === field_name)!.field_id,
+      field_id: fieldIdOf(d.pipeline.pipeline_id, field_name),
       values,
     })),
     fields_values_with_names: named,
@@ -91,20 +143,29 @@ interface DealBody {
 /**
  * The deal's field values after `fields_values` (by field id or name; `[]` removes a value, a single
  * space removes a description), and what Nimble refuses in them; `stage` supplies the default
- * probability.
+ * probability. Values are kept by field name; only what is given changes (§12.3: "other fields stay
+ * unchanged"). A custom field of another pipeline is refused (the sandbox's choice: the document is
+ * silent).
  */
 const readValues = (
   current: Record<string, string>,
   given: DealBody['fields_values'],
   stage: Stage,
+  pipeline: PipelineDef,
 ): Record<string, string> | SimResponse => {
   const values = { ...current };
   const errors: Record<string, string> = {};
   for (const [key, list] of Object.entries(given ?? {})) {
-    const def = STANDARD_DEAL_FIELDS.find((f) => f.field_id === key || f.field_name === key);
+    // A custom field by its id; a standard one by id or name, as the create example keys them.
+    const custom = CUSTOM_DEAL_FIELDS.find((c) => c.field.field_id === key);
+    const def = custom?.field ?? STANDARD_DEAL_FIELDS.find((f) => f.field_id === key || f.field_name === key);
     const first = list[0];
     if (!def) errors[`/fields_values/${key}`] = 'is not a deal field';
-    else if (def.field_name === 'actual_close_date') errors[`/fields_values/${key}`] = 'is view only';
+    else if (custom && custom.pipeline_id !== pipeline.pipeline_id) {
+      errors[`/fields_values/${key}`] = "is not a field of the deal's pipeline";
+    } else if (first && custom && !CUSTOM_VALUE[def.field_type]!.ok(first.value)) {
+      errors[`/fields_values/${key}`] = CUSTOM_VALUE[def.field_type]!.says;
+    } else if (def.field_name === 'actual_close_date') errors[`/fields_values/${key}`] = 'is view only';
     else if (list.length > 1) errors[`/fields_values/${key}`] = 'must be a list with one {"value": "<string>"}';
     else if (first && def.field_name === 'expected_close_date' && !LOCAL_DATE.test(first.value)) {
       errors[`/fields_values/${key}`] = 'must be a local date like 2026-10-08';
@@ -230,7 +291,7 @@ export const createDeal = (store: NimbleStore, req: SimRequest): SimResponse => 
   if (isFinal(stage)) return invalid({ '/stage_id': 'a new deal needs a non-final stage' });
   const refused = ownerAndCurrency(body);
   if (refused) return refused;
-  const values = readValues({}, body.fields_values, stage);
+  const values = readValues({}, body.fields_values, stage, pipeline);
   if ('status' in values) return values as SimResponse;
   const contactIds = relatedContacts(store, body.related_contacts);
   if (!Array.isArray(contactIds)) return contactIds;
@@ -276,7 +337,7 @@ export const updateDeal = (store: NimbleStore, req: SimRequest): SimResponse => 
   }
   const refused = ownerAndCurrency(body);
   if (refused) return refused;
-  const values = readValues(d.values, body.fields_values, stage);
+  const values = readValues(d.values, body.fields_values, stage, d.pipeline);
   if ('status' in values) return values as SimResponse;
   const contactIds =
     body.related_contacts === undefined ? d.contact_ids : relatedContacts(store, body.related_contacts);
@@ -312,5 +373,17 @@ export const createDealNote = (store: NimbleStore, req: SimRequest): SimResponse
   return json(201, note);
 };
 
-/** `GET /api/v2/deals/fields`: the standard fields (the sandbox has no custom ones). */
-export const dealFields = (): SimResponse => json(200, { standard_fields: STANDARD_DEAL_FIELDS, pipelines_tabs: [] });
+/**
+ * `GET /api/v2/deals/fields`: the standard fields, and a "Details" tab per pipeline with its custom
+ * fields (`members` a list, as contact tabs have them; the document shows one object, §12 D13).
+ */
+export const dealFields = (): SimResponse =>
+  json(200, {
+    standard_fields: STANDARD_DEAL_FIELDS,
+    pipelines_tabs: [...new Set(CUSTOM_DEAL_FIELDS.map((c) => c.pipeline_id))].map((pipeline_id) => ({
+      tab_id: `${pipeline_id.slice(0, 20)}7ab0`,
+      tab_name: 'Details',
+      pipeline_id,
+      members: CUSTOM_DEAL_FIELDS.filter((c) => c.pipeline_id === pipeline_id).map((c) => ({ type: 'field', ...c })),
+    })),
+  });
