@@ -436,6 +436,16 @@ describe('Create Deal: custom deal fields', () => {
       { pipeline_id: PIPELINE_ID, stage_id: STAGE.qualified, name: 'X', owner_id: USER_ID },
       { extra: { fields__tier: 'silver' } },
     );
+    offContract().get('/api/v2/deals/fields').reply(200, withOptions);
+    const err = await failureOf(
+      run.create(
+        createDeal,
+        { pipeline_id: PIPELINE_ID, stage_id: STAGE.qualified, name: 'X', owner_id: USER_ID },
+        { extra: { fields__tier: 'Platinum' } },
+      ),
+    );
+    expect(err.message).toBe('Tier: must be one of its options (Gold, Silver).');
+    expectNothingSent();
   });
 
   it("still shows the form's own inputs when Nimble's deal fields cannot be read", async () => {

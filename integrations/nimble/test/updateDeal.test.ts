@@ -182,6 +182,42 @@ describe('Update Deal: custom deal fields', () => {
     await run.create(updateDeal, { deal_id: DEAL_ID }, { extra: { fields__region: 'LATAM' } });
   });
 
+  it("nimble.md §12.3: writes a date-time field with the Zap's UTC offset; a date alone is midnight there", async () => {
+    dealRead();
+    fieldsRead();
+    api()
+      .put(`/api/v2/deals/${DEAL_ID}`, { fields_values: { 'c-renewal': [{ value: '2031-01-15T00:00:00-05:00' }] } })
+      .reply(200, DEAL);
+    await run.create(
+      updateDeal,
+      { deal_id: DEAL_ID },
+      { extra: { fields__renewal_date: '2031-01-15' }, meta: { timezone: 'America/New_York' } },
+    );
+  });
+
+  it('refuses a value for two fields of the pipeline whose names make the same key, rather than guess', async () => {
+    dealRead();
+    const twice = structuredClone(DEAL_FIELDS);
+    twice.pipelines_tabs[0]!.members.push({
+      type: 'field',
+      pipeline_id: PIPELINE.pipeline_id,
+      field: {
+        field_id: 'c-region2',
+        field_name: 'Région',
+        field_type: 'string',
+        modifier: '',
+        multiples: false,
+        available_actions: 'edit_all',
+      },
+    });
+    api().get('/api/v2/deals/fields').reply(200, twice);
+    const err = await failureOf(run.create(updateDeal, { deal_id: DEAL_ID }, { extra: { fields__region: 'EMEA' } }));
+    expect(err.message).toBe(
+      'Region: 2 fields of the deal\'s pipeline have names that read the same ("Region", "Région"), so which one to fill is unclear: rename one in Nimble.',
+    );
+    expectNothingSent();
+  });
+
   it('reads the deal once for a stage and custom fields, and sends them with the standard fields', async () => {
     dealAndPipeline();
     fieldsRead();
