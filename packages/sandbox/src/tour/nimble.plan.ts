@@ -295,24 +295,6 @@ export const nimblePlan = (options: NimbleSimulatorOptions = {}): TourPlan => {
         },
       },
       {
-        // The Sales pipeline's custom deal fields, as the Create Deal form shows them.
-        name: 'create_deal fields (Sales)',
-        method: 'creates.create_deal.operation.inputFields',
-        inputData: { pipeline_id: pipeline.pipeline_id },
-        expect: (result) => {
-          const custom = (result as { key?: string; label?: string }[])
-            .filter((f) => f.key?.startsWith('fields__'))
-            .map((f) => `${f.key}=${f.label}`);
-          const want = [
-            'fields__contract_length=Contract length',
-            'fields__renewal_date=Renewal date',
-            'fields__auto_renew=Auto-renew',
-            'fields__region=Region',
-          ];
-          if (custom.join() !== want.join()) fail(`the custom fields are ${custom.join(', ')}`);
-        },
-      },
-      {
         // Custom fields, keyed by their ids in the Sales pipeline (one fields read, the pipeline, the create).
         name: 'create_deal (custom fields)',
         method: 'creates.create_deal.operation.perform',
