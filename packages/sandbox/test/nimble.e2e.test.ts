@@ -594,6 +594,51 @@ describe('Nimble against its simulator, through the runtime', () => {
         expect(out).toMatchObject({ name: 'Late in LA', expected_close_date: '2030-06-30' });
       });
 
+      it('nimble.md §12: custom deal fields are per pipeline, keyed by id; an update changes only the fields given', async () => {
+        await start();
+        const [sales, partners] = sim.pipelines as [(typeof sim.pipelines)[0], (typeof sim.pipelines)[0]];
+        const fields = (await call('GET', '/api/v2/deals/fields')).body as {
+          pipelines_tabs: { pipeline_id: string; members: { field: { field_id: string; field_name: string } }[] }[];
+        };
+        const idIn = (pipelineId: string, name: string) =>
+          fields.pipelines_tabs
+            .find((t) => t.pipeline_id === pipelineId)!
+            .members.find((m) => m.field.field_name === name)!.field.field_id;
+        const create = (fields_values: Record<string, { value: string }[]>) =>
+          call('POST', '/api/v2/deals', {
+            owner_id: sim.user.user_id,
+            pipeline_id: sales.pipeline_id,
+            stage_id: sales.stages[0]!.stage_id,
+            fields_values: { name: [{ value: 'Custom' }], ...fields_values },
+          });
+        const length = idIn(sales.pipeline_id, 'Contract length');
+        const region = idIn(sales.pipeline_id, 'Region');
+        expect(await create({ [length]: [{ value: 'two years' }] })).toMatchObject({
+          status: 409,
+          body: { errors: { [`/fields_values/${length}`]: { message: 'must be a number' } } },
+        });
+        const partnersRegion = idIn(partners.pipeline_id, 'Region');
+        expect(await create({ [partnersRegion]: [{ value: 'EMEA' }] })).toMatchObject({
+          status: 409,
+          body: {
+            errors: { [`/fields_values/${partnersRegion}`]: { message: "is not a field of the deal's pipeline" } },
+          },
+        });
+        const made = await create({ [length]: [{ value: '24' }], [region]: [{ value: 'EMEA' }] });
+        expect(made.status).toBe(200);
+        const id = (made.body as { deal_id: string }).deal_id;
+        const updated = await call('PUT', `/api/v2/deals/${id}`, { fields_values: { [region]: [{ value: 'APAC' }] } });
+        expect((updated.body as { fields_values_with_names: unknown }).fields_values_with_names).toEqual([
+          { field_name: 'name', values: [{ value: 'Custom', is_primary: true }] },
+          { field_name: 'Contract length', values: [{ value: '24', is_primary: true }] },
+          { field_name: 'Region', values: [{ value: 'APAC', is_primary: true }] },
+        ]);
+        expect((updated.body as { fields_values: unknown }).fields_values).toContainEqual({
+          field_id: length,
+          values: [{ value: '24', is_primary: true }],
+        });
+      });
+
       it('nimble.md §9: stores and answers note bodies as URL-encoded HTML; Create Note outputs the text and the HTML', async () => {
         await start();
         const out = await run(
