@@ -187,10 +187,15 @@ describe('Nimble against its simulator, through the runtime', () => {
         id: string;
       }[];
       expect(found.map((c) => c.id)).toEqual([created.id]);
-      // Name searches match whole words (nimble.md §8.3 `contain`), case aside: "grace" finds her, "Grac" does not.
+      // Name searches match whole words (nimble.md §8.3 `contain`), case and punctuation aside: "grace" and
+      // "Hopper, Grace" find her, "Grac" does not.
       const byName = async (name: string) =>
         ((await run('searches.find_contact.operation.perform', bundle({ name }))) as { id: string }[]).map((c) => c.id);
-      expect([await byName('grace'), await byName('Grac')]).toEqual([[created.id], []]);
+      expect([await byName('grace'), await byName('Hopper, Grace'), await byName('Grac')]).toEqual([
+        [created.id],
+        [created.id],
+        [],
+      ]);
       const newest = (await run('triggers.new_contact.operation.perform', bundle({}))) as { id: string }[];
       expect(newest[0]!.id).toBe(created.id);
 

@@ -12,21 +12,18 @@ const norm = (s: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
-/**
- * A value's words: split at anything but letters and digits, and also kept whole around `@` and `.`
- * (so an address matches both as a whole and by its parts).
- */
-const tokens = (v: string): Set<string> =>
-  new Set([...v.split(/[^a-z0-9@.]+/), ...v.split(/[^a-z0-9]+/)].filter((t) => t !== ''));
+/** Text's words: its runs of letters and digits (punctuation and spaces part them). */
+const words = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 
-/** `contain` is a full-text match on whole words (nimble.md §8.3): every word asked for is a word of one value. */
+/**
+ * `contain` is a full-text match on normalised tokens, whole words (nimble.md §8.3): every word of
+ * the text asked for is a word of one value ("Acme, Inc." finds "ACME Inc"; "Grac" does not find "Grace").
+ */
 const contains = (vs: string[], arg: string): boolean => {
-  const words = norm(arg)
-    .split(/\s+/)
-    .filter((w) => w !== '');
+  const wanted = words(norm(arg));
   return vs.some((v) => {
-    const own = tokens(v);
-    return words.every((w) => own.has(w));
+    const own = new Set(words(v));
+    return wanted.every((w) => own.has(w));
   });
 };
 
