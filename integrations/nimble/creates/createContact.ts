@@ -9,6 +9,7 @@ import {
   contactInputFieldGroups,
   contactShape,
   contactStandardFields,
+  newAddressTypeField,
   MAX_CREATE_TAGS,
   connectedUserId,
   ownerIdField,
@@ -30,6 +31,7 @@ export const inputFields = defineInputFields([
     helpText: 'A person needs a first or last name; a company needs a company name.',
   },
   ...contactStandardFields,
+  newAddressTypeField,
   {
     key: 'tags',
     label: 'Tags',

@@ -10,8 +10,16 @@ import {
   contactInputFieldGroups,
   contactShape,
   contactStandardFields,
+  changedAddressTypeField,
 } from '../src/inputs';
-import { contactOutputFields, flattenContact, mergesIntoCurrent, staticSample, toContactFields } from '../src/map';
+import {
+  contactOutputFields,
+  flattenContact,
+  mergesIntoCurrent,
+  staticSample,
+  toContactFields,
+  unmergeable,
+} from '../src/map';
 import { CONTACT } from '../src/samples';
 import type { NimbleContact } from '../src/schemas';
 
@@ -30,6 +38,7 @@ export const inputFields = defineInputFields([
       "**Add or change** updates only the value of the type you give (a new personal email keeps the work email). **Replace** makes each field you fill in hold just your value (the work email goes). Fields you leave empty are never touched. Company Name and Job Title change the person's current job either way (the other one stays); the address parts you fill in change the address of the Address Type given (its other parts stay).",
   },
   ...contactStandardFields,
+  changedAddressTypeField,
   contactCustomInputFields,
 ]);
 
@@ -74,7 +83,10 @@ const perform = (async (z, bundle) => {
     );
   }
   // A person's employment is one value holding company and title, an address one value holding its
-  // parts: what is given merges into the current one (the rest stays), instead of replacing it.
+  // parts: what is given merges into the current one (the rest stays), instead of replacing it; one
+  // that cannot be read is not overwritten with some of its parts.
+  const cannotMerge = contact && unmergeable(input, contact);
+  if (cannotMerge) throw new z.errors.Error(cannotMerge, 'InvalidInput', 400);
   const fields = toContactFields(input, recordType, contact);
   const updated = await nimble(z).updateContact(input.contact_id, { fields }, input.mode === 'replace');
   return flatContact(z, updated);

@@ -182,16 +182,29 @@ export const contactStandardFields = [
   { key: 'address_state', label: 'State', required: false, group: 'address' },
   { key: 'address_zip', label: 'ZIP Code', required: false, group: 'address' },
   { key: 'address_country', label: 'Country', required: false, group: 'address' },
-  {
-    key: 'address_type',
-    label: 'Address Type',
-    required: false,
-    group: 'address',
-    default: 'work',
-    choices: choices(ADDRESS_TYPES),
-    helpText: 'How Nimble labels the address (work, home or other).',
-  },
 ] as const;
+
+/** Create Contact's Address Type: work unless another is picked. */
+export const newAddressTypeField = {
+  key: 'address_type',
+  label: 'Address Type',
+  required: false,
+  group: 'address',
+  default: 'work',
+  choices: choices(ADDRESS_TYPES),
+  helpText: 'How Nimble labels the address (work, home or other).',
+} as const;
+
+/** Update Contact's Address Type: no default, so that the parts given change the contact's main address. */
+export const changedAddressTypeField = {
+  key: 'address_type',
+  label: 'Address Type',
+  required: false,
+  group: 'address',
+  choices: choices(ADDRESS_TYPES),
+  helpText:
+    "Which of the contact's addresses the parts change (work, home or other). Leave empty for its main address.",
+} as const;
 
 /** The rules of the standard contact fields, which Create Contact and Update Contact check before any request. */
 export const contactShape = {

@@ -86,13 +86,26 @@ const valuesByType = (values: Values, types: readonly string[], prefix: string):
   );
 
 /**
- * Address and employment values are JSON strings; the guide's own example uses Python-style single
- * quotes, so that is tried as well. Anything else is left unparsed.
+ * Address and employment values are JSON strings; the guide's own example is Python's way of
+ * writing the same dictionary (`{'city': 'Dushanbe'}`, and `"St John's Rd"` for text holding a
+ * quote), so that is read as well. Anything else is left unparsed.
  */
 export const parseJsonValue = (value: string | null | undefined): Record<string, unknown> | undefined => {
   if (!value) return undefined;
-  return jsonObject(value) ?? (value.includes("'") ? jsonObject(value.replace(/'/g, '"')) : undefined);
+  return jsonObject(value) ?? (value.includes("'") ? jsonObject(pythonAsJson(value)) : undefined);
 };
+
+const PYTHON_WORDS: Record<string, string> = { None: 'null', True: 'true', False: 'false' };
+
+/** A Python dictionary's text as JSON: its single-quoted strings, None, True and False made JSON's. */
+const pythonAsJson = (text: string): string =>
+  text.replace(
+    /'((?:[^'\\]|\\.)*)'|("(?:[^"\\]|\\.)*")|\b(None|True|False)\b/g,
+    (_all, single: string | undefined, double: string | undefined, word: string | undefined) =>
+      single !== undefined
+        ? JSON.stringify(single.replace(/\\(.)/g, '$1'))
+        : (double ?? PYTHON_WORDS[word ?? ''] ?? ''),
+  );
 
 const jsonObject = (candidate: string): Record<string, unknown> | undefined => {
   try {
@@ -221,7 +234,7 @@ export const toContactFields = (
   recordType: 'person' | 'company',
   current?: NimbleContact,
 ): ContactFieldsBody => {
-  const addressType = i.address_type ?? 'work';
+  const addressType = addressTypeFor(i, current);
   const addressParts = Object.entries({
     street: i.address_street,
     city: i.address_city,
@@ -261,17 +274,39 @@ export const toContactFields = (
   };
 };
 
+const ADDRESS_PARTS = ['address_street', 'address_city', 'address_state', 'address_zip', 'address_country'] as const;
+
+/** The type of the address the parts go to: the one given, else (an update) the contact's main address's, else work. */
+const addressTypeFor = (i: ContactInput, current?: NimbleContact): string =>
+  i.address_type ?? ((current && primaryOf(current.fields.address)?.modifier) || 'work');
+
+/**
+ * Why an update cannot merge the parts given into the contact's current address or employment: that
+ * value is there but cannot be read, so sending only some parts would erase the others. Undefined
+ * when it can (or when every part is given, and nothing needs merging).
+ */
+export const unmergeable = (i: ContactInput, current: NimbleContact): string | undefined => {
+  const given = ADDRESS_PARTS.filter((k) => i[k]);
+  const type = addressTypeFor(i, current);
+  const address = filled(current.fields.address).find((a) => (a.modifier ?? '') === type);
+  if (given.length > 0 && given.length < ADDRESS_PARTS.length && address && !parseJsonValue(address.value)) {
+    return `Address: Nimble holds this contact's ${type} address in a form that cannot be read, so changing only some of its parts would erase the others. Fill in Street, City, State, ZIP Code and Country.`;
+  }
+  const job = primaryOf(current.fields['contact employment']);
+  if (
+    current.record_type !== 'company' &&
+    Boolean(i.company_name) !== Boolean(i.title) &&
+    job &&
+    !parseJsonValue(job.value)
+  ) {
+    return "Company Name and Job Title: Nimble holds this person's current job in a form that cannot be read, so changing only one would erase the other. Fill in both.";
+  }
+  return undefined;
+};
+
 /** True when the inputs change a value Nimble keeps as one JSON value (employment, address): an update reads the contact first. */
 export const mergesIntoCurrent = (i: ContactInput): boolean =>
-  Boolean(
-    i.company_name ||
-    i.title ||
-    i.address_street ||
-    i.address_city ||
-    i.address_state ||
-    i.address_zip ||
-    i.address_country,
-  );
+  Boolean(i.company_name || i.title) || ADDRESS_PARTS.some((k) => i[k]);
 
 /** The person's current employment (the primary value, else the first), parsed; undefined if none. */
 const currentEmployment = (c: NimbleContact): Record<string, unknown> | undefined =>
@@ -279,7 +314,7 @@ const currentEmployment = (c: NimbleContact): Record<string, unknown> | undefine
 
 /** The contact's current address of one type (work, home or other), parsed; undefined if none. */
 const currentAddress = (c: NimbleContact, type: string): Record<string, unknown> | undefined =>
-  parseJsonValue((c.fields.address ?? []).find((a) => (a.modifier ?? '') === type)?.value);
+  parseJsonValue(filled(c.fields.address).find((a) => (a.modifier ?? '') === type)?.value);
 
 /** Tags for a contact create: comma-separated, commas inside a tag escaped with a backslash. */
 export const toTagList = (tags: string[]): string => tags.map((t) => t.replace(/,/g, '\\,')).join(',');

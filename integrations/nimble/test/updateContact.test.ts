@@ -82,6 +82,31 @@ describe('Update Contact (update_contact)', () => {
     await run.create(updateContact, { contact_id: CONTACT_ID, address_city: 'Oakland', address_type: 'home' });
   });
 
+  it("with no Address Type, changes the main address, read in Python's quoting too (a street holding a quote)", async () => {
+    const home = `{'street': "St John's Rd", 'city': 'Leeds', 'zip': 'LS1 4AP', 'country': 'United Kingdom'}`;
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, {
+        resources: [{ ...CONTACT, fields: { ...CONTACT.fields, address: [{ ...fv(home), modifier: 'home' }] } }],
+      });
+    const merged = '{"street":"St John\'s Rd","city":"Bristol","zip":"LS1 4AP","country":"United Kingdom"}';
+    put({ fields: { address: [{ value: merged, modifier: 'home' }] } }).reply(200, CONTACT);
+    contactFieldsMeta();
+    await run.create(updateContact, { contact_id: CONTACT_ID, address_city: 'Bristol' });
+  });
+
+  it('refuses to change some parts of an address it cannot read, naming the fields, before changing anything', async () => {
+    api()
+      .get(`/api/v1/contact/${CONTACT_ID}`)
+      .reply(200, {
+        resources: [{ ...CONTACT, fields: { ...CONTACT.fields, address: [{ ...fv('Leeds, UK'), modifier: 'work' }] } }],
+      });
+    const err = await failureOf(run.create(updateContact, { contact_id: CONTACT_ID, address_city: 'Bristol' }));
+    expect(err.message).toBe(
+      "Address: Nimble holds this contact's work address in a form that cannot be read, so changing only some of its parts would erase the others. Fill in Street, City, State, ZIP Code and Country.",
+    );
+  });
+
   it('refuses a Job Title for a company, naming the field, before changing anything', async () => {
     api()
       .get(`/api/v1/contact/${CONTACT_ID}`)
