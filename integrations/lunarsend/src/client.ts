@@ -1,4 +1,13 @@
-import { asRecord, clip, nonBlank, orNotFound, parseJsonBody, requestJson, sendRequest } from '@crm-zapier/kit';
+import {
+  asRecord,
+  cachedForConnection,
+  clip,
+  nonBlank,
+  orNotFound,
+  parseJsonBody,
+  requestJson,
+  sendRequest,
+} from '@crm-zapier/kit';
 import type { ZObject } from 'zapier-platform-core';
 import type { z } from 'zod';
 import { baseUrl, CRM, DEAL_STAGES, type DealStage, DELETE_CONTACT_PATH, MAX_PAGE_SIZE } from './constants';
@@ -46,6 +55,14 @@ const successMessage = (content: string | null | undefined): string => {
   const text = body === undefined ? nonBlank(content) : undefined;
   return text && !text.startsWith('<') ? clip(text, MAX_MESSAGE) : '';
 };
+
+/** How long a refused search without a term is remembered for the connection: a day. */
+const TERMLESS_REFUSAL_TTL = 24 * 3600;
+
+/** The wait before each stage's search in the deal poll's fallback: a second (two requests a second). */
+const STAGE_SEARCH_SPACING_MS = 1000;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A search answer as `searchAnswer` reads it. */
 interface SearchPage<T> {
@@ -117,22 +134,33 @@ export const lunarsend = (z: ZObject) => {
      * The deal triggers' poll: `GET /pipeline/search` without a term (every deal) or with
      * `search_by=stage` (the deals in one stage), the first and (if more) last page of 100.
      * A search without a term is documented for tags and team users, not for deals: if LunarSend
-     * refuses it, every stage is searched instead, one after the other (lunarsend.md, "What is not
-     * there, and polling").
+     * refuses it, every stage is searched instead (lunarsend.md, "What is not there, and polling"),
+     * a second apart (each stage takes up to two requests; LunarSend allows two a second), and the
+     * refusal is kept for the connection a day so that the next polls do not ask again.
      */
     pollDeals: async (stage?: DealStage) => {
       const search = (params: SearchParams) => call('GET', '/pipeline/search', DealSearchSchema, { params });
       const inStage = (s: DealStage) =>
         firstAndLastPages(search, { search_term: s, search_by: 'stage' }, (d) => d.deal_id);
       if (stage !== undefined) return inStage(stage);
-      try {
-        return await firstAndLastPages(search, {}, (d) => d.deal_id);
-      } catch (err) {
-        if (!isRefusal(err)) throw err;
-        const deals: SearchDeal[] = [];
-        for (const s of DEAL_STAGES) deals.push(...(await inStage(s)));
-        return deals.filter((d, i) => deals.findIndex((e) => e.deal_id === d.deal_id) === i);
+      let every: SearchDeal[] | undefined;
+      // `true` (kept) when LunarSend refuses the search; `null` (not kept) when it answers.
+      await cachedForConnection(z, CRM, 'deal-search-needs-a-term', TERMLESS_REFUSAL_TTL, async () => {
+        try {
+          every = await firstAndLastPages(search, {}, (d) => d.deal_id);
+          return null;
+        } catch (err) {
+          if (!isRefusal(err)) throw err;
+          return true;
+        }
+      });
+      if (every) return every;
+      const deals: SearchDeal[] = [];
+      for (const s of DEAL_STAGES) {
+        await pause(STAGE_SEARCH_SPACING_MS);
+        deals.push(...(await inStage(s)));
       }
+      return deals.filter((d, i) => deals.findIndex((e) => e.deal_id === d.deal_id) === i);
     },
     /** `POST /pipeline` with the `data` envelope. */
     createDeal: (data: NewDeal) => call('POST', '/pipeline', DealAnswerSchema, { body: { data } }),

@@ -1,7 +1,8 @@
-import { failureOf, useNock } from '@crm-zapier/kit/testing';
+import { failureOf, operationRunner, useNock } from '@crm-zapier/kit/testing';
+import App from '../index';
 import newDeal from '../triggers/newDeal';
 import { DOCUMENTED, SEARCH_DEAL } from './documented';
-import { BASE, api, run } from './helpers';
+import { AUTH, BASE, api, run } from './helpers';
 
 useNock();
 
@@ -64,23 +65,48 @@ describe('New Deal', () => {
     expect(out.map((d) => d.id)).toEqual(['d101', 'd2', 'd1']);
   });
 
-  it('when LunarSend refuses a search without a term, searches each stage in turn instead, each deal once', async () => {
-    page(0).reply(400, { status: 'error', error: 'missing_search_term', message: 'search_term is required.' });
+  it('when LunarSend refuses a search without a term, searches each stage a second apart, each deal once; the next poll asks by stage only', async () => {
+    // Its own runner: the refusal is kept in this runner's cache for the second poll.
+    const fresh = operationRunner(App, AUTH);
     const stages = ['Qualification', 'Discovery', 'Interested', 'Verbal', 'Proposal', 'Negotiation', 'Won', 'Lost'];
-    for (const stage of stages) {
-      const found =
-        stage === 'Proposal'
-          ? [deal('d1', '2025-01-01T00:00:00Z')]
-          : stage === 'Won'
-            ? [deal('d2', '2025-03-01T00:00:00Z'), deal('d1', '2025-01-01T00:00:00Z')]
-            : [];
-      api()
-        .get(`${BASE}/pipeline/search`)
-        .query({ search_term: stage, search_by: 'stage', query_amount: '100', page: '0' })
-        .reply(200, { data: found, total_count: found.length, page: 0, per_page: 100 });
-    }
-    const out = await run.trigger(newDeal, {});
-    expect(out.map((d) => d.id)).toEqual(['d2', 'd1']);
+    const stageSearches = () => {
+      for (const stage of stages) {
+        const found =
+          stage === 'Proposal'
+            ? [deal('d1', '2025-01-01T00:00:00Z')]
+            : stage === 'Won'
+              ? [deal('d2', '2025-03-01T00:00:00Z'), deal('d1', '2025-01-01T00:00:00Z')]
+              : [];
+        api()
+          .get(`${BASE}/pipeline/search`)
+          .query({ search_term: stage, search_by: 'stage', query_amount: '100', page: '0' })
+          .reply(200, { data: found, total_count: found.length, page: 0, per_page: 100 });
+      }
+    };
+    /** Runs a poll; the waits it asked for between requests (taken at once here), in ms. */
+    const poll = async () => {
+      const waits: number[] = [];
+      const realSetTimeout = global.setTimeout;
+      const spy = jest.spyOn(global, 'setTimeout').mockImplementation(((
+        fn: (...a: unknown[]) => void,
+        ms?: number,
+        ...args: unknown[]
+      ) => {
+        if (ms === 1000) waits.push(ms);
+        return realSetTimeout(() => fn(...args), ms === 1000 ? 0 : ms);
+      }) as typeof setTimeout);
+      try {
+        return { ids: (await fresh.trigger(newDeal, {})).map((d) => d.id), waits };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    page(0).reply(400, { status: 'error', error: 'missing_search_term', message: 'search_term is required.' });
+    stageSearches();
+    // A second before each of the eight stage searches: never more than LunarSend's two requests a second.
+    expect(await poll()).toEqual({ ids: ['d2', 'd1'], waits: Array(8).fill(1000) });
+    stageSearches();
+    expect((await poll()).ids).toEqual(['d2', 'd1']);
   });
 
   it('shows LunarSend’s message on a 401, asking to reconnect', async () => {
