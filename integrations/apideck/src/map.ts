@@ -356,13 +356,20 @@ export const flattenLead = (l: Lead): Output =>
 export const valueEventId = (recordId: string, field: string, value: string): string =>
   `${recordId}:${field}:${createHash('sha256').update(value).digest('hex').slice(0, 16)}`;
 
-/** A flat value as the text a change compares: a list joined with commas, null as empty. */
+/**
+ * A flat value as the text a change compares: a list in alphabetical order (any case) joined with
+ * commas, so that the same tags in another order are the same value; null as empty.
+ */
 export const valueText = (value: FlatObject[string] | undefined): string =>
   Array.isArray(value)
-    ? value.map((x) => String(x ?? '')).join(', ')
+    ? sortedList(value.map((x) => String(x ?? '').trim()))
     : value === null || value === undefined
       ? ''
       : String(value).trim();
+
+/** Items in alphabetical order (any case), joined with commas: `VIP, customer` → `customer, VIP`. */
+export const sortedList = (items: readonly string[]): string =>
+  [...items].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })).join(', ');
 
 /**
  * A lead seen in its status (Lead Status Changed): one id per (lead, status), so each status a lead

@@ -92,18 +92,22 @@ describe('company_field_changed', () => {
     expect(new Set([...ids, changeId('23456', 'industry', 'Active'), changeId('1', 'status', 'Active')]).size).toBe(4);
   });
 
-  it('New Value keeps only companies with it (any case); an empty field never triggers; lists are compared as joined text', async () => {
+  it('New Value keeps only companies with it (any case); an empty field never triggers; tags are compared as a set', async () => {
     page([
-      unowned({ id: '1', tags: ['Customer', 'VIP'], updated_at: '2024-06-08T00:00:00.000Z' }),
+      unowned({ id: '1', tags: ['VIP', 'Customer'], updated_at: '2024-06-08T00:00:00.000Z' }),
       unowned({ id: '2', tags: [], updated_at: '2024-06-07T00:00:00.000Z' }),
       unowned({ id: '3', tags: ['Prospect'], updated_at: '2024-06-06T00:00:00.000Z' }),
       unowned({ id: '4', tags: ['customer', 'vip'], updated_at: '2024-06-05T00:00:00.000Z' }),
     ]);
-    const out = await run.trigger(companyFieldChanged, {}, { extra: { field: 'tags', value: 'Customer, VIP' } });
+    const out = await run.trigger(companyFieldChanged, {}, { extra: { field: 'tags', value: 'vip,Customer' } });
     expect(out.map((c) => [c.id, c.company_id, c.changed_field, c.new_value])).toEqual([
       [changeId('1', 'tags', 'Customer, VIP'), '1', 'Tags', 'Customer, VIP'],
       [changeId('4', 'tags', 'customer, vip'), '4', 'Tags', 'customer, vip'],
     ]);
+    // The same tags in another order are the same value: no new event.
+    page([unowned({ id: '1', tags: ['Customer', 'VIP'], updated_at: '2024-06-09T00:00:00.000Z' })]);
+    const again = await run.trigger(companyFieldChanged, {}, { extra: { field: 'tags' } });
+    expect(again.map((c) => c.id)).toEqual([changeId('1', 'tags', 'Customer, VIP')]);
   });
 
   it("the owner is watched by its id, and the primary email by the company's primary one", async () => {

@@ -3,7 +3,13 @@ import { z as zod } from 'zod';
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { apideck } from '../src/client';
 import { POLL_PAGE_SIZE } from '../src/constants';
-import { COMPANY_WATCHED_FIELDS, flattenCompanyUpdate, valueText, type CompanyWatchedField } from '../src/map';
+import {
+  COMPANY_WATCHED_FIELDS,
+  flattenCompanyUpdate,
+  sortedList,
+  valueText,
+  type CompanyWatchedField,
+} from '../src/map';
 import { LOOK_BACK, newestPage } from '../src/polling';
 import { COMPANY, OWNER_NAMES } from '../src/samples';
 import { companyOutputFields, customOutputFields, eventIdField } from '../src/outputs';
@@ -25,7 +31,7 @@ export const inputFields = defineInputFields([
     label: 'New Value',
     required: false,
     helpText:
-      'Only when the field changes to this value (any case; for Tags, the tags joined by commas). Leave empty for any new value.',
+      'Only when the field changes to this value (any case; for Tags, the tags separated by commas, in any order). Leave empty for any new value.',
   },
 ]);
 
@@ -55,7 +61,10 @@ const perform = (async (z, bundle) => {
     (c) => c.updated_at ?? c.created_at,
   );
   const names = await ownerNames(z, companies);
-  const wanted = value?.toLowerCase();
+  // Tags are compared as a set: the ones given, in the order valueText puts them.
+  const wanted = (
+    field === 'tags' && value !== undefined ? sortedList(value.split(',').map((t) => t.trim())) : value
+  )?.toLowerCase();
   return companies
     .map((c) => flattenCompanyUpdate(c, names(c), field))
     .filter((out) => {
