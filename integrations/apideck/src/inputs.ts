@@ -250,6 +250,15 @@ export const channelInputFields = defineInputFields([
  * More emails and phone numbers as line items (Create Contact, Create Lead).
  * ------------------------------------------------------------------------------------------- */
 
+/** The types a line may have: all but primary, which the single Email / Phone Number input is (one primary each). */
+const withoutPrimary = <T extends readonly string[]>(types: T) =>
+  types.filter((t) => t !== 'primary') as unknown as readonly [
+    Exclude<T[number], 'primary'>,
+    ...Exclude<T[number], 'primary'>[],
+  ];
+const OTHER_EMAIL_TYPES = withoutPrimary(EMAIL_TYPES);
+const OTHER_PHONE_TYPES = withoutPrimary(PHONE_TYPES);
+
 /**
  * Line items beside the single Email and Phone Number: one line per email (or number) with its
  * type. A parent with `children` takes no help text (Zapier's schema), so the children carry it.
@@ -271,8 +280,9 @@ export const channelLineFields = defineInputFields([
         key: 'more_email_type',
         label: 'Other Email Type',
         required: false,
-        choices: EMAIL_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
-        helpText: 'What kind of address that line is. Leave empty to send it without a type.',
+        choices: OTHER_EMAIL_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
+        helpText:
+          'What kind of address that line is (the primary one is **Email**). Leave empty to send it without a type.',
       },
     ],
   },
@@ -292,8 +302,9 @@ export const channelLineFields = defineInputFields([
         key: 'more_phone_type',
         label: 'Other Phone Type',
         required: false,
-        choices: PHONE_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
-        helpText: 'What kind of number that line is (Mobile, Work …). Leave empty to send it without a type.',
+        choices: OTHER_PHONE_TYPES.map((t) => ({ value: t, label: typeLabel(t), sample: t })),
+        helpText:
+          'What kind of number that line is (Mobile, Work …; the primary one is **Phone Number**). Leave empty to send it without a type.',
       },
     ],
   },
@@ -357,13 +368,13 @@ export const channelLineShape = {
   more_emails: lineItems(
     { value: 'more_email', type: 'more_email_type' },
     { value: 'Other Email', type: 'Other Email Type' },
-    EMAIL_TYPES,
+    OTHER_EMAIL_TYPES,
     z.string().email(),
   ),
   more_phones: lineItems(
     { value: 'more_phone', type: 'more_phone_type' },
     { value: 'Other Phone Number', type: 'Other Phone Type' },
-    PHONE_TYPES,
+    OTHER_PHONE_TYPES,
     undefined,
   ),
 };

@@ -102,7 +102,7 @@ describe('Create Contact and Create Lead: other emails and phone numbers as line
     });
   });
 
-  it('a line that is not an email, or whose type is not one of the list, stops the step before any request, naming the line', async () => {
+  it('a line that is not an email, or whose type is not one of the list (primary is not), stops the step before any request, naming the line', async () => {
     const badEmail = await failureOf(
       run.create(createContact, {
         first_name: 'Ada',
@@ -117,16 +117,17 @@ describe('Create Contact and Create Lead: other emails and phone numbers as line
       }),
     );
     expect(badType.message).toBe(
-      'Other Phone Numbers: line 1: Other Phone Type must be one of primary, secondary, home, work, office, mobile, assistant, fax, direct-dial-in, personal, billing or other.',
+      'Other Phone Numbers: line 1: Other Phone Type must be one of secondary, home, work, office, mobile, assistant, fax, direct-dial-in, personal, billing or other.',
     );
     const badEmailType = await failureOf(
       run.create(createLead, {
         first_name: 'Charles',
-        more_emails: [{ more_email: 'cb@example.org', more_email_type: 'mobile' }],
+        more_emails: [{ more_email: 'cb@example.org', more_email_type: 'primary' }],
       }),
     );
+    // The primary one is Email: a line cannot be a second primary.
     expect(badEmailType.message).toBe(
-      'Other Emails: line 1: Other Email Type must be one of primary, secondary, work, personal, billing or other.',
+      'Other Emails: line 1: Other Email Type must be one of secondary, work, personal, billing or other.',
     );
     const notALine = await failureOf(
       run.create(createContact, { first_name: 'Ada' }, { extra: { more_phones: ['+1 555'] } }),
@@ -137,14 +138,14 @@ describe('Create Contact and Create Lead: other emails and phone numbers as line
     expectNothingSent();
   });
 
-  it('the line items sit with Email and Phone Number, each type a dropdown of the documented types', () => {
+  it('the line items sit with Email and Phone Number, each type a dropdown of the documented types but primary', () => {
     for (const op of [createContact, createLead]) {
       expect(fieldOf(op, 'more_emails')).toMatchObject({ label: 'Other Emails', group: 'channels' });
       expect(fieldOf(op, 'more_phones')).toMatchObject({ label: 'Other Phone Numbers', group: 'channels' });
       const emailTypes = (fieldOf(op, 'more_emails')!.children as { key: string; choices?: { value: string }[] }[])
         .find((c) => c.key === 'more_email_type')!
         .choices!.map((c) => c.value);
-      expect(emailTypes).toEqual(['primary', 'secondary', 'work', 'personal', 'billing', 'other']);
+      expect(emailTypes).toEqual(['secondary', 'work', 'personal', 'billing', 'other']);
     }
   });
 });
