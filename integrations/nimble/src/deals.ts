@@ -66,7 +66,11 @@ export const customDealValues = async (
     const matches = named.filter((f) => inPipeline(f, pipelineId));
     if (matches.length === 0) {
       throw named.length
-        ? inputError(z, named[0]!.name, `is not a field of ${whose} pipeline in Nimble: only its own fields can be set`)
+        ? inputError(
+            z,
+            named[0]!.name,
+            `is not a field of ${whose} pipeline in Nimble: only its own fields can be set (a value left from another pipeline picked before: clear it)`,
+          )
         : inputError(
             z,
             key,

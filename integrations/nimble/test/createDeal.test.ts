@@ -325,7 +325,7 @@ describe('Create Deal: custom deal fields', () => {
     [
       'fields__partner_tier',
       'Gold',
-      'Partner tier: is not a field of the pipeline in Nimble: only its own fields can be set.',
+      'Partner tier: is not a field of the pipeline in Nimble: only its own fields can be set (a value left from another pipeline picked before: clear it).',
     ],
     [
       'fields__lead_source',

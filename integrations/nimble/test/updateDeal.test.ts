@@ -239,7 +239,7 @@ describe('Update Deal: custom deal fields', () => {
     [
       'fields__partner_tier',
       'Gold',
-      "Partner tier: is not a field of the deal's pipeline in Nimble: only its own fields can be set.",
+      "Partner tier: is not a field of the deal's pipeline in Nimble: only its own fields can be set (a value left from another pipeline picked before: clear it).",
     ],
   ])('refuses %s = %j naming the field, before the change is sent', async (key, value, said) => {
     const reads = [dealRead(), fieldsRead()];
