@@ -79,6 +79,10 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
+    // "Keep" reads the contact's tags and writes them back with the new ones: two runs on one contact at
+    // once would each write what they read, and the second would drop the first's tags. Runs for one
+    // contact on one connection go one at a time (Zapier's infrastructure, not core).
+    lock: { key: 'nimble:contact_tags:{{bundle.inputData.contact_id}}', scope: ['auth'], timeout: 30 },
     sample: staticSample(flattenContact(CONTACT)),
     outputFields: [...contactOutputFields, contactCustomOutputFields],
   },

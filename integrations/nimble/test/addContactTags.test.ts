@@ -1,4 +1,4 @@
-import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import addContactTags from '../creates/addContactTags';
 import { CONTACT } from '../src/samples';
 import {
@@ -112,5 +112,13 @@ describe('Add Tags to Contact (add_contact_tags)', () => {
     const err = await failureOf(run.create(addContactTags, input));
     expect(err.message).toMatch(message);
     expectNothingSent();
+  });
+
+  it("locks per connection and contact, so two runs adding tags to one contact cannot drop each other's", () => {
+    const lock = addContactTags.operation.lock!;
+    expect(lock.scope).toEqual(['auth']);
+    expect(renderKey(lock.key, { inputData: { contact_id: CONTACT_ID, tags: ['lead'] } })).toBe(
+      `nimble:contact_tags:${CONTACT_ID}`,
+    );
   });
 });
