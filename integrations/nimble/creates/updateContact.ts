@@ -104,6 +104,9 @@ export default defineCreate({
     inputFields,
     inputFieldGroups: contactInputFieldGroups,
     perform,
+    // The employment and address merge read the contact and write it back: two runs on one contact
+    // at once would each write what they read. Runs for one contact go one at a time (Zapier's lock).
+    lock: { key: 'nimble:update_contact:{{bundle.inputData.contact_id}}', scope: ['auth'], timeout: 60 },
     sample: staticSample(flattenContact(CONTACT)),
     outputFields: [...contactOutputFields, contactCustomOutputFields],
   },

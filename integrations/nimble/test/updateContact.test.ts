@@ -1,5 +1,5 @@
 import type nock from 'nock';
-import { expectNothingSent, failureOf, useNock } from '@crm-zapier/kit/testing';
+import { expectNothingSent, failureOf, renderKey, useNock } from '@crm-zapier/kit/testing';
 import updateContact from '../creates/updateContact';
 import { CONTACT } from '../src/samples';
 import {
@@ -152,5 +152,11 @@ describe('Update Contact (update_contact)', () => {
     const err = await failureOf(run.create(updateContact, input));
     expect(err.message).toMatch(message);
     expectNothingSent();
+  });
+
+  it('locks per connection and contact: a merge reads the contact, so two runs on it go one at a time', () => {
+    const lock = updateContact.operation.lock!;
+    expect(lock.scope).toEqual(['auth']);
+    expect(renderKey(lock.key, { inputData: { contact_id: CONTACT_ID } })).toBe(`nimble:update_contact:${CONTACT_ID}`);
   });
 });
